@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<p>Tifa</p>, document.getElementById('app')!);

@@ -1,0 +1,64 @@
+import type { MentionCategory } from '../rules/types';
+
+/** W3C Web Annotation selectors (https://www.w3.org/TR/annotation-model/#selectors), over the extracted text. */
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+export type Selector = TextQuoteSelector | TextPositionSelector;
+
+export interface ClipMention {
+  category: MentionCategory;
+  /** Normalised key (see Mention.key). */
+  key: string;
+  text: string;
+}
+
+/** A step of the outline path from the top-level section down to the innermost one containing the clip. */
+export interface OutlineStep {
+  marker: string;
+  title: string;
+}
+
+export type ClipColor = 'yellow' | 'green' | 'blue' | 'pink' | 'purple';
+export const CLIP_COLORS: readonly ClipColor[] = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+
+/** A stored clip. `id` is a UUID string; timestamps are epoch milliseconds. */
+export interface Clip {
+  id: string;
+  text: string;
+  /** Normalised page URL (no fragment, no tracking parameters). */
+  url: string;
+  title: string;
+  /** Host name, e.g. www.gov.cn */
+  site: string;
+  created: number;
+  updated: number;
+  note: string;
+  tags: string[];
+  color: ClipColor;
+  /** Outline path, outermost first; empty when the page has no outline. */
+  outlinePath: OutlineStep[];
+  /** Recognised speech title and date, when known. */
+  speechTitle?: string;
+  speechDate?: string;
+  mentions: ClipMention[];
+  /** Multi-entry index helper: `${category}:${key}` for each mention. */
+  mentionKeys: string[];
+  selectors: [TextQuoteSelector, TextPositionSelector];
+  /** Hash of url + normalised text: the same passage clipped twice on the same page is one clip. */
+  dedupeKey: string;
+}
+
+/** Maximum clip text length in characters (UTF-16 units). Longer selections are refused with a message. */
+export const MAX_CLIP_CHARS = 20_000;
+export const MAX_NOTE_CHARS = 10_000;
+export const MAX_TAGS = 50;
+export const MAX_TAG_CHARS = 60;
