@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { WxtVitest } from 'wxt/testing';
 
 // Two projects: fast unit tests (happy-dom, fake IndexedDB, WXT's fake browser) and end-to-end tests that
 // drive the built extension in Debian's Chromium. `npm test` builds first, then runs both.

@@ -1,3 +1,5 @@
 import { render } from 'preact';
+import { PopupApp } from '../../components/PopupApp';
+import '../../components/app.css';
 
-render(<p>Tifa</p>, document.getElementById('app')!);
+render(<PopupApp />, document.getElementById('app')!);

@@ -1,3 +1,5 @@
 import { render } from 'preact';
+import { SidePanelApp } from '../../components/SidePanelApp';
+import '../../components/app.css';
 
-render(<p>Tifa</p>, document.getElementById('app')!);
+render(<SidePanelApp />, document.getElementById('app')!);

@@ -1,0 +1,4 @@
+/** Placeholder: the Library view (owned by the reviewing work). */
+export function LibraryView() {
+  return <section />;
+}
