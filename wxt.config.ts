@@ -1,25 +1,53 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { writeLocales } from './scripts/locales';
-import { POLICY_HOST_MATCHES } from './lib/sites';
 
 // Locale files are generated from locales/*.json so that each area of the product keeps its own strings.
 writeLocales();
 
+/**
+ * Manifest policy (checked by tests/unit/manifest.test.ts against the built manifests):
+ * - MV3 for Chrome AND Firefox. One manifest shape (action, scripting, optional_host_permissions) means one code
+ *   path; Firefox MV2 would need browserAction/tabs.executeScript and optional_permissions instead.
+ * - Least privilege: no <all_urls>, no host_permissions. The content script's matches (lib/sites.ts, declared in
+ *   entrypoints/content.ts) are the only sites Tifa reads by default; "Analyze this page" uses activeTab, and
+ *   "Always run on this site" requests one origin from optional_host_permissions at run time.
+ * - The side panel entrypoint becomes `side_panel` (+ the sidePanel permission, added by WXT) on Chrome and
+ *   `sidebar_action` on Firefox.
+ */
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
-    host_permissions: POLICY_HOST_MATCHES,
+    commands: {
+      // Handled by the clipping area (browser.commands.onCommand); the reader can rebind it in the browser.
+      'clip-selection': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_shellCommandClipSelection__',
+      },
+    },
     ...(browser === 'firefox'
       ? {
-          browser_specific_settings: { gecko: { id: 'tifa@tifa.local', strict_min_version: '128.0' } },
+          browser_specific_settings: {
+            gecko: {
+              id: 'tifa@tifa.local',
+              // 140 (current ESR) is the first release that reads data_collection_permissions.
+              strict_min_version: '140.0',
+              // Everything stays in the reader's browser (IndexedDB, extension storage); nothing is sent anywhere.
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
         }
-      : {}),
+      : {
+          // CSS Custom Highlight API (105) and chrome.sidePanel.open (116).
+          minimum_chrome_version: '116',
+        }),
   }),
 });

@@ -1,3 +1,15 @@
+import { browser } from 'wxt/browser';
+import { createRouter } from '../lib/messages/protocol';
+import { listen } from '../lib/messages/transport';
+import { registerClipHandlers } from '../lib/store/background-handlers';
+import { registerClipCommands } from '../lib/clipping/commands';
+import { registerSitePermissionSync } from '../lib/permissions/sites';
+
 export default defineBackground(() => {
-  // Wiring only; handlers live in lib/.
+  // Wiring only; handlers live in lib/. Listeners are registered synchronously so a woken worker gets its message.
+  const router = createRouter(browser.runtime.id);
+  registerClipHandlers(router);
+  registerClipCommands();
+  registerSitePermissionSync();
+  listen(router);
 });

@@ -1,4 +1,150 @@
-/** Placeholder: the "This page" view (owned by the reading work). */
+import { useMemo, useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
+import { readingScrollToItem, type OutlineEntry, type PageState } from '../../lib/messages/page';
+import { sendToTab } from '../../lib/messages/transport';
+import { categoryLabel, tf } from '../../lib/reading/describe';
+import { outlineToMarkdown } from '../../lib/reading/outlineMarkdown';
+import { CATEGORY_STYLES, HIGHLIGHT_CATEGORIES } from '../../lib/highlight/categories';
+import { usePageState } from './usePageState';
+import { VerdictLine, VerdictReasons } from './Verdict';
+import './page.css';
+
+/**
+ * The side panel's "This page": the verdict with its reasons, counts, and the speech's outline as a tree.
+ * Clicking an item scrolls the page to it (and flashes it); "Copy outline" copies the outline as Markdown.
+ */
 export function PageView() {
-  return <section />;
+  const { tab, state, phase } = usePageState();
+  const [note, setNote] = useState('');
+
+  if (phase === 'notab') return <section class="tifa-page-view"><p class="tifa-page-muted">{t('reading_noTab')}</p></section>;
+  if (phase === 'absent') {
+    return (
+      <section class="tifa-page-view">
+        <p class="tifa-page-muted">{t('reading_notRunning')}</p>
+        <p class="tifa-page-muted tifa-page-small">{t('reading_useAnalyzeInPopup')}</p>
+      </section>
+    );
+  }
+
+  const scrollTo = async (index: number) => {
+    if (!tab) return;
+    setNote('');
+    try {
+      const { found } = await sendToTab(tab.id, readingScrollToItem, { index });
+      if (!found) setNote(t('reading_scrollFailed'));
+    } catch (err) {
+      setNote(err instanceof Error ? err.message : String(err));
+    }
+  };
+
+  return (
+    <section class="tifa-page-view" aria-label={t('tabThisPage')}>
+      <VerdictLine state={state} />
+      {state?.speechTitle && (
+        <h2 class="tifa-page-title">
+          {state.speechTitle}
+          {state.date && <span class="tifa-page-date"> · {state.date}</span>}
+        </h2>
+      )}
+      {state && <VerdictReasons state={state} />}
+      {state && state.status === 'policy' && <Counts state={state} />}
+      {state && state.status === 'policy' && (
+        <OutlineSection state={state} onPick={(i) => void scrollTo(i)} onNote={setNote} />
+      )}
+      {state?.timings && (
+        <p class="tifa-page-muted tifa-page-small">
+          {tf('reading_timing', { chars: state.textLength.toLocaleString(), ms: state.timings.total.toFixed(1) })}
+        </p>
+      )}
+      {note && (
+        <p class="tifa-page-message" role="status">
+          {note}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function Counts({ state }: { state: PageState }) {
+  return (
+    <ul class="tifa-page-counts" aria-label={t('reading_legend')}>
+      {HIGHLIGHT_CATEGORIES.map((c) => (
+        <li key={c}>
+          <span class="tifa-page-swatch" style={{ background: CATEGORY_STYLES[c].tint, borderColor: CATEGORY_STYLES[c].swatch }} />
+          {categoryLabel(c)} <span class="tifa-page-count">{state.counts[c] ?? 0}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+interface TreeNode {
+  index: number;
+  item: OutlineEntry;
+  children: TreeNode[];
+}
+
+/** Builds the tree from the flat outline's parent indices (a parent always precedes its children). */
+export function outlineTree(outline: readonly OutlineEntry[]): TreeNode[] {
+  const nodes = outline.map((item, index) => ({ index, item, children: [] as TreeNode[] }));
+  const roots: TreeNode[] = [];
+  for (const node of nodes) {
+    const parent = node.item.parent;
+    if (parent !== null && parent >= 0 && parent < node.index) nodes[parent].children.push(node);
+    else roots.push(node);
+  }
+  return roots;
+}
+
+function OutlineSection(props: { state: PageState; onPick(index: number): void; onNote(note: string): void }) {
+  const { state } = props;
+  const tree = useMemo(() => outlineTree(state.outline), [state.outline]);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(outlineToMarkdown(state.outline, state.speechTitle ?? state.title));
+      props.onNote(t('reading_copied'));
+    } catch {
+      props.onNote(t('reading_copyFailed'));
+    }
+  };
+  return (
+    <div class="tifa-page-outline">
+      <div class="tifa-page-outline-head">
+        <h3>{t('reading_outline')}</h3>
+        {state.outline.length > 0 && (
+          <button type="button" onClick={() => void copy()}>
+            {t('reading_copyOutline')}
+          </button>
+        )}
+      </div>
+      {state.outline.length === 0 ? (
+        <p class="tifa-page-muted">{t('reading_noOutline')}</p>
+      ) : (
+        <OutlineList nodes={tree} onPick={props.onPick} root />
+      )}
+    </div>
+  );
+}
+
+function OutlineList(props: { nodes: TreeNode[]; onPick(index: number): void; root?: boolean }) {
+  return (
+    <ul class="tifa-page-tree" role={props.root ? 'tree' : 'group'}>
+      {props.nodes.map((node) => (
+        <li key={node.index} role="treeitem" aria-level={node.item.depth + 1}>
+          <button
+            type="button"
+            class="tifa-page-item"
+            data-index={node.index}
+            title={node.item.marker + node.item.title}
+            onClick={() => props.onPick(node.index)}
+          >
+            <span class="tifa-page-marker">{node.item.marker}</span>
+            <span class="tifa-page-item-title">{node.item.title}</span>
+          </button>
+          {node.children.length > 0 && <OutlineList nodes={node.children} onPick={props.onPick} />}
+        </li>
+      ))}
+    </ul>
+  );
 }

@@ -1,0 +1,57 @@
+/** Command-line parsing for `tifa`. Kept free of I/O so it can be tested directly. */
+
+export const USAGE = `Usage: tifa analyze FILE... [--json] [--text]
+       tifa --help
+
+Analyse Chinese policy speeches and reports (讲话, 报告) with Tifa's rule set.
+
+  FILE      a .txt file (UTF-8, UTF-16 with BOM, or GB18030) or an .html page. Pages are decoded by their
+            <meta charset> (gb2312/gbk read as GB18030), parsed without running scripts, and reduced to the
+            text of their main content — the same extraction the browser extension uses.
+
+Options:
+  --json    one JSON object per line per file: {file, verdict, outline, mentions, textLength, ms}
+  --text    print the analysed text. All offsets (outline start/headEnd/end, mention start/end) index into
+            this text. With --json the text is added to each object as "text"; otherwise it is printed
+            instead of the report (with a "==> FILE <==" header when there are several files).
+  -h, --help  show this help
+
+A file that cannot be read (missing, a directory, empty, binary) is reported on stderr as one line naming it;
+the other files are still processed and the exit status is 1. Usage errors exit with status 2.`;
+
+export interface CliOptions {
+  command: 'analyze' | 'help';
+  files: string[];
+  json: boolean;
+  text: boolean;
+}
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export function parseArgs(argv: string[]): CliOptions {
+  const files: string[] = [];
+  let json = false;
+  let text = false;
+  let help = false;
+  let command: string | undefined;
+  let onlyFiles = false;
+  for (const arg of argv) {
+    if (!onlyFiles && arg === '--') onlyFiles = true;
+    else if (!onlyFiles && (arg === '--help' || arg === '-h')) help = true;
+    else if (!onlyFiles && arg === '--json') json = true;
+    else if (!onlyFiles && arg === '--text') text = true;
+    else if (!onlyFiles && arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+    else if (command === undefined) command = arg;
+    else files.push(arg);
+  }
+  if (help || command === 'help') return { command: 'help', files: [], json, text };
+  if (command === undefined) throw new UsageError('missing command (try: tifa analyze FILE...)');
+  if (command !== 'analyze') throw new UsageError(`unknown command ${command}`);
+  if (files.length === 0) throw new UsageError('analyze needs at least one FILE');
+  return { command: 'analyze', files, json, text };
+}

@@ -1,0 +1,67 @@
+import { useMemo } from 'preact/hooks';
+import type { Clip } from '../../lib/clips/types';
+import { localDate } from '../../lib/export/format';
+import { speechTitleOf } from '../../lib/search/group';
+import { findSimilar, groupSimilarBySpeech, type RecurringPassage, type SimilarityIndex } from '../../lib/similarity';
+import { Dialog } from './Dialog';
+import { SafeLink } from './SafeLink';
+import { tl } from './i18n';
+
+/** Text with the recurring passages marked (as text nodes, never markup). */
+function Passages({ text, passages }: { text: string; passages: RecurringPassage[] }) {
+  const parts: Array<string | { mark: string }> = [];
+  let cursor = 0;
+  for (const p of [...passages].sort((a, b) => a.start - b.start)) {
+    if (p.start < cursor) continue;
+    parts.push(text.slice(cursor, p.start), { mark: text.slice(p.start, p.end) });
+    cursor = p.end;
+  }
+  parts.push(text.slice(cursor));
+  return <>{parts.map((part, i) => (typeof part === 'string' ? part : <mark key={i}>{part.mark}</mark>))}</>;
+}
+
+/** Where this clip's passages recur in other speeches, grouped by speech, with the shared text marked. */
+export function SimilarDialog(props: { clip: Clip; index: SimilarityIndex; onClose(): void; onShow(clip: Clip): void }) {
+  const groups = useMemo(() => groupSimilarBySpeech(findSimilar(props.index, props.clip.id)), [props.index, props.clip.id]);
+  return (
+    <Dialog title={tl('library_similarTitle')} onClose={props.onClose} class="tifa-lib-similar">
+      <p class="tifa-lib-similar-source" lang="zh">
+        {props.clip.text.length > 160 ? `${props.clip.text.slice(0, 160)}…` : props.clip.text}
+      </p>
+      {groups.length === 0 ? (
+        <p class="tifa-lib-empty-small">{tl('library_similarNone')}</p>
+      ) : (
+        <>
+          <p>{tl('library_similarCount', { n: groups.length })}</p>
+          <ul class="tifa-lib-similar-list">
+            {groups.map(({ url, results }) => (
+              <li key={url}>
+                <h3>
+                  <SafeLink href={url}>{speechTitleOf(results[0].clip)}</SafeLink>
+                </h3>
+                <div class="tifa-lib-group-meta">
+                  <span>{results[0].clip.site}</span>
+                  {results[0].clip.speechDate && <span>{results[0].clip.speechDate}</span>}
+                </div>
+                {results.map((r) => (
+                  <div class="tifa-lib-similar-item" key={r.clip.id}>
+                    <p lang="zh">
+                      <Passages text={r.clip.text} passages={r.otherPassages} />
+                    </p>
+                    <div class="tifa-lib-similar-foot">
+                      <span>{tl('library_similarScore', { run: r.longestRun, pct: Math.round(r.score * 100) })}</span>
+                      <span>{localDate(r.clip.created)}</span>
+                      <button type="button" class="tifa-lib-button" onClick={() => props.onShow(r.clip)}>
+                        {tl('library_showInLibrary')}
+                      </button>
+                    </div>
+                  </div>
+                ))}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,43 @@
+import { t, uiLang } from '../../lib/i18n';
+import type { PageState } from '../../lib/messages/page';
+import { tf } from '../../lib/reading/describe';
+
+export function verdictLabel(state: PageState | null): string {
+  if (!state || state.status === 'pending') return t('reading_verdictPending');
+  if (state.status === 'error') return t('reading_verdictError');
+  if (state.status === 'other' || !state.verdict) return t('reading_verdictOther');
+  return t(state.verdict.genre === 'report' ? 'reading_verdictPolicyReport' : 'reading_verdictPolicySpeech');
+}
+
+/** One line: what Tifa thinks the page is, and how sure. */
+export function VerdictLine({ state }: { state: PageState | null }) {
+  const policy = state?.status === 'policy';
+  return (
+    <p class={`tifa-page-verdict ${policy ? 'is-policy' : 'is-other'}`} data-status={state?.status ?? 'pending'}>
+      <strong>{verdictLabel(state)}</strong>
+      {state?.verdict && (
+        <span class="tifa-page-score"> · {tf('reading_score', { score: state.verdict.score.toFixed(2) })}</span>
+      )}
+    </p>
+  );
+}
+
+/** The verdict's reasons, strongest first, in the reader's language; evidence quoted as plain text. */
+export function VerdictReasons({ state }: { state: PageState }) {
+  if (!state.verdict || state.verdict.reasons.length === 0) return null;
+  const lang = uiLang();
+  const reasons = [...state.verdict.reasons].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+  return (
+    <details class="tifa-page-reasons" open={state.status === 'policy'}>
+      <summary>{t('reading_reasons')}</summary>
+      <ul>
+        {reasons.map((r) => (
+          <li key={r.id} class={r.weight >= 0 ? 'is-for' : 'is-against'}>
+            <span class="tifa-page-weight">{r.weight >= 0 ? '+' : '−'}</span> {lang === 'zh' ? r.zh : r.en}
+            {r.evidence && <q class="tifa-page-evidence">{r.evidence}</q>}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

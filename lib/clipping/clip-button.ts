@@ -1,0 +1,129 @@
+import { t } from '../i18n';
+
+export const CLIPPER_HOST_ID = 'tifa-clipper';
+
+const STYLE = `
+:host { all: initial; }
+.tifa-clip-button {
+  position: fixed; z-index: 2147483647; display: none;
+  font: 600 13px/1 system-ui, "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif;
+  padding: 6px 10px; border-radius: 6px; border: 1px solid #b58900; cursor: pointer;
+  background: #fff8d6; color: #3a2f00; box-shadow: 0 2px 8px rgba(0,0,0,.25);
+}
+.tifa-clip-button:focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
+.tifa-clip-button[data-shown] { display: block; }
+.tifa-clip-status {
+  position: fixed; z-index: 2147483647; right: 16px; bottom: 16px; max-width: 360px; display: none;
+  font: 13px/1.4 system-ui, "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif;
+  padding: 8px 12px; border-radius: 6px; background: #222; color: #fff; box-shadow: 0 2px 8px rgba(0,0,0,.3);
+}
+.tifa-clip-status[data-shown] { display: block; }
+.tifa-clip-status[data-kind="error"] { background: #8b1a1a; }
+@media (prefers-color-scheme: dark) {
+  .tifa-clip-button { background: #3a3200; color: #fff3b0; border-color: #d4b106; }
+}`;
+
+const BUTTON_GAP = 6;
+const STATUS_MS = 2600;
+
+/**
+ * The floating "Clip" button next to a selection, and a status line for the outcome, in an open shadow root
+ * (so page styles cannot break it and assistive technology and tests can reach it). Created on first use.
+ */
+export class ClipButtonUi {
+  private host: HTMLElement | null = null;
+  private button: HTMLButtonElement | null = null;
+  private status: HTMLElement | null = null;
+  private statusTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly onActivate: () => void,
+  ) {}
+
+  get element(): HTMLElement | null {
+    return this.host;
+  }
+
+  get visible(): boolean {
+    return !!this.button?.hasAttribute('data-shown');
+  }
+
+  /** True for events that happened inside this UI (so they do not count as "a click elsewhere"). */
+  owns(target: EventTarget | null): boolean {
+    return !!this.host && target instanceof Node && (target === this.host || this.host.contains(target));
+  }
+
+  /** Shows the button just below the end of the selected range, kept inside the viewport. */
+  showFor(range: Range): void {
+    const button = this.ensure().button;
+    const rects = Array.from(range.getClientRects()).filter((r) => r.width || r.height);
+    const anchor = rects[rects.length - 1] ?? range.getBoundingClientRect();
+    const view = this.doc.defaultView;
+    const vw = view?.innerWidth ?? 1024;
+    const vh = view?.innerHeight ?? 768;
+    button.setAttribute('data-shown', '');
+    const width = button.offsetWidth || 60;
+    const height = button.offsetHeight || 28;
+    let top = anchor.bottom + BUTTON_GAP;
+    if (top + height > vh) top = anchor.top - height - BUTTON_GAP;
+    // A selection reaching past the viewport (select-all, keyboard) still gets a reachable button.
+    top = Math.min(Math.max(0, top), Math.max(0, vh - height - 4));
+    const left = Math.min(Math.max(0, anchor.right - width / 2), Math.max(0, vw - width - 4));
+    button.style.top = `${Math.round(top)}px`;
+    button.style.left = `${Math.round(left)}px`;
+  }
+
+  hide(): void {
+    this.button?.removeAttribute('data-shown');
+  }
+
+  /** Announces an outcome (role=status, so screen readers read it) and fades it after a moment. */
+  announce(message: string, kind: 'info' | 'error' = 'info'): void {
+    const status = this.ensure().status;
+    status.textContent = message;
+    status.dataset.kind = kind;
+    status.setAttribute('data-shown', '');
+    clearTimeout(this.statusTimer);
+    this.statusTimer = setTimeout(() => status.removeAttribute('data-shown'), kind === 'error' ? STATUS_MS * 2 : STATUS_MS);
+  }
+
+  destroy(): void {
+    clearTimeout(this.statusTimer);
+    this.host?.remove();
+    this.host = this.button = this.status = null;
+  }
+
+  private ensure(): { button: HTMLButtonElement; status: HTMLElement } {
+    if (this.host && this.button && this.status && this.host.isConnected) return { button: this.button, status: this.status };
+    const host = this.doc.createElement('div');
+    host.id = CLIPPER_HOST_ID;
+    const root = host.attachShadow({ mode: 'open' });
+    const style = this.doc.createElement('style');
+    style.textContent = STYLE;
+    const button = this.doc.createElement('button');
+    button.type = 'button';
+    button.className = 'tifa-clip-button';
+    button.textContent = t('clippingButton');
+    button.title = t('clippingButtonTitle');
+    // Keep the page's selection: a mousedown on a button would otherwise move focus and may collapse it.
+    button.addEventListener('mousedown', (e) => e.preventDefault());
+    button.addEventListener('click', (e) => {
+      e.preventDefault();
+      e.stopPropagation();
+      this.onActivate();
+    });
+    const status = this.doc.createElement('div');
+    status.className = 'tifa-clip-status';
+    status.setAttribute('role', 'status');
+    status.setAttribute('aria-live', 'polite');
+    status.setAttribute('aria-label', t('clippingStatusRegion'));
+    root.append(style, button, status);
+    // Outside <body> so that the page's body text and layout are untouched.
+    this.doc.documentElement.append(host);
+    this.host = host;
+    this.button = button;
+    this.status = status;
+    return { button, status };
+  }
+}

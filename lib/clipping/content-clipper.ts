@@ -1,0 +1,371 @@
+import { browser } from 'wxt/browser';
+import { t } from '../i18n';
+import type { ClipAnchorStatus, ClipOutcome } from '../messages/clips';
+import type { Clip } from '../clips/types';
+import { normalizeUrl } from '../clips/url';
+import { storeErrorCode } from '../store/errors';
+import { anchorSelectors } from '../anchoring';
+import { buildClipDraft, ClipRefused } from './build-clip';
+import { ClipButtonUi } from './clip-button';
+import { announceAnchorsChanged, handleClipPageMessage, runtimeLink, type BackgroundLink } from './content-messages';
+import { ClipHighlighter, type HighlightEntry } from './highlights';
+import { PageTexts, rangeFor, type GetPage, type PageState } from './page-text';
+
+export type { GetPage, PageState } from './page-text';
+
+export interface ClipperOptions {
+  doc?: Document;
+  /** How to reach the background (tests route this straight into a router). */
+  link?: BackgroundLink;
+  /** Listen for messages from the background and side panel (off in unit tests). */
+  listenForMessages?: boolean;
+  /** How long to wait for the reading controller's analysis before anchoring over the whole body. */
+  pageWaitMs?: number;
+}
+
+interface AnchorState {
+  clip: Clip;
+  range: Range | null;
+  start?: number;
+  end?: number;
+}
+
+const SELECTION_SETTLE_MS = 150;
+const REANCHOR_DEBOUNCE_MS = 300;
+
+/**
+ * The content-side clipper: the floating button, clipping a selection or an outline section, and
+ * re-anchoring this page's saved clips with highlights. Works on any page the content script runs on; outline
+ * and mentions come from the reading controller's analysis when there is one.
+ */
+export class ContentClipper {
+  readonly ui: ClipButtonUi;
+  readonly highlighter: ClipHighlighter;
+  private readonly doc: Document;
+  private readonly texts: PageTexts;
+  private readonly link: BackgroundLink;
+  private anchors = new Map<string, AnchorState>();
+  private anchoring: Promise<{ anchored: number; orphans: number }> | null = null;
+  private pendingRange: Range | null = null;
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
+  private reanchorTimer: ReturnType<typeof setTimeout> | undefined;
+  private pointerDown = false;
+  /** Settles when the first anchoring after start has run (answers about anchors wait for it). */
+  private ready: Promise<void> = Promise.resolve();
+  private cleanups: (() => void)[] = [];
+
+  constructor(
+    private readonly getPage: GetPage,
+    private readonly options: ClipperOptions = {},
+  ) {
+    this.doc = options.doc ?? document;
+    this.texts = new PageTexts(getPage, this.doc);
+    this.link = options.link ?? runtimeLink;
+    this.ui = new ClipButtonUi(this.doc, () => void this.clipPending());
+    this.highlighter = new ClipHighlighter(this.doc);
+  }
+
+  start(): void {
+    const win = this.doc.defaultView ?? window;
+    this.on(this.doc, 'selectionchange', () => this.scheduleSelectionCheck());
+    this.on(this.doc, 'mousedown', (e) => {
+      if (this.ui.owns(e.target)) return;
+      this.pointerDown = true;
+      this.ui.hide();
+    }, true);
+    this.on(this.doc, 'mouseup', () => {
+      this.pointerDown = false;
+      this.scheduleSelectionCheck();
+    }, true);
+    this.on(this.doc, 'keydown', (e) => {
+      if ((e as KeyboardEvent).key === 'Escape') this.ui.hide();
+    }, true);
+    this.on(win, 'scroll', () => this.ui.hide(), true);
+    // The reading controller re-analyses dynamic pages and marks <html data-tifa>; follow it.
+    const observer = new MutationObserver(() => this.scheduleReanchor());
+    observer.observe(this.doc.documentElement, { attributes: true, attributeFilter: ['data-tifa'] });
+    this.cleanups.push(() => observer.disconnect());
+    if (this.options.listenForMessages !== false) this.cleanups.push(this.listenForMessages());
+    this.ready = this.initialAnchoring();
+  }
+
+  stop(): void {
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    clearTimeout(this.settleTimer);
+    clearTimeout(this.reanchorTimer);
+    this.ui.destroy();
+    this.highlighter.destroy();
+    this.anchors.clear();
+  }
+
+  /** The page's clips with where they were placed (or not). */
+  async anchorStatuses(): Promise<ClipAnchorStatus[]> {
+    await this.ready;
+    if (this.anchoring) await this.anchoring.catch(() => undefined);
+    return [...this.anchors.values()].map(({ clip, range, start, end }) =>
+      range ? { id: clip.id, status: 'anchored' as const, start, end } : { id: clip.id, status: 'orphan' as const },
+    );
+  }
+
+  /** Clips the current selection (context menu, keyboard command). */
+  async clipSelection(): Promise<ClipOutcome> {
+    const sel = this.doc.getSelection();
+    const range = sel && sel.rangeCount && !sel.isCollapsed ? sel.getRangeAt(0) : this.pendingRange;
+    this.ui.hide();
+    return this.report(await this.clipRange(range));
+  }
+
+  /** Clips a whole outline section (from the side panel's outline). */
+  async clipSection(itemIndex: number): Promise<ClipOutcome> {
+    const page = this.texts.primary();
+    const item = page?.analysis?.outline[itemIndex];
+    if (!page || !item) return this.report({ status: 'error', error: `no outline item ${itemIndex} on this page` });
+    return this.report(await this.clipSpan(page, item.start, item.end));
+  }
+
+  async clipRange(range: Range | null): Promise<ClipOutcome> {
+    if (!range || range.collapsed) return { status: 'empty' };
+    const span = this.texts.spanOf(range);
+    if (!span) return { status: 'empty' };
+    return this.clipSpan(span.page, span.start, span.end);
+  }
+
+  /** Re-reads this page's clips from the store and places them again. */
+  reanchor(): Promise<{ anchored: number; orphans: number }> {
+    const run = (async () => {
+      const t0 = performance.now();
+      const url = this.pageUrl();
+      const clips = url ? await this.link.listForPage(url) : [];
+      const result = this.placeAll(clips);
+      measure('tifa:clip-anchor', t0);
+      if (url && this.options.listenForMessages !== false) announceAnchorsChanged(url);
+      return result;
+    })();
+    this.anchoring = run;
+    return run.finally(() => {
+      if (this.anchoring === run) this.anchoring = null;
+    });
+  }
+
+  /** Places clips on the page synchronously (the measured part of re-anchoring) and paints them. */
+  placeAll(clips: Clip[]): { anchored: number; orphans: number } {
+    const t0 = performance.now();
+    const states = new Map<string, AnchorState>(clips.map((clip) => [clip.id, { clip, range: null }]));
+    let unplaced = clips;
+    for (const page of this.texts.candidates()) {
+      if (!unplaced.length) break;
+      unplaced = unplaced.filter((clip) => {
+        const found = anchorSelectors(page.extracted.text, clip.selectors);
+        if (!found) return true;
+        states.set(clip.id, { clip, range: rangeFor(page.extracted, found.start, found.end), start: found.start, end: found.end });
+        return false;
+      });
+    }
+    this.anchors = states;
+    this.paint();
+    measure('tifa:clip-place', t0);
+    return { anchored: clips.length - unplaced.length, orphans: unplaced.length };
+  }
+
+  flashClip(id: string): boolean {
+    const range = this.anchors.get(id)?.range;
+    if (!range) return false;
+    this.highlighter.flash(range);
+    return true;
+  }
+
+  private async clipSpan(page: PageState, start: number, end: number): Promise<ClipOutcome> {
+    const t0 = performance.now();
+    let draft;
+    try {
+      draft = buildClipDraft(
+        { text: page.extracted.text, analysis: page.analysis, url: this.doc.location?.href ?? '', title: this.doc.title },
+        start,
+        end,
+      );
+    } catch (err) {
+      if (err instanceof ClipRefused) return err.reason === 'empty' ? { status: 'empty' } : { status: 'error', error: `[tooLong] ${err.message}` };
+      return { status: 'error', error: err instanceof Error ? err.message : String(err) };
+    }
+    try {
+      const { clip, duplicate } = await this.link.save(draft);
+      const [, pos] = draft.selectors;
+      if (!this.anchors.get(clip.id)?.range) {
+        this.anchors.set(clip.id, { clip, range: rangeFor(page.extracted, pos.start, pos.end), start: pos.start, end: pos.end });
+        this.paint();
+      }
+      measure('tifa:clip-save', t0);
+      if (this.options.listenForMessages !== false) announceAnchorsChanged(clip.url);
+      return duplicate ? { status: 'duplicate', clip } : { status: 'saved', clip };
+    } catch (err) {
+      return { status: 'error', error: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
+  private paint(): void {
+    const entries: HighlightEntry[] = [];
+    for (const { clip, range } of this.anchors.values()) if (range) entries.push({ id: clip.id, color: clip.color, range });
+    this.highlighter.set(entries);
+  }
+
+  private async clipPending(): Promise<void> {
+    const range = this.pendingRange;
+    this.ui.hide();
+    this.report(await this.clipRange(range));
+  }
+
+  /** Tells the reader what happened, in their language. */
+  private report(outcome: ClipOutcome): ClipOutcome {
+    switch (outcome.status) {
+      case 'saved':
+        this.ui.announce(t('clippingSaved'));
+        break;
+      case 'duplicate':
+        this.ui.announce(t('clippingDuplicate'));
+        break;
+      case 'empty':
+        this.ui.announce(t('clippingEmpty'));
+        break;
+      case 'error': {
+        const code = storeErrorCode(outcome.error);
+        const text = outcome.error.includes('[tooLong]') || /longer than the maximum/.test(outcome.error)
+          ? t('clippingTooLong')
+          : code === 'quota'
+            ? t('clippingQuota')
+            : `${t('clippingFailed')} ${outcome.error}`;
+        this.ui.announce(text, 'error');
+      }
+    }
+    return outcome;
+  }
+
+  private scheduleSelectionCheck(): void {
+    clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => this.checkSelection(), SELECTION_SETTLE_MS);
+  }
+
+  /** Shows the button for a settled, non-empty selection in the page's text; hides it otherwise. */
+  private checkSelection(): void {
+    if (this.pointerDown) return;
+    const sel = this.doc.getSelection();
+    if (!sel || sel.isCollapsed || !sel.rangeCount || !sel.toString().trim() || this.inEditable(sel)) {
+      this.pendingRange = null;
+      this.ui.hide();
+      return;
+    }
+    const range = sel.getRangeAt(0);
+    if (this.ui.owns(range.commonAncestorContainer)) return;
+    this.pendingRange = range.cloneRange();
+    this.ui.showFor(range);
+  }
+
+  private inEditable(sel: Selection): boolean {
+    const active = this.doc.activeElement;
+    if (active && (active.localName === 'input' || active.localName === 'textarea')) return true;
+    const node = sel.anchorNode;
+    const el = node && (node.nodeType === 1 ? (node as Element) : node.parentElement);
+    return !!el?.closest('[contenteditable=""],[contenteditable="true"],[contenteditable="plaintext-only"]');
+  }
+
+  private async initialAnchoring(): Promise<void> {
+    const wait = this.options.pageWaitMs ?? 3000;
+    for (let waited = 0; !this.texts.primary() && waited < wait; waited += 100) await sleep(100);
+    await this.reanchor().catch((err) => console.debug('[tifa] clips not anchored:', err));
+  }
+
+  private scheduleReanchor(): void {
+    clearTimeout(this.reanchorTimer);
+    this.reanchorTimer = setTimeout(() => void this.reanchor().catch(() => undefined), REANCHOR_DEBOUNCE_MS);
+  }
+
+  private pageUrl(): string | null {
+    try {
+      const href = this.doc.location?.href;
+      return href && /^(https?|file):/.test(href) ? normalizeUrl(href) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private listenForMessages(): () => void {
+    const extensionId = browser.runtime.id;
+    const listener = (raw: unknown, sender: { id?: string }) =>
+      handleClipPageMessage(raw, sender, extensionId, {
+        clipSelection: () => this.clipSelection(),
+        clipSection: (itemIndex) => this.clipSection(itemIndex),
+        getAnchors: async () => ({ url: this.pageUrl() ?? '', anchors: await this.anchorStatuses() }),
+        refresh: () => this.reanchor(),
+        scrollTo: async (id) => {
+          await this.ready;
+          if (this.anchoring) await this.anchoring.catch(() => undefined);
+          return { found: this.flashClip(id) };
+        },
+      });
+    browser.runtime.onMessage.addListener(listener as never);
+    return () => browser.runtime.onMessage.removeListener(listener as never);
+  }
+
+  private on(target: EventTarget, type: string, fn: (e: Event) => void, capture = false): void {
+    const opts = { capture, passive: true };
+    target.addEventListener(type, fn, opts);
+    this.cleanups.push(() => target.removeEventListener(type, fn, opts));
+  }
+}
+
+/**
+ * Starts clipping on this page. `getPage` returns the reading controller's current extracted text and analysis
+ * (or null before/without analysis). Returns a function that removes every listener, UI element and highlight.
+ */
+export function startClipper(getPage: GetPage, options?: ClipperOptions): () => void {
+  const clipper = new ContentClipper(getPage, options);
+  try {
+    clipper.start();
+  } catch (err) {
+    console.debug('[tifa] clipper did not start:', err);
+  }
+  return () => clipper.stop();
+}
+
+function measure(name: string, start: number): void {
+  try {
+    performance.measure(name, { start, end: performance.now() });
+  } catch {
+    // User Timing L3 unavailable: timing is a nicety.
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** The reading controller's surface the clipper uses (lib/reading/controller.ts). */
+export interface ReadingSource {
+  snapshot(): { extraction: PageState['extracted']; analysis: NonNullable<PageState['analysis']> } | null;
+  liveExtraction?(): PageState['extracted'] | null;
+}
+
+/** Key of the live clipper in the extension's isolated world: a second injection replaces it. */
+const LIVE_KEY = '__tifaClipper';
+
+/**
+ * The content script's hook: starts clipping on top of the reading controller and stops with the script.
+ * On pages that are not policy texts the analysis still supplies mentions, but no outline context.
+ */
+export function startClipping(ctx: { onInvalidated(cb: () => void): unknown }, reading: ReadingSource): () => void {
+  const world = globalThis as unknown as Record<string, (() => void) | undefined>;
+  world[LIVE_KEY]?.();
+  const stop = startClipper(() => {
+    const snap = reading.snapshot();
+    if (!snap) return null;
+    const extracted = reading.liveExtraction?.() ?? snap.extraction;
+    const analysis = snap.analysis.verdict.isPolicy ? snap.analysis : { ...snap.analysis, outline: [] };
+    return { extracted, analysis };
+  });
+  const live = () => {
+    stop();
+    if (world[LIVE_KEY] === live) world[LIVE_KEY] = undefined;
+  };
+  world[LIVE_KEY] = live;
+  ctx.onInvalidated(live);
+  return live;
+}

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { MENTION_CATEGORIES } from '../rules/types';
+import {
+  CLIP_COLORS,
+  MAX_CLIP_CHARS,
+  MAX_NOTE_CHARS,
+  MAX_TAGS,
+  MAX_TAG_CHARS,
+  type Clip,
+  type ClipColor,
+} from './types';
+
+/**
+ * zod schemas for the Clip contract (lib/clips/types.ts). Used by the background to validate every message that
+ * carries clip data, and by the review UI to validate imported backups. Size limits come from types.ts and
+ * the error messages say which limit was hit, so the reader sees a clear reason.
+ */
+
+import {
+  MAX_CONTEXT_CHARS,
+  MAX_MENTION_CHARS,
+  MAX_MENTIONS,
+  MAX_OUTLINE_DEPTH,
+  MAX_TITLE_CHARS,
+  MAX_URL_CHARS,
+} from './limits';
+
+export * from './limits';
+
+export const clipColorSchema = z.enum(CLIP_COLORS as unknown as [ClipColor, ...ClipColor[]]);
+
+export const clipTextSchema = z
+  .string()
+  .min(1, 'the clip is empty')
+  .max(MAX_CLIP_CHARS, `the clip is longer than the maximum of ${MAX_CLIP_CHARS} characters`);
+
+export const noteSchema = z.string().max(MAX_NOTE_CHARS, `the note is longer than ${MAX_NOTE_CHARS} characters`);
+
+export const tagSchema = z
+  .string()
+  .trim()
+  .min(1, 'a tag is empty')
+  .max(MAX_TAG_CHARS, `a tag is longer than ${MAX_TAG_CHARS} characters`);
+
+export const tagsSchema = z.array(tagSchema).max(MAX_TAGS, `more than ${MAX_TAGS} tags`);
+
+export const httpUrlSchema = z
+  .string()
+  .max(MAX_URL_CHARS, `the URL is longer than ${MAX_URL_CHARS} characters`)
+  .refine((u) => {
+    try {
+      const p = new URL(u).protocol;
+      return p === 'http:' || p === 'https:' || p === 'file:';
+    } catch {
+      return false;
+    }
+  }, 'not an http(s) or file URL');
+
+export const textQuoteSelectorSchema = z.object({
+  type: z.literal('TextQuoteSelector'),
+  exact: clipTextSchema,
+  prefix: z.string().max(MAX_CONTEXT_CHARS),
+  suffix: z.string().max(MAX_CONTEXT_CHARS),
+});
+
+export const textPositionSelectorSchema = z
+  .object({
+    type: z.literal('TextPositionSelector'),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+  })
+  .refine((s) => s.end >= s.start, 'TextPositionSelector end is before start');
+
+export const outlineStepSchema = z.object({
+  marker: z.string().max(40),
+  title: z.string().max(MAX_TITLE_CHARS),
+});
+
+export const clipMentionSchema = z.object({
+  category: z.enum(MENTION_CATEGORIES as unknown as ['program', 'formulation', 'document', 'meeting', 'target']),
+  key: z.string().min(1).max(MAX_MENTION_CHARS),
+  text: z.string().min(1).max(MAX_MENTION_CHARS),
+});
+
+/** What a content script sends to save a clip; the background adds id, timestamps and the derived keys. */
+export const clipDraftSchema = z.object({
+  text: clipTextSchema,
+  url: httpUrlSchema,
+  title: z.string().max(MAX_TITLE_CHARS),
+  outlinePath: z.array(outlineStepSchema).max(MAX_OUTLINE_DEPTH),
+  speechTitle: z.string().max(MAX_TITLE_CHARS).optional(),
+  speechDate: z.string().max(40).optional(),
+  mentions: z.array(clipMentionSchema).max(MAX_MENTIONS),
+  selectors: z.tuple([textQuoteSelectorSchema, textPositionSelectorSchema]),
+  note: noteSchema.optional(),
+  tags: tagsSchema.optional(),
+  color: clipColorSchema.optional(),
+});
+export type ClipDraft = z.input<typeof clipDraftSchema>;
+
+/** A whole stored clip (backups, imports, replies). */
+export const clipSchema = z.object({
+  id: z.string().min(1).max(64),
+  text: clipTextSchema,
+  url: httpUrlSchema,
+  title: z.string().max(MAX_TITLE_CHARS),
+  site: z.string().max(255),
+  created: z.number().int().nonnegative(),
+  updated: z.number().int().nonnegative(),
+  note: noteSchema,
+  tags: tagsSchema,
+  color: clipColorSchema,
+  outlinePath: z.array(outlineStepSchema).max(MAX_OUTLINE_DEPTH),
+  speechTitle: z.string().max(MAX_TITLE_CHARS).optional(),
+  speechDate: z.string().max(40).optional(),
+  mentions: z.array(clipMentionSchema).max(MAX_MENTIONS),
+  mentionKeys: z.array(z.string().max(MAX_MENTION_CHARS + 20)).max(MAX_MENTIONS),
+  selectors: z.tuple([textQuoteSelectorSchema, textPositionSelectorSchema]),
+  dedupeKey: z.string().min(1).max(128),
+}) satisfies z.ZodType<Clip>;
+
+/** Fields the reader may edit after clipping. */
+export const clipPatchSchema = z
+  .object({ note: noteSchema.optional(), tags: tagsSchema.optional(), color: clipColorSchema.optional() })
+  .strict();
+export type ClipPatch = z.infer<typeof clipPatchSchema>;

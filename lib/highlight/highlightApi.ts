@@ -1,0 +1,94 @@
+import { CATEGORY_STYLES, FLASH_HIGHLIGHT, HIGHLIGHT_CATEGORIES, highlightName, type HighlightCategory } from './categories';
+import type { PaintItem, Painter } from './painter';
+
+type HighlightWindow = Window & typeof globalThis;
+
+export function supportsHighlightApi(win: Window | null | undefined): boolean {
+  const w = win as HighlightWindow | null | undefined;
+  return !!w && typeof w.Highlight === 'function' && !!w.CSS && 'highlights' in w.CSS && !!w.CSS.highlights;
+}
+
+const FLASH_MS = 1600;
+
+/**
+ * CSS Custom Highlight API painter: one `Highlight` per category registered as `tifa-<category>` in the document's
+ * highlight registry. Nothing in the DOM changes, so the page's scripts, text and layout are untouched; switching a
+ * category off is one registry delete (microseconds), and the Highlight objects are kept to switch it back on.
+ *
+ * Ranges are registered as StaticRanges: a live Range is tracked and updated by the document on every mutation the
+ * page makes, and hundreds of them would tax a busy page; the controller re-analyses after mutations anyway.
+ */
+export class HighlightApiPainter implements Painter {
+  readonly kind = 'highlight-api' as const;
+  readonly mutatesDom = false;
+  private readonly highlights = new Map<HighlightCategory, Highlight>();
+  private flashTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly win: HighlightWindow) {
+    if (!supportsHighlightApi(win)) throw new Error('CSS Custom Highlight API is not available');
+  }
+
+  paint(items: readonly PaintItem[], visible: ReadonlySet<HighlightCategory>): void {
+    this.clear();
+    const buckets = new Map<HighlightCategory, AbstractRange[]>();
+    const useStatic = typeof this.win.StaticRange === 'function';
+    for (const { category, range } of items) {
+      let bucket = buckets.get(category);
+      if (!bucket) buckets.set(category, (bucket = []));
+      bucket.push(useStatic ? this.toStatic(range) : range);
+    }
+    for (const [category, ranges] of buckets) {
+      const highlight = new this.win.Highlight(...ranges);
+      highlight.priority = CATEGORY_STYLES[category].priority;
+      this.highlights.set(category, highlight);
+    }
+    this.setVisible(visible);
+  }
+
+  setVisible(visible: ReadonlySet<HighlightCategory>): void {
+    const registry = this.win.CSS.highlights;
+    for (const category of HIGHLIGHT_CATEGORIES) {
+      const highlight = this.highlights.get(category);
+      const name = highlightName(category);
+      if (highlight && visible.has(category)) registry.set(name, highlight);
+      else if (registry.get(name) !== undefined) registry.delete(name);
+    }
+  }
+
+  flash(range: Range): void {
+    const registry = this.win.CSS.highlights;
+    const flash = new this.win.Highlight(range.cloneRange());
+    flash.priority = 100;
+    registry.set(FLASH_HIGHLIGHT, flash);
+    clearTimeout(this.flashTimer);
+    this.flashTimer = setTimeout(() => {
+      if (registry.get(FLASH_HIGHLIGHT) === flash) registry.delete(FLASH_HIGHLIGHT);
+    }, FLASH_MS);
+  }
+
+  clear(): void {
+    const registry = this.win.CSS.highlights;
+    for (const category of HIGHLIGHT_CATEGORIES) {
+      const name = highlightName(category);
+      if (registry.get(name) !== undefined) registry.delete(name);
+    }
+    if (registry.get(FLASH_HIGHLIGHT) !== undefined) registry.delete(FLASH_HIGHLIGHT);
+    clearTimeout(this.flashTimer);
+    this.highlights.clear();
+  }
+
+  sizes(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [category, highlight] of this.highlights) out[category] = highlight.size;
+    return out;
+  }
+
+  private toStatic(range: Range): StaticRange {
+    return new this.win.StaticRange({
+      startContainer: range.startContainer,
+      startOffset: range.startOffset,
+      endContainer: range.endContainer,
+      endOffset: range.endOffset,
+    });
+  }
+}

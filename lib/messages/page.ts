@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { defineMessage } from './protocol';
+
+/**
+ * Reading messages: extension pages (popup, side panel, background) ↔ a tab's content script.
+ *
+ * To a TAB's content script — `sendToTab(tabId, def, payload)`:
+ *   readingGetPageState  {}                 → PageState   verdict, outline, counts, toggles, timings
+ *   readingScrollToItem  {index}            → {found}     scroll to outline item `index` and flash it
+ *   readingAnalyzeNow    {force?}           → PageState   re-run extract + analyse + highlight now
+ * From a content script to extension pages (broadcast with runtime.sendMessage; the side panel listens):
+ *   readingPageChanged   {url, status}      → {}          the page's analysis or toggles changed
+ *
+ * The content script does not bundle zod (its size budget is 60 KB): it checks these same shapes by hand in
+ * lib/reading/pageEndpoint.ts, and tests/unit/reading-messages.test.ts keeps the two in agreement.
+ */
+
+const categorySchema = z.enum(['section', 'program', 'formulation', 'document', 'meeting', 'target']);
+
+export const togglesSchema = z.object({
+  all: z.boolean(),
+  categories: z.record(categorySchema, z.boolean()),
+});
+
+export const reasonSchema = z.object({
+  id: z.string(),
+  weight: z.number(),
+  zh: z.string(),
+  en: z.string(),
+  evidence: z.string().optional(),
+});
+
+export const verdictSchema = z.object({
+  isPolicy: z.boolean(),
+  genre: z.enum(['speech', 'report', 'other']),
+  score: z.number(),
+  reasons: z.array(reasonSchema),
+});
+
+export const outlineEntrySchema = z.object({
+  family: z.string(),
+  ordinal: z.number(),
+  marker: z.string(),
+  title: z.string(),
+  depth: z.number().int().min(0),
+  parent: z.number().int().min(0).nullable(),
+  start: z.number().int().min(0),
+  headEnd: z.number().int().min(0),
+});
+
+export const pageStateSchema = z.object({
+  url: z.string(),
+  title: z.string(),
+  /** pending: not analysed yet; policy/other: the verdict; error: the pipeline failed (see `error`). */
+  status: z.enum(['pending', 'policy', 'other', 'error']),
+  verdict: verdictSchema.nullable(),
+  speechTitle: z.string().optional(),
+  date: z.string().optional(),
+  outline: z.array(outlineEntrySchema),
+  /** Painted-or-paintable spans per highlight category (section = outline items). */
+  counts: z.record(categorySchema, z.number().int().min(0)),
+  toggles: togglesSchema,
+  /** Whether the toggles in force are this page's own or the global ones. */
+  togglesScope: z.enum(['page', 'global']),
+  painter: z.enum(['highlight-api', 'marks', 'none']),
+  textLength: z.number().int().min(0),
+  /** Milliseconds of the last run: extract, analyze, highlight, total. */
+  timings: z
+    .object({ extract: z.number(), analyze: z.number(), highlight: z.number(), total: z.number() })
+    .nullable(),
+  error: z.string().optional(),
+});
+
+export type PageState = z.infer<typeof pageStateSchema>;
+export type PageToggles = z.infer<typeof togglesSchema>;
+export type OutlineEntry = z.infer<typeof outlineEntrySchema>;
+
+/** Upper bound for an outline index in a message (a 300,000-character page has a few hundred items). */
+export const MAX_OUTLINE_INDEX = 100_000;
+
+export const readingGetPageState = defineMessage('readingGetPageState', z.object({}), pageStateSchema);
+
+export const readingScrollToItem = defineMessage(
+  'readingScrollToItem',
+  z.object({ index: z.number().int().min(0).max(MAX_OUTLINE_INDEX) }),
+  z.object({ found: z.boolean() }),
+);
+
+export const readingAnalyzeNow = defineMessage(
+  'readingAnalyzeNow',
+  z.object({ force: z.boolean().optional() }),
+  pageStateSchema,
+);
+
+export const readingPageChanged = defineMessage(
+  'readingPageChanged',
+  z.object({ url: z.string().max(8192), status: z.enum(['pending', 'policy', 'other', 'error']) }),
+  z.object({}),
+);

@@ -1,0 +1,83 @@
+import { browser } from 'wxt/browser';
+import { extractText, type ExtractedText } from '../extract';
+import { HighlightApiPainter, supportsHighlightApi } from '../highlight/highlightApi';
+import { MarkPainter } from '../highlight/marks';
+import type { Painter } from '../highlight/painter';
+import { installPageStyles } from '../highlight/stylesheet';
+import { analyze } from './rulesShim'; // TEMPORARY until lib/rules/index.ts lands
+import { ReadingController } from './controller';
+import { handlePageMessage } from './pageEndpoint';
+import { loadToggles, watchToggles } from './toggles';
+
+/** The part of WXT's ContentScriptContext the reading controller needs. */
+export interface ScriptContext {
+  onInvalidated(cb: () => void): () => void;
+}
+
+/** Key of the live controller in the extension's isolated world (shared by every injection of our script). */
+const LIVE_KEY = '__tifaReading';
+
+export function createPainter(doc: Document): Painter {
+  return supportsHighlightApi(doc.defaultView) ? new HighlightApiPainter(doc.defaultView as Window & typeof globalThis) : new MarkPainter(doc);
+}
+
+/** Visible-text extraction for a real browser: the article's main content, skipping what layout hides. */
+export function extractPage(doc: Document): ExtractedText {
+  const root = doc.body ?? doc.documentElement;
+  return extractText(root, {
+    mainContent: true,
+    isHidden: (el) => typeof el.checkVisibility === 'function' && !el.checkVisibility(),
+  });
+}
+
+function report(err: unknown, where: string): void {
+  // The extension's log: the content script's console, labelled. Never rethrown into the page.
+  console.warn(`[tifa] reading ${where}:`, err);
+}
+
+/**
+ * Starts reading the page: the one entry point content.ts calls. A second injection (the popup's "Analyze this
+ * page" on a page where Tifa already runs) replaces the live controller instead of running two side by side.
+ */
+export function startReading(ctx: ScriptContext, doc: Document = document): ReadingController {
+  const world = globalThis as unknown as Record<string, { stop(): void } | undefined>;
+  world[LIVE_KEY]?.stop();
+  const controller = new ReadingController({
+    doc,
+    analyze,
+    extract: extractPage,
+    painter: createPainter(doc),
+    loadToggles,
+    watchToggles,
+    installStyles: (d) => installPageStyles(d),
+    report,
+    notify: (state) => {
+      browser.runtime
+        .sendMessage({ tifa: 1, kind: 'readingPageChanged', payload: { url: state.url, status: state.status } })
+        .catch(() => {
+          // No extension page is open to hear it.
+        });
+    },
+  });
+
+  const extensionId = browser.runtime.id;
+  const onMessage = (raw: unknown, sender: { id?: string }) =>
+    handlePageMessage(raw, sender, extensionId, {
+      getPageState: () => controller.getPageState(),
+      scrollToItem: (index) => controller.scrollToItem(index),
+      analyzeNow: (force) => controller.analyzeNow(force),
+    });
+  browser.runtime.onMessage.addListener(onMessage as never);
+
+  const live = {
+    stop() {
+      browser.runtime.onMessage.removeListener(onMessage as never);
+      controller.stop();
+      if (world[LIVE_KEY] === live) world[LIVE_KEY] = undefined;
+    },
+  };
+  world[LIVE_KEY] = live;
+  ctx.onInvalidated(() => live.stop());
+  void controller.start();
+  return controller;
+}

@@ -1,0 +1,12 @@
+/** Public surface of the shared rule set. */
+export { analyze } from './analyze';
+export type * from './types';
+export { MENTION_CATEGORIES } from './types';
+export { MENTION_RULES, LEXICON, type MentionRule, type LexiconEntry } from './mention-rules';
+export { VERDICT_RULES, VERDICT_BIAS, type VerdictRule, type VerdictContext } from './verdict-rules';
+export { GLOSSARY, glossFor } from './glossary';
+export { BOILERPLATE_RULES, findBoilerplate } from './boilerplate';
+export { findMentions, mentionKey } from './mentions';
+export { judge, buildVerdictContext, verdictFor } from './verdict';
+export { findTitle, findDate } from './title';
+export { extractOutline } from './outline';

@@ -1,0 +1,93 @@
+/**
+ * The mention engine: runs each rule of mention-rules.ts once over the text, drops candidates inside
+ * boilerplate, resolves overlaps (priority, then length, then position) and attaches keys and glosses.
+ */
+import { findBoilerplate } from './boilerplate';
+import { glossFor } from './glossary';
+import { MENTION_RULES, type MentionRule } from './mention-rules';
+import type { Mention } from './types';
+
+interface Candidate {
+  rule: MentionRule;
+  start: number;
+  end: number;
+}
+
+/** Grouping key: the name without quotation marks, book-title marks or spaces; meetings without 党的/中共. */
+export function mentionKey(text: string, category: Mention['category']): string {
+  let key = text.replace(/[“”‘’「」『』"《》\s　]/g, '');
+  if (category === 'meeting') key = key.replace(/^(?:党的|中共)(?=[十二])/, '');
+  return key;
+}
+
+/** Every candidate a single rule produces on `text` (before overlap resolution). */
+export function runMentionRule(rule: MentionRule, text: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  if (!rule.pattern.global) throw new Error(`mention rule ${rule.id}: pattern must be global`);
+  const re = rule.pattern;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const span = rule.accept ? rule.accept(m, text) : { start: m.index, end: m.index + m[0].length };
+    if (span && span.end > span.start) out.push(span);
+  }
+  return out;
+}
+
+function insideAny(spans: Array<[number, number]>, start: number, end: number): boolean {
+  for (const [s, e] of spans) if (start < e && end > s) return true;
+  return false;
+}
+
+export interface FindMentionsOptions {
+  /** Boilerplate spans, when the caller already computed them. */
+  boilerplate?: Array<[number, number]>;
+  rules?: readonly MentionRule[];
+}
+
+/** All mentions in `text`: sorted by start, non-overlapping, none inside boilerplate. */
+export function findMentions(text: string, options: FindMentionsOptions = {}): Mention[] {
+  const boilerplate = options.boilerplate ?? findBoilerplate(text);
+  const rules = options.rules ?? MENTION_RULES;
+  const candidates: Candidate[] = [];
+  for (const rule of rules) {
+    for (const span of runMentionRule(rule, text)) {
+      if (boilerplate.length && insideAny(boilerplate, span.start, span.end)) continue;
+      candidates.push({ rule, start: span.start, end: span.end });
+    }
+  }
+
+  // Greedy by strength: a document title swallows the numbers inside it, a program its quoted name, the longer
+  // of two same-priority mentions wins; ties go to the earlier one.
+  candidates.sort(
+    (a, b) =>
+      b.rule.priority - a.rule.priority || b.end - b.start - (a.end - a.start) || a.start - b.start,
+  );
+  const taken = new Uint8Array(text.length);
+  const chosen: Candidate[] = [];
+  outer: for (const c of candidates) {
+    for (let i = c.start; i < c.end; i++) if (taken[i]) continue outer;
+    taken.fill(1, c.start, c.end);
+    chosen.push(c);
+  }
+  chosen.sort((a, b) => a.start - b.start);
+
+  return chosen.map((c) => {
+    const mentionText = text.slice(c.start, c.end);
+    const key = mentionKey(mentionText, c.rule.category);
+    const mention: Mention = {
+      category: c.rule.category,
+      text: mentionText,
+      start: c.start,
+      end: c.end,
+      ruleId: c.rule.id,
+      key,
+    };
+    const gloss = c.rule.category === 'formulation' || c.rule.category === 'program' ? glossFor(key) : undefined;
+    if (gloss) mention.gloss = gloss;
+    return mention;
+  });
+}

@@ -1,0 +1,149 @@
+/**
+ * Turns marker candidates into a tree of consecutive sequences.
+ *
+ * A stack holds the open sequences, outermost first. For each candidate in text order:
+ * - ordinal > 1 (or 最后): it continues the open sequence of the same key if that one stands at ordinal − 1;
+ *   deeper sequences are closed. Otherwise it is not an item (a gap, a repeat, or no 一 before it).
+ * - ordinal 1 of a key that is already open: a new sequence in the same place (lists restart per parent).
+ * - law articles (第七条) continue their numbering under the next chapter instead of restarting.
+ * - ordinal 1 of a new key opens deeper than the innermost item, except that headings never open inside
+ *   inline lists (一是 …) and 一、 / 第一部分 / 第一章 never open inside speech points (第一，): those close
+ *   first. Official headings also respect their ranks: 一、 > （一） > 1. > （1）.
+ * A sequence left with a single item is no sequence: that candidate is dropped and the tree rebuilt, so a
+ * stray 一是 cannot swallow the real sequence around it.
+ */
+import { LAST } from './outline-rules';
+import type { Candidate } from './outline-scan';
+
+export interface PlacedItem {
+  cand: Candidate;
+  /** Index into the placed array, or null. */
+  parent: number | null;
+  /** Sequence number: items with the same seq are siblings of one enumeration. */
+  seq: number;
+  /** Resolved ordinal (最后 → its real position). */
+  ordinal: number;
+}
+
+interface OpenSequence {
+  key: string;
+  kind: Candidate['rule']['kind'];
+  rank: number;
+  last: number;
+  finished: boolean;
+  parent: number | null;
+  /** Index (in placed) of the latest item of this sequence. */
+  lastItem: number;
+  seq: number;
+}
+
+const MAX_REBUILDS = 8;
+
+/**
+ * @param breaks sorted offsets where the document starts afresh (an annex after the body): no item before a
+ *   break is the parent of an item after it.
+ */
+export function buildTree(cands: Candidate[], breaks: readonly number[] = []): PlacedItem[] {
+  let banned = new Set<Candidate>();
+  let placed = place(cands, banned, breaks);
+  for (let round = 0; round < MAX_REBUILDS; round++) {
+    const lonely = lonelyItems(placed);
+    if (lonely.length === 0) return placed;
+    banned = new Set([...banned, ...lonely]);
+    placed = place(cands, banned, breaks);
+  }
+  // Still unstable after many rounds (pathological input): drop what is still alone, keeping the rest.
+  return withoutLonelyItems(placed);
+}
+
+/** Removes single-item sequences, re-attaching their children to the nearest kept ancestor. */
+function withoutLonelyItems(placed: PlacedItem[]): PlacedItem[] {
+  const lonely = new Set(lonelyItems(placed));
+  const newIndex = new Array<number | null>(placed.length).fill(null);
+  const kept: PlacedItem[] = [];
+  placed.forEach((p, i) => {
+    let parent = p.parent;
+    while (parent !== null && newIndex[parent] === null) parent = placed[parent].parent;
+    if (lonely.has(p.cand)) return;
+    newIndex[i] = kept.length;
+    kept.push({ ...p, parent: parent === null ? null : newIndex[parent] });
+  });
+  return kept;
+}
+
+function lonelyItems(placed: PlacedItem[]): Candidate[] {
+  const counts = new Map<number, number>();
+  for (const p of placed) counts.set(p.seq, (counts.get(p.seq) ?? 0) + 1);
+  return placed.filter((p) => counts.get(p.seq) === 1).map((p) => p.cand);
+}
+
+function place(cands: Candidate[], banned: Set<Candidate>, breaks: readonly number[]): PlacedItem[] {
+  const placed: PlacedItem[] = [];
+  const stack: OpenSequence[] = [];
+  /** Last ordinal and sequence of keys whose numbering runs on across parents (第六条 → 第七条). */
+  const runningOn = new Map<string, { last: number; seq: number }>();
+  let nextSeq = 0;
+  let breakIdx = 0;
+
+  for (const cand of cands) {
+    if (banned.has(cand)) continue;
+    while (breakIdx < breaks.length && breaks[breakIdx] <= cand.start) {
+      stack.length = 0;
+      runningOn.clear();
+      breakIdx++;
+    }
+    const rule = cand.rule;
+    const openAt = findOpen(stack, cand.key);
+    let ordinal = cand.ordinal;
+    let seq = -1;
+
+    if (ordinal !== 1) {
+      const open = openAt >= 0 ? stack[openAt] : null;
+      if (open && !open.finished) {
+        if (ordinal === LAST) {
+          // 首先 … 最后 without 其次 is an opening and a closing remark, not an enumeration.
+          if (open.last < 2) continue;
+          ordinal = open.last + 1;
+          open.finished = true;
+        } else if (ordinal !== open.last + 1) continue;
+        stack.length = openAt + 1;
+        open.last = ordinal;
+        open.lastItem = placed.length;
+        placed.push({ cand, parent: open.parent, seq: open.seq, ordinal });
+        if (rule.continuesAcrossParents) runningOn.set(cand.key, { last: ordinal, seq: open.seq });
+        continue;
+      }
+      const before = rule.continuesAcrossParents && !open ? runningOn.get(cand.key) : undefined;
+      if (!before || before.last !== ordinal - 1) continue;
+      seq = before.seq; // the run goes on under a new parent: open it like a first item
+    }
+
+    const rank = rule.rank ?? Infinity;
+    if (openAt >= 0) {
+      stack.length = openAt; // same key again: a new sequence in the same place
+    } else if (rule.kind === 'structure') {
+      while (stack.length > 0 && closedByHeading(stack[stack.length - 1], rank)) stack.pop();
+    } else if (rule.kind === 'point') {
+      while (stack.length > 0 && stack[stack.length - 1].kind === 'list') stack.pop();
+    }
+    const top = stack.length > 0 ? stack[stack.length - 1] : null;
+    const parent = top ? top.lastItem : null;
+    if (seq < 0) seq = nextSeq++;
+    stack.push({ key: cand.key, kind: rule.kind, rank, last: ordinal, finished: false, parent, lastItem: placed.length, seq });
+    placed.push({ cand, parent, seq, ordinal });
+    if (rule.continuesAcrossParents) runningOn.set(cand.key, { last: ordinal, seq });
+  }
+  return placed;
+}
+
+function findOpen(stack: OpenSequence[], key: string): number {
+  for (let i = stack.length - 1; i >= 0; i--) if (stack[i].key === key) return i;
+  return -1;
+}
+
+/** Does a heading of this rank close the open sequence? */
+function closedByHeading(open: OpenSequence, rank: number): boolean {
+  if (open.kind === 'list') return true;
+  if (open.kind === 'point') return rank <= 1;
+  return open.rank >= rank;
+}

@@ -1,0 +1,397 @@
+/**
+ * Verdict rules as data: each is one feature of "a policy speech or report" (positive weight) or of the
+ * look-alikes the extension must stay quiet on (negative weight) — news about a meeting, letters, resolutions,
+ * notices and normative documents, law texts, list/navigation pages. The score is a logistic function of the
+ * summed weights of the features that fire (see verdict.ts), so no single feature decides alone.
+ *
+ * Each rule carries examples (texts on which it fires) and counter-examples (texts on which it must not),
+ * which the tests run. Reasons shown to the user are the rule's description.
+ */
+import type { Mention, OutlineItem, RuleDoc } from './types';
+
+/** What a verdict rule sees: the text without boilerplate, plus cheap derived views and the other analyses. */
+export interface VerdictContext {
+  text: string;
+  /** The first 3000 characters: where titles, bylines and salutations are, even after page chrome. */
+  head: string;
+  /** The last 1200 characters: where source notes (“这是…的讲话”) and datelines of reprints are. */
+  tail: string;
+  /** The first 40% of the text: a news dateline here opens an article; at the end it credits a reprint. */
+  front: string;
+  /** Number of CJK characters in the whole text. */
+  cjk: number;
+  /** CJK characters on prose lines (≥ 20 CJK and sentence punctuation): the body, not menus and links. */
+  proseCjk: number;
+  /** Lines with at least one CJK character and fewer than 12 (menu items, list entries). */
+  shortLines: number;
+  outline: readonly OutlineItem[];
+  mentions: readonly Mention[];
+}
+
+export type VerdictScope = 'head' | 'tail' | 'front' | 'all';
+
+export interface VerdictRule extends RuleDoc {
+  /** Contribution to the logit when the rule fires; negative argues against. */
+  weight: number;
+  /** Pattern rules: where to look, what to look for, how many hits are needed (default 1). */
+  scope?: VerdictScope;
+  pattern?: RegExp;
+  minCount?: number;
+  /** Measure rules: compute from the context; return evidence text when the rule fires, null otherwise. */
+  measure?: (ctx: VerdictContext) => string | null;
+  /** Marks the text as a report rather than a speech when it fires. */
+  genre?: 'report';
+}
+
+const N = '一二三四五六七八九十〇零';
+const DATE = `(?:\\d{4}年\\d{1,2}月\\d{1,2}日|[${N}]{4}年[${N}]{1,2}月[${N}]{1,3}日)`;
+
+/** Count of matches of a global regex, stopping early once `enough` is reached. */
+const globalCache = new WeakMap<RegExp, RegExp>();
+
+/** The global twin of a regex, compiled once (rules are data with plain regexes; scanning needs `g`). */
+function globalOf(re: RegExp): RegExp {
+  let g = globalCache.get(re);
+  if (!g) {
+    g = re.flags.includes('g') ? re : new RegExp(re.source, re.flags + 'g');
+    globalCache.set(re, g);
+  }
+  return g;
+}
+
+export function countMatches(re: RegExp, text: string, enough = Infinity): { count: number; first?: string } {
+  const g = globalOf(re);
+  g.lastIndex = 0;
+  let count = 0;
+  let first: string | undefined;
+  for (let m = g.exec(text); m; m = g.exec(text)) {
+    if (m[0].length === 0) g.lastIndex++;
+    if (first === undefined) first = m[0];
+    if (++count >= enough) break;
+  }
+  return { count, first };
+}
+
+const DIRECTIVE = /要把|要坚持|必须|坚持|我们要|要加强|要深入|要进一步|要着力|要切实|要始终/g;
+const FORMULATION_CATEGORIES = new Set(['formulation', 'program']);
+
+export const VERDICT_BIAS = -2.5;
+
+export const VERDICT_RULES: readonly VerdictRule[] = [
+  // ---- Evidence FOR a speech or report -----------------------------------------------------------------
+  {
+    id: 'title.speech',
+    weight: 3,
+    scope: 'head',
+    pattern: new RegExp(
+      `在[^。！？\\n]{2,60}?(?:上|时)的(?:重要)?(?:讲话|致辞|演讲|主旨讲话)` +
+        `(?=\\s*(?:$|\\n|[（(]|同志们|各位|女士们|尊敬的|——|※|[\\u4e00-\\u9fff]{2,4}(?:\\n|$)))`,
+    ),
+    description: { zh: '标题为“在…会议上的讲话”', en: 'Title reads “Speech at … (meeting)”' },
+    examples: [
+      '2025年在全市基层党建工作现场推进会上的讲话\n同志们：',
+      '在打好精准脱贫攻坚战座谈会上的讲话（2018年2月12日）习近平',
+      '勠力战疫 共创未来——在二十国集团领导人第十五次峰会第一阶段会议上的讲话（2020年11月21日，北京）',
+    ],
+    counterExamples: [
+      '深入学习贯彻习近平总书记在中央经济工作会议上的重要讲话精神',
+      '习近平在座谈会上的讲话引起热烈反响',
+    ],
+  },
+  {
+    id: 'title.report',
+    weight: 3,
+    scope: 'head',
+    genre: 'report',
+    pattern: new RegExp(
+      // With a year/place (2026年安徽省政府工作报告), or bare but followed by its occasion line — a bare
+      // “政府工作报告” line on its own is usually a navigation link on a government portal.
+      `(?:^|\\n|——)[ \\t　]*(?:\\d{4}年|[${N}]{4}年)[^\\n。，、]{0,14}?政府工作报告[ \\t　]*(?=$|——|[（(]|\\n(?![ \\t　]*[。，、]))` +
+        `|(?:^|\\n)[ \\t　]*[^\\n。，、]{0,14}?政府工作报告[ \\t　]*\\n[ \\t　]*(?:——|[（(])[^\\n]{0,24}?在` +
+        `|——[ \\t　]*在[^。\\n]{2,40}?(?:代表大会|会议)上的报告`,
+    ),
+    description: {
+      zh: '标题为“政府工作报告”或“在…代表大会上的报告”',
+      en: 'Title reads “Government Work Report” or “Report to the … Congress”',
+    },
+    examples: [
+      '下载\n打印\n2026年安徽省政府工作报告\n——2026年2月5日在安徽省第十四届人民代表大会第四次会议上',
+      '为全面建设社会主义现代化国家而团结奋斗\n——在中国共产党第二十次全国代表大会上的报告',
+      '政府工作报告\n（2026年1月27日在贵州省第十四届人民代表大会第四次会议上）',
+    ],
+    counterExamples: [
+      '省政府\n领导动态\n政府工作报告\n政府机构\n省长',
+      '第十三届全国人民代表大会第五次会议关于政府工作报告的决议',
+      '听取和审议了国务院总理李强所作的\n政府工作报告\n。会议充分肯定',
+    ],
+  },
+  {
+    id: 'title.delivered',
+    weight: 2.5,
+    scope: 'head',
+    pattern: new RegExp(
+      `(?:^|\\n|——|[（(])[ \\t　]*${DATE}在[^。！？\\n]{2,50}?(?:会议|大会|全会)上(?:的(?:讲话|报告))?[ \\t　]*(?=$|\\n|[）)])`,
+    ),
+    description: {
+      zh: '标题下注明“某年某月某日在…会议上”（宣读的场合）',
+      en: 'Subtitle “delivered on <date> at the … session”',
+    },
+    examples: [
+      '——2026年1月26日在河南省第十四届人民代表大会第四次会议上\n',
+      '政府工作报告\n（2026年1月27日在贵州省第十四届人民代表大会第四次会议上）',
+      '——二〇二六年一月二十七日在甘肃省十四届人民代表大会第四次会议上\n',
+    ],
+    counterExamples: ['2026年1月26日在河南省第十四届人民代表大会第四次会议上，代表们热烈讨论'],
+  },
+  {
+    id: 'source.speechNote',
+    weight: 3,
+    scope: 'tail',
+    pattern: new RegExp(
+      `这是[^。！？\\n]{0,40}?在[^。！？\\n]{2,60}?(?:上|时)的(?:讲话|致辞|演讲)` +
+        `|[（(][^（）()。\\n]{0,24}?在[^（）()。\\n]{2,60}?(?:上|时)的(?:讲话|致辞|演讲)[）)]`,
+    ),
+    description: {
+      zh: '文末注明出处“这是…在…上的讲话”',
+      en: 'Source note at the end: “This is the speech given at …”',
+    },
+    examples: [
+      '※这是习近平总书记2020年6月2日在专家学者座谈会上的讲话。',
+      '（2020年2月14日在中央全面深化改革委员会第十二次会议上的讲话）',
+    ],
+    counterExamples: ['他在会上的讲话引起了广泛关注。'],
+  },
+  {
+    id: 'salutation',
+    weight: 2.5,
+    scope: 'all',
+    pattern:
+      /(?:^|[\n\s）)。！”]|讲话|报告|习近平)(?:同志们|各位代表|同胞们|朋友们|女士们[，、]先生们|各位来宾|各位同事|大家好)[，：！]/,
+    description: {
+      zh: '有讲话称呼语（“同志们：”“各位代表：”）',
+      en: 'Addresses an audience (“同志们：”, “各位代表：”)',
+    },
+    examples: ['同志们：\n在党的十九大即将开幕', '各位代表：\n现在，我代表国务院', '同胞们，同志们，朋友们：今天', '同志们！党用伟大奋斗'],
+    counterExamples: ['向奋战在一线的同志们致以问候', '亲爱的同学们：你们好！'],
+  },
+  {
+    id: 'opening.report',
+    weight: 2.5,
+    scope: 'head',
+    genre: 'report',
+    pattern: /我代表[^，。！？\n]{1,24}[，,]?\s*向[^，。！？\n]{0,20}?(?:大会|全会)[，,]?\s*(?:作[^。！？\n]{0,8}报告|报告)/,
+    description: {
+      zh: '开头“我代表…向大会报告工作”',
+      en: 'Opens with “On behalf of …, I report to this session”',
+    },
+    examples: [
+      '现在，我代表国务院，向大会报告政府工作，请予审议',
+      '现在，我代表第十九届中央委员会向大会作报告。',
+      '现在，我代表国务院，向第五届全国人民代表大会作政府工作报告。',
+    ],
+    counterExamples: ['我代表党中央，向大会的召开表示热烈的祝贺！'],
+  },
+  {
+    id: 'speaker.agenda',
+    weight: 2,
+    scope: 'all',
+    pattern:
+      /(?:下面|接下来)，?我(?:就|围绕|结合)?[^。！？\n]{0,50}?(?:讲|谈)(?:几点|点|三点|两点|几个问题|一些)|(?:讲|谈)几点(?:意见|体会|看法|认识)|受[^，。！？\n]{2,16}委托，我(?:代表|就)/,
+    description: {
+      zh: '讲话人说明议程（“下面，我讲几点意见”）',
+      en: 'The speaker announces the agenda (“下面，我讲几点意见”)',
+    },
+    examples: [
+      '下面，我围绕深入贯彻中央和省、市委要求，就扎实推进基层党建工作讲几点意见。',
+      '下面，我讲几点意见。',
+      '受中央政治局委托，我就《建议》起草的有关情况向全会作说明。',
+    ],
+    counterExamples: ['他讲了一个故事。'],
+  },
+  {
+    id: 'speaker.occasion',
+    weight: 2,
+    scope: 'all',
+    pattern:
+      /今天，?我们(?:在这里)?(?:隆重)?(?:召开|举行|集会|举办)|这次(?:会议|座谈会|全会|大会|学习)的?(?:主要)?(?:任务|目的|主题)是|刚才，[^。！？\n]{0,60}?(?:发言|讲话|汇报|介绍)|市委决定召开这次会议|我(?:们)?(?:专门)?(?:主持)?召开这次/,
+    description: {
+      zh: '讲话人说明会议场合（“今天，我们召开…座谈会”“刚才，…作了发言”）',
+      en: 'The speaker refers to the occasion (“今天，我们召开…”, “刚才，…发言”)',
+    },
+    examples: ['今天，我们召开科学家座谈会', '刚才，7位代表作了很好的发言', '这次会议的主要任务是，分析当前形势'],
+    counterExamples: ['这次全会通过的决定', '今天，天气晴朗'],
+  },
+  {
+    id: 'register.directive',
+    weight: 1,
+    measure(ctx) {
+      if (ctx.proseCjk < 1500) return null;
+      const { count } = countMatches(DIRECTIVE, ctx.text);
+      const perThousand = (1000 * count) / Math.max(ctx.proseCjk, 1);
+      return perThousand >= 1.2 ? `${count}处“要/必须/坚持”（每千字${perThousand.toFixed(1)}）` : null;
+    },
+    description: {
+      zh: '通篇部署工作的语气（“要…”“必须…”“坚持…”）',
+      en: 'Directive register throughout (“要…”, “必须…”, “坚持…”)',
+    },
+    examples: ['各级党组织要把抓基层打基础作为长远大计。我们要坚持问题导向，必须坚持人民至上。'.repeat(40)],
+    counterExamples: ['苹果发布新iPhone，售价5499元起，配6种颜色，本周五开始预售。'.repeat(40)],
+  },
+  {
+    id: 'length.substantial',
+    weight: 1,
+    measure: (ctx) => (ctx.proseCjk >= 2500 ? `正文约${ctx.proseCjk}字` : null),
+    description: { zh: '正文篇幅长（讲话、报告通常数千字以上）', en: 'Long body text (speeches and reports run to thousands of characters)' },
+    examples: ['同志们，我们要坚持问题导向，把工作抓实抓细。'.repeat(150)],
+    counterExamples: ['来信收悉。祝你们学业进步！'],
+  },
+  {
+    id: 'structure.outline',
+    weight: 0.5,
+    measure: (ctx) => (ctx.outline.length >= 3 ? `${ctx.outline.length}个层次标题` : null),
+    description: { zh: '有成体系的层次标题（一、（一）第一，一是……）', en: 'Numbered outline (一、（一）第一，一是…)' },
+    examples: [],
+    counterExamples: ['这是一段没有层次标题的文字。'],
+  },
+  {
+    id: 'density.formulations',
+    weight: 0.5,
+    measure(ctx) {
+      let n = 0;
+      for (const m of ctx.mentions) if (FORMULATION_CATEGORIES.has(m.category)) n++;
+      return n >= 3 && ctx.proseCjk >= 1500 && (1000 * n) / ctx.proseCjk >= 0.5 ? `${n}个提法/工程` : null;
+    },
+    description: { zh: '提法、工程名称较密集', en: 'Many formulations and named programs' },
+    examples: ['统筹推进“五位一体”总体布局，协调推进“四个全面”战略布局，增强“四个意识”、坚定“四个自信”、做到“两个维护”。'.repeat(30)],
+    counterExamples: ['苹果发布新iPhone，售价5499元起。'.repeat(100)],
+  },
+
+  // ---- Evidence AGAINST: look-alikes ------------------------------------------------------------------
+  {
+    id: 'letter',
+    weight: -4,
+    scope: 'head',
+    pattern:
+      /(?:^|\n)[ \t　]*(?:回信|贺信|贺电|致信|复信|慰问信|感谢信)|来信(?:收悉|收到了|收到)|(?:回信|贺信|贺电)全文如下|给[^。！？\n]{2,40}?(?:回信|致信|复信|致贺信)/,
+    description: { zh: '是书信（回信、贺信）', en: 'A letter (reply or congratulatory letter)' },
+    examples: ['回信北京科技大学全体巴基斯坦留学生：你们好！来信收悉。', '贺信值此哈尔滨工业大学建校100周年之际', '习近平1月18日给“硬骨头六连”全体官兵回信'],
+    counterExamples: ['同志们：今天我们召开会议。', '要认真处理群众来信来访。'],
+  },
+  {
+    id: 'news.dateline',
+    weight: -3,
+    scope: 'front',
+    pattern:
+      /(?:新华社|中新社|中新网|人民网|央视网|本报)[^。！？\n（）()]{0,12}?[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日(?:电|讯)|本报讯|[（(]记者[^）)]{1,20}[）)]/,
+    description: {
+      zh: '以新闻电头开篇（“新华社北京…电”），是新闻报道',
+      en: 'Opens with a news dateline (“Xinhua, Beijing, … —”): a news report',
+    },
+    examples: ['新华社北京1月19日电 中共中央总书记习近平', '本报讯（记者 张三）日前，'],
+    counterExamples: ['让我们携手努力！（新华社北京11月21日电）'],
+  },
+  {
+    id: 'news.meetingReport',
+    weight: -3,
+    scope: 'all',
+    pattern: /(?:^|[。！？\n])[ \t　]*会议(?:强调|指出|要求|认为|号召|提出|决定|听取|审议|研究|部署)/,
+    description: {
+      zh: '以“会议强调/会议指出/会议要求”转述会议，是会议报道或决议',
+      en: 'Reports a meeting in the third person (“会议强调…”, “会议要求…”)',
+    },
+    examples: ['会议强调，要坚持稳中求进。', '第十三届全国人民代表大会第一次会议听取和审议了政府工作报告。会议高度评价……会议号召，全国各族人民'],
+    counterExamples: ['中央经济工作会议强调，要坚持稳中求进。', '这次会议要求很明确。'],
+  },
+  {
+    id: 'news.thirdPerson',
+    weight: -2,
+    scope: 'all',
+    pattern: /(?:他|她|习近平|文章)(?:在[^。！？\n]{0,30}?)?中?(?:指出|强调|表示)[，：]/,
+    description: {
+      zh: '以第三人称转述讲话人（“习近平指出”“他强调”），是报道而非讲话原文',
+      en: 'Reports the speaker in the third person (“习近平指出”, “他强调”)',
+    },
+    examples: ['习近平指出，各地区各部门要总结脱贫攻坚经验。', '他强调，淮河是新中国成立后第一条全面系统治理的大河。', '习近平在文章中指出，这次全会通过的决定'],
+    counterExamples: ['习近平总书记强调，要坚持以人民为中心。', '我们要坚持以人民为中心。'],
+  },
+  {
+    id: 'resolution',
+    weight: -4,
+    scope: 'head',
+    pattern:
+      /的决议[ \t　]*(?:$|\n|[（(])|决定批准(?:这个|该)报告|[（(][^（）()\n]{0,40}?(?:会议|委员会)(?:审议)?通过[）)]|(?:^|\n)[ \t　]*第[一二三四五六七八九十]+届[^。\n]{0,30}?会议(?:听取|审议)/,
+    description: { zh: '是决议（“…的决议”“决定批准这个报告”）', en: 'A resolution (“…的决议”, “决定批准这个报告”)' },
+    examples: ['关于政府工作报告的决议\n（2022年3月11日第十三届全国人民代表大会第五次会议通过）', '同意报告提出的目标任务，决定批准这个报告。'],
+    counterExamples: ['根据第六届全国人民代表大会第一次会议的决议，各级政府'],
+  },
+  {
+    id: 'normative',
+    weight: -3,
+    scope: 'head',
+    pattern:
+      /〔\d{4}〕\d+号|现予印发|请认真(?:遵照)?(?:贯彻)?执行|特此(?:通知|公告|通告)|本(?:办法|规定|细则|条例)自[^。\n]{0,20}起施行|(?:^|\n)[^\n。]{0,60}关于[^\n。]{2,60}?的(?:通知|公告|通告|批复|实施意见)[ \t　]*(?:\n|$)/,
+    description: {
+      zh: '是通知、公告或规范性文件（文号〔2012〕3号、“现予印发”“特此通知”）',
+      en: 'A notice or normative document (document number, “现予印发”, “特此通知”)',
+    },
+    examples: ['新余市人民政府办公室关于印发《新余市绿色建筑管理办法》的通知\n（余府发〔2012〕3号）', '现将有关事项通知如下。特此通知。'],
+    counterExamples: ['要认真落实党中央关于加强基层治理的部署。'],
+  },
+  {
+    id: 'law.articles',
+    weight: -3,
+    measure(ctx) {
+      const chapters = countMatches(/第[一二三四五六七八九十]+章[ \t　]*总则/g, ctx.text, 1).count;
+      const articles = countMatches(/(?:^|[\n\s　])第[一二三四五六七八九十百零]+条[\s　]/g, ctx.text, 5).count;
+      if (chapters > 0) return '第一章 总则';
+      return articles >= 5 ? '逐条编号（第一条、第二条……）' : null;
+    },
+    description: {
+      zh: '按“第一章 总则”“第一条、第二条”逐条编排，是法律法规或规章',
+      en: 'Organised in chapters and articles (第一章 总则, 第一条…): a law or regulation',
+    },
+    examples: ['第一章　总则\n第一条　为了推进全面依法治国，制定本法。\n第二条　坚持中国共产党对国家监察工作的领导。'],
+    counterExamples: ['我们对世界大战的态度是：“第一条，反对；第二条，不怕”。'],
+  },
+  {
+    id: 'press.conference',
+    weight: -2,
+    scope: 'head',
+    pattern: /新闻发布会|答记者问|(?:^|\n)[ \t　]*(?:记者|问)[：:]/,
+    description: { zh: '是新闻发布会或答记者问', en: 'A press conference or Q&A' },
+    examples: ['天宫一号与神舟九号载人交会对接任务第二场新闻发布会', '\n记者：请问发言人'],
+    counterExamples: ['要加强新闻宣传工作。'],
+  },
+  {
+    id: 'article.byline',
+    weight: -1.5,
+    scope: 'all',
+    pattern: /[（(]作者[：:][^）)\n]{1,40}[）)]|编者按[：:]|内容摘要[：:]|(?:^|\n)[ \t　]*(?:文|作者|执笔)[／/|｜：:][^\n]{1,20}(?:\n|$)|【文\//,
+    description: {
+      zh: '署名评论或文章（“作者：…”“编者按”）',
+      en: 'A signed commentary or article (“作者：…”, editor’s note)',
+    },
+    examples: ['(作者：方敏北京大学经济学院教授)', '编者按：突如其来的新冠肺炎疫情'],
+    counterExamples: ['这部作品的作者是一位老党员。'],
+  },
+  {
+    id: 'page.mostlyLinks',
+    weight: -2,
+    measure: (ctx) =>
+      ctx.proseCjk < 400 && ctx.shortLines >= 20 ? `正文仅约${ctx.proseCjk}字，${ctx.shortLines}行短链接/菜单` : null,
+    description: {
+      zh: '页面主要是链接、菜单或列表，正文很少',
+      en: 'The page is mostly links, menus or a list, with little running text',
+    },
+    examples: [Array.from({ length: 30 }, (_, i) => `2020-07-0${i % 9} 基金公告${i}`).join('\n')],
+    counterExamples: ['同志们，我们要坚持问题导向，把工作抓实抓细。'.repeat(40)],
+  },
+  {
+    id: 'length.short',
+    weight: -1.5,
+    measure: (ctx) => (ctx.proseCjk < 1200 ? `正文仅约${ctx.proseCjk}字` : null),
+    description: { zh: '正文很短（不像完整的讲话或报告）', en: 'Very short body text (not a full speech or report)' },
+    examples: ['来信收悉。祝你们学业进步！'],
+    counterExamples: ['同志们，我们要坚持问题导向，把工作抓实抓细。'.repeat(150)],
+  },
+];

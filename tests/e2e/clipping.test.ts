@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  launchBrowser,
+  newTab,
+  seedPageHtml,
+  startServer,
+  waitForTifa,
+  watchConsole,
+  type ExtensionBrowser,
+  type FixtureServer,
+} from './harness';
+
+/** The passage clipped: two sentences under 二、 › 第一， › 一要扎扎实实实施“千村头雁”培育工程. */
+const PASSAGE = '村党支部书记是农村党组织核心作用发挥的关键，是农村改革发展的“领头雁”。要坚持选、育、管“三位一体”，实施“千村头雁”培育工程，建强村党组织带头人队伍。';
+/** The same passage after a small edit on the site (one word changed inside it). */
+const EDITED_PASSAGE = PASSAGE.replace('建强', '建好');
+
+const original = seedPageHtml();
+if (!original.includes(PASSAGE)) throw new Error('seed page lacks the passage used by this test');
+const variants: Record<string, string> = {
+  original,
+  // Slightly edited: a note inserted before the speech and a word changed inside the passage.
+  edited: original.replace('<p>同志们：</p>', '<p>（根据录音整理，有删节）</p>\n      <p>同志们：</p>').replace(PASSAGE, EDITED_PASSAGE),
+  // The passage is gone.
+  removed: original.replace(PASSAGE, ''),
+};
+if (variants.edited === original || !variants.edited.includes(EDITED_PASSAGE)) throw new Error('edited variant not made');
+
+let current: keyof typeof variants = 'original';
+let server: FixtureServer;
+let tifa: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await startServer({ routes: { '/speech.html': { body: () => variants[current] } } });
+  tifa = await launchBrowser();
+});
+
+afterAll(async () => {
+  await tifa?.close();
+  await server?.close();
+});
+
+/** Selects `text` (inside one text node) in the page, as a reader's drag would. */
+async function select(page: Page, text: string): Promise<void> {
+  await page.evaluate((needle) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      const at = n.data.indexOf(needle);
+      if (at < 0) continue;
+      n.parentElement!.scrollIntoView({ block: 'center' });
+      const range = document.createRange();
+      range.setStart(n, at);
+      range.setEnd(n, at + needle.length);
+      const sel = document.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+      return;
+    }
+    throw new Error('text not found on the page');
+  }, text);
+}
+
+/** The text of every range in the tifa-clip highlight, read from the page's CSS.highlights registry. */
+async function clipHighlights(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('tifa-clip');
+    return h ? [...h].map((r) => r.toString()) : [];
+  });
+}
+
+async function waitForClipHighlights(page: Page, count: number): Promise<string[]> {
+  await page.waitForFunction(
+    (n) => ((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('tifa-clip')?.size ?? 0) === n,
+    count,
+    { timeout: 10_000, polling: 50 },
+  );
+  return clipHighlights(page);
+}
+
+describe('clipping in Chromium', () => {
+  it('clips with the floating button, lists it, and finds it again after reloads and edits', async () => {
+    const { page, tabId } = await newTab(tifa, server.url('/speech.html?utm_source=test#top'));
+    const consoleErrors = watchConsole(page);
+    expect(await waitForTifa(page)).toBe('policy');
+
+    // Select → floating button (a real button in an open shadow root, named 摘录/Clip) → click.
+    await select(page, PASSAGE);
+    const button = page.getByRole('button', { name: /摘录|Clip/ });
+    await button.waitFor({ state: 'visible', timeout: 5_000 });
+    expect(await button.evaluate((b) => b.getRootNode() instanceof ShadowRoot && (b.getRootNode() as ShadowRoot).mode)).toBe('open');
+    await button.click();
+    await page.getByRole('status').filter({ hasText: /Clipped|已摘录/ }).waitFor({ timeout: 5_000 });
+    await expect.poll(() => button.isVisible()).toBe(false);
+    expect(await waitForClipHighlights(page, 1)).toEqual([PASSAGE]);
+    // Per-colour highlight carries the colour.
+    expect(await page.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('tifa-clip-yellow')?.size)).toBe(1);
+
+    // The side panel (as a tab) lists it with its outline path.
+    const panel = await tifa.openExtensionPage('sidepanel.html', { tabId });
+    const row = panel.locator('.tifa-clip-row', { hasText: PASSAGE.slice(0, 20) });
+    await row.waitFor({ timeout: 10_000 });
+    const path = await row.locator('.tifa-clip-path').innerText();
+    expect(path).toMatch(/(^|› )第一，要围绕.* › 一要扎扎实实实施“千村头雁”培育工程$/);
+
+    // Stored once, under the normalised URL (tracking parameter and fragment dropped).
+    const stored = await panel.evaluate(async () => {
+      const reply = await (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
+        tifa: 1,
+        kind: 'clips.list',
+        payload: {},
+      });
+      return reply as { ok: boolean; value: { clips: { url: string; text: string; mentionKeys: string[] }[] } };
+    });
+    expect(stored.ok).toBe(true);
+    expect(stored.value.clips).toHaveLength(1);
+    expect(stored.value.clips[0].url).toBe(server.url('/speech.html'));
+    expect(stored.value.clips[0].text).toBe(PASSAGE);
+    expect(stored.value.clips[0].mentionKeys).toContain('program:千村头雁培育工程');
+
+    // Reload → highlighted again.
+    await page.reload();
+    await waitForTifa(page);
+    expect(await waitForClipHighlights(page, 1)).toEqual([PASSAGE]);
+
+    // A slightly edited page → still found (fuzzy), on the edited words.
+    current = 'edited';
+    await page.reload();
+    await waitForTifa(page);
+    expect(await waitForClipHighlights(page, 1)).toEqual([EDITED_PASSAGE]);
+
+    // The passage removed → not highlighted, and listed as an orphan in the side panel.
+    current = 'removed';
+    await page.reload();
+    await waitForTifa(page);
+    await page.waitForTimeout(500);
+    expect(await clipHighlights(page)).toEqual([]);
+    await panel.reload();
+    const orphan = panel.locator('.tifa-clip-row[data-orphan="true"]', { hasText: PASSAGE.slice(0, 20) });
+    await orphan.waitFor({ timeout: 10_000 });
+    expect(await panel.locator('#tifa-page-orphans-heading').innerText()).toMatch(/Not found on this page|在本页未找到/);
+
+    expect(consoleErrors.errors).toEqual([]);
+  });
+
+  it('clips the selection from the keyboard command path and does not duplicate it', async () => {
+    current = 'original';
+    const { page, tabId } = await newTab(tifa, server.url('/speech.html'));
+    await waitForTifa(page);
+    const other = '加强农村基层党建关乎夯实党在农村的执政根基、关乎农村改革发展、关乎民生福祉。';
+    await select(page, other);
+    // What the context menu and Alt+Shift+S do: the background asks the tab to clip its selection.
+    const ask = () =>
+      tifa.serviceWorker.evaluate(async (id: number) => {
+        const api = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } } }).chrome;
+        return api.tabs.sendMessage(id, { tifa: 1, kind: 'clipping.clipSelection', payload: {} });
+      }, tabId);
+    const first = (await ask()) as { ok: boolean; value: { status: string; clip: { outlinePath: { marker: string }[] } } };
+    expect(first.ok).toBe(true);
+    expect(first.value.status).toBe('saved');
+    expect(first.value.clip.outlinePath.map((s) => s.marker).at(-1)).toBe('第一，');
+    const second = (await ask()) as { ok: boolean; value: { status: string } };
+    expect(second.value.status).toBe('duplicate');
+    await page.close();
+  });
+
+  it('does not lose a clip when the service worker was stopped between messages', async () => {
+    current = 'original';
+    const { page, tabId } = await newTab(tifa, server.url('/speech.html'));
+    await waitForTifa(page);
+    await tifa.stopServiceWorker();
+    const passage = '“村霸”“蝇贪”官小影响大、位低危害深';
+    await select(page, passage);
+    await page.getByRole('button', { name: /摘录|Clip/ }).click();
+    await page.getByRole('status').filter({ hasText: /Clipped|已摘录/ }).waitFor({ timeout: 10_000 });
+    const panel = await tifa.openExtensionPage('sidepanel.html', { tabId });
+    await panel.locator('.tifa-clip-row', { hasText: passage }).waitFor({ timeout: 10_000 });
+    await panel.close();
+    await page.close();
+  });
+});

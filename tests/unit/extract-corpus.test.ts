@@ -1,0 +1,139 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractText, findMainContent, offsetsOf, rangeFor } from '../../lib/extract/index';
+import type { ExtractedText } from '../../lib/extract/types';
+import { decodeHtmlBytes } from '../../lib/html/decode';
+import { loadPage } from './extract.helpers';
+
+const HTML_DIR = join(__dirname, '../fixtures/corpus/html');
+const PAGES = readdirSync(HTML_DIR).filter((f) => f.endsWith('.html')).sort();
+
+function load(file: string): Document {
+  return loadPage(decodeHtmlBytes(new Uint8Array(readFileSync(join(HTML_DIR, file)))));
+}
+
+/** Small deterministic PRNG (mulberry32) so failures reproduce. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const stripWs = (s: string) => s.replace(/[ \t\n\r\f]/g, '');
+
+/**
+ * The text of a range restricted to the text nodes the extraction used (so skipped content does not count),
+ * found by walking the document from the range's start to its end.
+ */
+function extractedTextInRange(ex: ExtractedText, range: Range): string {
+  const used = new Set<Node>(ex.segments.map((s) => s.node));
+  if (range.collapsed) return '';
+  const doc = range.startContainer.ownerDocument as Document;
+  expect(range.startContainer.nodeType).toBe(3);
+  expect(range.endContainer.nodeType).toBe(3);
+  const walker = doc.createTreeWalker(doc.body, 4 /* SHOW_TEXT */);
+  walker.currentNode = range.startContainer;
+  let out = '';
+  for (let n: Node | null = range.startContainer; n !== null; n = walker.nextNode()) {
+    const node = n as Text;
+    const from = node === range.startContainer ? range.startOffset : 0;
+    const to = node === range.endContainer ? range.endOffset : node.data.length;
+    if (used.has(node)) out += node.data.slice(from, to);
+    if (node === range.endContainer) break;
+  }
+  return out;
+}
+
+/** Where offsets on inserted line breaks are expected to land (see rangeFor's contract). */
+function snapped(covered: Uint8Array, start: number, end: number): { start: number; end: number } {
+  let s = start;
+  while (s < covered.length && !covered[s]) s++;
+  let e = end;
+  while (e > 0 && !covered[e - 1]) e--;
+  return { start: s, end: Math.max(s, e) };
+}
+
+describe('extraction round trips on real corpus pages', () => {
+  it.each(PAGES)('%s: segments are linear and rangeFor/offsetsOf are inverse', (file) => {
+    const doc = load(file);
+    for (const mainContent of [false, true]) {
+      const ex = extractText(doc, { mainContent });
+      expect(ex.text.length).toBeGreaterThan(0);
+      const covered = new Uint8Array(ex.text.length);
+      for (const seg of ex.segments) {
+        const source = seg.node.data.slice(seg.nodeOffset, seg.nodeOffset + (seg.end - seg.start));
+        expect(source.replace(/[\t\n\r\f]/g, ' ')).toBe(ex.text.slice(seg.start, seg.end));
+        covered.fill(1, seg.start, seg.end);
+      }
+      for (let i = 0; i < covered.length; i++) if (!covered[i]) expect(ex.text[i]).toBe('\n');
+
+      const rnd = random(file.length * 7919 + (mainContent ? 1 : 0));
+      for (let k = 0; k < 80; k++) {
+        const start = Math.floor(rnd() * (ex.text.length + 1));
+        const end = Math.min(ex.text.length, start + Math.floor(rnd() * 400));
+        const range = rangeFor(ex, start, end);
+        const expected = snapped(covered, start, end);
+        expect(offsetsOf(ex, range)).toEqual(expected);
+        expect(stripWs(extractedTextInRange(ex, range))).toBe(stripWs(ex.text.slice(start, end)));
+      }
+      // Spans inside one segment come back character for character.
+      for (let k = 0; k < 50 && ex.segments.length > 0; k++) {
+        const seg = ex.segments[Math.floor(rnd() * ex.segments.length)];
+        const start = seg.start + Math.floor(rnd() * (seg.end - seg.start));
+        const end = start + 1 + Math.floor(rnd() * (seg.end - start));
+        expect(rangeFor(ex, start, end).toString().replace(/[\t\n\r\f]/g, ' ')).toBe(ex.text.slice(start, end));
+      }
+    }
+  });
+});
+
+describe('main content on real pages', () => {
+  // Each case: a sentence of the article, which must be in the main text, and site chrome, which must not.
+  const cases: { file: string; article: string[]; chrome: string[] }[] = [
+    {
+      file: 'gne__thepaper_3.html',
+      article: ['新年伊始，习近平的重要文章谈了啥？', '【编前语】2020年1月1日出版的《求是》杂志'],
+      chrome: ['澎湃新闻APP下载', '沪ICP备14003370号', '热门推荐'],
+    },
+    {
+      file: 'gne__shanxi_1.html',
+      article: ['山西品牌丝路行（南美站）正式启动'],
+      chrome: ['山西省人民政府网站', '晋ICP备12000773号', '热门搜索'],
+    },
+    {
+      file: 'gerapy__china_news1.html',
+      article: ['坚定实施扩大内需战略', '编者按：突如其来的新冠肺炎疫情'],
+      chrome: ['京ICP证040655号', '还没有评论，快来抢沙发吧！', '热点视频'],
+    },
+    {
+      file: 'gne__qq_2.html',
+      article: ['数据业大整顿：爬虫与现金贷共生共荣', '一位接近监管的人士'],
+      chrome: ['热门搜索', '为你推荐', 'QQ空间'],
+    },
+    {
+      file: 'gne__stcn_1.html',
+      article: ['午间公告：天奇股份中标广汽丰田项目', '证券时报e公司讯，当升科技'],
+      chrome: ['扫描上方二维码关注微信公众号'],
+    },
+  ];
+
+  it.each(cases)('$file: the article, not the chrome', ({ file, article, chrome }) => {
+    const doc = load(file);
+    const main = findMainContent(doc);
+    expect(main).not.toBe(doc.body);
+    const text = extractText(doc, { mainContent: true }).text;
+    for (const s of article) expect(text).toContain(s);
+    for (const s of chrome) expect(text).not.toContain(s);
+  });
+
+  it('falls back to the body on a list page with no prose', () => {
+    const doc = load('gerapy__rtfund_xxpl.html');
+    expect(findMainContent(doc)).toBe(doc.body);
+  });
+});

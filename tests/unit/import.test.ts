@@ -1,0 +1,168 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ClipStore } from '../../lib/store/clip-store';
+import { ClipDatabase } from '../../lib/store/db';
+import { exportBackup } from '../../lib/export/backup';
+import { exportW3c } from '../../lib/export/w3c';
+import { parseImportFile, ImportError } from '../../lib/import';
+import { generateLibrary, makeClip } from '../fixtures/reviewing/clips';
+import type { Clip } from '../../lib/clips/types';
+
+let dbName: string;
+let store: ClipStore;
+
+beforeEach(() => {
+  dbName = `import-test-${Math.random().toString(36).slice(2)}`;
+  store = new ClipStore(() => new ClipDatabase(dbName));
+});
+
+afterEach(async () => {
+  store.database.close();
+  await Dexie.delete(dbName);
+});
+
+const byId = (a: Clip, b: Clip) => a.id.localeCompare(b.id);
+const allClips = async () => (await store.database.clips.toArray()).sort(byId);
+
+function importText(text: string): Promise<{ added: number; skipped: number }> {
+  return store.import(parseImportFile(text).clips);
+}
+
+function errorOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(ImportError);
+    return (err as Error).message;
+  }
+  throw new Error('expected an ImportError');
+}
+
+describe('JSON backup import', () => {
+  it('round-trips: export → import into an empty store reproduces the library exactly', async () => {
+    const library = generateLibrary(300, 7);
+    library[0].note = '含 "引号"、换行\n和 emoji 😀';
+    library[1].tags = ['a', '乡村振兴'];
+    delete library[2].speechTitle;
+    const { added, skipped } = await importText(exportBackup(library));
+    expect({ added, skipped }).toEqual({ added: 300, skipped: 0 });
+    expect(await allClips()).toEqual([...library].sort(byId));
+  });
+
+  it('importing the same backup twice adds nothing the second time', async () => {
+    const backup = exportBackup(generateLibrary(50, 3));
+    expect(await importText(backup)).toEqual({ added: 50, skipped: 0 });
+    expect(await importText(backup)).toEqual({ added: 0, skipped: 50 });
+    expect(await store.database.clips.count()).toBe(50);
+  });
+
+  it('refuses a backup with one bad clip, saying which and why, and writes nothing', async () => {
+    const library = generateLibrary(5, 1);
+    const data = JSON.parse(exportBackup(library));
+    data.clips[3].color = 'orange';
+    data.clips[4].text = '';
+    const message = errorOf(() => parseImportFile(JSON.stringify(data)));
+    expect(message).toContain('clip 4');
+    expect(message).toContain('color');
+    expect(message).toContain('clip 5');
+    expect(message).toContain('the clip is empty');
+    expect(await store.database.clips.count()).toBe(0);
+  });
+
+  it('explains files that are not JSON, not a backup, or from a newer version', () => {
+    expect(errorOf(() => parseImportFile('{"format": "tifa-backup", '))).toMatch(/not valid JSON/);
+    expect(errorOf(() => parseImportFile('{"hello": 1}'))).toMatch(/neither a Tifa backup/);
+    expect(errorOf(() => parseImportFile(JSON.stringify({ format: 'tifa-backup', version: 99, clips: [] })))).toMatch(/version 99/);
+    expect(errorOf(() => parseImportFile(JSON.stringify({ format: 'tifa-backup', version: 1, clips: 'x' })))).toMatch(/clips/);
+  });
+
+  it('accepts a backup with a byte-order mark', () => {
+    const text = '\uFEFF' + exportBackup([makeClip()]);
+    expect(parseImportFile(text).clips).toHaveLength(1);
+  });
+});
+
+describe('W3C annotation import', () => {
+  it('brings back our own export: ids, text, page, note, tags, colour, selectors and times', () => {
+    const source = [
+      makeClip({ note: '笔记', tags: ['甲', '乙'], color: 'purple', created: 1_700_000_000_000, updated: 1_700_000_100_000 }),
+      makeClip({ url: 'https://www.news.cn/politics/1.htm' }),
+    ];
+    const { format, clips } = parseImportFile(exportW3c(source));
+    expect(format).toBe('w3c');
+    for (const [i, clip] of clips.entries()) {
+      const original = source[i];
+      expect(clip).toMatchObject({
+        id: original.id,
+        text: original.text,
+        url: original.url,
+        site: original.site,
+        note: original.note,
+        tags: original.tags,
+        color: original.color,
+        created: original.created,
+        updated: original.updated,
+        selectors: original.selectors,
+        dedupeKey: original.dedupeKey,
+      });
+    }
+  });
+
+  it('dedupes a W3C import against the same clips already in the library', async () => {
+    const library = generateLibrary(20, 5);
+    await importText(exportBackup(library));
+    expect(await importText(exportW3c(library))).toEqual({ added: 0, skipped: 20 });
+  });
+
+  it('reads annotations from other tools: a single annotation, bodyValue, one selector object, IRI source object', async () => {
+    const foreign = {
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      id: 'https://hypothes.is/a/abc123',
+      type: 'Annotation',
+      bodyValue: '外部笔记',
+      target: {
+        source: { id: 'https://www.gov.cn/a.htm?utm_source=x#p3', type: 'Text' },
+        selector: { type: 'TextQuoteSelector', exact: '坚持稳中求进工作总基调' },
+      },
+    };
+    const [clip] = parseImportFile(JSON.stringify(foreign)).clips;
+    expect(clip.url).toBe('https://www.gov.cn/a.htm');
+    expect(clip.text).toBe('坚持稳中求进工作总基调');
+    expect(clip.note).toBe('外部笔记');
+    expect(clip.selectors[1]).toEqual({ type: 'TextPositionSelector', start: 0, end: 11 });
+    expect(clip.color).toBe('yellow');
+    // The same annotation imported twice is one clip.
+    await importText(JSON.stringify(foreign));
+    expect(await importText(JSON.stringify([foreign]))).toEqual({ added: 0, skipped: 1 });
+  });
+
+  it('refuses annotations without a quote, naming the annotation, and writes nothing', async () => {
+    const good = JSON.parse(exportW3c([makeClip()]));
+    good.first.items.push({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      id: 'urn:x',
+      type: 'Annotation',
+      target: 'https://www.gov.cn/whole-page.htm',
+    });
+    const message = errorOf(() => parseImportFile(JSON.stringify(good)));
+    expect(message).toContain('annotation 2');
+    expect(message).toContain('TextQuoteSelector');
+    expect(await store.database.clips.count()).toBe(0);
+  });
+
+  it('refuses collections whose pages are only linked, and empty collections', () => {
+    const linked = { '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'x', type: 'AnnotationCollection', first: 'https://example.org/page1' };
+    expect(errorOf(() => parseImportFile(JSON.stringify(linked)))).toMatch(/is a link, not embedded/);
+    const empty = { '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationPage', items: [] };
+    expect(errorOf(() => parseImportFile(JSON.stringify(empty)))).toMatch(/no annotations/);
+  });
+
+  it('refuses a target source that is not a URL', () => {
+    const bad = {
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'Annotation',
+      target: { source: 'not a url', selector: [{ type: 'TextQuoteSelector', exact: '文字' }] },
+    };
+    expect(errorOf(() => parseImportFile(JSON.stringify(bad)))).toMatch(/annotation 1: target source "not a url"/);
+  });
+});

@@ -1,0 +1,141 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { outlineToMarkdown } from '../../lib/reading/outlineMarkdown';
+import { buildSpans, countByCategory } from '../../lib/reading/spans';
+import {
+  defaultToggles,
+  loadToggles,
+  MAX_PAGE_TOGGLES,
+  pageKey,
+  PAGE_TOGGLES_KEY,
+  sanitizeToggles,
+  saveGlobalToggles,
+  savePageToggles,
+  visibleCategories,
+} from '../../lib/reading/toggles';
+import { isBuiltInSite, patternMatches, sitePattern } from '../../lib/permissions/sites';
+import { outlineTree } from '../../components/page/PageView';
+import type { Analysis } from '../../lib/rules/types';
+
+describe('outlineToMarkdown', () => {
+  it('indents two spaces per level, marker then title, and escapes Markdown syntax', () => {
+    const md = outlineToMarkdown(
+      [
+        { marker: '一、', title: '提高思想站位抓推进', depth: 0 },
+        { marker: '第一，', title: '要从筑牢党的执政根基的*高度*认识', depth: 1 },
+        { marker: '一要', title: '扎扎实实实施“千村头雁”培育工程', depth: 2 },
+        { marker: '二、', title: '坚持分类施策', depth: 0 },
+      ],
+      '在全市基层党建工作现场推进会上的讲话',
+    );
+    expect(md).toBe(
+      [
+        '# 在全市基层党建工作现场推进会上的讲话',
+        '',
+        '- 一、提高思想站位抓推进',
+        '  - 第一，要从筑牢党的执政根基的\\*高度\\*认识',
+        '    - 一要扎扎实实实施“千村头雁”培育工程',
+        '- 二、坚持分类施策',
+        '',
+      ].join('\n'),
+    );
+    expect(outlineToMarkdown([])).toBe('');
+  });
+});
+
+describe('outlineTree', () => {
+  it('nests items under their parents in document order', () => {
+    const item = (marker: string, depth: number, parent: number | null) => ({
+      family: 'dun',
+      ordinal: 1,
+      marker,
+      title: '',
+      depth,
+      parent,
+      start: 0,
+      headEnd: 1,
+    });
+    const tree = outlineTree([item('一是', 0, null), item('一、', 0, null), item('第一，', 1, 1), item('一要', 2, 2), item('第二，', 1, 1)]);
+    expect(tree.map((n) => n.item.marker)).toEqual(['一是', '一、']);
+    expect(tree[1].children.map((n) => n.item.marker)).toEqual(['第一，', '第二，']);
+    expect(tree[1].children[0].children.map((n) => n.index)).toEqual([3]);
+  });
+});
+
+describe('buildSpans', () => {
+  it('marks section headings from marker to the end of the lead, mentions by their span, sorted', () => {
+    const analysis = {
+      verdict: { isPolicy: true, genre: 'speech', score: 1, reasons: [] },
+      outline: [
+        { family: 'dun', ordinal: 1, marker: '一、', title: 'X', start: 10, headEnd: 30, end: 200, parent: null, depth: 0 },
+        { family: 'shi', ordinal: 1, marker: '一是', title: '', start: 50, headEnd: 50, end: 60, parent: 0, depth: 1 },
+      ],
+      mentions: [
+        { category: 'program', text: 'p', start: 12, end: 20, ruleId: 'r', key: 'p' },
+        { category: 'meeting', text: 'm', start: 2, end: 6, ruleId: 'r', key: 'm' },
+      ],
+      textLength: 300,
+    } as Analysis;
+    const spans = buildSpans(analysis);
+    expect(spans.map((s) => [s.category, s.start, s.end, s.source])).toEqual([
+      ['meeting', 2, 6, 1],
+      ['section', 10, 30, 0],
+      ['program', 12, 20, 0],
+    ]);
+    expect(countByCategory(spans)).toEqual({ section: 1, program: 1, formulation: 0, document: 0, meeting: 1, target: 0 });
+  });
+});
+
+describe('toggles', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('sanitises whatever is in storage', () => {
+    expect(sanitizeToggles(null)).toBeNull();
+    expect(sanitizeToggles({ all: 'yes' })).toBeNull();
+    const t = sanitizeToggles({ all: true, categories: { program: false, bogus: true, meeting: 'no' } })!;
+    expect(t.categories.program).toBe(false);
+    expect(t.categories.meeting).toBe(true);
+    expect(Object.keys(t.categories)).not.toContain('bogus');
+    expect([...visibleCategories({ ...t, all: false })]).toEqual([]);
+    expect(visibleCategories(t).has('program')).toBe(false);
+  });
+
+  it('page toggles override the global ones until dropped', async () => {
+    const url = 'http://www.gov.cn/a.html#frag';
+    expect(await loadToggles(url)).toEqual({ toggles: defaultToggles(), scope: 'global' });
+    const noPrograms = { ...defaultToggles(), categories: { ...defaultToggles().categories, program: false } };
+    await saveGlobalToggles(noPrograms);
+    expect((await loadToggles(url)).toggles.categories.program).toBe(false);
+    await savePageToggles(url, { ...defaultToggles(), all: false });
+    expect(await loadToggles('http://www.gov.cn/a.html')).toMatchObject({ scope: 'page', toggles: { all: false } });
+    expect((await loadToggles('http://www.gov.cn/b.html')).scope).toBe('global');
+    await savePageToggles(url, null);
+    expect(await loadToggles(url)).toEqual({ toggles: noPrograms, scope: 'global' });
+    expect(pageKey(url)).toBe('http://www.gov.cn/a.html');
+  });
+
+  it('keeps at most MAX_PAGE_TOGGLES pages, dropping the oldest', async () => {
+    const pages: Record<string, unknown> = {};
+    for (let i = 0; i < MAX_PAGE_TOGGLES; i++) pages[`http://x.gov.cn/${i}`] = { toggles: defaultToggles(), at: i };
+    await fakeBrowser.storage.local.set({ [PAGE_TOGGLES_KEY]: pages });
+    await savePageToggles('http://x.gov.cn/new', defaultToggles(), 1e9);
+    const stored = (await fakeBrowser.storage.local.get(PAGE_TOGGLES_KEY))[PAGE_TOGGLES_KEY] as Record<string, unknown>;
+    expect(Object.keys(stored)).toHaveLength(MAX_PAGE_TOGGLES);
+    expect(stored['http://x.gov.cn/0']).toBeUndefined();
+    expect(stored['http://x.gov.cn/new']).toBeDefined();
+  });
+});
+
+describe('site permissions helpers', () => {
+  it('knows the built-in hosts and builds per-site patterns without ports', () => {
+    expect(isBuiltInSite('http://www.gov.cn:8080/x.html')).toBe(true);
+    expect(isBuiltInSite('https://gov.cn/')).toBe(true);
+    expect(isBuiltInSite('https://notgov.cn/')).toBe(false);
+    expect(isBuiltInSite('https://www.people.com.cn/n1/2025/a.html')).toBe(true);
+    expect(isBuiltInSite('https://example.org/')).toBe(false);
+    expect(isBuiltInSite('ftp://www.gov.cn/')).toBe(false);
+    expect(sitePattern('https://www.example.org:8443/a/b?c')).toBe('https://www.example.org/*');
+    expect(sitePattern('chrome://extensions')).toBeNull();
+    expect(patternMatches('https://example.org/*', 'http://example.org/')).toBe(false);
+  });
+});
