@@ -115,13 +115,14 @@ async function browserRows(): Promise<BenchRow[]> {
         return api.tabs.sendMessage(id, { tifa: 1, kind: 'clipping.clipSelection', payload: {} });
       }, tabId) as Promise<{ ok: boolean; value?: { status: string }; error?: string }>;
     const wall: number[] = [];
-    let saved = 0;
+    const statuses = new Map<string, number>();
     for (const q of passages(paragraphs, CLIPS)) {
       await selectText(page, q);
       const t0 = performance.now();
       const reply = await clipSelection();
       wall.push(performance.now() - t0);
-      if (reply.ok && reply.value?.status === 'saved') saved++;
+      const status = reply.ok ? (reply.value?.status ?? '?') : 'error';
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
     }
     const save = summarize(await measuresNamed(page, 'tifa:clip-save'));
     const rows: BenchRow[] = [
@@ -131,7 +132,7 @@ async function browserRows(): Promise<BenchRow[]> {
         medianMs: save.medianMs,
         p95Ms: save.p95Ms,
         maxMs: save.maxMs,
-        extra: `${saved}/${CLIPS} saved; with the command message from the background: median ${summarize(wall).medianMs.toFixed(1)} ms`,
+        extra: `${[...statuses].map(([k, v]) => `${v} ${k}`).join(', ')} (a repeated formula is one clip); with the command message from the background: median ${summarize(wall).medianMs.toFixed(1)} ms`,
       },
     ];
     const place: number[] = [];

@@ -32,6 +32,7 @@ interface InPageResult {
   extract: number[];
   extractMain: number[];
   findMain: number[];
+  withStyle: number[];
   ranges: number[];
 }
 
@@ -118,6 +119,9 @@ function measureInPage(args: { runs: number; warmup: number; ranges: number }): 
   const extractMain = time(() => {
     sink += lib.extractText(document, { mainContent: true }).text.length;
   });
+  const withStyle = time(() => {
+    sink += lib.extractText(document, { isHidden: lib.isHiddenByStyle }).text.length;
+  });
   const findMain = time(() => {
     sink += lib.findMainContent(document).childElementCount;
   });
@@ -128,7 +132,7 @@ function measureInPage(args: { runs: number; warmup: number; ranges: number }): 
     for (let s = 0; s + 8 <= ex.text.length; s += step) sink += lib.rangeFor(ex, s, s + 8).endOffset;
   });
   (globalThis as unknown as { sink: number }).sink = sink;
-  return { chars: ex.text.length, mainChars: main.text.length, segments: ex.segments.length, floor, extract, extractMain, findMain, ranges };
+  return { chars: ex.text.length, mainChars: main.text.length, segments: ex.segments.length, floor, extract, extractMain, findMain, withStyle, ranges };
 }
 
 export async function run(): Promise<BenchRow[]> {
@@ -160,6 +164,7 @@ export async function run(): Promise<BenchRow[]> {
         row(`${c.name}: extractText`, extract, floor, `${r.chars} chars, ${r.segments} segments, ${cpm} chars/ms`, big ? 5 : undefined),
         row(`${c.name}: extractText mainContent`, main, floor, `${r.mainChars} chars`, big ? 10 : undefined),
         row(`${c.name}: findMainContent alone`, summarize(r.findMain), floor, 'included in the row above'),
+        row(`${c.name}: extractText + isHiddenByStyle`, summarize(r.withStyle), floor, 'checkVisibility per element', big ? 10 : undefined),
         row(`${c.name}: rangeFor ×${Math.min(RANGES, Math.floor(r.chars / 8))}`, ranges, undefined, 'binary search per range'),
       );
     }

@@ -32,10 +32,11 @@ export function ClipEditor(props: ClipEditorProps) {
   useEffect(() => noteRef.current?.focus(), []);
   // A change from elsewhere (another tab) replaces the draft only when this editor has nothing unsaved.
   const savedNote = useRef(clip.note);
-  useEffect(() => {
+  if (clip.note !== savedNote.current) {
+    // Adjusting state during render (not in an effect) so a keystroke made before an effect ran is never lost.
     if (note === savedNote.current) setNote(clip.note);
     savedNote.current = clip.note;
-  }, [clip.note]);
+  }
 
   const saveNote = async () => {
     if (note !== clip.note) await props.onSave(clip.id, { note });
@@ -116,10 +117,12 @@ export function ClipEditor(props: ClipEditorProps) {
               placeholder={tl('library_addTagPlaceholder')}
               onInput={(e) => setTagInput((e.target as HTMLInputElement).value)}
               onKeyDown={(e) => {
+                // Read the field itself: the state may not have caught up with the last keystroke yet.
+                const value = (e.target as HTMLInputElement).value;
                 if (e.key === 'Enter' || e.key === ',' || e.key === '，') {
                   e.preventDefault();
-                  void addTag(tagInput);
-                } else if (e.key === 'Backspace' && !tagInput && clip.tags.length) {
+                  void addTag(value);
+                } else if (e.key === 'Backspace' && !value && clip.tags.length) {
                   void removeTag(clip.tags[clip.tags.length - 1]);
                 }
               }}

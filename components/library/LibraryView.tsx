@@ -196,8 +196,8 @@ export function LibraryView(props: { source?: LibrarySource }) {
     }
   };
 
-  const addBulkTag = async () => {
-    const tag = bulkTag.trim();
+  const addBulkTag = async (value = bulkTag) => {
+    const tag = value.trim();
     if (!tag || selectedClips.length === 0) return;
     try {
       await source.updateMany(
@@ -403,7 +403,7 @@ export function LibraryView(props: { source?: LibrarySource }) {
               placeholder={tl('library_addTagPlaceholder')}
               aria-label={tl('library_bulkTag')}
               onInput={(e) => setBulkTag((e.target as HTMLInputElement).value)}
-              onKeyDown={(e) => e.key === 'Enter' && void addBulkTag()}
+              onKeyDown={(e) => e.key === 'Enter' && void addBulkTag((e.target as HTMLInputElement).value)}
             />
             <datalist id="tifa-lib-bulk-tags">
               {allTags.slice(0, 200).map((tag) => (

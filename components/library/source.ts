@@ -47,6 +47,12 @@ export function messageWriter(): ClipWriter {
 
 /** Clips shown before the whole library has been read (enough for the first screen). */
 export const FIRST_SCREEN_CLIPS = 60;
+/** Records per read while loading the whole library. */
+const READ_CHUNK = 1_000;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const afterPaint = () =>
+  new Promise<void>((resolve) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => setTimeout(resolve, 0)) : setTimeout(resolve, 0)));
 
 /**
  * Reads the library progressively and keeps it live:
@@ -75,16 +81,26 @@ export function createDexieSource(db: ClipDatabase, writer: ClipWriter): Library
         if (!closed) onClips({ clips: [...byId.values()], complete });
       };
 
+      /** Reads the whole table in primary-key chunks, yielding between them so the view stays responsive. */
       const readAll = async () => {
-        const all = await db.clips.toArray();
-        byId = new Map(all.map((c) => [c.id, c]));
+        const all = new Map<string, Clip>();
+        let last: string | undefined;
+        for (;;) {
+          const query = last === undefined ? db.clips.orderBy(':id') : db.clips.where(':id').above(last);
+          const chunk = await query.limit(READ_CHUNK).toArray();
+          for (const clip of chunk) all.set(clip.id, clip);
+          if (closed || chunk.length < READ_CHUNK) break;
+          last = chunk[chunk.length - 1].id;
+          await nextTask();
+        }
+        byId = all;
         complete = true;
         emit();
       };
 
       const flush = async () => {
-        while (!closed && (pendingFull || pendingKeys.size)) {
-          if (pendingFull || !complete) {
+        while (!closed && complete && (pendingFull || pendingKeys.size)) {
+          if (pendingFull) {
             pendingFull = false;
             pendingKeys = new Set();
             await readAll();
@@ -103,7 +119,9 @@ export function createDexieSource(db: ClipDatabase, writer: ClipWriter): Library
           emit();
         }
       };
+      // Changes seen while the first full read runs wait for it, then are re-read key by key.
       const schedule = () => {
+        if (!complete) return;
         flushing ??= Promise.resolve()
           .then(flush)
           .catch(fail)
@@ -132,10 +150,18 @@ export function createDexieSource(db: ClipDatabase, writer: ClipWriter): Library
 
       void (async () => {
         const newest = await db.clips.orderBy('created').reverse().limit(FIRST_SCREEN_CLIPS).toArray();
-        if (closed || complete) return;
+        if (closed) return;
         byId = new Map(newest.map((c) => [c.id, c]));
-        emit();
-        await readAll();
+        if (newest.length === FIRST_SCREEN_CLIPS) {
+          emit();
+          // Let the first screen paint before the long read starts deserialising records on this thread.
+          await afterPaint();
+          await readAll();
+        } else {
+          complete = true; // that was the whole library
+          emit();
+        }
+        schedule();
       })().catch(fail);
 
       return () => {

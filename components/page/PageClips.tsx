@@ -7,6 +7,7 @@ import { normalizeUrl } from '../../lib/clips/url';
 import { getClipAnchors, scrollToClip, type ClipAnchorStatus } from '../../lib/messages/clips';
 import { sendToTab } from '../../lib/messages/transport';
 import { openClipDatabase } from '../../lib/store/db';
+import { pageClips } from '../../lib/store/queries';
 import { ANCHORS_CHANGED_KIND } from '../../lib/clipping/content-messages';
 
 export interface PageClipsProps {
@@ -76,7 +77,7 @@ export function PageClips({ tabId, url }: PageClipsProps) {
 
   useEffect(() => {
     if (!pageUrl) return;
-    const sub = liveQuery(() => db.clips.where('url').equals(pageUrl).toArray()).subscribe({
+    const sub = liveQuery(() => pageClips(db, pageUrl)).subscribe({
       next: (next) => setClips(next),
       error: () => setClips([]),
     });

@@ -17,6 +17,7 @@ import {
   loadToggles,
   saveGlobalToggles,
   savePageToggles,
+  watchToggles,
   type ToggleScope,
   type Toggles,
 } from '../../lib/reading/toggles';
@@ -38,17 +39,18 @@ export function PopupPageSection() {
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
 
+  // The toggles shown are read from storage (and follow it), not from the page's state: the page applies a
+  // change a moment later, and a state read in between must not flip a switch the reader just moved.
   useEffect(() => {
-    if (state) {
-      setToggles(state.toggles);
-      setScope(state.togglesScope);
-    } else if (url) {
+    if (!url) return;
+    const load = () =>
       void loadToggles(url).then(({ toggles: tg, scope: sc }) => {
         setToggles(tg);
         setScope(sc);
       });
-    }
-  }, [state, url]);
+    load();
+    return watchToggles(load);
+  }, [url]);
 
   useEffect(() => {
     if (url && !isBuiltInSite(url)) void hasSitePermission(url).then(setGranted);
@@ -58,7 +60,7 @@ export function PopupPageSection() {
     setToggles(next);
     if (!url) return;
     void (nextScope === 'page' ? savePageToggles(url, next) : saveGlobalToggles(next)).then(() =>
-      setTimeout(() => void refresh(), 60),
+      setTimeout(() => void refresh(), 100),
     );
   };
 
@@ -66,11 +68,9 @@ export function PopupPageSection() {
     setScope(nextScope);
     if (!url) return;
     // "All pages" drops this page's own toggles; "This page" keeps what is shown now as the page's own.
-    void (nextScope === 'page' ? savePageToggles(url, toggles) : savePageToggles(url, null)).then(async () => {
-      const loaded = await loadToggles(url);
-      setToggles(loaded.toggles);
-      setTimeout(() => void refresh(), 60);
-    });
+    void (nextScope === 'page' ? savePageToggles(url, toggles) : savePageToggles(url, null)).then(() =>
+      setTimeout(() => void refresh(), 100),
+    );
   };
 
   const analyze = async () => {

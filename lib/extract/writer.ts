@@ -44,7 +44,8 @@ export interface BlockMark {
 /**
  * Builds the flat text and its segment map in one pass. Whitespace is collapsed lazily: a run of whitespace
  * only becomes a pending space, written when more text follows on the same line, so a line never starts or
- * ends with a collapsed space and no character ever has to be taken back.
+ * ends with a collapsed space and no single character has to be taken back. The one thing ever taken back is a
+ * whole block judged to be navigation when it closes (rollBack), which is a suffix of what was written.
  */
 export class TextWriter {
   readonly segments: TextSegment[] = [];

@@ -4,7 +4,7 @@ import { HighlightApiPainter, supportsHighlightApi } from '../highlight/highligh
 import { MarkPainter } from '../highlight/marks';
 import type { Painter } from '../highlight/painter';
 import { installPageStyles } from '../highlight/stylesheet';
-import { analyze } from './rulesShim'; // TEMPORARY until lib/rules/index.ts lands
+import { analyze } from '../rules';
 import { ReadingController } from './controller';
 import { handlePageMessage } from './pageEndpoint';
 import { loadToggles, watchToggles } from './toggles';

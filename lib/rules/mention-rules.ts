@@ -6,9 +6,12 @@
  * analysing). An example without brackets only requires the rule to fire. A counter-example must produce no
  * mention from that rule.
  *
- * Each rule is ONE global regex run once over the text (no per-position re-execution); `accept` looks at a
- * match and its immediate surroundings to decide, trim or widen it. Overlaps between rules are resolved in
- * mentions.ts by `priority`, then length.
+ * Speed: the rules share three scans of the text — BRACKETED (“…” and 《…》), MEETINGS and TERMS (lexicon,
+ * numbered terms, program heads, amounts). Each scan is one global regex made of named alternatives; a rule
+ * reads the named group it owns and ignores the others, and mentions.ts runs each distinct regex once. Regexes
+ * are anchored on literals (届, a quote, a digit, 工程) and `accept` widens a match to the left where needed,
+ * instead of letting the engine try an optional prefix at every position. Overlaps between rules are resolved
+ * in mentions.ts by `priority`, then length.
  */
 import type { MentionCategory, RuleDoc } from './types';
 
@@ -21,7 +24,7 @@ export interface MentionRule extends RuleDoc {
   category: MentionCategory;
   /** Higher wins when two mentions overlap (then the longer one). */
   priority: number;
-  /** Global regex, run once over the whole text. */
+  /** Global regex, run once over the whole text (shared by the rules that read its named groups). */
   pattern: RegExp;
   /** Decide on one match; return the span to mark or null to drop it. Default: the whole match. */
   accept?: (m: RegExpExecArray, text: string) => MentionSpan | null;
@@ -94,13 +97,14 @@ export const LEXICON: readonly LexiconEntry[] = [
   f('四个全面'), f('五位一体'), f('两个维护'), f('两个确立'), f('四个意识'), f('四个自信'), f('八项规定'),
   f('三严三实'), f('两学一做'), f('放管服'), f('六稳六保'), f('六稳'), f('六保'), f('三个代表'), f('两个一百年'),
   f('一国两制'), f('一带一路'), f('两个毫不动摇'), f('三农'), f('四风'), f('两不愁三保障'), f('三去一降一补'),
-  f('两代表一委员'), f('两个大局'), f('三大攻坚战'), f('四个伟大'), f('两个结合'), f('两个务必'), f('三个务必'),
+  f('两代表一委员'), f('两个大局'), f('四个伟大'), f('两个结合'), f('两个务必'), f('三个务必'),
   f('四项基本原则'), f('五大发展理念'), f('新发展理念'), f('新发展格局'), f('五篇大文章'), f('九二共识'),
   f('三位一体'), f('三区三州'), f('四个不摘'), f('三个区分开来'), f('两手抓、两手都要硬'), f('双随机、一公开'),
   f('一个中心、两个基本点'), f('三步走'), f('三不腐'), f('五个必须'), f('六个坚持'), f('两个确保'),
   f('三药三方'), f('三医协同'), f('平急两用'), f('四水四定'), f('三改联动'), f('六链五群'), f('五大安全'),
   f('五个中心'), f('一老一小'), f('双一流'), f('双碳'), f('高效办成一件事'), f('三保障'), f('十一五'), f('十二五'),
-  f('十三五'), f('十四五'), f('十五五'), f('十六五'),
+  f('十三五'), f('十四五'), f('十五五'), f('十六五'), f('两个一百年奋斗目标'), f('第一个百年奋斗目标'),
+  f('第二个百年奋斗目标'),
   // Numbered formulations whose bare characters are ambiguous in running text
   f('两新', true), f('两重', true), f('三保', true), f('新三样', true), f('两山', true), f('三公', true),
   f('三资', true), f('三北', true), f('两高', true), f('一企一策', true), f('四链', true), f('两癌', true),
@@ -118,20 +122,13 @@ export function lexiconEntry(term: string): LexiconEntry | undefined {
   return LEXICON_BY_TERM.get(term);
 }
 
-/** One alternation per category, longest term first so 六稳六保 wins over 六稳. */
-function lexiconPattern(category: LexiconEntry['category']): RegExp {
-  const terms = LEXICON.filter((e) => e.category === category)
-    .map((e) => e.term)
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRegex);
-  return new RegExp(terms.join('|'), 'g');
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Helpers used by accept()
 
 const NUMBERED_START = new RegExp(`^[${NUMERAL_CHARS}]`);
 const SECOND_NUMERAL = new RegExp(`^.[^${NUMERAL_CHARS}]*[${NUMERAL_CHARS}]`);
+const ALL_CJK = new RegExp(`^[${CJK}]+$`);
 const MEASURE_ONLY = new RegExp(`^[${NUMERAL_CHARS}]+[个项大条把张种类位批次件点方面]?$`);
 
 /**
@@ -145,7 +142,7 @@ export function isNumberedTerm(inner: string): boolean {
     return parts.length <= 3 && parts.every((part) => part.length >= 2 && isNumberedTerm(part));
   }
   if (inner.length < 2 || inner.length > 8) return false;
-  if (!new RegExp(`^[${CJK}]+$`).test(inner)) return false;
+  if (!ALL_CJK.test(inner)) return false;
   if (inner.includes('的')) return false;
   if (!NUMBERED_START.test(inner)) return false;
   if (inner[0] === '一' && !SECOND_NUMERAL.test(inner)) return false;
@@ -170,7 +167,8 @@ function withModifier(text: string, start: number): number {
 
 /** The quoted inner text classified as a program: followed by a head (“走基层”活动) or ending in one. */
 function quotedProgram(m: RegExpExecArray, text: string): MentionSpan | null {
-  const inner = m[1];
+  const inner = m.groups?.quoted;
+  if (inner === undefined) return null;
   const start = m.index;
   const quoteEnd = start + m[0].length;
   const after = HEAD_AFTER_QUOTE.exec(text.slice(quoteEnd, quoteEnd + 14));
@@ -197,14 +195,94 @@ function isQuoted(text: string, start: number, end: number): boolean {
   return text[start - 1] === '“' && text[end] === '”';
 }
 
-/** A lexicon match, widened to its quotes when quoted; quotedOnly terms need the quotes. */
-function lexiconMatch(m: RegExpExecArray, text: string): MentionSpan | null {
-  const start = m.index;
-  const end = start + m[0].length;
-  const quoted = isQuoted(text, start, end);
-  const entry = lexiconEntry(m[0]);
-  if (entry?.quotedOnly && !quoted) return null;
-  return quoted ? { start: start - 1, end: end + 1 } : { start, end };
+
+/** Prefix-factored alternation (a regex trie) of terms, longest alternative first at every branch. */
+export function trieRegexSource(terms: readonly string[]): string {
+  interface Node {
+    end: boolean;
+    next: Map<string, Node>;
+  }
+  const root: Node = { end: false, next: new Map() };
+  for (const term of terms) {
+    let node = root;
+    for (const ch of term) {
+      let child = node.next.get(ch);
+      if (!child) node.next.set(ch, (child = { end: false, next: new Map() }));
+      node = child;
+    }
+    node.end = true;
+  }
+  const emit = (node: Node): string => {
+    const branches = [...node.next].map(([ch, child]) => escapeRegex(ch) + emit(child));
+    if (branches.length === 0) return '';
+    const body = branches.length === 1 ? branches[0] : `(?:${branches.join('|')})`;
+    return node.end ? `(?:${body})?` : body;
+  };
+  return emit(root);
+}
+
+/** A lexicon match of the rule's category, widened to its quotes when quoted. */
+function lexiconMatch(category: LexiconEntry['category']) {
+  return (m: RegExpExecArray, text: string): MentionSpan | null => {
+    const term = m.groups?.lex;
+    if (term === undefined || lexiconEntry(term)?.category !== category) return null;
+    const start = m.index;
+    const end = start + term.length;
+    return isQuoted(text, start, end) ? { start: start - 1, end: end + 1 } : { start, end };
+  };
+}
+
+/** The verb and name before a program head: 实施|党员精准扶贫|示范工程. */
+const NAMED_LEFT = new RegExp(`(?:${PROGRAM_VERBS})好?(${NAME_CHAR}{2,16})$`);
+const LEADING_VERB = new RegExp(`^(?:${PROGRAM_VERBS})好?`);
+
+// ---------------------------------------------------------------------------------------------------------
+// The three shared scans
+
+/** “quoted” terms and 《titles》. */
+const BRACKETED = /“(?<quoted>[^“”\n]{1,20})”|《(?<titled>[^《》\n]{1,80})》/g;
+
+/** Meetings, each alternative anchored on a literal (届, 省/市…第, 十X大, 中央/全国…, 召开…). */
+const MEETINGS = new RegExp(
+  [
+    `(?<session>届(?:全国)?人(?:民代表)?大(?:会)?(?:常务委员会)?(?:第?[${NUMERALS}]+次会议)?|全国两会|全国政协[${NUMERALS}]+届[${NUMERALS}]+次会议)`,
+    `(?<plenum>届(?:中央)?[${NUMERALS}]中(?:、[${NUMERALS}]中)*全会|届[${NUMERALS}]+次全会)`,
+    `(?<localCongress>(?:省|市|县|区|州|自治区)第[${NUMERALS}]+次(?:党代会|党代表大会))`,
+    `(?<partyCongress>中国共产党第[${NUMERALS}]+次全国代表大会|(?:党的|中共)?(?:十[一二三四五六七八九]|二十[一二三四五六七八九]?)大(?![学型类项批幅量力致多概约小道街厦件事城洲关队]))`,
+    `(?<named>中央[${CJK}]{2,6}?工作会议` +
+      `|中央政治局(?:常委会)?会议|中央政治局第[${NUMERALS}]+次集体学习` +
+      `|中央全面深化改革(?:领导小组|委员会)(?:第[${NUMERALS}]+次)?会议` +
+      `|(?:全国|全省|全市|全区|全县)${NAME_CHAR}{2,14}?(?:工作会议|工作会|座谈会|推进会|现场会|表彰大会|视频会|交流会|电视电话会议|动员大会|总结大会)` +
+      `|(?:召开|出席|举行)了?(?:一个|这次)?(?<convened>${NAME_CHAR}{2,10}?(?:座谈会|研讨会|推进会|现场会|表彰大会|峰会)))`,
+  ].join('|'),
+  'g',
+);
+
+/**
+ * Terms: the lexicon (first, so a known term wins at its position), numbered programs, numbered doctrinal
+ * heads, program heads (the name is found to their left) and amounts. Quoted-only lexicon terms are not here:
+ * the BRACKETED rules look them up.
+ */
+const TERMS = new RegExp(
+  [
+    `(?<lex>${trieRegexSource(LEXICON.filter((e) => !e.quotedOnly).map((e) => e.term))})`,
+    `(?<numProgram>[两三四五六七八九十][大项](?:攻坚战|专项行动|行动|工程|战略|活动)(?![${HEAD_BLOCKERS}])|[${NUMERALS}两]个一批)`,
+    `(?<numHead>[两三四五六七八九十]个(?:维护|确立|意识|自信|全面|代表|务必|必须|坚持|伟大|大局|结合|毫不动摇|一百年|区分开来|不摘|没有变))`,
+    `(?<head>(?:${PROGRAM_HEADS})(?![${HEAD_BLOCKERS}]))`,
+    `(?<amount>(?<digits>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?:多|余)?(?:万亿|亿|万|千)?` +
+      `(?<unit>元|美元|%|％|个百分点|人次|名|人|个月|个|家|所|项|户|座|套|公里|千米|吨|亩|公顷|千瓦|辆|台|场|件|年|天)` +
+      `(?<qualifier>以上|以下|左右|以内|之内|内)?)`,
+  ].join('|'),
+  'g',
+);
+
+function group(m: RegExpExecArray, name: string): string | undefined {
+  return m.groups?.[name];
+}
+
+function wholeIf(name: string) {
+  return (m: RegExpExecArray): MentionSpan | null =>
+    group(m, name) === undefined ? null : { start: m.index, end: m.index + m[0].length };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -219,9 +297,11 @@ export const MENTION_RULES: readonly MentionRule[] = [
       zh: '书名号《…》中的政策文件、法规、规划名称（以“办法”“条例”“规划”“意见”等结尾；不含报刊、影视、文艺作品）',
       en: 'Titles in 《…》 of policies, laws and plans (ending in 办法/条例/规划/意见…; not newspapers, films or books)',
     },
-    pattern: /《([^《》\n]{1,80})》/g,
+    pattern: BRACKETED,
     accept(m) {
-      const title = m[1].trim().replace(/[（(][^（）()]*[）)]$/, '');
+      const titled = group(m, 'titled');
+      if (titled === undefined) return null;
+      const title = titled.trim().replace(/[（(][^（）()]*[）)]$/, '');
       return DOCUMENT_HEAD.test(title) ? { start: m.index, end: m.index + m[0].length } : null;
     },
     examples: [
@@ -239,11 +319,8 @@ export const MENTION_RULES: readonly MentionRule[] = [
       zh: '党的全国代表大会：党的十九大、二十大、中国共产党第二十次全国代表大会',
       en: 'National Party Congress: 党的十九大, 二十大, 中国共产党第二十次全国代表大会',
     },
-    pattern: new RegExp(
-      `(?:党的|中共)?(?:十[一二三四五六七八九]|二十[一二三四五六七八九]?)大(?![学型类项批幅量力致多概约小道街厦件事城洲关队])` +
-        `|中国共产党第[${NUMERALS}]+次全国代表大会`,
-      'g',
-    ),
+    pattern: MEETINGS,
+    accept: wholeIf('partyCongress'),
     examples: ['在⟦党的十九大⟧即将开幕', '⟦十九大⟧即将开幕', '⟦中国共产党第二十次全国代表大会⟧'],
     counterExamples: ['实施十大工程', '三大攻坚战', '二十大类产品'],
   },
@@ -252,12 +329,19 @@ export const MENTION_RULES: readonly MentionRule[] = [
     category: 'meeting',
     priority: 35,
     description: { zh: '中央/地方全会：二十届四中全会、十一届三中全会、省委十一届三次全会', en: 'Plenary sessions (中全会 / 次全会)' },
-    pattern: new RegExp(`届(?:中央)?[${NUMERALS}]中(?:、[${NUMERALS}]中)*全会|届[${NUMERALS}]+次全会`, 'g'),
+    pattern: MEETINGS,
     accept(m, text) {
+      if (group(m, 'plenum') === undefined) return null;
       const start = widenLeft(text, m.index, PLENUM_LEFT);
       return start < m.index ? { start, end: m.index + m[0].length } : null;
     },
-    examples: ['⟦党的二十届三中全会⟧胜利召开', '⟦十九届五中全会⟧', '⟦十一届三中全会⟧', '⟦十九届一中、二中、三中全会⟧精神'],
+    examples: [
+      '⟦党的二十届三中全会⟧胜利召开',
+      '⟦十九届五中全会⟧',
+      '⟦十一届三中全会⟧',
+      '⟦十九届一中、二中、三中全会⟧精神',
+      '⟦省委十一届三次全会⟧',
+    ],
     counterExamples: ['全会审议通过了决定'],
   },
   {
@@ -265,7 +349,8 @@ export const MENTION_RULES: readonly MentionRule[] = [
     category: 'meeting',
     priority: 35,
     description: { zh: '地方党代会：省第十一次党代会、市第四次党代会', en: 'Local Party congresses' },
-    pattern: new RegExp(`(?:省|市|县|区|州|自治区)第[${NUMERALS}]+次(?:党代会|党代表大会)`, 'g'),
+    pattern: MEETINGS,
+    accept: wholeIf('localCongress'),
     examples: ['深入贯彻⟦省第十一次党代会⟧、⟦市第四次党代会⟧精神'],
     counterExamples: ['第四次会议', '第十一次集体学习'],
   },
@@ -277,15 +362,13 @@ export const MENTION_RULES: readonly MentionRule[] = [
       zh: '人民代表大会会议：第十四届全国人民代表大会第三次会议、省十四届人大五次会议、全国两会',
       en: "People's Congress sessions, 全国两会",
     },
-    pattern: new RegExp(
-      `届(?:全国)?人(?:民代表)?大(?:会)?(?:常务委员会)?(?:第?[${NUMERALS}]+次会议)?` +
-        `|全国两会|全国政协[${NUMERALS}]+届[${NUMERALS}]+次会议`,
-      'g',
-    ),
+    pattern: MEETINGS,
     accept(m, text) {
+      const session = group(m, 'session');
+      if (session === undefined) return null;
       // 十四届全国人大常委会 without a session is an institution, not a meeting: keep sessions and 人民代表大会.
-      if (!/次会议$|人民代表大会|两会/.test(m[0])) return null;
-      if (!m[0].startsWith('届')) return { start: m.index, end: m.index + m[0].length };
+      if (!/次会议$|人民代表大会|两会/.test(session)) return null;
+      if (!session.startsWith('届')) return { start: m.index, end: m.index + m[0].length };
       const start = widenLeft(text, m.index, CONGRESS_LEFT);
       return start < m.index ? { start, end: m.index + m[0].length } : null;
     },
@@ -302,19 +385,13 @@ export const MENTION_RULES: readonly MentionRule[] = [
     category: 'meeting',
     priority: 35,
     description: {
-      zh: '有名称的会议：中央经济工作会议、中央政治局会议、全省基层党建工作视频会、科学家座谈会',
-      en: 'Named meetings: 中央经济工作会议, 中央政治局会议, 全省…工作会议, …座谈会',
+      zh: '有名称的会议：中央经济工作会议、中央政治局会议、全省基层党建工作视频会、（召开）科学家座谈会',
+      en: 'Named meetings: 中央经济工作会议, 中央政治局会议, 全省…工作会议, (召开)…座谈会',
     },
-    pattern: new RegExp(
-      `中央[${CJK}]{2,6}?工作会议` +
-        `|中央政治局(?:常委会)?会议|中央政治局第[${NUMERALS}]+次集体学习` +
-        `|中央全面深化改革(?:领导小组|委员会)(?:第[${NUMERALS}]+次)?会议` +
-        `|(?:全国|全省|全市|全区|全县)${NAME_CHAR}{2,14}?(?:工作会议|工作会|座谈会|推进会|现场会|表彰大会|视频会|交流会|电视电话会议|动员大会|总结大会)` +
-        `|(?:召开|出席|举行)了?(?:一个|这次)?(?<convened>${NAME_CHAR}{2,10}?(?:座谈会|研讨会|推进会|现场会|表彰大会|峰会))`,
-      'g',
-    ),
+    pattern: MEETINGS,
     accept(m) {
-      const convened = m.groups?.convened;
+      if (group(m, 'named') === undefined) return null;
+      const convened = group(m, 'convened');
       const end = m.index + m[0].length;
       return { start: convened ? end - convened.length : m.index, end };
     },
@@ -334,7 +411,7 @@ export const MENTION_RULES: readonly MentionRule[] = [
       zh: '引号中的项目、工程、活动名：“千村头雁”培育工程、集体经济“破零工程”、“走基层”活动、“三大工程”',
       en: 'Quoted program names: a quoted name followed by or ending in 工程/行动/活动/计划/战略…',
     },
-    pattern: /“([^“”\n]{1,20})”/g,
+    pattern: BRACKETED,
     accept: quotedProgram,
     examples: [
       '一要扎扎实实实施⟦“千村头雁”培育工程⟧。',
@@ -345,6 +422,7 @@ export const MENTION_RULES: readonly MentionRule[] = [
       '扎实实施好⟦“四个一批”工程⟧',
       '开展⟦“不忘初心、牢记使命”主题教育⟧',
       '规范建设⟦“六站一平台”⟧',
+      '实施⟦“人工智能+”⟧行动',
     ],
     counterExamples: [
       '思路是“破”出来的',
@@ -364,10 +442,8 @@ export const MENTION_RULES: readonly MentionRule[] = [
       zh: '数字+大/项+工程/行动/攻坚战，或“N个一批”：三大攻坚战、十项行动、五个一批',
       en: 'Numbered programs: 三大攻坚战, 十项行动, 五个一批',
     },
-    pattern: new RegExp(
-      `[两三四五六七八九十][大项](?:攻坚战|专项行动|行动|工程|战略|活动)(?![${HEAD_BLOCKERS}])|[${NUMERALS}两]个一批`,
-      'g',
-    ),
+    pattern: TERMS,
+    accept: wholeIf('numProgram'),
     examples: ['打好⟦三大攻坚战⟧', '采取“⟦五个一批⟧”的办法', '实施⟦十大工程⟧'],
     counterExamples: ['三大战役', '一个一个地解决'],
   },
@@ -379,19 +455,19 @@ export const MENTION_RULES: readonly MentionRule[] = [
       zh: '动词（实施/开展/推进…）后的未加引号项目名：实施党员精准扶贫示范工程、开展城市基层党建整体效应提升行动',
       en: 'Unquoted program names after 实施/开展/推进…: a name of 2–16 characters ending in 工程/行动/战略/计划…',
     },
-    pattern: new RegExp(
-      `(${PROGRAM_VERBS})(好?)(${NAME_CHAR}{2,16}?)(${PROGRAM_HEADS})(?![${HEAD_BLOCKERS}])`,
-      'g',
-    ),
-    accept(m) {
-      const [whole, verb, good, name] = m;
-      const start = m.index + verb.length + good.length;
-      const end = m.index + whole.length;
-      if (
-        GENERIC_NAME_START.test(name) ||
-        GENERIC_SHORT_NAMES.has(name) ||
-        GENERIC_PROGRAM_NAMES.has(whole.slice(verb.length + good.length))
-      ) {
+    pattern: TERMS,
+    accept(m, text) {
+      if (group(m, 'head') === undefined) return null;
+      const left = NAMED_LEFT.exec(text.slice(Math.max(0, m.index - 22), m.index));
+      if (!left) return null;
+      // The leftmost verb may be followed by another (深入推进实施…): the name starts after the last one.
+      let name = left[1];
+      for (let lead = LEADING_VERB.exec(name); lead && name.length - lead[0].length >= 2; lead = LEADING_VERB.exec(name)) {
+        name = name.slice(lead[0].length);
+      }
+      const end = m.index + m[0].length;
+      const start = m.index - name.length;
+      if (GENERIC_NAME_START.test(name) || GENERIC_SHORT_NAMES.has(name) || GENERIC_PROGRAM_NAMES.has(text.slice(start, end))) {
         return null;
       }
       return { start, end };
@@ -402,6 +478,7 @@ export const MENTION_RULES: readonly MentionRule[] = [
       '三要扎实开展⟦城市基层党组织服务功能增强行动⟧。',
       '坚定实施⟦扩大内需战略⟧',
       '打好⟦精准脱贫攻坚战⟧',
+      '深入推进实施⟦乡村振兴战略⟧',
     ],
     counterExamples: [
       '实施一批重大工程',
@@ -419,8 +496,8 @@ export const MENTION_RULES: readonly MentionRule[] = [
       zh: '已知的项目和制度：三会一课、六站一平台、千万工程、万企兴万村',
       en: 'Known programs and institutions: 三会一课, 六站一平台, 千万工程 …',
     },
-    pattern: lexiconPattern('program'),
-    accept: lexiconMatch,
+    pattern: TERMS,
+    accept: lexiconMatch('program'),
     examples: ['认真落实⟦“三会一课”⟧、谈心谈话等制度', '深入学习运用⟦“千万工程”⟧经验', '落实⟦三会一课⟧制度'],
     counterExamples: ['三会一次', '开展“互联网”宣传'],
   },
@@ -429,18 +506,19 @@ export const MENTION_RULES: readonly MentionRule[] = [
     category: 'formulation',
     priority: 30,
     description: {
-      zh: '已知的编号提法和固定提法：四个全面、五位一体、两个维护、放管服、十四五……（歧义大的只认引号内）',
-      en: 'Known numbered/fixed formulations (ambiguous ones only inside quotes)',
+      zh: '已知的编号提法和固定提法：四个全面、五位一体、两个维护、放管服、十四五、第二个百年奋斗目标……',
+      en: 'Known numbered/fixed formulations: 四个全面, 五位一体, 两个维护, 放管服, 十四五 …',
     },
-    pattern: lexiconPattern('formulation'),
-    accept: lexiconMatch,
+    pattern: TERMS,
+    accept: lexiconMatch('formulation'),
     examples: [
       '协调推进⟦“四个全面”⟧战略布局',
       '统筹推进⟦“五位一体”⟧总体布局',
       '坚决做到⟦两个维护⟧',
       '把优秀者推荐为⟦“两代表一委员”⟧',
-      '机关、国企、⟦“两新”⟧组织',
       '深化⟦放管服⟧改革',
+      '向⟦第二个百年奋斗目标⟧进军',
+      '实现⟦两个一百年奋斗目标⟧',
     ],
     counterExamples: ['两新组织', '两重性', '三公里'],
   },
@@ -449,12 +527,13 @@ export const MENTION_RULES: readonly MentionRule[] = [
     category: 'formulation',
     priority: 30,
     description: {
-      zh: '引号中的数字+短语（未收录的新提法）：“三把尺子”“三强型”“两张皮”；不含强调用的引号（“破”“虚化”）',
-      en: 'Unseen numbered formulations in quotes: a numeral + a short head (“三把尺子”, “三强型”, “两张皮”)',
+      zh: '引号中的数字+短语（含未收录的新提法）：“三把尺子”“三强型”“两张皮”“两新”；不含强调用的引号（“破”“虚化”）',
+      en: 'Numbered formulations in quotes, including unseen ones (“三把尺子”, “三强型”, “两张皮”); not emphasis quotes',
     },
-    pattern: /“([^“”\n]{2,20})”/g,
+    pattern: BRACKETED,
     accept(m) {
-      const inner = m[1];
+      const inner = group(m, 'quoted');
+      if (inner === undefined || inner.length < 2) return null;
       const entry = lexiconEntry(inner);
       if (entry?.category === 'program' || PROGRAM_SHAPE.test(inner)) return null;
       if (!entry && !isNumberedTerm(inner)) return null;
@@ -465,6 +544,8 @@ export const MENTION_RULES: readonly MentionRule[] = [
       '建设一支⟦“三强型”⟧村党组织书记队伍',
       '机关党建与中心工作⟦“两张皮”⟧问题',
       '推进⟦“双随机、一公开”⟧监管',
+      '机关、国企、⟦“两新”⟧组织',
+      '坚持⟦“枫桥经验”⟧',
     ],
     counterExamples: [
       '“破”出来的',
@@ -481,15 +562,17 @@ export const MENTION_RULES: readonly MentionRule[] = [
     category: 'formulation',
     priority: 30,
     description: {
-      zh: '未加引号的“数字+个+政治术语”：五个必须、三个务必、第二个百年奋斗目标（不含“两个月”“四个特点”之类计数）',
-      en: 'Unquoted numeral + 个 + doctrinal head (五个必须, 第二个百年奋斗目标), not ordinary counting (两个月)',
+      zh: '未加引号的“数字+个+政治术语”（含未收录的）：十个坚持、三个没有变（不含“两个月”“四个特点”之类计数）',
+      en: 'Unquoted numeral + 个 + doctrinal head (十个坚持, 三个没有变), not ordinary counting (两个月)',
     },
-    pattern: new RegExp(
-      `(?:第[一二]个|两个)一?百年奋斗目标` +
-        `|[两三四五六七八九十]个(?:维护|确立|意识|自信|全面|代表|务必|必须|坚持|伟大|大局|结合|毫不动摇|一百年|区分开来|不摘|没有变)`,
-      'g',
-    ),
-    examples: ['向⟦第二个百年奋斗目标⟧进军', '牢记⟦三个务必⟧', '实现⟦两个一百年⟧'],
+    pattern: TERMS,
+    accept(m, text) {
+      const term = group(m, 'numHead');
+      if (term === undefined) return null;
+      const end = m.index + term.length;
+      return isQuoted(text, m.index, end) ? { start: m.index - 1, end: end + 1 } : { start: m.index, end };
+    },
+    examples: ['总结⟦十个坚持⟧的历史经验', '⟦三个没有变⟧', '增强⟦“九个意识”⟧'],
     counterExamples: ['主要有四个特点', '用了两个月时间', '从三个方面入手'],
   },
   {
@@ -500,21 +583,23 @@ export const MENTION_RULES: readonly MentionRule[] = [
       zh: '量化目标和指标：增长5.5%、2.9亿元、5000名以上、3年内、5%左右（不含日期、序数）',
       en: 'Quantitative targets and indicators (growth rates, amounts, counts with 以上/左右, time limits), not dates',
     },
-    pattern:
-      /([0-9０-９]+(?:[.．][0-9０-９]+)?)(多|余)?(万亿|亿|万|千)?(元|美元|%|％|个百分点|人次|名|人|个月|个|家|所|项|户|座|套|公里|千米|吨|亩|公顷|千瓦|辆|台|场|件|年|天)(以上|以下|左右|以内|之内|内)?/g,
+    pattern: TERMS,
     accept(m, text) {
-      const [whole, digits, , , unit, qualifier] = m;
+      const amount = group(m, 'amount');
+      if (amount === undefined) return null;
+      const digits = group(m, 'digits') ?? '';
+      const unit = group(m, 'unit') ?? '';
+      const qualifier = group(m, 'qualifier');
       if (text[m.index - 1] === '第' || /[0-9０-９.．\-—/:：]/.test(text[m.index - 1] ?? '')) return null;
       const start = widenLeft(text, m.index, TARGET_VERB_LEFT);
-      const verb = start < m.index;
-      const span = { start, end: m.index + whole.length };
+      const span = { start, end: m.index + amount.length };
       if (/^(?:元|美元|%|％|个百分点)$/.test(unit)) return span;
       if (/^(?:年|个月|天)$/.test(unit)) {
-        if (!qualifier || !/内/.test(qualifier)) return null;
+        if (!qualifier || !qualifier.includes('内')) return null;
         if (unit === '年' && digits.length > 2) return null; // 2020年内 is a date, not a time limit
         return span;
       }
-      return verb || qualifier ? span : null;
+      return start < m.index || qualifier ? span : null;
     },
     examples: [
       '实现全市⟦3年内⟧培养储备⟦5000名以上⟧村级后备干部',

@@ -4,7 +4,7 @@
  */
 import { findBoilerplate } from './boilerplate';
 import { glossFor } from './glossary';
-import { MENTION_RULES, type MentionRule } from './mention-rules';
+import { MENTION_RULES, type MentionRule, type MentionSpan } from './mention-rules';
 import type { Mention } from './types';
 
 interface Candidate {
@@ -20,21 +20,30 @@ export function mentionKey(text: string, category: Mention['category']): string 
   return key;
 }
 
-/** Every candidate a single rule produces on `text` (before overlap resolution). */
-export function runMentionRule(rule: MentionRule, text: string): Array<{ start: number; end: number }> {
-  const out: Array<{ start: number; end: number }> = [];
-  if (!rule.pattern.global) throw new Error(`mention rule ${rule.id}: pattern must be global`);
-  const re = rule.pattern;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
+/** Every match of a global regex over `text`. */
+function scan(pattern: RegExp, text: string): RegExpExecArray[] {
+  if (!pattern.global) throw new Error(`mention pattern /${pattern.source.slice(0, 30)}…/ must be global`);
+  const matches: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    if (m[0].length === 0) pattern.lastIndex++;
+    else matches.push(m);
+  }
+  return matches;
+}
+
+function acceptAll(rule: MentionRule, matches: readonly RegExpExecArray[], text: string): MentionSpan[] {
+  const out: MentionSpan[] = [];
+  for (const m of matches) {
     const span = rule.accept ? rule.accept(m, text) : { start: m.index, end: m.index + m[0].length };
     if (span && span.end > span.start) out.push(span);
   }
   return out;
+}
+
+/** Every candidate a single rule produces on `text` (before overlap resolution). */
+export function runMentionRule(rule: MentionRule, text: string): MentionSpan[] {
+  return acceptAll(rule, scan(rule.pattern, text), text);
 }
 
 function insideAny(spans: Array<[number, number]>, start: number, end: number): boolean {
@@ -53,8 +62,12 @@ export function findMentions(text: string, options: FindMentionsOptions = {}): M
   const boilerplate = options.boilerplate ?? findBoilerplate(text);
   const rules = options.rules ?? MENTION_RULES;
   const candidates: Candidate[] = [];
+  // Rules that share a regex share its scan: each distinct pattern runs once over the text.
+  const scans = new Map<RegExp, RegExpExecArray[]>();
   for (const rule of rules) {
-    for (const span of runMentionRule(rule, text)) {
+    let matches = scans.get(rule.pattern);
+    if (!matches) scans.set(rule.pattern, (matches = scan(rule.pattern, text)));
+    for (const span of acceptAll(rule, matches, text)) {
       if (boilerplate.length && insideAny(boilerplate, span.start, span.end)) continue;
       candidates.push({ rule, start: span.start, end: span.end });
     }

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClipStore } from '../../lib/store/clip-store';
 import { ClipDatabase } from '../../lib/store/db';
+import { allClipsNewestFirst, clipCountsByUrl, pageClips } from '../../lib/store/queries';
 import { MAX_CLIP_CHARS, MAX_TAGS, type Clip } from '../../lib/clips/types';
 import { makeDraft } from './helpers/clip-fixtures';
 
@@ -128,6 +129,13 @@ describe('ClipStore queries', () => {
     const [a, , c] = await seedClips();
     const page = await store.listForPage('http://www.gov.cn/zhengce/2024-06/01/content_1.htm?from=timeline');
     expect(page.map((x) => x.id)).toEqual([c.id, a.id]);
+  });
+
+  it('offers the same reads for direct (liveQuery) use by extension pages', async () => {
+    const [a, b, c] = await seedClips();
+    expect((await pageClips(store.database, a.url + '#x')).map((x) => x.id)).toEqual([c.id, a.id]);
+    expect((await allClipsNewestFirst(store.database)).map((x) => x.id)).toEqual([c.id, b.id, a.id]);
+    expect(Object.fromEntries(await clipCountsByUrl(store.database))).toEqual({ [a.url]: 2, [b.url]: 1 });
   });
 
   it('lists newest first with paging and a total', async () => {
