@@ -20,6 +20,12 @@ const DOCUMENT_NODE = 9;
 const BLOCK = 1;
 const LINK = 2;
 const PRE = 4;
+const CLOSED_DETAILS = 8;
+
+/** A <details> without `open` shows only its <summary>. */
+function isClosedDetails(node: Node | null): boolean {
+  return node !== null && (node as Element).localName === 'details' && !(node as Element).hasAttribute('open');
+}
 
 /**
  * A block is navigation when most of its text is link text spread over several links and it reads like a
@@ -44,6 +50,8 @@ export function extractText(root: Element | Document, opts: ExtractOptions = {})
   // overflow the call stack, and no TreeWalker filter callback is paid per node).
   const openElements: Element[] = [];
   const openFlags: number[] = [];
+  // Open closed-<details> elements: only while there are any is a node's parent checked.
+  let closedDetails = 0;
   let node: Node | null = start.firstChild;
   for (;;) {
     if (node === null) {
@@ -53,12 +61,13 @@ export function extractText(root: Element | Document, opts: ExtractOptions = {})
       if (flags & LINK) writer.leaveLink();
       if (flags & PRE) writer.leavePreformatted();
       if (flags & BLOCK) writer.leaveBlock(chromeTest);
+      if (flags & CLOSED_DETAILS) closedDetails--;
       node = el.nextSibling;
       continue;
     }
     const type = node.nodeType;
     if (type === TEXT_NODE) {
-      writer.text(node as Text);
+      if (closedDetails === 0 || !isClosedDetails(node.parentNode)) writer.text(node as Text);
       node = node.nextSibling;
       continue;
     }
@@ -73,6 +82,7 @@ export function extractText(root: Element | Document, opts: ExtractOptions = {})
       continue;
     }
     if (
+      (closedDetails > 0 && el.localName !== 'summary' && isClosedDetails(el.parentNode)) ||
       isNeverText(el) ||
       isHiddenByMarkup(el) ||
       isEditable(el) ||
@@ -95,11 +105,16 @@ export function extractText(root: Element | Document, opts: ExtractOptions = {})
       flags |= LINK;
       writer.enterLink();
     }
+    if (isClosedDetails(el)) {
+      flags |= CLOSED_DETAILS;
+      closedDetails++;
+    }
     const first: Node | null = el.firstChild;
     if (first === null) {
       if (flags & LINK) writer.leaveLink();
       if (flags & PRE) writer.leavePreformatted();
       if (flags & BLOCK) writer.leaveBlock(null);
+      if (flags & CLOSED_DETAILS) closedDetails--;
       node = el.nextSibling;
       continue;
     }

@@ -242,20 +242,28 @@ const LEADING_VERB = new RegExp(`^(?:${PROGRAM_VERBS})好?`);
 /** “quoted” terms and 《titles》. */
 const BRACKETED = /“(?<quoted>[^“”\n]{1,20})”|《(?<titled>[^《》\n]{1,80})》/g;
 
-/** Meetings, each alternative anchored on a literal (届, 省/市…第, 十X大, 中央/全国…, 召开…). */
+/**
+ * Meetings, each alternative anchored on a fairly rare literal — 届, 次党代会, 次全国代表大会, a numeral + 大,
+ * 政治局, a meeting head (座谈会, 工作会议…) — and widened to the left by the rule's accept.
+ */
 const MEETINGS = new RegExp(
   [
     `(?<session>届(?:全国)?人(?:民代表)?大(?:会)?(?:常务委员会)?(?:第?[${NUMERALS}]+次会议)?|全国两会|全国政协[${NUMERALS}]+届[${NUMERALS}]+次会议)`,
     `(?<plenum>届(?:中央)?[${NUMERALS}]中(?:、[${NUMERALS}]中)*全会|届[${NUMERALS}]+次全会)`,
-    `(?<localCongress>(?:省|市|县|区|州|自治区)第[${NUMERALS}]+次(?:党代会|党代表大会))`,
-    `(?<partyCongress>中国共产党第[${NUMERALS}]+次全国代表大会|(?:党的|中共)?(?:十[一二三四五六七八九]|二十[一二三四五六七八九]?)大(?![学型类项批幅量力致多概约小道街厦件事城洲关队]))`,
-    `(?<named>中央[${CJK}]{2,6}?工作会议` +
-      `|中央政治局(?:常委会)?会议|中央政治局第[${NUMERALS}]+次集体学习` +
-      `|中央全面深化改革(?:领导小组|委员会)(?:第[${NUMERALS}]+次)?会议` +
-      `|(?:全国|全省|全市|全区|全县)${NAME_CHAR}{2,14}?(?:工作会议|工作会|座谈会|推进会|现场会|表彰大会|视频会|交流会|电视电话会议|动员大会|总结大会)` +
-      `|(?:召开|出席|举行)了?(?:一个|这次)?(?<convened>${NAME_CHAR}{2,10}?(?:座谈会|研讨会|推进会|现场会|表彰大会|峰会)))`,
+    `(?<localCongress>次(?:党代会|党代表大会))`,
+    `(?<partyCongress>次全国代表大会|[${NUMERALS}]大(?![学型类项批幅量力致多概约小道街厦件事城洲关队]))`,
+    `(?<politburo>政治局(?:常委会)?会议|政治局第[${NUMERALS}]+次集体学习|深化改革(?:领导小组|委员会)(?:第[${NUMERALS}]+次)?会议)`,
+    `(?<named>工作会议|工作会|座谈会|推进会|现场会|表彰大会|视频会|交流会|电视电话会议|动员大会|总结大会|研讨会|峰会)`,
   ].join('|'),
   'g',
+);
+const LOCAL_CONGRESS_LEFT = new RegExp(`(?:省|市|县|区|州|自治区)第[${NUMERALS}]+$`);
+const PARTY_CONGRESS_LEFT = new RegExp(`中国共产党第[${NUMERALS}]+$|(?:党的|中共)?(?:二十|二|十)?$`);
+const PARTY_CONGRESS = /^(?:中国共产党第[一二三四五六七八九十]+次全国代表大会|(?:党的|中共)?(?:十[一二三四五六七八九]|二十[一二三四五六七八九]?)大)$/;
+const POLITBURO_LEFT = /(?:中央全面|中央)$/;
+/** What names a meeting before its head: 中央经济工作会议, 全省…视频会, (召开)科学家座谈会. */
+const NAMED_MEETING_LEFT = new RegExp(
+  `(?:中央[${CJK}]{2,6}(?=$)|(?:全国|全省|全市|全区|全县)${NAME_CHAR}{2,14}$|(?:召开|出席|举行)了?(?:一个|这次)?(?<convened>${NAME_CHAR}{2,10})$)`,
 );
 
 /**
@@ -320,7 +328,12 @@ export const MENTION_RULES: readonly MentionRule[] = [
       en: 'National Party Congress: 党的十九大, 二十大, 中国共产党第二十次全国代表大会',
     },
     pattern: MEETINGS,
-    accept: wholeIf('partyCongress'),
+    accept(m, text) {
+      if (group(m, 'partyCongress') === undefined) return null;
+      const start = widenLeft(text, m.index, PARTY_CONGRESS_LEFT);
+      const end = m.index + m[0].length;
+      return PARTY_CONGRESS.test(text.slice(start, end)) ? { start, end } : null;
+    },
     examples: ['在⟦党的十九大⟧即将开幕', '⟦十九大⟧即将开幕', '⟦中国共产党第二十次全国代表大会⟧'],
     counterExamples: ['实施十大工程', '三大攻坚战', '二十大类产品'],
   },
@@ -350,7 +363,11 @@ export const MENTION_RULES: readonly MentionRule[] = [
     priority: 35,
     description: { zh: '地方党代会：省第十一次党代会、市第四次党代会', en: 'Local Party congresses' },
     pattern: MEETINGS,
-    accept: wholeIf('localCongress'),
+    accept(m, text) {
+      if (group(m, 'localCongress') === undefined) return null;
+      const start = widenLeft(text, m.index, LOCAL_CONGRESS_LEFT);
+      return start < m.index ? { start, end: m.index + m[0].length } : null;
+    },
     examples: ['深入贯彻⟦省第十一次党代会⟧、⟦市第四次党代会⟧精神'],
     counterExamples: ['第四次会议', '第十一次集体学习'],
   },
@@ -389,19 +406,26 @@ export const MENTION_RULES: readonly MentionRule[] = [
       en: 'Named meetings: 中央经济工作会议, 中央政治局会议, 全省…工作会议, (召开)…座谈会',
     },
     pattern: MEETINGS,
-    accept(m) {
-      if (group(m, 'named') === undefined) return null;
-      const convened = group(m, 'convened');
+    accept(m, text) {
       const end = m.index + m[0].length;
-      return { start: convened ? end - convened.length : m.index, end };
+      if (group(m, 'politburo') !== undefined) return { start: widenLeft(text, m.index, POLITBURO_LEFT, 4), end };
+      const head = group(m, 'named');
+      if (head === undefined) return null;
+      const left = NAMED_MEETING_LEFT.exec(text.slice(Math.max(0, m.index - 18), m.index));
+      if (!left) return null;
+      if (left[0].startsWith('中央') && head !== '工作会议') return null;
+      const name = left.groups?.convened ?? left[0];
+      return { start: m.index - name.length, end };
     },
     examples: [
       '⟦中央经济工作会议⟧强调',
       '省上相继召开的⟦全省基层党建工作视频会⟧',
       '今天，我们召开⟦科学家座谈会⟧',
       '我主持召开⟦中央政治局常委会会议⟧时',
+      '⟦中央全面深化改革委员会第十二次会议⟧',
+      '全国⟦抗击新冠肺炎疫情表彰大会⟧',
     ],
-    counterExamples: ['会议强调', '召开会议'],
+    counterExamples: ['会议强调', '召开会议', '中央领导同志出席座谈会'],
   },
   {
     id: 'program.quoted',

@@ -16,19 +16,27 @@ export interface VerdictContext {
   head: string;
   /** The last 1200 characters: where source notes (“这是…的讲话”) and datelines of reprints are. */
   tail: string;
-  /** The first 40% of the text: a news dateline here opens an article; at the end it credits a reprint. */
+  /** The first 40% of the text (at most 6000 characters): a news dateline here opens an article; at the end
+   * it credits a reprint. */
   front: string;
-  /** Number of CJK characters in the whole text. */
+  /**
+   * The first 8000 and the last 1200 characters: what register and reporting-voice rules read. Speeches and
+   * news both show their voice early; reading a bounded sample keeps the verdict's cost independent of length.
+   */
+  sample: string;
+  /** Number of CJK characters (counted over the first 20000 characters). */
   cjk: number;
-  /** CJK characters on prose lines (≥ 20 CJK and sentence punctuation): the body, not menus and links. */
+  /** CJK characters on prose lines (≥ 20 CJK and sentence punctuation), over the first 20000 characters. */
   proseCjk: number;
+  /** CJK characters on prose lines within `sample`. */
+  sampleProseCjk: number;
   /** Lines with at least one CJK character and fewer than 12 (menu items, list entries). */
   shortLines: number;
   outline: readonly OutlineItem[];
   mentions: readonly Mention[];
 }
 
-export type VerdictScope = 'head' | 'tail' | 'front' | 'all';
+export type VerdictScope = 'head' | 'tail' | 'front' | 'sample';
 
 export interface VerdictRule extends RuleDoc {
   /** Contribution to the logit when the rule fires; negative argues against. */
@@ -164,7 +172,7 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
   {
     id: 'salutation',
     weight: 2.5,
-    scope: 'all',
+    scope: 'sample',
     pattern:
       /(?:^|[\n\s）)。！”]|讲话|报告|习近平)(?:同志们|各位代表|同胞们|朋友们|女士们[，、]先生们|各位来宾|各位同事|大家好)[，：！]/,
     description: {
@@ -194,7 +202,7 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
   {
     id: 'speaker.agenda',
     weight: 2,
-    scope: 'all',
+    scope: 'sample',
     pattern:
       /(?:下面|接下来)，?我(?:就|围绕|结合)?[^。！？\n]{0,50}?(?:讲|谈)(?:几点|点|三点|两点|几个问题|一些)|(?:讲|谈)几点(?:意见|体会|看法|认识)|受[^，。！？\n]{2,16}委托，我(?:代表|就)/,
     description: {
@@ -211,7 +219,7 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
   {
     id: 'speaker.occasion',
     weight: 2,
-    scope: 'all',
+    scope: 'sample',
     pattern:
       /今天，?我们(?:在这里)?(?:隆重)?(?:召开|举行|集会|举办)|这次(?:会议|座谈会|全会|大会|学习)的?(?:主要)?(?:任务|目的|主题)是|刚才，[^。！？\n]{0,60}?(?:发言|讲话|汇报|介绍)|市委决定召开这次会议|我(?:们)?(?:专门)?(?:主持)?召开这次/,
     description: {
@@ -225,9 +233,9 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
     id: 'register.directive',
     weight: 1,
     measure(ctx) {
-      if (ctx.proseCjk < 1500) return null;
-      const { count } = countMatches(DIRECTIVE, ctx.text);
-      const perThousand = (1000 * count) / Math.max(ctx.proseCjk, 1);
+      if (ctx.sampleProseCjk < 1500) return null;
+      const { count } = countMatches(DIRECTIVE, ctx.sample);
+      const perThousand = (1000 * count) / ctx.sampleProseCjk;
       return perThousand >= 1.2 ? `${count}处“要/必须/坚持”（每千字${perThousand.toFixed(1)}）` : null;
     },
     description: {
@@ -240,7 +248,7 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
   {
     id: 'length.substantial',
     weight: 1,
-    measure: (ctx) => (ctx.proseCjk >= 2500 ? `正文约${ctx.proseCjk}字` : null),
+    measure: (ctx) => (ctx.proseCjk >= 2500 ? `正文${ctx.proseCjk >= 15000 ? '逾' : '约'}${ctx.proseCjk}字` : null),
     description: { zh: '正文篇幅长（讲话、报告通常数千字以上）', en: 'Long body text (speeches and reports run to thousands of characters)' },
     examples: ['同志们，我们要坚持问题导向，把工作抓实抓细。'.repeat(150)],
     counterExamples: ['来信收悉。祝你们学业进步！'],
@@ -293,7 +301,7 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
   {
     id: 'news.meetingReport',
     weight: -3,
-    scope: 'all',
+    scope: 'sample',
     pattern: /(?:^|[。！？\n])[ \t　]*会议(?:强调|指出|要求|认为|号召|提出|决定|听取|审议|研究|部署)/,
     description: {
       zh: '以“会议强调/会议指出/会议要求”转述会议，是会议报道或决议',
@@ -305,7 +313,7 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
   {
     id: 'news.thirdPerson',
     weight: -2,
-    scope: 'all',
+    scope: 'sample',
     pattern: /(?:他|她|习近平|文章)(?:在[^。！？\n]{0,30}?)?中?(?:指出|强调|表示)[，：]/,
     description: {
       zh: '以第三人称转述讲话人（“习近平指出”“他强调”），是报道而非讲话原文',
@@ -341,8 +349,8 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
     id: 'law.articles',
     weight: -3,
     measure(ctx) {
-      const chapters = countMatches(/第[一二三四五六七八九十]+章[ \t　]*总则/g, ctx.text, 1).count;
-      const articles = countMatches(/(?:^|[\n\s　])第[一二三四五六七八九十百零]+条[\s　]/g, ctx.text, 5).count;
+      const chapters = countMatches(/第[一二三四五六七八九十]+章[ \t　]*总则/g, ctx.sample, 1).count;
+      const articles = countMatches(/(?:^|[\n\s　])第[一二三四五六七八九十百零]+条[\s　]/g, ctx.sample, 5).count;
       if (chapters > 0) return '第一章 总则';
       return articles >= 5 ? '逐条编号（第一条、第二条……）' : null;
     },
@@ -365,7 +373,7 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
   {
     id: 'article.byline',
     weight: -1.5,
-    scope: 'all',
+    scope: 'sample',
     pattern: /[（(]作者[：:][^）)\n]{1,40}[）)]|编者按[：:]|内容摘要[：:]|(?:^|\n)[ \t　]*(?:文|作者|执笔)[／/|｜：:][^\n]{1,20}(?:\n|$)|【文\//,
     description: {
       zh: '署名评论或文章（“作者：…”“编者按”）',

@@ -9,6 +9,10 @@ import { VERDICT_BIAS, VERDICT_RULES, countMatches, type VerdictContext, type Ve
 const HEAD_CHARS = 3000;
 const TAIL_CHARS = 1200;
 const FRONT_FRACTION = 0.4;
+const FRONT_MAX = 6000;
+const SAMPLE_HEAD = 8000;
+/** Length measures stop counting here: 20000 characters are enough to tell a full speech from a short page. */
+const COUNT_LIMIT = 20000;
 /** Verdict rules' evidence is shown to users; keep it short. */
 const EVIDENCE_CHARS = 40;
 
@@ -24,31 +28,44 @@ export function buildVerdictContext(
 ): VerdictContext {
   let cjk = 0;
   let proseCjk = 0;
+  let sampleProseCjk = 0;
   let shortLines = 0;
   let lineCjk = 0;
   let lineHasStop = false;
-  const endLine = () => {
-    if (lineCjk >= 20 && lineHasStop) proseCjk += lineCjk;
+  const tailStart = Math.max(SAMPLE_HEAD, text.length - TAIL_CHARS);
+  const endLine = (at: number) => {
+    if (lineCjk >= 20 && lineHasStop) {
+      proseCjk += lineCjk;
+      if (at <= SAMPLE_HEAD || at >= tailStart) sampleProseCjk += lineCjk;
+    }
     if (lineCjk > 0 && lineCjk < 12) shortLines++;
     lineCjk = 0;
     lineHasStop = false;
   };
-  for (let i = 0; i < text.length; i++) {
+  const countTo = Math.min(text.length, COUNT_LIMIT);
+  for (let i = 0; i < countTo; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10) endLine();
+    if (c === 10) endLine(i);
     else if (isCjk(c)) {
       cjk++;
       lineCjk++;
     } else if (c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b) lineHasStop = true; // 。！？；
   }
-  endLine();
+  endLine(countTo);
+  // Texts without line breaks are one long prose line: attribute the sample's share of it.
+  if (sampleProseCjk === 0 && proseCjk > 0) {
+    const sampleChars = Math.min(text.length, SAMPLE_HEAD) + Math.max(0, text.length - tailStart);
+    sampleProseCjk = Math.round((proseCjk * Math.min(sampleChars, countTo)) / countTo);
+  }
   return {
     text,
     head: text.slice(0, HEAD_CHARS),
     tail: text.slice(Math.max(0, text.length - TAIL_CHARS)),
-    front: text.slice(0, Math.ceil(text.length * FRONT_FRACTION)),
+    front: text.slice(0, Math.min(FRONT_MAX, Math.ceil(text.length * FRONT_FRACTION))),
+    sample: text.length <= SAMPLE_HEAD + TAIL_CHARS ? text : text.slice(0, SAMPLE_HEAD) + '\n' + text.slice(tailStart),
     cjk,
     proseCjk,
+    sampleProseCjk,
     shortLines,
     outline,
     mentions,
@@ -67,8 +84,7 @@ export function evaluateVerdictRule(rule: VerdictRule, ctx: VerdictContext): { f
     return evidence === null ? { fired: false } : { fired: true, evidence };
   }
   if (!rule.pattern) throw new Error(`verdict rule ${rule.id} has neither a pattern nor a measure`);
-  const scope = rule.scope ?? 'all';
-  const scoped = scope === 'all' ? ctx.text : ctx[scope];
+  const scoped = ctx[rule.scope ?? 'sample'];
   const needed = rule.minCount ?? 1;
   const { count, first } = countMatches(rule.pattern, scoped, needed);
   return count >= needed ? { fired: true, evidence: first === undefined ? undefined : shorten(first) } : { fired: false };

@@ -106,6 +106,12 @@ describe('extractText: what is skipped', () => {
     expect(text).toBe('甲\n乙\n丙');
   });
 
+  it('shows only the summary of a closed <details>', () => {
+    expect(textOf('<details><summary>摘要</summary>详情<p>段落</p></details><details open><summary>甲</summary>乙</details>')).toBe(
+      '摘要\n甲\n乙',
+    );
+  });
+
   it('asks the isHidden callback once per element and skips what it hides', () => {
     const doc = parse('<div class="a"><p class="hide">不要</p><p>要<span class="hide">不</span>的</p></div>');
     const asked: Element[] = [];
