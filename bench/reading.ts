@@ -28,7 +28,7 @@ import {
   waitForTifa,
   type ExtensionBrowser,
 } from '../tests/e2e/harness';
-import { compareRow, summarize, type Samples } from './measure';
+import { compareRow, summarize } from './measure';
 import type { BenchRow } from './types';
 
 const AREA = 'reading';
@@ -63,6 +63,10 @@ function bigPage(): { html: string; chars: number } {
     'pos/natgwr__2012.txt',
     'pos/natgwr__2010.txt',
     'pos/natgwr__2005.txt',
+    'pos/natgwr__2000.txt',
+    'pos/natgwr__1994.txt',
+    'pos/provgwr2026__guangdong.txt',
+    'pos/provgwr2026__zhejiang.txt',
   ];
   const paragraphs: string[] = [];
   let chars = 0;
@@ -101,7 +105,9 @@ const LONG_TASK_PROBE = `
 
 interface TifaRun {
   total: number;
+  main: number;
   frame: number;
+  paintFrame: number;
   clear: number;
   extract: number;
   analyze: number;
@@ -128,7 +134,9 @@ async function tifaRun(tifa: ExtensionBrowser, page: Page, tabId: number): Promi
   const m = await lastMeasures(page);
   return {
     total: m['tifa:total'],
+    main: m['tifa:main-thread'],
     frame: m['tifa:frame'],
+    paintFrame: m['tifa:paint-frame'],
     clear: m['tifa:clear'] ?? NaN,
     extract: m['tifa:extract'],
     analyze: m['tifa:analyze'],
@@ -216,19 +224,27 @@ async function markJsRun(page: Page, ranges: Array<{ start: number; length: numb
   }, ranges);
 }
 
-/** The floor: walk the text nodes and run one regex over each (outline markers, quoted terms, titles). */
+/**
+ * The floor: a bare TreeWalker over the text nodes collecting the text, and one regex pass over it (outline
+ * markers, quoted terms, 《titles》, numbers with units) — the least any extract-and-find pipeline must do.
+ * Repeated inside one task because the page's clock is coarsened to 0.1 ms.
+ */
 async function scanRun(page: Page): Promise<{ ms: number; matches: number }> {
   return page.evaluate(() => {
-    const re = /[一二三四五六七八九十]+[、是要]|“[^”]{2,14}”|《[^》]{2,40}》/g;
-    const t0 = performance.now();
+    const re = /[一二三四五六七八九十]+[、是要]|第[一二三四五六七八九十]+[，、]|“[^”]{2,14}”|《[^》]{2,40}》|\d+(?:\.\d+)?[%万亿元个]/g;
+    const REPEAT = 10;
     let matches = 0;
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const data = (n as Text).data;
+    const t0 = performance.now();
+    for (let k = 0; k < REPEAT; k++) {
+      const parts: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) parts.push((n as Text).data);
+      const text = parts.join('');
+      matches = 0;
       re.lastIndex = 0;
-      while (re.exec(data)) matches++;
+      while (re.exec(text)) matches++;
     }
-    return { ms: performance.now() - t0, matches };
+    return { ms: (performance.now() - t0) / REPEAT, matches };
   });
 }
 
@@ -256,7 +272,14 @@ async function benchPage(
     if (verdict !== 'policy') throw new Error(`${label}: Tifa says ${verdict}, expected policy`);
     await page.waitForFunction(() => (CSS.highlights.get('tifa-section')?.size ?? 0) > 0);
     const chars = await page.evaluate(() => document.body.innerText.length);
+    await page.waitForTimeout(100);
     const firstLoad = await lastMeasures(page);
+    // Long tasks during the first run (cold code), counted from the run's start (page parsing comes before).
+    const firstLoadLongest = await page.evaluate(() => {
+      const m = performance.getEntriesByName('tifa:total', 'measure')[0];
+      const tasks = (window as unknown as { __longTasks: Array<{ start: number; duration: number }> }).__longTasks;
+      return m ? Math.max(0, ...tasks.filter((t) => t.start + t.duration > m.startTime && t.start < m.startTime + m.duration).map((t) => t.duration)) : NaN;
+    });
 
     // Tifa, warm: repeated re-runs in the tab.
     const sinceTifa = await page.evaluate(() => performance.now());
@@ -285,39 +308,54 @@ async function benchPage(
     }
 
     const scan = summarize(scans);
-    const pipeline = summarize(runs.map((r) => r.total));
+    const wall = summarize(runs.map((r) => r.total));
+    const main = summarize(runs.map((r) => r.main));
     const tifaFrame = summarize(runs.map((r) => r.frame));
+    const paintFrame = summarize(runs.map((r) => r.paintFrame));
     const markScript = summarize(marks.map((r) => r.script));
     const markFrame = summarize(marks.map((r) => r.frame));
     const clear = summarize(runs.map((r) => r.clear).filter(Number.isFinite));
     const unmark = summarize(marks.map((r) => r.unmark));
     const kchars = `${Math.round(chars / 1000)}k chars`;
-    const stages = `extract ${fmt(med(runs.map((r) => r.extract)))} + analyse ${fmt(med(runs.map((r) => r.analyze)))} + highlight ${fmt(med(runs.map((r) => r.highlight)))} ms`;
+    const extract = med(runs.map((r) => r.extract));
+    const analyse = med(runs.map((r) => r.analyze));
+    const highlight = med(runs.map((r) => r.highlight));
 
-    const pipelineGoal: { maxRatio: number; maxMs?: number } = { maxRatio: 5, ...(goals.pipelineMs ? { maxMs: goals.pipelineMs } : {}) };
     const rows: BenchRow[] = [
       compareRow({ area: AREA, case: `${label}: bare TreeWalker+regex scan (floor)`, extra: `${kchars}, ${scanMatches} matches` }, scan, undefined),
       compareRow(
-        { area: AREA, case: `${label}: Tifa pipeline script (vs scan)`, extra: `${stages}; ${painted} ranges; first load ${fmt(firstLoad['tifa:total'] ?? NaN)} ms` },
-        pipeline,
+        { area: AREA, case: `${label}: Tifa on the page's thread (vs scan)`, extra: `extract ${fmt(extract)} + highlight ${fmt(highlight)} ms; ${painted} ranges` },
+        main,
         scan,
-        pipelineGoal,
+        { maxRatio: 5, ...(goals.pipelineMs ? { maxMs: goals.pipelineMs } : {}) },
+      ),
+      compareRow(
+        { area: AREA, case: `${label}: Tifa whole pipeline, wall (vs scan)`, extra: `extract ${fmt(extract)} + analyse in background ${fmt(analyse)} + highlight ${fmt(highlight)} ms; first load ${fmt(firstLoad['tifa:total'] ?? NaN)} ms wall, ${fmt(firstLoad['tifa:main-thread'] ?? NaN)} ms on the page` },
+        wall,
+        scan,
+        { maxRatio: 5, ...(goals.pipelineMs ? { maxMs: goals.pipelineMs } : {}) },
       ),
       compareRow({ area: AREA, case: `${label}: mark.js markRanges script (vs scan)`, extra: `${marks[0]?.marked ?? 0} of ${ranges.length} ranges marked (no overlaps)` }, markScript, scan),
       compareRow(
-        { area: AREA, case: `${label}: Tifa to next frame (vs mark.js)`, extra: `mark.js to next frame ${fmt(markFrame.medianMs)} ms` },
+        { area: AREA, case: `${label}: Tifa paint to next frame (vs mark.js, same ranges)`, extra: `mark.js to next frame ${fmt(markFrame.medianMs)} ms` },
+        paintFrame,
+        markFrame,
+        goals.vsMarkJs ? { maxRatio: goals.vsMarkJs } : {},
+      ),
+      compareRow(
+        { area: AREA, case: `${label}: Tifa whole pipeline to next frame (vs mark.js)` },
         tifaFrame,
         markFrame,
-        goals.frameMs || goals.vsMarkJs ? { ...(goals.frameMs ? { maxMs: goals.frameMs } : {}), ...(goals.vsMarkJs ? { maxRatio: goals.vsMarkJs } : {}) } : {},
+        goals.frameMs ? { maxMs: goals.frameMs } : {},
       ),
       compareRow({ area: AREA, case: `${label}: clear all highlights (vs mark.js unmark)` }, clear, unmark, { maxMs: 1 }),
       {
         area: AREA,
-        case: `${label}: longest task while re-running`,
-        medianMs: longest,
-        extra: longest === 0 ? 'no task over 50 ms' : 'Long Tasks API',
+        case: `${label}: longest task (first load / re-runs)`,
+        medianMs: Math.max(longest, Number.isFinite(firstLoadLongest) ? firstLoadLongest : 0),
+        extra: `first load ${firstLoadLongest > 0 ? fmt(firstLoadLongest) + ' ms' : 'none over 50 ms'}, re-runs ${longest > 0 ? fmt(longest) + ' ms' : 'none over 50 ms'} (Long Tasks API)`,
         goal: '≤ 50 ms',
-        pass: longest <= 50,
+        pass: longest <= 50 && !(firstLoadLongest > 50),
       },
     ];
     return rows;
@@ -378,4 +416,3 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   );
 }
 
-export type { Samples };

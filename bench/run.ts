@@ -60,32 +60,70 @@ export function formatMs(ms: number | undefined): string {
   return ms.toPrecision(2);
 }
 
-const COLUMNS: { title: string; right: boolean; cell: (r: BenchRow) => string }[] = [
+/** Greedy word wrap by display width; words wider than the column are split by character. */
+export function wrapText(text: string, width: number): string[] {
+  if (displayWidth(text) <= width) return [text];
+  const lines: string[] = [];
+  let line = '';
+  const push = () => {
+    if (line.trim()) lines.push(line.trimEnd());
+    line = '';
+  };
+  for (const word of text.split(/(?<= )/)) {
+    if (displayWidth((line + word).trimEnd()) <= width) {
+      line += word;
+      continue;
+    }
+    push();
+    for (const ch of word) {
+      if (displayWidth(line + ch) > width) push();
+      line += ch;
+    }
+  }
+  push();
+  return lines;
+}
+
+interface Column {
+  title: string;
+  right: boolean;
+  /** Cells wider than this wrap onto more lines. */
+  maxWidth?: number;
+  cell: (r: BenchRow) => string;
+}
+
+const COLUMNS: Column[] = [
   { title: 'area', right: false, cell: (r) => r.area },
-  { title: 'case', right: false, cell: (r) => r.case },
+  { title: 'case', right: false, maxWidth: 52, cell: (r) => r.case },
   { title: 'median ms', right: true, cell: (r) => formatMs(r.medianMs) },
   { title: 'p95', right: true, cell: (r) => formatMs(r.p95Ms) },
   { title: 'max', right: true, cell: (r) => formatMs(r.maxMs) },
   { title: 'baseline ms', right: true, cell: (r) => formatMs(r.baselineMs) },
-  { title: 'ratio', right: true, cell: (r) => (r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}×`) },
-  { title: 'extra', right: false, cell: (r) => r.extra ?? '' },
-  { title: 'goal', right: false, cell: (r) => r.goal ?? '' },
+  { title: 'ratio', right: true, cell: (r) => (r.ratio === undefined || !Number.isFinite(r.ratio) ? '' : `${r.ratio.toFixed(2)}×`) },
+  { title: 'extra', right: false, maxWidth: 48, cell: (r) => r.extra ?? '' },
+  { title: 'goal', right: false, maxWidth: 24, cell: (r) => r.goal ?? '' },
   { title: 'pass', right: false, cell: (r) => (r.pass === undefined ? '' : r.pass ? 'yes' : 'NO') },
 ];
 
+/** One table; long cells wrap within their column, and a rule separates areas. */
 export function formatTable(rows: BenchRow[]): string {
-  const cells = rows.map((r) => COLUMNS.map((c) => c.cell(r)));
-  const widths = COLUMNS.map((c, i) => Math.max(displayWidth(c.title), ...cells.map((row) => displayWidth(row[i]))));
+  const cells = rows.map((r) => COLUMNS.map((c) => (c.maxWidth ? wrapText(c.cell(r), c.maxWidth) : [c.cell(r)])));
+  const widths = COLUMNS.map((c, i) =>
+    Math.max(displayWidth(c.title), ...cells.flatMap((row) => row[i].map(displayWidth))),
+  );
   const line = (values: string[]) =>
     values
       .map((v, i) => pad(v, widths[i], COLUMNS[i].right))
       .join(' │ ')
       .trimEnd();
-  return [
-    line(COLUMNS.map((c) => c.title)),
-    widths.map((w) => '─'.repeat(w)).join('─┼─'),
-    ...cells.map(line),
-  ].join('\n');
+  const rule = widths.map((w) => '─'.repeat(w)).join('─┼─');
+  const out = [line(COLUMNS.map((c) => c.title)), rule];
+  cells.forEach((row, r) => {
+    if (r > 0 && rows[r].area !== rows[r - 1].area) out.push(rule);
+    const height = Math.max(...row.map((c) => c.length));
+    for (let k = 0; k < height; k++) out.push(line(row.map((c) => c[k] ?? '')));
+  });
+  return out.join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -4,8 +4,8 @@ import type { ClipPatch } from '../../lib/clips/schema';
 import { parseImportFile, ImportError } from '../../lib/import';
 import { applyFilter, emptyFilter, isFilterEmpty, toggleFacetValue, type Facet, type LibraryFilter } from '../../lib/search/facets';
 import { speechTitleOf } from '../../lib/search/group';
-import { buildSearchIndex, matchQuery } from '../../lib/search/match';
-import { buildSimilarityIndex, type SimilarityIndex } from '../../lib/similarity';
+import { buildSearchIndex, createMatcher } from '../../lib/search/match';
+import { buildSimilarityIndexAsync, type SimilarityIndex } from '../../lib/similarity';
 import { ClipEditor } from './ClipEditor';
 import { ClipRow } from './ClipRow';
 import { ExportDialog, type ExportScope } from './ExportDialog';
@@ -39,6 +39,30 @@ function useLibrary(source: LibrarySource): { snapshot: LibrarySnapshot | null; 
   const [error, setError] = useState<Error | null>(null);
   useEffect(() => source.subscribe(setSnapshot, setError), [source]);
   return { snapshot, error };
+}
+
+/**
+ * The similarity index of the current library, built only while someone needs it (the "similar passages"
+ * dialog), in slices so the panel stays responsive, and rebuilt incrementally after edits. Null while building.
+ */
+function useSimilarityIndex(clips: Clip[], wanted: boolean): SimilarityIndex | null {
+  const [index, setIndex] = useState<SimilarityIndex | null>(null);
+  const latest = useRef<SimilarityIndex | null>(null);
+  useEffect(() => {
+    if (!wanted || latest.current?.clips === clips) return;
+    let cancelled = false;
+    const start = performance.now();
+    void buildSimilarityIndexAsync(clips, { previous: latest.current ?? undefined }).then((built) => {
+      if (cancelled) return;
+      performance.measure('tifa:similarity:build', { start, end: performance.now() });
+      latest.current = built;
+      setIndex(built);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [clips, wanted]);
+  return index && index.clips === clips ? index : latest.current && wanted ? latest.current : null;
 }
 
 /** Fills the space below the view's top edge, whatever the shell puts above it. */
@@ -84,9 +108,10 @@ export function LibraryView(props: { source?: LibrarySource }) {
   const composing = useRef(false);
   useFillHeight(root);
 
-  const index = useMemo(() => buildSearchIndex(clips), [clips]);
-  const matches = useMemo(() => matchQuery(index, query), [index, query]);
-  const result = useMemo(() => applyFilter(clips, matches, filter), [clips, matches, filter]);
+  const matcher = useMemo(() => createMatcher(buildSearchIndex(clips)), [clips]);
+  const matches = useMemo(() => matcher(query), [matcher, query]);
+  // Facet counts are only worked out while the filter panel is open.
+  const result = useMemo(() => applyFilter(clips, matches, filter, { counts: filtersOpen }), [clips, matches, filter, filtersOpen]);
   const rows = useMemo(() => buildRows(result.clips, mode, collapsed, editing), [result, mode, collapsed, editing]);
 
   const byId = useMemo(() => new Map(clips.map((c) => [c.id, c])), [clips]);
@@ -107,11 +132,7 @@ export function LibraryView(props: { source?: LibrarySource }) {
     if (editing && complete && !byId.has(editing)) setEditing(null);
   }, [byId]);
 
-  const similarity = useRef<{ clips: Clip[]; index: SimilarityIndex } | null>(null);
-  const similarityIndex = (): SimilarityIndex => {
-    if (similarity.current?.clips !== clips) similarity.current = { clips, index: buildSimilarityIndex(clips) };
-    return similarity.current.index;
-  };
+  const similarity = useSimilarityIndex(clips, dialog?.kind === 'similar' && complete);
 
   // First useful paint: the first rows (or the empty state) of the loaded library are on screen.
   const painted = useRef(false);
@@ -481,7 +502,7 @@ export function LibraryView(props: { source?: LibrarySource }) {
       {dialog?.kind === 'export' && (
         <ExportDialog selected={selectedClips} shown={result.clips} all={clips} initialScope={dialog.scope} onClose={() => setDialog(null)} />
       )}
-      {similarClip && <SimilarDialog clip={similarClip} index={similarityIndex()} onClose={() => setDialog(null)} onShow={showClip} />}
+      {similarClip && <SimilarDialog clip={similarClip} index={similarity} onClose={() => setDialog(null)} onShow={showClip} />}
     </div>
   );
 }

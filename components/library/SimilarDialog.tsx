@@ -21,14 +21,22 @@ function Passages({ text, passages }: { text: string; passages: RecurringPassage
 }
 
 /** Where this clip's passages recur in other speeches, grouped by speech, with the shared text marked. */
-export function SimilarDialog(props: { clip: Clip; index: SimilarityIndex; onClose(): void; onShow(clip: Clip): void }) {
-  const groups = useMemo(() => groupSimilarBySpeech(findSimilar(props.index, props.clip.id)), [props.index, props.clip.id]);
+export function SimilarDialog(props: { clip: Clip; index: SimilarityIndex | null; onClose(): void; onShow(clip: Clip): void }) {
+  const { index } = props;
+  const groups = useMemo(
+    () => (index && index.byId.has(props.clip.id) ? groupSimilarBySpeech(findSimilar(index, props.clip.id)) : null),
+    [index, props.clip.id],
+  );
   return (
     <Dialog title={tl('library_similarTitle')} onClose={props.onClose} class="tifa-lib-similar">
       <p class="tifa-lib-similar-source" lang="zh">
         {props.clip.text.length > 160 ? `${props.clip.text.slice(0, 160)}…` : props.clip.text}
       </p>
-      {groups.length === 0 ? (
+      {groups === null ? (
+        <p class="tifa-lib-empty-small" role="status" aria-busy="true">
+          {tl('library_similarWorking')}
+        </p>
+      ) : groups.length === 0 ? (
         <p class="tifa-lib-empty-small">{tl('library_similarNone')}</p>
       ) : (
         <>

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { t, uiLang } from '../../lib/i18n';
 import type { PageState } from '../../lib/messages/page';
 import { tf } from '../../lib/reading/describe';
@@ -22,22 +23,32 @@ export function VerdictLine({ state }: { state: PageState | null }) {
   );
 }
 
+/** How many reasons show before "more": enough to explain the verdict, few enough to keep the outline in view. */
+const REASONS_SHOWN = 3;
+
 /** The verdict's reasons, strongest first, in the reader's language; evidence quoted as plain text. */
 export function VerdictReasons({ state }: { state: PageState }) {
+  const [all, setAll] = useState(false);
   if (!state.verdict || state.verdict.reasons.length === 0) return null;
   const lang = uiLang();
   const reasons = [...state.verdict.reasons].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+  const shown = all ? reasons : reasons.slice(0, REASONS_SHOWN);
   return (
-    <details class="tifa-page-reasons" open={state.status === 'policy'}>
-      <summary>{t('reading_reasons')}</summary>
+    <div class="tifa-page-reasons">
+      <h3>{t('reading_reasons')}</h3>
       <ul>
-        {reasons.map((r) => (
+        {shown.map((r) => (
           <li key={r.id} class={r.weight >= 0 ? 'is-for' : 'is-against'}>
             <span class="tifa-page-weight">{r.weight >= 0 ? '+' : '−'}</span> {lang === 'zh' ? r.zh : r.en}
             {r.evidence && <q class="tifa-page-evidence">{r.evidence}</q>}
           </li>
         ))}
       </ul>
-    </details>
+      {reasons.length > REASONS_SHOWN && (
+        <button type="button" class="tifa-page-link" onClick={() => setAll(!all)}>
+          {all ? t('reading_fewerReasons') : tf('reading_moreReasons', { n: reasons.length - REASONS_SHOWN })}
+        </button>
+      )}
+    </div>
   );
 }

@@ -10,6 +10,12 @@ import { defineMessage } from './protocol';
  *   readingAnalyzeNow    {force?}           → PageState   re-run extract + analyse + highlight now
  * From a content script to extension pages (broadcast with runtime.sendMessage; the side panel listens):
  *   readingPageChanged   {url, status}      → {}          the page's analysis or toggles changed
+ * From a content script to the BACKGROUND:
+ *   readingAnalyzeText   {text}             → Analysis    run the shared rule set on the page's extracted text
+ *
+ * Why the background analyses: the rule set is most of the code (~90 KB minified) and its first run on a page
+ * compiles dozens of large regular expressions (~60–100 ms, a long task); in the service worker it is loaded
+ * once and stays warm for every tab, and the page's main thread only extracts and paints.
  *
  * The content script does not bundle zod (its size budget is 60 KB): it checks these same shapes by hand in
  * lib/reading/pageEndpoint.ts, and tests/unit/reading-messages.test.ts keeps the two in agreement.
@@ -90,6 +96,46 @@ export const readingAnalyzeNow = defineMessage(
   'readingAnalyzeNow',
   z.object({ force: z.boolean().optional() }),
   pageStateSchema,
+);
+
+/** Longest text the background analyses (a 300,000-character page is large; this leaves room). */
+export const MAX_ANALYZE_CHARS = 3_000_000;
+
+const outlineItemSchema = z.object({
+  family: z.string(),
+  ordinal: z.number(),
+  marker: z.string(),
+  title: z.string(),
+  start: z.number().int().min(0),
+  headEnd: z.number().int().min(0),
+  end: z.number().int().min(0),
+  parent: z.number().int().min(0).nullable(),
+  depth: z.number().int().min(0),
+});
+
+const mentionSchema = z.object({
+  category: z.enum(['program', 'formulation', 'document', 'meeting', 'target']),
+  text: z.string(),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  ruleId: z.string(),
+  key: z.string(),
+  gloss: z.string().optional(),
+});
+
+export const analysisSchema = z.object({
+  verdict: verdictSchema,
+  outline: z.array(outlineItemSchema),
+  mentions: z.array(mentionSchema),
+  title: z.string().optional(),
+  date: z.string().optional(),
+  textLength: z.number().int().min(0),
+});
+
+export const readingAnalyzeText = defineMessage(
+  'readingAnalyzeText',
+  z.object({ text: z.string().max(MAX_ANALYZE_CHARS) }),
+  analysisSchema,
 );
 
 export const readingPageChanged = defineMessage(

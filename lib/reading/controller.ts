@@ -14,7 +14,8 @@ import { watchPage, type PageWatch } from './watch';
 /** Everything the controller needs from the outside world, injected so that tests can run it in happy-dom. */
 export interface ReadingDeps {
   doc: Document;
-  analyze(text: string): Analysis;
+  /** The shared rule set, here or in the background (then asynchronous). */
+  analyze(text: string): Analysis | Promise<Analysis>;
   extract(doc: Document): ExtractedText;
   painter: Painter;
   loadToggles(url: string): Promise<{ toggles: Toggles; scope: ToggleScope }>;
@@ -82,6 +83,8 @@ export class ReadingController {
   private lastPoint = { x: 0, y: 0 };
   private runTimes: number[] = [];
   private togglesLoad = 0;
+  /** Incremented per run: a run that finds a newer one started while it waited for the analysis gives way. */
+  private runSeq = 0;
 
   constructor(private readonly deps: ReadingDeps) {
     this.ui = new PageUi(deps.doc);
@@ -105,7 +108,7 @@ export class ReadingController {
       await this.reloadToggles(false);
       if (this.stopped) return;
       this.removeStyles = this.deps.installStyles(this.doc);
-      this.guard('run', () => this.run({ force: true }));
+      await this.runSafely({ force: true });
       this.syncActivity();
     } catch (err) {
       this.fail(err, 'start');
@@ -201,9 +204,9 @@ export class ReadingController {
         this.clearPaint();
         recordMeasure(perf, 'tifa:clear', t0, perf.now());
       }
-      this.run({ force: true });
-      this.syncActivity();
     });
+    await this.runSafely({ force: true });
+    this.guard('analyzeNow', () => this.syncActivity());
     if (this.painted) await afterNextFrame(this.win);
     return this.getPageState();
   }
@@ -224,7 +227,18 @@ export class ReadingController {
   // ------------------------------------------------------------------------------------------------------------
   // Pipeline
 
-  private run(opts: { force: boolean }): void {
+  /** run() with its errors caught and reported: it is called from timers, listeners and messages. */
+  private async runSafely(opts: { force: boolean }): Promise<void> {
+    if (this.stopped) return;
+    try {
+      await this.run(opts);
+    } catch (err) {
+      this.fail(err, 'run');
+    }
+  }
+
+  private async run(opts: { force: boolean }): Promise<void> {
+    const seq = ++this.runSeq;
     const perf = this.win.performance;
     const start = perf.now();
     // Fallback marks split the page's text nodes: take them out so the extraction maps onto the page's own nodes.
@@ -235,11 +249,12 @@ export class ReadingController {
     const prev = this.current;
     const sameText = prev !== null && prev.extraction.text === extraction.text;
     if (!opts.force && sameText && sameNodes(prev.extraction, extraction)) {
-      // Nothing changed that we care about (a page mutation elsewhere); put back what we took out.
-      if (hadMarks) this.paint();
+      // Nothing changed that we care about (a page mutation elsewhere); put back anything taken out.
+      if (!this.painted) this.paint();
       return;
     }
-    const analysis = sameText && !opts.force ? prev.analysis : this.deps.analyze(extraction.text);
+    const analysis = sameText && !opts.force ? prev.analysis : await this.deps.analyze(extraction.text);
+    if (seq !== this.runSeq || this.stopped) return; // a newer run took over while we waited
     const analyzed = perf.now();
     this.doc.documentElement.dataset.tifa = analysis.verdict.isPolicy ? 'policy' : 'other';
     const spans = analysis === prev?.analysis ? prev.spans : analysis.verdict.isPolicy ? buildSpans(analysis) : [];
@@ -248,6 +263,8 @@ export class ReadingController {
     this.paint();
     const highlighted = perf.now();
     recordRun(perf, { start, extracted, analyzed, highlighted });
+    // What the page's own thread paid (the analysis may have run elsewhere, see ReadingDeps.analyze).
+    recordMeasure(perf, 'tifa:main-thread', start, start + (extracted - start) + (highlighted - analyzed));
     this.timings = {
       extract: extracted - start,
       analyze: analyzed - extracted,
@@ -255,7 +272,12 @@ export class ReadingController {
       total: highlighted - start,
     };
     if (this.painted) {
-      void afterNextFrame(this.win).then(() => recordMeasure(perf, 'tifa:frame', start, perf.now()));
+      // To the next rendered frame: from the run's start, and from the start of painting (the page's jank).
+      void afterNextFrame(this.win).then(() => {
+        const framed = perf.now();
+        recordMeasure(perf, 'tifa:frame', start, framed);
+        recordMeasure(perf, 'tifa:paint-frame', analyzed, framed);
+      });
     }
     for (const listener of this.listeners) this.guard('onAnalysis', () => listener(this.snapshot()));
     this.scheduleNotify();
@@ -323,8 +345,7 @@ export class ReadingController {
       this.hideTooltip();
     } else if (this.current) {
       // Switched back on: the page may have changed while we were not watching.
-      this.run({ force: false });
-      if (!this.painted) this.paint();
+      void this.runSafely({ force: false }).then(() => this.guard('toggles', () => this.syncActivity()));
     }
     this.syncActivity();
     this.scheduleNotify();
@@ -369,16 +390,12 @@ export class ReadingController {
     if (reason === 'navigation' || withoutHash(url) !== withoutHash(this.url)) {
       this.url = url;
       this.clearPaint();
-      void this.reloadToggles(false).then(() =>
-        this.guard('navigation', () => {
-          this.run({ force: true });
-          this.syncActivity();
-        }),
-      );
+      void this.reloadToggles(false)
+        .then(() => this.runSafely({ force: true }))
+        .then(() => this.guard('navigation', () => this.syncActivity()));
       return;
     }
-    this.run({ force: false });
-    this.syncActivity();
+    void this.runSafely({ force: false }).then(() => this.guard('pageChange', () => this.syncActivity()));
   }
 
   // ------------------------------------------------------------------------------------------------------------

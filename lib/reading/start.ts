@@ -4,9 +4,9 @@ import { HighlightApiPainter, supportsHighlightApi } from '../highlight/highligh
 import { MarkPainter } from '../highlight/marks';
 import type { Painter } from '../highlight/painter';
 import { installPageStyles } from '../highlight/stylesheet';
-import { analyze } from '../rules';
 import { ReadingController } from './controller';
 import { handlePageMessage } from './pageEndpoint';
+import { analyzeInBackground } from './remoteAnalyze';
 import { loadToggles, watchToggles } from './toggles';
 
 /** The part of WXT's ContentScriptContext the reading controller needs. */
@@ -44,7 +44,8 @@ export function startReading(ctx: ScriptContext, doc: Document = document): Read
   world[LIVE_KEY]?.stop();
   const controller = new ReadingController({
     doc,
-    analyze,
+    // The rule set runs in the background (see lib/messages/page.ts): the page thread only extracts and paints.
+    analyze: analyzeInBackground,
     extract: extractPage,
     painter: createPainter(doc),
     loadToggles,

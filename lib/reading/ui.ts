@@ -1,7 +1,9 @@
+import { isTifaUiNode, mountInTifaUi } from './uiHost';
+
 /**
- * Tifa's only element in the page: one host (`<tifa-ui>`, outside <body> so the body's text is untouched) with an
- * open shadow root holding the tooltip. Created on first use, so a page the reader never hovers gets no element
- * at all. Text goes in with textContent only: page text is untrusted.
+ * The reading tooltip, mounted in Tifa's one shadow-root host (lib/reading/uiHost.ts). Created on first use, so
+ * a page the reader never hovers gets no element at all. Text goes in with textContent only: page text is
+ * untrusted.
  */
 export interface TooltipContent {
   swatch: string;
@@ -11,10 +13,7 @@ export interface TooltipContent {
   rule: string;
 }
 
-export const UI_HOST_TAG = 'tifa-ui';
-
 const CSS = `
-:host { all: initial; }
 .tip {
   position: fixed; z-index: 2147483647; max-width: 340px; box-sizing: border-box;
   padding: 8px 10px; border-radius: 6px; pointer-events: none;
@@ -30,13 +29,13 @@ const CSS = `
 `;
 
 export class PageUi {
-  private host: HTMLElement | null = null;
   private tip: HTMLElement | null = null;
+  private unmount: (() => void) | null = null;
 
   constructor(private readonly doc: Document) {}
 
   isOwnNode(node: Node): boolean {
-    return this.host !== null && (node === this.host || this.host.contains(node));
+    return isTifaUiNode(this.doc, node);
   }
 
   showTooltip(content: TooltipContent, x: number, y: number): void {
@@ -68,24 +67,20 @@ export class PageUi {
   }
 
   destroy(): void {
-    this.host?.remove();
-    this.host = null;
+    this.unmount?.();
+    this.unmount = null;
     this.tip = null;
   }
 
   private ensureTip(): HTMLElement {
-    if (this.tip && this.host?.isConnected) return this.tip;
-    this.host?.remove();
-    const host = this.doc.createElement(UI_HOST_TAG);
-    const root = host.attachShadow({ mode: 'open' });
+    if (this.tip?.isConnected && (this.tip.getRootNode() as ShadowRoot).host?.isConnected) return this.tip;
+    this.destroy();
     const style = this.doc.createElement('style');
     style.textContent = CSS;
     const tip = this.el('div', 'tip');
     tip.setAttribute('role', 'tooltip');
     tip.hidden = true;
-    root.append(style, tip);
-    this.doc.documentElement.appendChild(host);
-    this.host = host;
+    this.unmount = mountInTifaUi(this.doc, style, tip);
     this.tip = tip;
     return tip;
   }

@@ -58,11 +58,14 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
 export function findBoilerplate(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   for (const rule of BOILERPLATE_RULES) {
-    const re = new RegExp(rule.pattern.source, rule.pattern.flags);
+    const re = rule.pattern;
+    const from = rule.onlyAfter === undefined ? 0 : Math.floor(text.length * rule.onlyAfter);
+    // Start one character early so a boundary newline just before `from` still anchors the notice.
+    re.lastIndex = Math.max(0, from - 1);
     for (let m = re.exec(text); m; m = re.exec(text)) {
       // A leading newline is a boundary, not part of the notice.
       const start = m.index + (m[0].startsWith('\n') ? 1 : 0);
-      if (rule.onlyAfter !== undefined && start < text.length * rule.onlyAfter) continue;
+      if (start < from) continue;
       spans.push([start, rule.extendToEnd ? text.length : m.index + m[0].length]);
       if (rule.extendToEnd) break;
     }

@@ -6,12 +6,11 @@
  * analysing). An example without brackets only requires the rule to fire. A counter-example must produce no
  * mention from that rule.
  *
- * Speed: the rules share three scans of the text — BRACKETED (“…” and 《…》), MEETINGS and TERMS (lexicon,
- * numbered terms, program heads, amounts). Each scan is one global regex made of named alternatives; a rule
- * reads the named group it owns and ignores the others, and mentions.ts runs each distinct regex once. Regexes
- * are anchored on literals (届, a quote, a digit, 工程) and `accept` widens a match to the left where needed,
- * instead of letting the engine try an optional prefix at every position. Overlaps between rules are resolved
- * in mentions.ts by `priority`, then length.
+ * Speed: each rule is one global regex run once over the text (rules with the same regex object — the quote
+ * rules, the two lexicon rules — share one scan in mentions.ts). Regexes are anchored on fairly rare literals
+ * (届, a quote, a digit, 工程) and `accept` widens a match to the left where needed, instead of letting the
+ * engine try an optional prefix at every position. Overlaps between rules are resolved in mentions.ts by
+ * `priority`, then length, then rule order.
  */
 import type { MentionCategory, RuleDoc } from './types';
 
@@ -24,8 +23,12 @@ export interface MentionRule extends RuleDoc {
   category: MentionCategory;
   /** Higher wins when two mentions overlap (then the longer one). */
   priority: number;
-  /** Global regex, run once over the whole text (shared by the rules that read its named groups). */
-  pattern: RegExp;
+  /**
+   * Global regex run once over the whole text, or several whose matches are pooled (a big alternation split by
+   * first character: the engine's fast skip only works while the set of possible first characters is small).
+   * Rules that use the same regex object share its scan.
+   */
+  pattern: RegExp | readonly RegExp[];
   /** Decide on one match; return the span to mark or null to drop it. Default: the whole match. */
   accept?: (m: RegExpExecArray, text: string) => MentionSpan | null;
 }
@@ -45,8 +48,8 @@ const NAME_CHAR = `(?:(?![${NOT_IN_NAME}])[${CJK}])`;
 const PROGRAM_VERBS = '组织实施|深入实施|实施|开展|推进|推动|启动|深化|打好|打赢|打响|推行|创建|抓好|落实';
 /** Head nouns of named programs and campaigns. */
 const PROGRAM_HEADS = '示范工程|培育工程|工程|专项行动|行动|攻坚战|保卫战|战略|计划|示范区|先行区|试验区|主题教育|学习教育';
-/** Heads that continue into a different word (工程师, 行动者, 计划生育, 战略性, 战略布局, 战略全局, 行动方案). */
-const HEAD_BLOCKERS = '师院者生单性家学部局布全目高机任思意地支重举安方眼定主';
+/** Heads that continue into a different word (工程师, 工程科技, 行动者, 计划生育, 战略性, 战略布局, 行动方案). */
+const HEAD_BLOCKERS = '师院者生单性家学部局布全目高机任思意地支重举安方眼定主科技';
 /** "工程" etc. used as ordinary nouns, not names: 一项系统工程, 不搞“形象工程”. */
 const GENERIC_PROGRAM_NAMES = new Set([
   '系统工程', '形象工程', '政绩工程', '面子工程', '豆腐渣工程', '民心工程', '头号工程', '一号工程', '一把手工程',
@@ -58,17 +61,23 @@ const GENERIC_SHORT_NAMES = new Set([
   '重点', '重大', '深化', '改革', '创新', '发展', '巩固', '强化', '优化', '升级', '三年', '五年', '全面', '各项',
 ]);
 /** Words between a quoted term and 活动/行动 that make it a hostile or illegal activity, not a program. */
-const NOT_A_PROGRAM_BETWEEN = /分裂|违法|犯罪|恐怖|邪教|渗透|破坏|颠覆|非法|重大|重点|规划|一批|相关/;
+const NOT_A_PROGRAM_BETWEEN = /分裂|违法|犯罪|恐怖|邪教|渗透|破坏|颠覆|非法|阴谋|反动|重大|重点|规划|一批|相关/;
+/** Quoted nicknames for bad projects (“胡子”工程 drags on, “半拉子”工程 is left unfinished): criticism, not names. */
+const PEJORATIVE_NAMES = /^(?:胡子|半拉子|豆腐渣|面子|形象|政绩|花架子|样子|盆景)/;
 /** Policy-document heads: what a 《…》 title ends with when it names a policy, law or plan. */
 const DOCUMENT_HEAD =
   /(?:法|条例|规定|办法|细则|决定|决议|意见|通知|纲要|规划|计划|方案|建议|报告|协定|公约|条约|宪法|章程|准则|措施|白皮书|宣言|声明|指南|指引|目录|清单|标准|规则|规范|制度|战略|行动|工程|议定书|备忘录|守则|文件|讲话|论述|摘编|文选|选集|文集|谈治国理政|公报|议程|批复|函|令)$/;
 /** Name prefixes that make "X工程" a generic phrase (一批重大工程, 各项行动). */
-const GENERIC_NAME_START = /^(?:一批|一系列|一些|若干|各项|各类|多项|重大|重点|相关|有关|这些|这项|此项|该项|新一轮|新一批|一项|各种|行动|专项|国家|发展|系统|这个|这一)/;
+const GENERIC_NAME_START =
+  /^(?:一批|一系列|一些|若干|各项|各类|多项|重大|重点|相关|有关|这些|这项|此项|该项|新一轮|新一批|一项|各种|行动|专项|国家|发展|系统|这个|这一|我国|我省|我市|我区|我县)/;
 
 /** Left contexts for the rules anchored on a literal (see widenLeft). */
 const PLENUM_LEFT = new RegExp(`(?:省委|市委|县委|区委|党的|中共)?[${NUMERALS}]{1,3}$`);
+/** Comparatives that belong to a target's text: 增长5.5%, 不少于3人. */
 const TARGET_VERB_LEFT =
-  /(?:年均增长|增长|下降|提高|降低|减少|增加|新增|达到|超过|突破|控制在|不少于|不低于|不超过|不高于|增配|储备|培养|完成|实现)了?$/;
+  /(?:年均增长|增长|下降|提高|降低|减少|增加|新增|达到|超过|突破|控制在|不少于|不低于|不超过|不高于)了?$/;
+/** Verbs that make a bare count a target without being part of it: 培养储备|5000名以上, 增配|1名. */
+const TARGET_CONTEXT_LEFT = /(?:储备|培养|增配|完成|实现|建成|新建|培训|引进|带动|吸纳|安置|招录|选派)$/;
 
 const PROVINCES =
   '北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西壮族|西藏|宁夏回族|新疆维吾尔';
@@ -126,6 +135,9 @@ export function lexiconEntry(term: string): LexiconEntry | undefined {
 // ---------------------------------------------------------------------------------------------------------
 // Helpers used by accept()
 
+/** Numbered names that are not formulations: a historical clique, idioms. */
+const NOT_FORMULATIONS = new Set(['四人帮', '四两拨千斤', '十年磨一剑', '一方水土养活不了一方人', '三心二意', '七上八下', '千方百计', '万无一失']);
+
 const NUMBERED_START = new RegExp(`^[${NUMERAL_CHARS}]`);
 const SECOND_NUMERAL = new RegExp(`^.[^${NUMERAL_CHARS}]*[${NUMERAL_CHARS}]`);
 const ALL_CJK = new RegExp(`^[${CJK}]+$`);
@@ -134,14 +146,19 @@ const MEASURE_ONLY = new RegExp(`^[${NUMERAL_CHARS}]+[个项大条把张种类�
 /**
  * A numbered formulation as written in quotes: starts with a numeral (两/三/…/双/百/千/万) and has a head
  * after it (“三把尺子”, “三强型”, “两张皮”); 一 only counts with a second numeral (“一带一路”, “一老一小”), since
- * “一刀切”, “一肩挑”, “一将难求” are idioms. Parts joined by 、 must each be numbered (“双随机、一公开”).
+ * “一刀切”, “一肩挑”, “一将难求” are idioms. Parts joined by 、 must each start with a numeral (“双随机、一公开”).
  */
 export function isNumberedTerm(inner: string): boolean {
   if (inner.includes('、')) {
+    // Every part starts with a numeral and one is a numbered term by itself: “双随机、一公开”, “五统一、一开放”.
     const parts = inner.split('、');
-    return parts.length <= 3 && parts.every((part) => part.length >= 2 && isNumberedTerm(part));
+    return (
+      parts.length <= 3 &&
+      parts.every((part) => part.length >= 2 && NUMBERED_START.test(part)) &&
+      parts.some((part) => isNumberedTerm(part))
+    );
   }
-  if (inner.length < 2 || inner.length > 8) return false;
+  if (inner.length < 2 || inner.length > 8 || NOT_FORMULATIONS.has(inner)) return false;
   if (!ALL_CJK.test(inner)) return false;
   if (inner.includes('的')) return false;
   if (!NUMBERED_START.test(inner)) return false;
@@ -162,7 +179,18 @@ const PROGRAM_SHAPE = new RegExp(`^[${NUMERALS}两]个一批$|^[${NUMERALS}两][
 function withModifier(text: string, start: number): number {
   const window = text.slice(Math.max(0, start - 10), start);
   const m = MODIFIER_BEFORE.exec(window);
-  return m ? start - m[1].length : start;
+  if (!m) return start;
+  const modifier = stripLeadingVerbs(m[1]);
+  return modifier.length >= 2 ? start - modifier.length : start;
+}
+
+/** 推进实施X → X: the leftmost verb match may be followed by more verbs that belong before the name. */
+function stripLeadingVerbs(name: string): string {
+  let rest = name;
+  for (let lead = LEADING_VERB.exec(rest); lead && lead[0].length > 0; lead = LEADING_VERB.exec(rest)) {
+    rest = rest.slice(lead[0].length);
+  }
+  return rest;
 }
 
 /** The quoted inner text classified as a program: followed by a head (“走基层”活动) or ending in one. */
@@ -171,6 +199,8 @@ function quotedProgram(m: RegExpExecArray, text: string): MentionSpan | null {
   if (inner === undefined) return null;
   const start = m.index;
   const quoteEnd = start + m[0].length;
+  // A quoted slogan or criticism is not a program name: “…有部署，重庆见行动”, “胡子”工程.
+  if (/[，,；;：:！!？?。]/.test(inner) || PEJORATIVE_NAMES.test(inner)) return null;
   const after = HEAD_AFTER_QUOTE.exec(text.slice(quoteEnd, quoteEnd + 14));
   if (after && !NOT_A_PROGRAM_BETWEEN.test(after[0])) {
     return { start: withModifier(text, start), end: quoteEnd + after[0].length };
@@ -237,24 +267,27 @@ const NAMED_LEFT = new RegExp(`(?:${PROGRAM_VERBS})好?(${NAME_CHAR}{2,16})$`);
 const LEADING_VERB = new RegExp(`^(?:${PROGRAM_VERBS})好?`);
 
 // ---------------------------------------------------------------------------------------------------------
-// The three shared scans
+// The scans. Each regex is anchored on a fairly rare literal (a quote, 届, 次党代会, a numeral + 大, a meeting
+// or program head, a digit) and the rule's accept widens the match to the left where needed. Small separate
+// regexes are faster than one big alternation (the engine loses its first-character skipping on the latter).
 
-/** “quoted” terms and 《titles》. */
-const BRACKETED = /“(?<quoted>[^“”\n]{1,20})”|《(?<titled>[^《》\n]{1,80})》/g;
+/** “quoted” terms: read by program.quoted and formulation.quotedNumbered (one shared scan). */
+const QUOTED = /“(?<quoted>[^“”\n]{1,20})”/g;
+const TITLED = /《(?<titled>[^《》\n]{1,80})》/g;
 
-/**
- * Meetings, each alternative anchored on a fairly rare literal — 届, 次党代会, 次全国代表大会, a numeral + 大,
- * 政治局, a meeting head (座谈会, 工作会议…) — and widened to the left by the rule's accept.
- */
-const MEETINGS = new RegExp(
-  [
-    `(?<session>届(?:全国)?人(?:民代表)?大(?:会)?(?:常务委员会)?(?:第?[${NUMERALS}]+次会议)?|全国两会|全国政协[${NUMERALS}]+届[${NUMERALS}]+次会议)`,
-    `(?<plenum>届(?:中央)?[${NUMERALS}]中(?:、[${NUMERALS}]中)*全会|届[${NUMERALS}]+次全会)`,
-    `(?<localCongress>次(?:党代会|党代表大会))`,
-    `(?<partyCongress>次全国代表大会|[${NUMERALS}]大(?![学型类项批幅量力致多概约小道街厦件事城洲关队]))`,
-    `(?<politburo>政治局(?:常委会)?会议|政治局第[${NUMERALS}]+次集体学习|深化改革(?:领导小组|委员会)(?:第[${NUMERALS}]+次)?会议)`,
-    `(?<named>工作会议|工作会|座谈会|推进会|现场会|表彰大会|视频会|交流会|电视电话会议|动员大会|总结大会|研讨会|峰会)`,
-  ].join('|'),
+const SESSIONS = new RegExp(
+  `(?<session>届(?:全国)?人(?:民代表)?大(?:会)?(?:常务委员会)?(?:第?[${NUMERALS}]+次会议)?|全国两会|全国政协[${NUMERALS}]+届[${NUMERALS}]+次会议)`,
+  'g',
+);
+const PLENUMS = new RegExp(`(?<plenum>届(?:中央)?[${NUMERALS}]中(?:、[${NUMERALS}]中)*全会|届[${NUMERALS}]+次全会)`, 'g');
+const LOCAL_CONGRESSES = /(?<localCongress>次(?:党代会|党代表大会))/g;
+const PARTY_CONGRESSES = new RegExp(
+  `(?<partyCongress>次全国代表大会|[${NUMERALS}]大(?![学型类项批幅量力致多概约小道街厦件事城洲关队]))`,
+  'g',
+);
+const NAMED_MEETINGS = new RegExp(
+  `(?<politburo>政治局(?:常委会)?会议|政治局第[${NUMERALS}]+次集体学习|深化改革(?:领导小组|委员会)(?:第[${NUMERALS}]+次)?会议)` +
+    `|(?<named>工作会议|工作会|座谈会|推进会|现场会|表彰大会|视频会|交流会|电视电话会议|动员大会|总结大会|研讨会|峰会)`,
   'g',
 );
 const LOCAL_CONGRESS_LEFT = new RegExp(`(?:省|市|县|区|州|自治区)第[${NUMERALS}]+$`);
@@ -267,20 +300,28 @@ const NAMED_MEETING_LEFT = new RegExp(
 );
 
 /**
- * Terms: the lexicon (first, so a known term wins at its position), numbered programs, numbered doctrinal
- * heads, program heads (the name is found to their left) and amounts. Quoted-only lexicon terms are not here:
- * the BRACKETED rules look them up.
+ * The lexicon as two tries (terms starting with a numeral, and the rest), read by program.lexicon and
+ * formulation.lexicon (shared scans). Quoted-only terms are not here: the quote rules look them up.
  */
-const TERMS = new RegExp(
-  [
-    `(?<lex>${trieRegexSource(LEXICON.filter((e) => !e.quotedOnly).map((e) => e.term))})`,
-    `(?<numProgram>[两三四五六七八九十][大项](?:攻坚战|专项行动|行动|工程|战略|活动)(?![${HEAD_BLOCKERS}])|[${NUMERALS}两]个一批)`,
-    `(?<numHead>[两三四五六七八九十]个(?:维护|确立|意识|自信|全面|代表|务必|必须|坚持|伟大|大局|结合|毫不动摇|一百年|区分开来|不摘|没有变))`,
-    `(?<head>(?:${PROGRAM_HEADS})(?![${HEAD_BLOCKERS}]))`,
-    `(?<amount>(?<digits>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?:多|余)?(?:万亿|亿|万|千)?` +
-      `(?<unit>元|美元|%|％|个百分点|人次|名|人|个月|个|家|所|项|户|座|套|公里|千米|吨|亩|公顷|千瓦|辆|台|场|件|年|天)` +
-      `(?<qualifier>以上|以下|左右|以内|之内|内)?)`,
-  ].join('|'),
+const BARE_TERMS = LEXICON.filter((e) => !e.quotedOnly).map((e) => e.term);
+const NUMERAL_INITIAL = new RegExp(`^[${NUMERALS}两]`);
+const LEXICON_TERMS = [
+  new RegExp(`(?<lex>${trieRegexSource(BARE_TERMS.filter((t) => NUMERAL_INITIAL.test(t)))})`, 'g'),
+  new RegExp(`(?<lex>${trieRegexSource(BARE_TERMS.filter((t) => !NUMERAL_INITIAL.test(t)))})`, 'g'),
+];
+const NUMBERED_PROGRAMS = new RegExp(
+  `(?<numProgram>[两三四五六七八九十][大项](?:攻坚战|专项行动|行动|工程|战略|活动)(?![${HEAD_BLOCKERS}])|[${NUMERALS}两]个一批)`,
+  'g',
+);
+const NUMBERED_HEADS = new RegExp(
+  `(?<numHead>[两三四五六七八九十]个(?:维护|确立|意识|自信|全面|代表|务必|必须|坚持|伟大|大局|结合|毫不动摇|一百年|区分开来|不摘|没有变))`,
+  'g',
+);
+const PROGRAM_HEAD_TERMS = new RegExp(`(?<head>(?:${PROGRAM_HEADS})(?![${HEAD_BLOCKERS}]))`, 'g');
+const AMOUNTS = new RegExp(
+  `(?<amount>(?<digits>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?:多|余)?(?:万亿|亿|万|千)?` +
+    `(?<unit>元|美元|%|％|个百分点|人次|名|人|个月|个|家|所|项|户|座|套|公里|千米|吨|亩|公顷|千瓦|辆|台|场|件|年|天)` +
+    `(?<qualifier>以上|以下|左右|以内|之内|内)?)`,
   'g',
 );
 
@@ -305,7 +346,7 @@ export const MENTION_RULES: readonly MentionRule[] = [
       zh: '书名号《…》中的政策文件、法规、规划名称（以“办法”“条例”“规划”“意见”等结尾；不含报刊、影视、文艺作品）',
       en: 'Titles in 《…》 of policies, laws and plans (ending in 办法/条例/规划/意见…; not newspapers, films or books)',
     },
-    pattern: BRACKETED,
+    pattern: TITLED,
     accept(m) {
       const titled = group(m, 'titled');
       if (titled === undefined) return null;
@@ -327,7 +368,7 @@ export const MENTION_RULES: readonly MentionRule[] = [
       zh: '党的全国代表大会：党的十九大、二十大、中国共产党第二十次全国代表大会',
       en: 'National Party Congress: 党的十九大, 二十大, 中国共产党第二十次全国代表大会',
     },
-    pattern: MEETINGS,
+    pattern: PARTY_CONGRESSES,
     accept(m, text) {
       if (group(m, 'partyCongress') === undefined) return null;
       const start = widenLeft(text, m.index, PARTY_CONGRESS_LEFT);
@@ -342,7 +383,7 @@ export const MENTION_RULES: readonly MentionRule[] = [
     category: 'meeting',
     priority: 35,
     description: { zh: '中央/地方全会：二十届四中全会、十一届三中全会、省委十一届三次全会', en: 'Plenary sessions (中全会 / 次全会)' },
-    pattern: MEETINGS,
+    pattern: PLENUMS,
     accept(m, text) {
       if (group(m, 'plenum') === undefined) return null;
       const start = widenLeft(text, m.index, PLENUM_LEFT);
@@ -362,7 +403,7 @@ export const MENTION_RULES: readonly MentionRule[] = [
     category: 'meeting',
     priority: 35,
     description: { zh: '地方党代会：省第十一次党代会、市第四次党代会', en: 'Local Party congresses' },
-    pattern: MEETINGS,
+    pattern: LOCAL_CONGRESSES,
     accept(m, text) {
       if (group(m, 'localCongress') === undefined) return null;
       const start = widenLeft(text, m.index, LOCAL_CONGRESS_LEFT);
@@ -379,7 +420,7 @@ export const MENTION_RULES: readonly MentionRule[] = [
       zh: '人民代表大会会议：第十四届全国人民代表大会第三次会议、省十四届人大五次会议、全国两会',
       en: "People's Congress sessions, 全国两会",
     },
-    pattern: MEETINGS,
+    pattern: SESSIONS,
     accept(m, text) {
       const session = group(m, 'session');
       if (session === undefined) return null;
@@ -405,7 +446,7 @@ export const MENTION_RULES: readonly MentionRule[] = [
       zh: '有名称的会议：中央经济工作会议、中央政治局会议、全省基层党建工作视频会、（召开）科学家座谈会',
       en: 'Named meetings: 中央经济工作会议, 中央政治局会议, 全省…工作会议, (召开)…座谈会',
     },
-    pattern: MEETINGS,
+    pattern: NAMED_MEETINGS,
     accept(m, text) {
       const end = m.index + m[0].length;
       if (group(m, 'politburo') !== undefined) return { start: widenLeft(text, m.index, POLITBURO_LEFT, 4), end };
@@ -415,6 +456,7 @@ export const MENTION_RULES: readonly MentionRule[] = [
       if (!left) return null;
       if (left[0].startsWith('中央') && head !== '工作会议') return null;
       const name = left.groups?.convened ?? left[0];
+      if (/^(?:今天|昨天|明天|本次|此次|上次|今年|去年|明年)/.test(name)) return null; // 出席今天座谈会的…
       return { start: m.index - name.length, end };
     },
     examples: [
@@ -423,9 +465,9 @@ export const MENTION_RULES: readonly MentionRule[] = [
       '今天，我们召开⟦科学家座谈会⟧',
       '我主持召开⟦中央政治局常委会会议⟧时',
       '⟦中央全面深化改革委员会第十二次会议⟧',
-      '全国⟦抗击新冠肺炎疫情表彰大会⟧',
+      '⟦全国抗击新冠肺炎疫情表彰大会⟧',
     ],
-    counterExamples: ['会议强调', '召开会议', '中央领导同志出席座谈会'],
+    counterExamples: ['会议强调', '召开会议', '中央领导同志出席座谈会', '出席今天座谈会的科学家'],
   },
   {
     id: 'program.quoted',
@@ -435,7 +477,7 @@ export const MENTION_RULES: readonly MentionRule[] = [
       zh: '引号中的项目、工程、活动名：“千村头雁”培育工程、集体经济“破零工程”、“走基层”活动、“三大工程”',
       en: 'Quoted program names: a quoted name followed by or ending in 工程/行动/活动/计划/战略…',
     },
-    pattern: BRACKETED,
+    pattern: QUOTED,
     accept: quotedProgram,
     examples: [
       '一要扎扎实实实施⟦“千村头雁”培育工程⟧。',
@@ -446,7 +488,9 @@ export const MENTION_RULES: readonly MentionRule[] = [
       '扎实实施好⟦“四个一批”工程⟧',
       '开展⟦“不忘初心、牢记使命”主题教育⟧',
       '规范建设⟦“六站一平台”⟧',
-      '实施⟦“人工智能+”⟧行动',
+      '继续推进实施⟦“学前教育三年行动计划”⟧',
+      '实施⟦“人工智能+”行动⟧',
+      '推进⟦“互联网+”⟧政务服务',
     ],
     counterExamples: [
       '思路是“破”出来的',
@@ -456,6 +500,9 @@ export const MENTION_RULES: readonly MentionRule[] = [
       '推行“两新”组织等领域党建',
       '坚决打击“台独”势力分裂活动',
       '实施“十四五”规划重大工程',
+      '粉碎“四人帮”篡党夺权阴谋活动',
+      '坚决防止出现“胡子”工程、“半拉子”工程',
+      '“总书记有号令、党中央有部署，重庆见行动”',
     ],
   },
   {
@@ -466,7 +513,7 @@ export const MENTION_RULES: readonly MentionRule[] = [
       zh: '数字+大/项+工程/行动/攻坚战，或“N个一批”：三大攻坚战、十项行动、五个一批',
       en: 'Numbered programs: 三大攻坚战, 十项行动, 五个一批',
     },
-    pattern: TERMS,
+    pattern: NUMBERED_PROGRAMS,
     accept: wholeIf('numProgram'),
     examples: ['打好⟦三大攻坚战⟧', '采取“⟦五个一批⟧”的办法', '实施⟦十大工程⟧'],
     counterExamples: ['三大战役', '一个一个地解决'],
@@ -479,16 +526,14 @@ export const MENTION_RULES: readonly MentionRule[] = [
       zh: '动词（实施/开展/推进…）后的未加引号项目名：实施党员精准扶贫示范工程、开展城市基层党建整体效应提升行动',
       en: 'Unquoted program names after 实施/开展/推进…: a name of 2–16 characters ending in 工程/行动/战略/计划…',
     },
-    pattern: TERMS,
+    pattern: PROGRAM_HEAD_TERMS,
     accept(m, text) {
       if (group(m, 'head') === undefined) return null;
       const left = NAMED_LEFT.exec(text.slice(Math.max(0, m.index - 22), m.index));
       if (!left) return null;
       // The leftmost verb may be followed by another (深入推进实施…): the name starts after the last one.
-      let name = left[1];
-      for (let lead = LEADING_VERB.exec(name); lead && name.length - lead[0].length >= 2; lead = LEADING_VERB.exec(name)) {
-        name = name.slice(lead[0].length);
-      }
+      const name = stripLeadingVerbs(left[1]);
+      if (name.length < 2) return null;
       const end = m.index + m[0].length;
       const start = m.index - name.length;
       if (GENERIC_NAME_START.test(name) || GENERIC_SHORT_NAMES.has(name) || GENERIC_PROGRAM_NAMES.has(text.slice(start, end))) {
@@ -510,6 +555,7 @@ export const MENTION_RULES: readonly MentionRule[] = [
       '坚定实施省、市委重大发展战略',
       '推进水利工程师队伍建设',
       '高质量完成国有企业改革深化提升行动',
+      '为了推动我国工程科学技术的发展',
     ],
   },
   {
@@ -520,7 +566,7 @@ export const MENTION_RULES: readonly MentionRule[] = [
       zh: '已知的项目和制度：三会一课、六站一平台、千万工程、万企兴万村',
       en: 'Known programs and institutions: 三会一课, 六站一平台, 千万工程 …',
     },
-    pattern: TERMS,
+    pattern: LEXICON_TERMS,
     accept: lexiconMatch('program'),
     examples: ['认真落实⟦“三会一课”⟧、谈心谈话等制度', '深入学习运用⟦“千万工程”⟧经验', '落实⟦三会一课⟧制度'],
     counterExamples: ['三会一次', '开展“互联网”宣传'],
@@ -533,7 +579,7 @@ export const MENTION_RULES: readonly MentionRule[] = [
       zh: '已知的编号提法和固定提法：四个全面、五位一体、两个维护、放管服、十四五、第二个百年奋斗目标……',
       en: 'Known numbered/fixed formulations: 四个全面, 五位一体, 两个维护, 放管服, 十四五 …',
     },
-    pattern: TERMS,
+    pattern: LEXICON_TERMS,
     accept: lexiconMatch('formulation'),
     examples: [
       '协调推进⟦“四个全面”⟧战略布局',
@@ -554,7 +600,7 @@ export const MENTION_RULES: readonly MentionRule[] = [
       zh: '引号中的数字+短语（含未收录的新提法）：“三把尺子”“三强型”“两张皮”“两新”；不含强调用的引号（“破”“虚化”）',
       en: 'Numbered formulations in quotes, including unseen ones (“三把尺子”, “三强型”, “两张皮”); not emphasis quotes',
     },
-    pattern: BRACKETED,
+    pattern: QUOTED,
     accept(m) {
       const inner = group(m, 'quoted');
       if (inner === undefined || inner.length < 2) return null;
@@ -579,6 +625,7 @@ export const MENTION_RULES: readonly MentionRule[] = [
       '加强“第一书记”管理',
       '健全…“四项”制度',
       '全体“90后”党员',
+      '粉碎“四人帮”',
     ],
   },
   {
@@ -589,7 +636,7 @@ export const MENTION_RULES: readonly MentionRule[] = [
       zh: '未加引号的“数字+个+政治术语”（含未收录的）：十个坚持、三个没有变（不含“两个月”“四个特点”之类计数）',
       en: 'Unquoted numeral + 个 + doctrinal head (十个坚持, 三个没有变), not ordinary counting (两个月)',
     },
-    pattern: TERMS,
+    pattern: NUMBERED_HEADS,
     accept(m, text) {
       const term = group(m, 'numHead');
       if (term === undefined) return null;
@@ -607,7 +654,7 @@ export const MENTION_RULES: readonly MentionRule[] = [
       zh: '量化目标和指标：增长5.5%、2.9亿元、5000名以上、3年内、5%左右（不含日期、序数）',
       en: 'Quantitative targets and indicators (growth rates, amounts, counts with 以上/左右, time limits), not dates',
     },
-    pattern: TERMS,
+    pattern: AMOUNTS,
     accept(m, text) {
       const amount = group(m, 'amount');
       if (amount === undefined) return null;
@@ -617,19 +664,22 @@ export const MENTION_RULES: readonly MentionRule[] = [
       if (text[m.index - 1] === '第' || /[0-9０-９.．\-—/:：]/.test(text[m.index - 1] ?? '')) return null;
       const start = widenLeft(text, m.index, TARGET_VERB_LEFT);
       const span = { start, end: m.index + amount.length };
+      const licensed = start < m.index || TARGET_CONTEXT_LEFT.test(text.slice(Math.max(0, m.index - 2), m.index));
       if (/^(?:元|美元|%|％|个百分点)$/.test(unit)) return span;
       if (/^(?:年|个月|天)$/.test(unit)) {
         if (!qualifier || !qualifier.includes('内')) return null;
         if (unit === '年' && digits.length > 2) return null; // 2020年内 is a date, not a time limit
         return span;
       }
-      return start < m.index || qualifier ? span : null;
+      return licensed || qualifier ? span : null;
     },
     examples: [
       '实现全市⟦3年内⟧培养储备⟦5000名以上⟧村级后备干部',
       '阵地建设投入就达⟦2.9亿元⟧',
       '国内生产总值⟦增长5%左右⟧',
       '动态储备村级后备干部⟦2名以上⟧',
+      '常住人口在5000人以上增配⟦1名⟧专职副书记',
+      '社区专职工作者⟦不少于3人⟧',
     ],
     counterExamples: ['2025年3月5日', '第3名', '1月7日，我主持召开', '经过14年不屈不挠的浴血奋战', '成立75周年'],
   },

@@ -41,9 +41,13 @@ function acceptAll(rule: MentionRule, matches: readonly RegExpExecArray[], text:
   return out;
 }
 
+function patternsOf(rule: MentionRule): readonly RegExp[] {
+  return rule.pattern instanceof RegExp ? [rule.pattern] : rule.pattern;
+}
+
 /** Every candidate a single rule produces on `text` (before overlap resolution). */
 export function runMentionRule(rule: MentionRule, text: string): MentionSpan[] {
-  return acceptAll(rule, scan(rule.pattern, text), text);
+  return patternsOf(rule).flatMap((pattern) => acceptAll(rule, scan(pattern, text), text));
 }
 
 function insideAny(spans: Array<[number, number]>, start: number, end: number): boolean {
@@ -65,11 +69,13 @@ export function findMentions(text: string, options: FindMentionsOptions = {}): M
   // Rules that share a regex share its scan: each distinct pattern runs once over the text.
   const scans = new Map<RegExp, RegExpExecArray[]>();
   for (const rule of rules) {
-    let matches = scans.get(rule.pattern);
-    if (!matches) scans.set(rule.pattern, (matches = scan(rule.pattern, text)));
-    for (const span of acceptAll(rule, matches, text)) {
-      if (boilerplate.length && insideAny(boilerplate, span.start, span.end)) continue;
-      candidates.push({ rule, start: span.start, end: span.end });
+    for (const pattern of patternsOf(rule)) {
+      let matches = scans.get(pattern);
+      if (!matches) scans.set(pattern, (matches = scan(pattern, text)));
+      for (const span of acceptAll(rule, matches, text)) {
+        if (boilerplate.length && insideAny(boilerplate, span.start, span.end)) continue;
+        candidates.push({ rule, start: span.start, end: span.end });
+      }
     }
   }
 

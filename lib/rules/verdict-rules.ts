@@ -16,21 +16,21 @@ export interface VerdictContext {
   head: string;
   /** The last 1200 characters: where source notes (“这是…的讲话”) and datelines of reprints are. */
   tail: string;
-  /** The first 40% of the text (at most 6000 characters): a news dateline here opens an article; at the end
-   * it credits a reprint. */
+  /** The first 40% of the text (at least 2000, at most 6000 characters): a news dateline here opens an
+   * article; at the end it credits a reprint. */
   front: string;
   /**
    * The first 8000 and the last 1200 characters: what register and reporting-voice rules read. Speeches and
    * news both show their voice early; reading a bounded sample keeps the verdict's cost independent of length.
    */
   sample: string;
-  /** Number of CJK characters (counted over the first 20000 characters). */
+  /** The text is longer than `sample`: the counts below are lower bounds. */
+  sampled: boolean;
+  /** Number of CJK characters in `sample`. */
   cjk: number;
-  /** CJK characters on prose lines (≥ 20 CJK and sentence punctuation), over the first 20000 characters. */
+  /** CJK characters on prose lines (≥ 20 CJK and sentence punctuation) in `sample`: the body, not menus. */
   proseCjk: number;
-  /** CJK characters on prose lines within `sample`. */
-  sampleProseCjk: number;
-  /** Lines with at least one CJK character and fewer than 12 (menu items, list entries). */
+  /** Lines in `sample` with at least one CJK character and fewer than 12 (menu items, list entries). */
   shortLines: number;
   outline: readonly OutlineItem[];
   mentions: readonly Mention[];
@@ -83,7 +83,13 @@ export function countMatches(re: RegExp, text: string, enough = Infinity): { cou
 const DIRECTIVE = /要把|要坚持|必须|坚持|我们要|要加强|要深入|要进一步|要着力|要切实|要始终/g;
 const FORMULATION_CATEGORIES = new Set(['formulation', 'program']);
 
-export const VERDICT_BIAS = -2.5;
+/**
+ * Starting logit. The four generic features (length +1, directive register +1, outline +0.5, formulation
+ * density +0.5) add up to exactly 3, so they alone leave the score at 0.5, which is not enough (the verdict needs
+ * more than 0.5): at least one cue specific to speeches and reports (title, salutation, the speaker's own words,
+ * a source note) has to fire. Long normative documents and commentaries share the generic features.
+ */
+export const VERDICT_BIAS = -3;
 
 export const VERDICT_RULES: readonly VerdictRule[] = [
   // ---- Evidence FOR a speech or report -----------------------------------------------------------------
@@ -93,7 +99,7 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
     scope: 'head',
     pattern: new RegExp(
       `在[^。！？\\n]{2,60}?(?:上|时)的(?:重要)?(?:讲话|致辞|演讲|主旨讲话)` +
-        `(?=\\s*(?:$|\\n|[（(]|同志们|各位|女士们|尊敬的|——|※|[\\u4e00-\\u9fff]{2,4}(?:\\n|$)))`,
+        `(?=\\s*(?:$|\\n|[（(]|同志们|各位|女士们|尊敬的|——|※))`,
     ),
     description: { zh: '标题为“在…会议上的讲话”', en: 'Title reads “Speech at … (meeting)”' },
     examples: [
@@ -233,22 +239,22 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
     id: 'register.directive',
     weight: 1,
     measure(ctx) {
-      if (ctx.sampleProseCjk < 1500) return null;
+      if (ctx.proseCjk < 1500) return null;
       const { count } = countMatches(DIRECTIVE, ctx.sample);
-      const perThousand = (1000 * count) / ctx.sampleProseCjk;
+      const perThousand = (1000 * count) / ctx.proseCjk;
       return perThousand >= 1.2 ? `${count}处“要/必须/坚持”（每千字${perThousand.toFixed(1)}）` : null;
     },
     description: {
       zh: '通篇部署工作的语气（“要…”“必须…”“坚持…”）',
       en: 'Directive register throughout (“要…”, “必须…”, “坚持…”)',
     },
-    examples: ['各级党组织要把抓基层打基础作为长远大计。我们要坚持问题导向，必须坚持人民至上。'.repeat(40)],
+    examples: ['各级党组织要把抓基层打基础作为长远大计。我们要坚持问题导向，必须坚持人民至上。'.repeat(60)],
     counterExamples: ['苹果发布新iPhone，售价5499元起，配6种颜色，本周五开始预售。'.repeat(40)],
   },
   {
     id: 'length.substantial',
     weight: 1,
-    measure: (ctx) => (ctx.proseCjk >= 2500 ? `正文${ctx.proseCjk >= 15000 ? '逾' : '约'}${ctx.proseCjk}字` : null),
+    measure: (ctx) => (ctx.proseCjk >= 2500 ? `正文${ctx.sampled ? '逾' : '约'}${ctx.proseCjk}字` : null),
     description: { zh: '正文篇幅长（讲话、报告通常数千字以上）', en: 'Long body text (speeches and reports run to thousands of characters)' },
     examples: ['同志们，我们要坚持问题导向，把工作抓实抓细。'.repeat(150)],
     counterExamples: ['来信收悉。祝你们学业进步！'],
@@ -258,7 +264,7 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
     weight: 0.5,
     measure: (ctx) => (ctx.outline.length >= 3 ? `${ctx.outline.length}个层次标题` : null),
     description: { zh: '有成体系的层次标题（一、（一）第一，一是……）', en: 'Numbered outline (一、（一）第一，一是…)' },
-    examples: [],
+    examples: ['一、总体要求\n要坚持稳中求进。\n二、主要任务\n要扩大内需。\n三、保障措施\n要加强组织领导。'],
     counterExamples: ['这是一段没有层次标题的文字。'],
   },
   {
@@ -270,7 +276,7 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
       return n >= 3 && ctx.proseCjk >= 1500 && (1000 * n) / ctx.proseCjk >= 0.5 ? `${n}个提法/工程` : null;
     },
     description: { zh: '提法、工程名称较密集', en: 'Many formulations and named programs' },
-    examples: ['统筹推进“五位一体”总体布局，协调推进“四个全面”战略布局，增强“四个意识”、坚定“四个自信”、做到“两个维护”。'.repeat(30)],
+    examples: ['统筹推进“五位一体”总体布局，协调推进“四个全面”战略布局，增强“四个意识”、坚定“四个自信”、做到“两个维护”。'.repeat(50)],
     counterExamples: ['苹果发布新iPhone，售价5499元起。'.repeat(100)],
   },
 
@@ -289,8 +295,9 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
     id: 'news.dateline',
     weight: -3,
     scope: 'front',
+    // A dateline in parentheses at the end credits a reprinted speech — “（新华社北京11月21日电）” — not news.
     pattern:
-      /(?:新华社|中新社|中新网|人民网|央视网|本报)[^。！？\n（）()]{0,12}?[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日(?:电|讯)|本报讯|[（(]记者[^）)]{1,20}[）)]/,
+      /(?<![（(])(?:新华社|中新社|中新网|人民网|央视网|本报)[^。！？\n（）()]{0,12}?[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日(?:电|讯)(?![）)])|本报讯|[（(]记者[^）)]{1,20}[）)]/,
     description: {
       zh: '以新闻电头开篇（“新华社北京…电”），是新闻报道',
       en: 'Opens with a news dateline (“Xinhua, Beijing, … —”): a news report',
@@ -307,7 +314,7 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
       zh: '以“会议强调/会议指出/会议要求”转述会议，是会议报道或决议',
       en: 'Reports a meeting in the third person (“会议强调…”, “会议要求…”)',
     },
-    examples: ['会议强调，要坚持稳中求进。', '第十三届全国人民代表大会第一次会议听取和审议了政府工作报告。会议高度评价……会议号召，全国各族人民'],
+    examples: ['会议强调，要坚持稳中求进。', '第十三届全国人民代表大会第一次会议听取和审议了政府工作报告。会议高度评价过去五年的成就。会议号召，全国各族人民'],
     counterExamples: ['中央经济工作会议强调，要坚持稳中求进。', '这次会议要求很明确。'],
   },
   {

@@ -9,10 +9,9 @@ import { VERDICT_BIAS, VERDICT_RULES, countMatches, type VerdictContext, type Ve
 const HEAD_CHARS = 3000;
 const TAIL_CHARS = 1200;
 const FRONT_FRACTION = 0.4;
+const FRONT_MIN = 2000;
 const FRONT_MAX = 6000;
 const SAMPLE_HEAD = 8000;
-/** Length measures stop counting here: 20000 characters are enough to tell a full speech from a short page. */
-const COUNT_LIMIT = 20000;
 /** Verdict rules' evidence is shown to users; keep it short. */
 const EVIDENCE_CHARS = 40;
 
@@ -26,46 +25,36 @@ export function buildVerdictContext(
   outline: readonly OutlineItem[] = [],
   mentions: readonly Mention[] = [],
 ): VerdictContext {
+  const sample =
+    text.length <= SAMPLE_HEAD + TAIL_CHARS
+      ? text
+      : text.slice(0, SAMPLE_HEAD) + '\n' + text.slice(text.length - TAIL_CHARS);
   let cjk = 0;
   let proseCjk = 0;
-  let sampleProseCjk = 0;
   let shortLines = 0;
   let lineCjk = 0;
   let lineHasStop = false;
-  const tailStart = Math.max(SAMPLE_HEAD, text.length - TAIL_CHARS);
-  const endLine = (at: number) => {
-    if (lineCjk >= 20 && lineHasStop) {
-      proseCjk += lineCjk;
-      if (at <= SAMPLE_HEAD || at >= tailStart) sampleProseCjk += lineCjk;
-    }
-    if (lineCjk > 0 && lineCjk < 12) shortLines++;
-    lineCjk = 0;
-    lineHasStop = false;
-  };
-  const countTo = Math.min(text.length, COUNT_LIMIT);
-  for (let i = 0; i < countTo; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) endLine(i);
-    else if (isCjk(c)) {
+  for (let i = 0; i <= sample.length; i++) {
+    const c = i < sample.length ? sample.charCodeAt(i) : 10;
+    if (c === 10) {
+      if (lineCjk >= 20 && lineHasStop) proseCjk += lineCjk;
+      if (lineCjk > 0 && lineCjk < 12) shortLines++;
+      lineCjk = 0;
+      lineHasStop = false;
+    } else if (isCjk(c)) {
       cjk++;
       lineCjk++;
     } else if (c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b) lineHasStop = true; // 。！？；
-  }
-  endLine(countTo);
-  // Texts without line breaks are one long prose line: attribute the sample's share of it.
-  if (sampleProseCjk === 0 && proseCjk > 0) {
-    const sampleChars = Math.min(text.length, SAMPLE_HEAD) + Math.max(0, text.length - tailStart);
-    sampleProseCjk = Math.round((proseCjk * Math.min(sampleChars, countTo)) / countTo);
   }
   return {
     text,
     head: text.slice(0, HEAD_CHARS),
     tail: text.slice(Math.max(0, text.length - TAIL_CHARS)),
-    front: text.slice(0, Math.min(FRONT_MAX, Math.ceil(text.length * FRONT_FRACTION))),
-    sample: text.length <= SAMPLE_HEAD + TAIL_CHARS ? text : text.slice(0, SAMPLE_HEAD) + '\n' + text.slice(tailStart),
+    front: text.slice(0, Math.min(FRONT_MAX, Math.max(FRONT_MIN, Math.ceil(text.length * FRONT_FRACTION)))),
+    sample,
+    sampled: sample.length < text.length,
     cjk,
     proseCjk,
-    sampleProseCjk,
     shortLines,
     outline,
     mentions,
@@ -110,7 +99,9 @@ export function judge(ctx: VerdictContext, rules: readonly VerdictRule[] = VERDI
   }
   reasons.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
   const score = Math.round(logistic(logit) * 1000) / 1000;
-  const isPolicy = score >= 0.5;
+  // Strictly above 0.5: the generic features (long, directive, outlined, many formulations) sum exactly to the
+  // bias, so a long normative document with all of them stays "other" — a speech or report cue must fire.
+  const isPolicy = logit > 0;
   const genre: Genre = !isPolicy ? 'other' : reportEvidence ? 'report' : 'speech';
   return { isPolicy, genre, score, reasons };
 }

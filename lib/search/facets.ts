@@ -35,6 +35,21 @@ export function isFilterEmpty(filter: LibraryFilter): boolean {
   return FACETS.every((f) => filter[f].length === 0) && !filter.from && !filter.to;
 }
 
+/** Per-clip facet values, computed once per clip object (clips are immutable records; an edit is a new object). */
+const valueCache = new WeakMap<Clip, readonly (readonly string[])[]>();
+
+function cachedValues(clip: Clip): readonly (readonly string[])[] {
+  let values = valueCache.get(clip);
+  if (!values) {
+    values = FACETS.map((facet) => {
+      const raw = facetValues(clip, facet);
+      return raw.length > 1 ? [...new Set(raw)] : raw;
+    });
+    valueCache.set(clip, values);
+  }
+  return values;
+}
+
 /** A facet's values for one clip. */
 export function facetValues(clip: Clip, facet: Facet): readonly string[] {
   switch (facet) {
@@ -77,10 +92,18 @@ export function dateBounds(filter: Pick<LibraryFilter, 'from' | 'to'>): { from: 
 /**
  * Applies the filter to clips that already passed the text query (`queryMatches[i] === 1`), computing faceted
  * counts in the same pass: a clip failing no facet counts for every facet; a clip failing exactly one facet
- * counts only for that facet's values (toggling one of them in would admit it).
+ * counts only for that facet's values (toggling one of them in would admit it). Counting can be skipped
+ * (`counts: false`) when nobody is looking at them.
  */
-export function applyFilter(clips: readonly Clip[], queryMatches: Uint8Array | null, filter: LibraryFilter): FilterResult {
+export function applyFilter(
+  clips: readonly Clip[],
+  queryMatches: Uint8Array | null,
+  filter: LibraryFilter,
+  options: { counts?: boolean } = {},
+): FilterResult {
+  const withCounts = options.counts ?? true;
   const selected = FACETS.map((f) => (filter[f].length ? new Set<string>(filter[f]) : null));
+  const anySelected = selected.some(Boolean);
   const { from, to } = dateBounds(filter);
   const counts = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as FacetCounts;
   const passing: Clip[] = [];
@@ -88,12 +111,17 @@ export function applyFilter(clips: readonly Clip[], queryMatches: Uint8Array | n
     if (queryMatches && queryMatches[i] !== 1) continue;
     const clip = clips[i];
     if (clip.created < from || clip.created >= to) continue;
+    if (!anySelected && !withCounts) {
+      passing.push(clip);
+      continue;
+    }
+    const values = cachedValues(clip);
     let failedFacet = -1;
     let failures = 0;
     for (let f = 0; f < FACETS.length && failures < 2; f++) {
       const wanted = selected[f];
       if (!wanted) continue;
-      if (!facetValues(clip, FACETS[f]).some((v) => wanted.has(v))) {
+      if (!values[f].some((v) => wanted.has(v))) {
         failures++;
         failedFacet = f;
       }
@@ -101,17 +129,16 @@ export function applyFilter(clips: readonly Clip[], queryMatches: Uint8Array | n
     if (failures >= 2) continue;
     if (failures === 0) {
       passing.push(clip);
-      for (let f = 0; f < FACETS.length; f++) countValues(counts[FACETS[f]], facetValues(clip, FACETS[f]));
-    } else {
-      countValues(counts[FACETS[failedFacet]], facetValues(clip, FACETS[failedFacet]));
+      if (withCounts) for (let f = 0; f < FACETS.length; f++) countValues(counts[FACETS[f]], values[f]);
+    } else if (withCounts) {
+      countValues(counts[FACETS[failedFacet]], values[failedFacet]);
     }
   }
   return { clips: passing, counts };
 }
 
+/** Values arrive de-duplicated (a clip mentioning a program twice counts once). */
 function countValues(into: Map<string, number>, values: readonly string[]): void {
-  // A clip with a repeated value (e.g. the same mention twice) counts once.
-  if (values.length > 1) values = [...new Set(values)];
   for (const v of values) into.set(v, (into.get(v) ?? 0) + 1);
 }
 

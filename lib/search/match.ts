@@ -42,6 +42,45 @@ export function matchQuery(index: SearchIndex, query: string): Uint8Array {
   return result;
 }
 
+/**
+ * A matcher for search-as-you-type over one index. Typing only ever extends the query, and a query that extends
+ * the previous one can only match a subset of its clips, so only those are re-scanned; recent results are kept,
+ * so erasing a character is a lookup. (Results are the same as matchQuery's.)
+ */
+export function createMatcher(index: SearchIndex, keep = 24): (query: string) => Uint8Array {
+  const recent = new Map<string, Uint8Array>();
+  let last: { query: string; result: Uint8Array } | undefined;
+  return (query) => {
+    const key = queryTerms(query).join(' ');
+    const cached = recent.get(key);
+    if (cached) {
+      last = { query: key, result: cached };
+      return cached;
+    }
+    let result: Uint8Array;
+    if (last && last.query && key.startsWith(last.query)) {
+      result = narrow(index, last.result, queryTerms(key));
+    } else {
+      result = matchQuery(index, key);
+    }
+    recent.set(key, result);
+    if (recent.size > keep) recent.delete(recent.keys().next().value as string);
+    last = { query: key, result };
+    return result;
+  };
+}
+
+function narrow(index: SearchIndex, previous: Uint8Array, terms: string[]): Uint8Array {
+  const result = new Uint8Array(previous.length);
+  const { haystacks } = index;
+  outer: for (let i = 0; i < haystacks.length; i++) {
+    if (previous[i] !== 1) continue;
+    for (const term of terms) if (!haystacks[i].includes(term)) continue outer;
+    result[i] = 1;
+  }
+  return result;
+}
+
 /** Convenience for callers that want the matching clips themselves. */
 export function searchClips(clips: readonly Clip[], query: string): Clip[] {
   const index = buildSearchIndex(clips);

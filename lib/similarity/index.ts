@@ -22,24 +22,57 @@ export interface SimilarityIndex {
   readonly byId: ReadonlyMap<string, number>;
 }
 
-export function buildSimilarityIndex(clips: readonly Clip[]): SimilarityIndex {
+export function buildSimilarityIndex(clips: readonly Clip[], previous?: SimilarityIndex): SimilarityIndex {
+  const builder = startBuild(clips, previous);
+  while (!builder.step(Infinity));
+  return builder.finish();
+}
+
+/**
+ * The same build in slices, yielding between them (`pause`) so a page stays responsive while 10,000 clips are
+ * fingerprinted. Fingerprints of clips whose text is unchanged are taken from `previous`.
+ */
+export async function buildSimilarityIndexAsync(
+  clips: readonly Clip[],
+  options: { previous?: SimilarityIndex; slice?: number; pause?: () => Promise<void> } = {},
+): Promise<SimilarityIndex> {
+  const pause = options.pause ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+  const builder = startBuild(clips, options.previous);
+  while (!builder.step(options.slice ?? 500)) await pause();
+  return builder.finish();
+}
+
+function startBuild(clips: readonly Clip[], previous?: SimilarityIndex) {
   if (clips.length >= CLIP_BITS) throw new Error(`similarity: at most ${CLIP_BITS - 1} clips`);
   const prints: Fingerprints[] = new Array(clips.length);
   const byId = new Map<string, number>();
+  let next = 0;
   let total = 0;
-  for (let c = 0; c < clips.length; c++) {
-    byId.set(clips[c].id, c);
-    prints[c] = fingerprint(clips[c].text);
-    total += prints[c].hashes.length;
-  }
-  const keys = new Float64Array(total);
-  let k = 0;
-  for (let c = 0; c < clips.length; c++) {
-    const hashes = prints[c].hashes;
-    for (let i = 0; i < hashes.length; i++) keys[k++] = hashes[i] * CLIP_BITS + c;
-  }
-  keys.sort();
-  return { clips, prints, keys: dedupeSorted(keys), byId };
+  return {
+    /** Fingerprints up to `count` more clips; true when all are done. */
+    step(count: number): boolean {
+      const end = Math.min(clips.length, next + count);
+      for (let c = next; c < end; c++) {
+        const clip = clips[c];
+        byId.set(clip.id, c);
+        const old = previous?.byId.get(clip.id);
+        prints[c] = old !== undefined && previous!.clips[old].text === clip.text ? previous!.prints[old] : fingerprint(clip.text);
+        total += prints[c].hashes.length;
+      }
+      next = end;
+      return next >= clips.length;
+    },
+    finish(): SimilarityIndex {
+      const keys = new Float64Array(total);
+      let k = 0;
+      for (let c = 0; c < clips.length; c++) {
+        const hashes = prints[c].hashes;
+        for (let i = 0; i < hashes.length; i++) keys[k++] = hashes[i] * CLIP_BITS + c;
+      }
+      keys.sort();
+      return { clips, prints, keys: dedupeSorted(keys), byId };
+    },
+  };
 }
 
 /** A clip repeating a fingerprint is one posting. */

@@ -195,6 +195,8 @@ describe('seed speech', () => {
     expect(tip).toContain('Program');
     expect(tip).toContain(target.text.slice(0, 4));
     expect(await page.evaluate(() => document.querySelectorAll('tifa-ui').length)).toBe(1);
+    // At most one shadow-root host in the whole page (the page itself has none).
+    expect(await page.evaluate(() => [...document.querySelectorAll('*')].filter((e) => e.shadowRoot).length)).toBe(1);
     // Moving away hides it.
     await page.mouse.move(2, 2);
     await page.waitForFunction(() => (document.querySelector('tifa-ui')!.shadowRoot!.querySelector('.tip') as HTMLElement).hidden);

@@ -149,3 +149,23 @@ describe('page styles', () => {
     expect(host.textContent).toBe('正文');
   });
 });
+
+describe('Tifa UI host', () => {
+  it('all in-page UI shares one open shadow-root host outside <body>, removed when the last part leaves', async () => {
+    const { mountInTifaUi, isTifaUiNode, UI_HOST_TAG } = await import('../../lib/reading/uiHost');
+    const a = document.createElement('div');
+    const b = document.createElement('div');
+    const unmountA = mountInTifaUi(document, a);
+    const unmountB = mountInTifaUi(document, b);
+    const hostsNow = document.querySelectorAll(UI_HOST_TAG);
+    expect(hostsNow).toHaveLength(1);
+    expect(hostsNow[0].parentNode).toBe(document.documentElement);
+    expect(hostsNow[0].shadowRoot?.contains(a) && hostsNow[0].shadowRoot?.contains(b)).toBe(true);
+    expect(isTifaUiNode(document, hostsNow[0])).toBe(true);
+    expect(isTifaUiNode(document, document.body)).toBe(false);
+    unmountA();
+    expect(document.querySelectorAll(UI_HOST_TAG)).toHaveLength(1);
+    unmountB();
+    expect(document.querySelectorAll(UI_HOST_TAG)).toHaveLength(0);
+  });
+});

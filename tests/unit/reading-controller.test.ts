@@ -177,3 +177,26 @@ describe('ReadingController (fallback painter, as in browsers without the Highli
     expect(live.segments.every((s) => s.node.isConnected)).toBe(true);
   });
 });
+
+describe('ReadingController with an asynchronous (background) analysis', () => {
+  it('a run overtaken by a newer one while waiting for its analysis gives way', async () => {
+    const pending: Array<{ text: string; resolve(a: Analysis): void }> = [];
+    const c = makeController({
+      analyze: (text) => new Promise<Analysis>((resolve) => pending.push({ text, resolve })),
+    });
+    const started = c.start();
+    await until(() => pending.length === 1);
+    const again = c.analyzeNow(true);
+    await until(() => pending.length === 2);
+    // The newer analysis answers first; the older one's late answer (here: a different verdict) must not win.
+    pending[1].resolve(analyze(pending[1].text));
+    await again;
+    const marksAfterNewer = marks().length;
+    expect(marksAfterNewer).toBeGreaterThan(0);
+    pending[0].resolve(analyze('今天天气晴。'));
+    await started;
+    expect(marks().length).toBe(marksAfterNewer);
+    expect(c.getPageState().status).toBe('policy');
+    expect(reported).toEqual([]);
+  });
+});

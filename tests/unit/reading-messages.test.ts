@@ -1,6 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readingAnalyzeNow, readingGetPageState, readingScrollToItem } from '../../lib/messages/page';
+import { analysisSchema, readingAnalyzeNow, readingGetPageState, readingScrollToItem } from '../../lib/messages/page';
+import { createRouter } from '../../lib/messages/protocol';
+import { registerReadingHandlers } from '../../lib/reading/background';
 import { handlePageMessage, parsePageRequest, type PageHandlers } from '../../lib/reading/pageEndpoint';
+import { checkAnalysis } from '../../lib/reading/remoteAnalyze';
+import { analyze } from '../../lib/rules';
 
 const defs = {
   readingGetPageState,
@@ -83,5 +89,44 @@ describe('handlePageMessage', () => {
     expect(failed).toEqual({ ok: false, error: 'boom' });
     expect(handlePageMessage({ tifa: 1, kind: 'other', payload: {} }, { id: 'me' }, 'me', handlers)).toBeUndefined();
     expect(calls).toEqual(['scroll 1', 'analyze false']);
+  });
+});
+
+describe('readingAnalyzeText: the background analyses, the content script checks the answer', () => {
+  const text = readFileSync(join(__dirname, '..', 'fixtures', 'corpus', 'seed', 'party-building-speech.txt'), 'utf8');
+
+  it('the background handler answers with the shared rule set, validated against analysisSchema', async () => {
+    const router = createRouter('me');
+    registerReadingHandlers(router);
+    const reply = await router.dispatch({ tifa: 1, kind: 'readingAnalyzeText', payload: { text } }, { id: 'me' });
+    expect(reply?.ok).toBe(true);
+    const value = (reply as { value: unknown }).value;
+    expect(analysisSchema.safeParse(value).success).toBe(true);
+    expect(value).toEqual(analyze(text));
+    // Requests from elsewhere, or without text, never reach the rule set.
+    expect((await router.dispatch({ tifa: 1, kind: 'readingAnalyzeText', payload: { text } }, { id: 'other' }))?.ok).toBe(false);
+    expect((await router.dispatch({ tifa: 1, kind: 'readingAnalyzeText', payload: { text: 42 } }, { id: 'me' }))?.ok).toBe(false);
+  });
+
+  it('checkAnalysis accepts a real analysis and refuses offsets outside the text or broken shapes', () => {
+    const analysis = analyze(text);
+    expect(checkAnalysis(JSON.parse(JSON.stringify(analysis)), text.length)).toEqual(analysis);
+    const broken = (patch: (a: Record<string, unknown>) => void) => {
+      const a = JSON.parse(JSON.stringify(analysis)) as Record<string, unknown>;
+      patch(a);
+      return a;
+    };
+    const cases = [
+      broken((a) => ((a.mentions as Array<{ end: number }>)[0].end = text.length + 1)),
+      broken((a) => ((a.outline as Array<{ start: number }>)[1].start = -1)),
+      broken((a) => ((a.outline as Array<{ parent: number | null }>)[0].parent = 5)),
+      broken((a) => ((a.mentions as Array<{ category: string }>)[0].category = 'weather')),
+      broken((a) => (a.verdict = null)),
+      broken((a) => (a.outline = 'none')),
+    ];
+    for (const c of cases) {
+      expect(() => checkAnalysis(c, text.length)).toThrow(/bad analysis/);
+    }
+    expect(() => checkAnalysis(null, 10)).toThrow();
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeForSearch, queryTerms } from '../../lib/search/normalize';
-import { buildSearchIndex, highlightSegments, matchQuery, searchClips } from '../../lib/search/match';
+import { buildSearchIndex, createMatcher, highlightSegments, matchQuery, searchClips } from '../../lib/search/match';
+import { generateLibrary } from '../fixtures/reviewing/clips';
 import { applyFilter, emptyFilter, toggleFacetValue, dateBounds } from '../../lib/search/facets';
 import { groupBySpeech, sortByDate } from '../../lib/search/group';
 import { makeClip } from '../fixtures/reviewing/clips';
@@ -53,6 +54,16 @@ describe('search', () => {
   it('does not match across two fields', () => {
     const clip = makeClip({ text: '末尾是乡', note: '村开头' });
     expect(searchClips([clip], '乡村')).toHaveLength(0);
+  });
+});
+
+describe('createMatcher (search as you type)', () => {
+  it('gives the same results as a full scan while typing forward, erasing and jumping', () => {
+    const clips = generateLibrary(400, 9);
+    const index = buildSearchIndex(clips);
+    const match = createMatcher(index, 4);
+    const steps = ['乡', '乡村', '乡村振', '乡村振兴', '乡村振', '乡', '', '发', '发展 ', '发展 改', '发展 改革', '改革', 'gd', 'gdp', '科技', '科技 乡', '乡'];
+    for (const q of steps) expect(Array.from(match(q)), q).toEqual(Array.from(matchQuery(index, q)));
   });
 });
 
@@ -112,6 +123,20 @@ describe('filters', () => {
     expect([...counts.mention.keys()]).toEqual(['formulation:四个全面']);
     const filtered = applyFilter(all, null, toggleFacetValue(emptyFilter(), 'mention', 'formulation:四个全面'));
     expect(filtered.clips).toEqual([a]);
+  });
+
+  it('can skip counting without changing the result', () => {
+    const filter = toggleFacetValue(emptyFilter(), 'tag', '民生');
+    const counted = applyFilter(all, null, filter);
+    const uncounted = applyFilter(all, null, filter, { counts: false });
+    expect(uncounted.clips).toEqual(counted.clips);
+    expect(uncounted.counts.tag.size).toBe(0);
+    expect(applyFilter(all, null, emptyFilter(), { counts: false }).clips).toEqual(all);
+  });
+
+  it('counts a value repeated in one clip once', () => {
+    const twice = makeClip({ mentions: [{ category: 'program', key: '三大行动', text: '三大行动' }, { category: 'program', key: '三大行动', text: '“三大行动”' }] });
+    expect(applyFilter([twice], null, emptyFilter()).counts.mention.get('program:三大行动')).toBe(1);
   });
 
   it('applies the text query before counting', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSimilarityIndex, findSimilar, groupSimilarBySpeech } from '../../lib/similarity';
+import { buildSimilarityIndex, buildSimilarityIndexAsync, findSimilar, groupSimilarBySpeech } from '../../lib/similarity';
 import { compactText, fingerprint } from '../../lib/similarity/fingerprint';
 import { generateLibrary, makeClip } from '../fixtures/reviewing/clips';
 
@@ -60,5 +60,19 @@ describe('findSimilar', () => {
     const big = buildSimilarityIndex([...library, planted]);
     const hits = findSimilar(big, planted.id).map((r) => r.clip.id);
     expect(hits).toContain(library[1234].id);
+  });
+
+  it('builds the same index in slices, reusing fingerprints of unchanged clips', async () => {
+    const library = generateLibrary(300, 2);
+    const whole = buildSimilarityIndex(library);
+    let pauses = 0;
+    const sliced = await buildSimilarityIndexAsync(library, { slice: 50, pause: async () => void pauses++ });
+    expect(pauses).toBeGreaterThanOrEqual(5);
+    expect(Array.from(sliced.keys)).toEqual(Array.from(whole.keys));
+    const edited = library.map((c, i) => (i === 7 ? { ...c, note: '改了笔记' } : i === 8 ? { ...c, text: `${c.text}又加一句。` } : c));
+    const again = await buildSimilarityIndexAsync(edited, { previous: sliced });
+    expect(again.prints[7]).toBe(sliced.prints[7]);
+    expect(again.prints[8]).not.toBe(sliced.prints[8]);
+    expect(Array.from(again.keys)).toEqual(Array.from(buildSimilarityIndex(edited).keys));
   });
 });

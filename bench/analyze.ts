@@ -1,0 +1,109 @@
+/**
+ * Benchmark of the shared rule set: `analyze()` per corpus document (seed, pos/, neg/), against the floor of one
+ * plain regex scan over the same text (`/[\u4e00-\u9fff]+/g`, every character visited once, one match per run of
+ * Chinese characters). Goal (issue 2): the longest report under 10 ms and within 10× of the floor.
+ *
+ * Part of `npm run bench` (bench/run.ts); also runs on its own: `npx tsx bench/analyze.ts`.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { analyze } from '../lib/rules/analyze';
+import { median, type BenchRow } from './types';
+
+const CORPUS = join(import.meta.dirname ?? __dirname, '../tests/fixtures/corpus');
+const WARMUP = 5;
+const RUNS = 21;
+const GOAL_MS = 10;
+const GOAL_RATIO = 10;
+
+interface Doc {
+  name: string;
+  text: string;
+}
+
+function corpusDocs(): Doc[] {
+  const docs: Doc[] = [{ name: 'seed/party-building-speech.txt', text: readFileSync(join(CORPUS, 'seed/party-building-speech.txt'), 'utf8') }];
+  for (const dir of ['pos', 'neg']) {
+    for (const file of readdirSync(join(CORPUS, dir)).sort()) {
+      docs.push({ name: `${dir}/${file}`, text: readFileSync(join(CORPUS, dir, file), 'utf8') });
+    }
+  }
+  return docs;
+}
+
+/** The floor: one pass of a plain regex over the text. */
+function floorScan(text: string): number {
+  const re = /[\u4e00-\u9fff]+/g;
+  let n = 0;
+  while (re.exec(text)) n++;
+  return n;
+}
+
+function timeRuns(fn: () => unknown): number[] {
+  for (let i = 0; i < WARMUP; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const docs = corpusDocs();
+  // Warm the engine on the whole corpus first so the first documents are not timed while V8 compiles.
+  for (let i = 0; i < 3; i++) for (const d of docs) analyze(d.text);
+
+  const longest = docs.reduce((a, b) => (b.text.length > a.text.length ? b : a));
+  const rows: BenchRow[] = [];
+  let totalChars = 0;
+  let totalMs = 0;
+  let worstRatio = 0;
+  for (const doc of docs) {
+    const times = timeRuns(() => analyze(doc.text));
+    const floor = median(timeRuns(() => floorScan(doc.text)));
+    const med = median(times);
+    const ratio = med / floor;
+    totalChars += doc.text.length;
+    totalMs += med;
+    worstRatio = Math.max(worstRatio, ratio);
+    const isLongest = doc === longest;
+    rows.push({
+      area: 'rules',
+      case: `analyze ${doc.name}`,
+      medianMs: med,
+      maxMs: Math.max(...times),
+      baselineMs: floor,
+      ratio,
+      extra: `${doc.text.length} chars, ${Math.round(doc.text.length / med)} chars/ms`,
+      ...(isLongest
+        ? { goal: `< ${GOAL_MS} ms and ≤ ${GOAL_RATIO}× floor (longest doc)`, pass: med < GOAL_MS && ratio <= GOAL_RATIO }
+        : {}),
+    });
+  }
+  rows.push({
+    area: 'rules',
+    case: `analyze corpus total (${docs.length} docs)`,
+    medianMs: totalMs,
+    extra: `${totalChars} chars, ${Math.round(totalChars / totalMs)} chars/ms; worst ratio ${worstRatio.toFixed(1)}×`,
+  });
+  return rows;
+}
+
+function printTable(rows: BenchRow[]): void {
+  const fmt = (n: number | undefined, digits = 3) => (n === undefined ? '' : n.toFixed(digits));
+  console.log(['case', 'median ms', 'max ms', 'floor ms', 'ratio', 'extra', 'goal'].join('\t'));
+  for (const r of rows) {
+    const goal = r.goal ? `${r.goal}: ${r.pass ? 'PASS' : 'FAIL'}` : '';
+    console.log([r.case, fmt(r.medianMs), fmt(r.maxMs), fmt(r.baselineMs), fmt(r.ratio, 1), r.extra ?? '', goal].join('\t'));
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  run().then(printTable, (err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,139 @@
+/**
+ * The reviewing area's screenshots: this page's clips in the popup, and the side panel Library — the list by
+ * speech, a two-character search, the filters, the inline editor, and the dark colour scheme. Runs after the
+ * clipping steps in the same profile; on its own it clips a passage of the sample speech first, and it adds a
+ * demo library generated from the corpus (importing it again adds nothing).
+ */
+import type { Page } from 'playwright-core';
+import { generateLibrary } from '../../tests/fixtures/reviewing/clips';
+import type { ScreenshotContext, ScreenshotStep } from './session';
+
+const PASSAGE = '村党支部书记是农村党组织核心作用发挥的关键，是农村改革发展的“领头雁”。要坚持选、育、管“三位一体”，实施“千村头雁”培育工程，建强村党组织带头人队伍。';
+
+async function send(page: Page, kind: string, payload: unknown): Promise<unknown> {
+  return page.evaluate(
+    ([k, p]) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ tifa: 1, kind: k, payload: p }),
+    [kind, payload] as const,
+  );
+}
+
+/** Makes sure the sample page has a clip (clipping it with the floating button) and the library has demo clips. */
+async function prepare(ctx: ScreenshotContext): Promise<{ article: Page; tabId: number }> {
+  const { page: article, tabId } = await ctx.openSample();
+  const panel = await ctx.openView('sidepanel.html', tabId);
+  const reply = (await send(panel, 'clips.listForPage', { url: article.url() })) as { ok: boolean; value?: { clips: unknown[] } };
+  if (reply.ok && reply.value!.clips.length === 0) {
+    await article.evaluate((needle) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+        const at = n.data.indexOf(needle);
+        if (at < 0) continue;
+        n.parentElement!.scrollIntoView({ block: 'center' });
+        const range = document.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + needle.length);
+        document.getSelection()!.removeAllRanges();
+        document.getSelection()!.addRange(range);
+        return;
+      }
+    }, PASSAGE);
+    const button = article.getByRole('button', { name: /摘录|Clip/ });
+    try {
+      await button.click({ timeout: 5_000 });
+      await article.getByRole('status').filter({ hasText: /Clipped|已摘录/ }).waitFor({ timeout: 5_000 });
+    } catch (err) {
+      ctx.warnings.push(`reviewing: could not clip the sample passage: ${(err as Error).message.split('\n')[0]}`);
+    }
+  }
+  await send(panel, 'clips.import', { clips: generateLibrary(160, 3) });
+  await panel.close();
+  return { article, tabId };
+}
+
+async function openLibrary(ctx: ScreenshotContext, tabId: number): Promise<Page> {
+  const panel = await ctx.openView('sidepanel.html', tabId);
+  await panel.getByRole('tab', { name: /摘录库|Library/ }).click();
+  await panel.waitForSelector('.tifa-lib[data-loaded="complete"]');
+  await panel.waitForTimeout(200);
+  return panel;
+}
+
+export const steps: ScreenshotStep[] = [
+  {
+    name: 'reviewing-popup',
+    description: 'the popup: the clips on this page, in reading order',
+    async run(ctx) {
+      const { article, tabId } = await prepare(ctx);
+      const popup = await ctx.openView('popup.html', tabId);
+      await popup.locator('.tifa-popup-clip').first().waitFor({ timeout: 5_000 }).catch(() => ctx.warnings.push('reviewing: the popup shows no clip'));
+      await ctx.shot(popup, 'reviewing-popup.png', { fullPage: true });
+      await popup.close();
+      await article.close();
+    },
+  },
+  {
+    name: 'reviewing-library',
+    description: 'the side panel Library: clips grouped by speech, with outline paths, notes and tags',
+    async run(ctx) {
+      const { article, tabId } = await prepare(ctx);
+      const panel = await openLibrary(ctx, tabId);
+      await ctx.shot(panel, 'reviewing-library.png');
+      await panel.emulateMedia({ colorScheme: 'dark' });
+      await ctx.shot(panel, 'reviewing-library-dark.png');
+      await panel.close();
+      await article.close();
+    },
+  },
+  {
+    name: 'reviewing-search',
+    description: 'searching the library as you type: a two-character query, matches highlighted',
+    async run(ctx) {
+      const { article, tabId } = await prepare(ctx);
+      const panel = await openLibrary(ctx, tabId);
+      await panel.locator('input[type="search"]').fill('头雁');
+      await panel.waitForTimeout(200);
+      await ctx.shot(panel, 'reviewing-search.png');
+      await panel.locator('input[type="search"]').fill('乡村振兴');
+      await panel.getByRole('button', { name: /按日期|By date/ }).click();
+      await panel.waitForTimeout(200);
+      await ctx.shot(panel, 'reviewing-search-by-date.png');
+      await panel.close();
+      await article.close();
+    },
+  },
+  {
+    name: 'reviewing-filters',
+    description: 'filters with counts (site, speech, tag, colour, mentions, date) combined with a search',
+    async run(ctx) {
+      const { article, tabId } = await prepare(ctx);
+      const panel = await openLibrary(ctx, tabId);
+      await panel.getByRole('button', { name: /^(筛选|Filters)/ }).click();
+      await panel.locator('[data-facet="tag"] input').first().check();
+      await panel.locator('[data-facet="color"] input').nth(1).check();
+      await panel.waitForTimeout(200);
+      await ctx.shot(panel, 'reviewing-filters.png');
+      await panel.close();
+      await article.close();
+    },
+  },
+  {
+    name: 'reviewing-edit',
+    description: 'editing a clip inline (note, tags with completion, colour), and passages that recur in other speeches',
+    async run(ctx) {
+      const { article, tabId } = await prepare(ctx);
+      const panel = await openLibrary(ctx, tabId);
+      await panel.getByRole('button', { name: /按日期|By date/ }).click();
+      await panel.locator('.tifa-lib-clip .tifa-lib-actions button').first().click();
+      await panel.locator('.tifa-lib-editor textarea').fill('与“三位一体”的选育管机制对照阅读');
+      await panel.waitForTimeout(200);
+      await ctx.shot(panel, 'reviewing-edit.png');
+      await panel.getByRole('button', { name: /^(完成|Done)$/ }).click();
+      await panel.locator('input[type="search"]').fill('文明交流超越文明隔阂');
+      await panel.locator('.tifa-lib-clip .tifa-lib-actions button').nth(1).click();
+      await panel.locator('.tifa-lib-similar-list, .tifa-lib-dialog .tifa-lib-empty-small:not([aria-busy])').first().waitFor({ timeout: 20_000 });
+      await ctx.shot(panel, 'reviewing-similar.png');
+      await panel.close();
+      await article.close();
+    },
+  },
+];

@@ -1,0 +1,232 @@
+/**
+ * Reviewing end to end (issue 5), in Chromium with the built extension: clip on a page → the popup shows it →
+ * the side panel library finds it by a two-character Chinese query → edit note and tag → filter by tag → export
+ * every format and check the files → delete → undo → import the backup into a fresh profile and compare.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, newTab, seedPageHtml, startServer, waitForTifa, watchConsole, type ExtensionBrowser, type FixtureServer } from './harness';
+import { generateLibrary } from '../fixtures/reviewing/clips';
+import type { Clip } from '../../lib/clips/types';
+
+const PASSAGE = '村党支部书记是农村党组织核心作用发挥的关键，是农村改革发展的“领头雁”。要坚持选、育、管“三位一体”，实施“千村头雁”培育工程，建强村党组织带头人队伍。';
+const QUERY = '头雁';
+const NOTE = '选育管三位一体';
+const TAG = '带头人';
+const OTHERS = generateLibrary(40, 5).filter((c) => !c.text.includes(QUERY));
+
+let server: FixtureServer;
+let tifa: ExtensionBrowser;
+let fresh: ExtensionBrowser | undefined;
+
+beforeAll(async () => {
+  server = await startServer({ routes: { '/speech.html': { body: seedPageHtml() } } });
+  tifa = await launchBrowser({ viewport: { width: 1000, height: 900 } });
+});
+
+afterAll(async () => {
+  await fresh?.close();
+  await tifa?.close();
+  await server?.close();
+});
+
+type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Sends a clip message to the background from an extension page. */
+async function message<T>(page: Page, kind: string, payload: unknown): Promise<T> {
+  const reply = (await page.evaluate(
+    ([k, p]) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ tifa: 1, kind: k, payload: p }),
+    [kind, payload] as const,
+  )) as Reply<T>;
+  if (!reply.ok) throw new Error(`${kind}: ${reply.error}`);
+  return reply.value;
+}
+
+const allClips = async (page: Page) => (await message<{ clips: Clip[] }>(page, 'clips.list', {})).clips.sort((a, b) => a.id.localeCompare(b.id));
+
+async function select(page: Page, text: string): Promise<void> {
+  await page.evaluate((needle) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      const at = n.data.indexOf(needle);
+      if (at < 0) continue;
+      n.parentElement!.scrollIntoView({ block: 'center' });
+      const range = document.createRange();
+      range.setStart(n, at);
+      range.setEnd(n, at + needle.length);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+      return;
+    }
+    throw new Error('text not found on the page');
+  }, text);
+}
+
+async function openLibrary(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: /Library|摘录库/ }).click();
+  await page.waitForSelector('.tifa-lib[data-loaded="complete"]', { timeout: 20_000 });
+}
+
+async function exportFile(panel: Page, format: string): Promise<string> {
+  await panel.getByRole('button', { name: 'Export', exact: true }).first().click();
+  const dialog = panel.getByRole('dialog');
+  await dialog.waitFor();
+  await dialog.getByRole('radio', { name: /Whole library/ }).check();
+  const download = panel.waitForEvent('download');
+  await dialog.locator(`[data-format="${format}"]`).click();
+  const file = await download;
+  const path = await file.path();
+  expect(path).toBeTruthy();
+  return readFileSync(path!, 'utf8');
+}
+
+describe('reviewing in Chromium', () => {
+  it('finds, edits, filters, exports, deletes/undoes and restores clips from a backup', { timeout: 180_000 }, async () => {
+    // --- clip a passage on a speech page with the floating button
+    const { page, tabId } = await newTab(tifa, server.url('/speech.html'));
+    expect(await waitForTifa(page)).toBe('policy');
+    await select(page, PASSAGE);
+    await page.getByRole('button', { name: /摘录|Clip/ }).click();
+    await page.getByRole('status').filter({ hasText: /Clipped|已摘录/ }).waitFor({ timeout: 10_000 });
+
+    // --- the popup (as a tab about the page) lists it
+    const popup = await tifa.openExtensionPage('popup.html', { tabId });
+    const popupClip = popup.locator('.tifa-popup-clip', { hasText: PASSAGE.slice(0, 15) });
+    await popupClip.waitFor({ timeout: 10_000 });
+    expect(await popup.locator('.tifa-popup-clip').count()).toBe(1);
+
+    // --- the side panel library, with other clips around it
+    const panel = await tifa.openExtensionPage('sidepanel.html', { tabId });
+    const consoleErrors = watchConsole(panel);
+    expect(await message<{ added: number }>(panel, 'clips.import', { clips: OTHERS })).toMatchObject({ added: OTHERS.length });
+    await openLibrary(panel);
+    await expect.poll(() => panel.locator('.tifa-lib-total').innerText()).toMatch(new RegExp(`${OTHERS.length + 1}`));
+
+    // "/" focuses the search box; a two-character Chinese query finds the clip, highlighted.
+    await panel.locator('body').press('/');
+    expect(await panel.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
+    await panel.keyboard.type(QUERY);
+    const row = panel.locator('.tifa-lib-clip', { hasText: '千村' });
+    await expect.poll(() => panel.locator('.tifa-lib-clip').count()).toBe(1);
+    expect(await row.locator('mark').allInnerTexts()).toContain(QUERY);
+    const [ours] = (await allClips(panel)).filter((c) => c.text === PASSAGE);
+    expect(ours).toBeTruthy();
+
+    // --- edit note and tag inline
+    await row.getByRole('button', { name: /Edit/ }).click();
+    const editor = panel.locator('.tifa-lib-editor');
+    await editor.locator('textarea').fill(NOTE);
+    await editor.locator('.tifa-lib-tag-input').fill(TAG);
+    await editor.locator('.tifa-lib-tag-input').press('Enter');
+    await editor.locator('.tifa-lib-tag', { hasText: TAG }).waitFor();
+    await editor.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(async () => (await message<{ clip: Clip }>(panel, 'clips.get', { id: ours.id })).clip).toMatchObject({ note: NOTE, tags: [TAG] });
+    await panel.locator('.tifa-lib-note', { hasText: NOTE }).waitFor();
+
+    // --- filter by tag (after clearing the search): only the tagged clip, with its count shown
+    await panel.locator('input[type="search"]').fill('');
+    await expect.poll(() => panel.locator('.tifa-lib-total').innerText()).not.toMatch(/ of /);
+    await panel.getByRole('button', { name: /^Filters/ }).click();
+    const showAllTags = panel.locator('[data-facet="tag"] button', { hasText: /Show all/ });
+    if (await showAllTags.count()) await showAllTags.click();
+    const tagOption = panel.locator('[data-facet="tag"] label', { hasText: TAG });
+    expect(await tagOption.locator('.tifa-lib-count').innerText()).toBe('1');
+    await tagOption.locator('input').check();
+    await expect.poll(() => panel.locator('.tifa-lib-clip').count()).toBe(1);
+    expect(await panel.locator('.tifa-lib-total').innerText()).toMatch(new RegExp(`1 of ${OTHERS.length + 1}`));
+    await panel.getByRole('button', { name: 'Clear filters' }).first().click();
+    await panel.getByRole('button', { name: /^Filters/ }).click();
+
+    // --- export every format and check the files
+    const library = await allClips(panel);
+    const markdown = await exportFile(panel, 'markdown');
+    expect(markdown).toMatch(/^# /);
+    expect(markdown).toContain(`> ${PASSAGE}`);
+    expect(markdown).toMatch(/\n### 二、.*\n/);
+    expect(markdown).toContain(`<${server.url('/speech.html')}>`);
+    expect(markdown).toContain(NOTE);
+
+    const csv = await exportFile(panel, 'csv');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(library.length + 1);
+    expect(csv).toContain(`"${PASSAGE}"`);
+
+    const backupText = await exportFile(panel, 'json');
+    const backup = JSON.parse(backupText);
+    expect(backup).toMatchObject({ format: 'tifa-backup', version: 1, count: library.length });
+    expect([...backup.clips].sort((a: Clip, b: Clip) => a.id.localeCompare(b.id))).toEqual(library);
+
+    const w3c = JSON.parse(await exportFile(panel, 'w3c'));
+    expectValidAnnotationCollection(w3c, library.length);
+    const item = w3c.first.items.find((a: { id: string }) => a.id === `urn:uuid:${ours.id}`);
+    expect(item.target.source).toBe(server.url('/speech.html'));
+    expect(item.target.selector[0]).toMatchObject({ type: 'TextQuoteSelector', exact: PASSAGE });
+    expect(item.body).toEqual(expect.arrayContaining([expect.objectContaining({ purpose: 'tagging', value: TAG }), expect.objectContaining({ purpose: 'commenting', value: NOTE })]));
+
+    // --- delete → undo
+    await panel.locator('input[type="search"]').fill(QUERY);
+    await expect.poll(() => panel.locator('.tifa-lib-clip').count()).toBe(1);
+    await row.getByRole('button', { name: 'Delete' }).click();
+    await panel.locator('.tifa-lib-empty').waitFor();
+    expect((await message<{ clip: Clip | null }>(panel, 'clips.get', { id: ours.id })).clip).toBeNull();
+    await popup.locator('.tifa-popup-clip').waitFor({ state: 'detached' }); // the popup is live too
+    await panel.getByRole('button', { name: 'Undo' }).click();
+    await row.waitFor();
+    expect(await allClips(panel)).toEqual(library);
+
+    // --- import the backup into a fresh profile: the same library, exactly
+    fresh = await launchBrowser();
+    const freshPanel = await fresh.openExtensionPage('sidepanel.html');
+    await openLibrary(freshPanel);
+    await freshPanel.locator('.tifa-lib-empty').waitFor();
+    await freshPanel.locator('input[type="file"]').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backupText) });
+    await freshPanel.getByRole('status').filter({ hasText: /Imported/ }).waitFor({ timeout: 20_000 });
+    expect(await allClips(freshPanel)).toEqual(library);
+    await expect.poll(() => freshPanel.locator('.tifa-lib-total').innerText()).toMatch(new RegExp(`${library.length}`));
+    // Twice: nothing more.
+    await freshPanel.locator('input[type="file"]').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backupText) });
+    await freshPanel.getByRole('status').filter({ hasText: new RegExp(`Imported 0 clips \\(${library.length} were`) }).waitFor({ timeout: 20_000 });
+    expect(await allClips(freshPanel)).toHaveLength(library.length);
+    // A malformed file: a clear error, nothing written.
+    const broken = JSON.parse(backupText);
+    broken.clips[0].color = 'orange';
+    await freshPanel.locator('input[type="file"]').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+    const alert = freshPanel.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(/broken\.json.*clip 1.*color.*Nothing was imported/s);
+
+    expect(consoleErrors.errors).toEqual([]);
+  });
+});
+
+/** The W3C Web Annotation Data Model's required fields for a collection, its page and its annotations. */
+function expectValidAnnotationCollection(doc: Record<string, any>, count: number): void {
+  expect(doc['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
+  expect(typeof doc.id).toBe('string');
+  expect(() => new URL(doc.id)).not.toThrow();
+  expect(doc.type).toBe('AnnotationCollection');
+  expect(doc.total).toBe(count);
+  expect(doc.first.type).toBe('AnnotationPage');
+  expect(typeof doc.first.id).toBe('string');
+  expect(doc.first.items).toHaveLength(count);
+  for (const a of doc.first.items) {
+    expect([a['@context']].flat()).toContain('http://www.w3.org/ns/anno.jsonld');
+    expect(() => new URL(a.id)).not.toThrow();
+    expect(a.type).toBe('Annotation');
+    expect(a.target).toBeTruthy();
+    expect(() => new URL(a.target.source)).not.toThrow();
+    const selectors = [a.target.selector].flat();
+    const quote = selectors.find((s: { type: string }) => s.type === 'TextQuoteSelector');
+    const position = selectors.find((s: { type: string }) => s.type === 'TextPositionSelector');
+    expect(typeof quote.exact).toBe('string');
+    expect(quote.exact.length).toBeGreaterThan(0);
+    expect(Number.isInteger(position.start) && Number.isInteger(position.end) && position.end >= position.start).toBe(true);
+    for (const body of a.body ?? []) {
+      expect(body.type).toBe('TextualBody');
+      expect(typeof body.value).toBe('string');
+      expect(['commenting', 'tagging']).toContain(body.purpose);
+    }
+    expect(() => new Date(a.created).toISOString()).not.toThrow();
+  }
+}
