@@ -60,6 +60,7 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   const activeIndex = Math.min(active, Math.max(0, items.length - 1));
 
   useEffect(() => {
+    console.log("EFFECT", focusPending.current, activeIndex);
     if (!focusPending.current) return;
     focusPending.current = false;
     scroller.current?.querySelector<HTMLElement>(`[data-index="${activeIndex}"]`)?.focus({ preventScroll: true });

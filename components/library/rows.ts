@@ -10,7 +10,7 @@ export type LibraryRow =
   | { kind: 'editor'; key: string; clip: Clip; grouped: boolean };
 
 /** Fixed heights per row kind (px): the virtual list positions rows without measuring them. */
-export const ROW_HEIGHT: Record<LibraryRow['kind'], number> = { group: 58, clip: 116, editor: 420 };
+export const ROW_HEIGHT: Record<LibraryRow['kind'], number> = { group: 58, clip: 116, editor: 376 };
 
 export const rowHeight = (row: LibraryRow): number => ROW_HEIGHT[row.kind];
 export const rowKey = (row: LibraryRow): string => row.key;

@@ -4,11 +4,43 @@
  * clipping steps in the same profile; on its own it clips a passage of the sample speech first, and it adds a
  * demo library generated from the corpus (importing it again adds nothing).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { generateLibrary } from '../../tests/fixtures/reviewing/clips';
+import { CORPUS_DIR } from '../../tests/e2e/harness';
+import { generateLibrary, makeClip } from '../../tests/fixtures/reviewing/clips';
+import type { Clip } from '../../lib/clips/types';
 import type { ScreenshotContext, ScreenshotStep } from './session';
 
 const PASSAGE = '村党支部书记是农村党组织核心作用发挥的关键，是农村改革发展的“领头雁”。要坚持选、育、管“三位一体”，实施“千村头雁”培育工程，建强村党组织带头人队伍。';
+
+/** A formulation that recurs word for word in the 19th and 20th Party Congress reports. */
+const RECURRING = '文明交流超越文明隔阂';
+
+/** Clips of the paragraph carrying RECURRING in each congress report, so "similar passages" has something to show. */
+function recurringClips(): Clip[] {
+  return (['19', '20'] as const).map((n, i) => {
+    const text = readFileSync(join(CORPUS_DIR, 'pos', `cpccongress__${n}.txt`), 'utf8')
+      .split('\n')
+      .find((p) => p.includes(RECURRING));
+    if (!text) throw new Error(`cpccongress__${n}.txt lacks the recurring passage`);
+    const created = Date.UTC(2024, 9, 1 + i);
+    return makeClip({
+      id: `20000000-0000-4000-8000-00000000000${i}`,
+      text: text.trim(),
+      url: `https://www.news.cn/politics/cpc${n}/report.htm`,
+      site: 'www.news.cn',
+      title: `中国共产党第${n === '19' ? '十九' : '二十'}次全国代表大会报告`,
+      speechTitle: `在中国共产党第${n === '19' ? '十九' : '二十'}次全国代表大会上的报告`,
+      speechDate: n === '19' ? '2017-10-18' : '2022-10-16',
+      created,
+      updated: created,
+      tags: ['外交'],
+      color: 'blue',
+      outlinePath: [{ marker: n === '19' ? '十二、' : '十四、', title: '推动构建人类命运共同体' }],
+    });
+  });
+}
 
 async function send(page: Page, kind: string, payload: unknown): Promise<unknown> {
   return page.evaluate(
@@ -45,7 +77,7 @@ async function prepare(ctx: ScreenshotContext): Promise<{ article: Page; tabId: 
       ctx.warnings.push(`reviewing: could not clip the sample passage: ${(err as Error).message.split('\n')[0]}`);
     }
   }
-  await send(panel, 'clips.import', { clips: generateLibrary(160, 3) });
+  await send(panel, 'clips.import', { clips: [...generateLibrary(160, 3), ...recurringClips()] });
   await panel.close();
   return { article, tabId };
 }
@@ -128,7 +160,8 @@ export const steps: ScreenshotStep[] = [
       await panel.waitForTimeout(200);
       await ctx.shot(panel, 'reviewing-edit.png');
       await panel.getByRole('button', { name: /^(完成|Done)$/ }).click();
-      await panel.locator('input[type="search"]').fill('文明交流超越文明隔阂');
+      await panel.locator('input[type="search"]').fill(RECURRING);
+      await panel.getByRole('button', { name: /按讲话|By speech/ }).click();
       await panel.locator('.tifa-lib-clip .tifa-lib-actions button').nth(1).click();
       await panel.locator('.tifa-lib-similar-list, .tifa-lib-dialog .tifa-lib-empty-small:not([aria-busy])').first().waitFor({ timeout: 20_000 });
       await ctx.shot(panel, 'reviewing-similar.png');

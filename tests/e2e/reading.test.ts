@@ -278,6 +278,23 @@ describe('side panel outline', () => {
     expect(visible!.text.startsWith('一要着重解决责任落实')).toBe(true);
     expect(visible!.top).toBeGreaterThanOrEqual(0);
     expect(visible!.bottom).toBeLessThanOrEqual(visible!.h);
+
+    // "Copy outline": the outline as an indented Markdown list.
+    // (Headless Chromium grants no clipboard access to extension pages, so the write is captured instead.)
+    await panel.evaluate(() => {
+      const w = window as unknown as { __copied: string };
+      navigator.clipboard.writeText = async (text: string) => {
+        w.__copied = text;
+      };
+    });
+    await panel.getByRole('button', { name: 'Copy outline' }).click();
+    await panel.getByText('Copied').waitFor();
+    const markdown = await panel.evaluate(() => (window as unknown as { __copied: string }).__copied);
+    const lines = markdown.split('\n').filter((l) => l.startsWith('- ') || l.startsWith('  '));
+    expect(lines).toHaveLength(24);
+    expect(lines[4]).toMatch(/^- 一、提高思想站位抓推进/);
+    expect(lines[5]).toMatch(/^  - 第一，要从筑牢党的执政根基/);
+    expect(lines[10]).toMatch(/^    - 一要扎扎实实实施“千村头雁”/);
     await panel.close();
     await page.close();
   });

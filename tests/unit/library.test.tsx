@@ -223,6 +223,31 @@ describe('LibraryView', () => {
     await waitFor(() => !$('[role="dialog"]'), 'the dialog to close');
   });
 
+  it('moves through the list with the keyboard and acts on the focused clip', async () => {
+    const clips = library();
+    await mount(clips);
+    const rows = () => $$<HTMLElement>('.tifa-lib-vrow');
+    // One row is in the tab order at a time (roving tabindex); its buttons follow it.
+    expect(rows().filter((r) => r.tabIndex === 0)).toHaveLength(1);
+    rows()[0].focus();
+    rows()[0].dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    await new Promise((r) => setTimeout(r, 200));
+    console.log('DEBUG', document.activeElement?.outerHTML.slice(0, 120), rows().map((r) => r.dataset.index + ':' + r.tabIndex).join(' '));
+    await waitFor(() => document.activeElement === rows()[1], 'focus on the next row');
+    expect(rows()[1].querySelector<HTMLButtonElement>('[aria-label="library_edit"]')!.tabIndex).toBe(0);
+    expect(rows()[2].querySelector<HTMLButtonElement>('[aria-label="library_edit"]')!.tabIndex).toBe(-1);
+    rows()[1].dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true }));
+    await waitFor(() => $('.tifa-lib-bulk'), 'selection by Space');
+    rows()[1].dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await waitFor(() => $('.tifa-lib-editor'), 'the editor by Enter');
+    $('.tifa-lib-editor textarea')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await waitFor(() => !$('.tifa-lib-editor'), 'Esc to close the editor');
+    // Collapsing a speech from its header row.
+    rows()[0].focus();
+    rows()[0].dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await waitFor(() => shownClipIds().length === 1, 'the group to collapse');
+  });
+
   it('labels every icon-only button', async () => {
     await mount(library());
     const unlabeled = $$<HTMLButtonElement>('button').filter((b) => !b.textContent?.trim() && !b.getAttribute('aria-label'));
