@@ -4,21 +4,44 @@ import { PageView } from './page/PageView';
 import { LibraryView } from './library/LibraryView';
 
 type Tab = 'page' | 'library';
+const TABS: readonly Tab[] = ['page', 'library'];
+
+/** `?tab=library` opens the Library first (links from the popup, screenshots). */
+function initialTab(): Tab {
+  const requested = new URLSearchParams(location.search).get('tab');
+  return requested === 'library' ? 'library' : 'page';
+}
 
 /** The side panel: "This page" (outline, this page's clips, orphans) and "Library" (all clips). */
 export function SidePanelApp() {
-  const [tab, setTab] = useState<Tab>('page');
+  const [tab, setTab] = useState<Tab>(initialTab);
+  // ARIA tabs pattern: arrow keys move between tabs, the panel is labelled by the selected tab.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+    const next = TABS[(TABS.indexOf(tab) + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
+    setTab(next);
+    document.getElementById(`tifa-tab-${next}`)?.focus();
+  };
   return (
     <div class="tifa-app">
-      <nav class="tifa-tabs" role="tablist">
-        <button role="tab" aria-selected={tab === 'page'} onClick={() => setTab('page')}>
-          {t('tabThisPage')}
-        </button>
-        <button role="tab" aria-selected={tab === 'library'} onClick={() => setTab('library')}>
-          {t('tabLibrary')}
-        </button>
+      <nav class="tifa-tabs" role="tablist" aria-label="Tifa" onKeyDown={onKeyDown}>
+        {TABS.map((id) => (
+          <button
+            key={id}
+            id={`tifa-tab-${id}`}
+            role="tab"
+            aria-selected={tab === id}
+            aria-controls="tifa-tabpanel"
+            tabIndex={tab === id ? 0 : -1}
+            onClick={() => setTab(id)}
+          >
+            {t(id === 'page' ? 'tabThisPage' : 'tabLibrary')}
+          </button>
+        ))}
       </nav>
-      <main role="tabpanel">{tab === 'page' ? <PageView /> : <LibraryView />}</main>
+      <main id="tifa-tabpanel" role="tabpanel" aria-labelledby={`tifa-tab-${tab}`}>
+        {tab === 'page' ? <PageView /> : <LibraryView />}
+      </main>
     </div>
   );
 }

@@ -30,7 +30,8 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(600);
   const [active, setActive] = useState(0);
-  const focusPending = useRef(false);
+  /** Row index to move focus to once it is rendered (keyboard navigation). */
+  const focusTarget = useRef<number | null>(null);
   const frame = useRef(0);
 
   const offsets = useMemo(() => {
@@ -59,11 +60,12 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
 
   const activeIndex = Math.min(active, Math.max(0, items.length - 1));
 
-  useEffect(() => {
-    console.log("EFFECT", focusPending.current, activeIndex);
-    if (!focusPending.current) return;
-    focusPending.current = false;
-    scroller.current?.querySelector<HTMLElement>(`[data-index="${activeIndex}"]`)?.focus({ preventScroll: true });
+  useLayoutEffect(() => {
+    if (focusTarget.current === null) return;
+    const row = scroller.current?.querySelector<HTMLElement>(`[data-index="${focusTarget.current}"]`);
+    if (!row) return;
+    focusTarget.current = null;
+    row.focus({ preventScroll: true });
   });
 
   const first = Math.max(0, findRow(offsets, scrollTop) - overscan);
@@ -79,21 +81,22 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
       else if (bottom > el.scrollTop + el.clientHeight) el.scrollTop = bottom - el.clientHeight;
       setScrollTop(el.scrollTop);
     }
-    focusPending.current = true;
+    focusTarget.current = next;
     setActive(next);
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
     const target = event.target as HTMLElement;
-    const onRow = target.dataset?.index !== undefined;
-    if (!onRow) return; // keys inside a row's inputs and buttons are theirs
+    if (target.dataset?.index === undefined) return; // keys inside a row's inputs and buttons are theirs
+    // The focused row, not the state: focus may have moved (click, Tab) since the last render.
+    const current = Number(target.dataset.index);
     const page = Math.max(1, Math.floor(viewport / 120));
     const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
-    if (event.key in moves) moveTo(activeIndex + moves[event.key]);
+    if (event.key in moves) moveTo(current + moves[event.key]);
     else if (event.key === 'Home') moveTo(0);
     else if (event.key === 'End') moveTo(items.length - 1);
     else {
-      if (props.onRowKey && items[activeIndex] !== undefined) props.onRowKey(event, items[activeIndex]);
+      if (props.onRowKey && items[current] !== undefined) props.onRowKey(event, items[current]);
       return;
     }
     event.preventDefault();

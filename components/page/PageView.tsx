@@ -5,6 +5,7 @@ import { sendToTab } from '../../lib/messages/transport';
 import { categoryLabel, tf } from '../../lib/reading/describe';
 import { outlineToMarkdown } from '../../lib/reading/outlineMarkdown';
 import { CATEGORY_STYLES, HIGHLIGHT_CATEGORIES } from '../../lib/highlight/categories';
+import { PageClips } from './PageClips';
 import { usePageState } from './usePageState';
 import { VerdictLine, VerdictReasons } from './Verdict';
 import './page.css';
@@ -18,11 +19,14 @@ export function PageView() {
   const [note, setNote] = useState('');
 
   if (phase === 'notab') return <section class="tifa-page-view"><p class="tifa-page-muted">{t('reading_noTab')}</p></section>;
+  // This page's clips (clipping area) are listed whatever the page is, even where Tifa is not running now.
+  const clips = tab ? <PageClips tabId={tab.id} url={state?.url ?? tab.url} /> : null;
   if (phase === 'absent') {
     return (
       <section class="tifa-page-view">
         <p class="tifa-page-muted">{t('reading_notRunning')}</p>
         <p class="tifa-page-muted tifa-page-small">{t('reading_useAnalyzeInPopup')}</p>
+        {clips}
       </section>
     );
   }
@@ -62,6 +66,7 @@ export function PageView() {
           {note}
         </p>
       )}
+      {clips}
     </section>
   );
 }

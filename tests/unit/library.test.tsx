@@ -25,6 +25,7 @@ function storeWriter(s: ClipStore): ClipWriter {
 }
 
 beforeEach(() => {
+  localStorage.clear(); // the view remembers "by speech / by date" there
   dbName = `library-test-${Math.random().toString(36).slice(2)}`;
   store = new ClipStore(() => new ClipDatabase(dbName));
   // The view reads through its own connection, as the side panel does next to the background's.
@@ -226,13 +227,12 @@ describe('LibraryView', () => {
   it('moves through the list with the keyboard and acts on the focused clip', async () => {
     const clips = library();
     await mount(clips);
-    const rows = () => $$<HTMLElement>('.tifa-lib-vrow');
+    // Rows are positioned, so DOM order may differ from list order: index them by data-index.
+    const rows = () => $$<HTMLElement>('.tifa-lib-vrow').sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index));
     // One row is in the tab order at a time (roving tabindex); its buttons follow it.
     expect(rows().filter((r) => r.tabIndex === 0)).toHaveLength(1);
     rows()[0].focus();
     rows()[0].dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
-    await new Promise((r) => setTimeout(r, 200));
-    console.log('DEBUG', document.activeElement?.outerHTML.slice(0, 120), rows().map((r) => r.dataset.index + ':' + r.tabIndex).join(' '));
     await waitFor(() => document.activeElement === rows()[1], 'focus on the next row');
     expect(rows()[1].querySelector<HTMLButtonElement>('[aria-label="library_edit"]')!.tabIndex).toBe(0);
     expect(rows()[2].querySelector<HTMLButtonElement>('[aria-label="library_edit"]')!.tabIndex).toBe(-1);
