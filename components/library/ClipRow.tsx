@@ -1,6 +1,7 @@
 import type { Clip } from '../../lib/clips/types';
 import { localDate, OUTLINE_SEPARATOR, outlineLabel } from '../../lib/export/format';
 import { speechTitleOf } from '../../lib/search/group';
+import { previewAround } from '../../lib/search/match';
 import { Highlighted } from './Highlighted';
 import { Icon } from './icons';
 import { tl } from './i18n';
@@ -43,7 +44,7 @@ export function ClipRow(props: { clip: Clip; query: string; selected: boolean; a
           </time>
         </div>
         <p class="tifa-lib-text" lang="zh">
-          <Highlighted text={clip.text} query={query} />
+          <Highlighted text={previewAround(clip.text, query)} query={query} />
         </p>
         {(clip.note || clip.tags.length > 0) && (
           <div class="tifa-lib-notes">

@@ -35,13 +35,10 @@ export function FilterPanel(props: {
 }) {
   return (
     <div class="tifa-lib-filters" role="group" aria-label={tl('library_filters')}>
-      {FACETS.map((facet) =>
-        facet === 'color' ? (
-          <ColorFacet key={facet} {...props} />
-        ) : (
-          <FacetGroup key={facet} facet={facet} {...props} />
-        ),
-      )}
+      <FacetGroup facet="site" {...props} />
+      <FacetGroup facet="speech" {...props} />
+      <FacetGroup facet="tag" {...props} />
+      <ColorFacet {...props} />
       <fieldset class="tifa-lib-facet tifa-lib-dates">
         <legend>{tl('library_facet_date')}</legend>
         <label>
@@ -53,6 +50,7 @@ export function FilterPanel(props: {
           <input type="date" value={props.filter.to} onChange={(e) => props.onDates(props.filter.from, (e.target as HTMLInputElement).value)} />
         </label>
       </fieldset>
+      <FacetGroup facet="mention" {...props} />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { Clip } from '../../lib/clips/types';
 import type { ClipPatch } from '../../lib/clips/schema';
 import { parseImportFile, ImportError } from '../../lib/import';
-import { applyFilter, emptyFilter, isFilterEmpty, toggleFacetValue, type Facet, type LibraryFilter } from '../../lib/search/facets';
+import { applyFilter, emptyFilter, isFilterEmpty, toggleFacetValue, type Facet, type FilterResult, type LibraryFilter } from '../../lib/search/facets';
 import { speechTitleOf } from '../../lib/search/group';
 import { buildSearchIndex, createMatcher } from '../../lib/search/match';
 import { buildSimilarityIndexAsync, type SimilarityIndex } from '../../lib/similarity';
@@ -71,7 +71,14 @@ function useFillHeight(ref: { current: HTMLElement | null }): void {
     const fit = () => {
       const el = ref.current;
       if (!el) return;
-      el.style.height = `${Math.max(320, window.innerHeight - el.getBoundingClientRect().top)}px`;
+      let height = window.innerHeight - el.getBoundingClientRect().top;
+      el.style.height = `${Math.max(320, height)}px`;
+      // Whatever the shell puts below (margins, padding) must fit too, or the whole panel would scroll.
+      const overflow = document.documentElement.scrollHeight - window.innerHeight;
+      if (overflow > 0) {
+        height -= overflow;
+        el.style.height = `${Math.max(320, height)}px`;
+      }
     };
     fit();
     window.addEventListener('resize', fit);
@@ -110,9 +117,26 @@ export function LibraryView(props: { source?: LibrarySource }) {
 
   const matcher = useMemo(() => createMatcher(buildSearchIndex(clips)), [clips]);
   const matches = useMemo(() => matcher(query), [matcher, query]);
-  // Facet counts are only worked out while the filter panel is open.
-  const result = useMemo(() => applyFilter(clips, matches, filter, { counts: filtersOpen }), [clips, matches, filter, filtersOpen]);
-  const rows = useMemo(() => buildRows(result.clips, mode, collapsed, editing), [result, mode, collapsed, editing]);
+  // Facet counts are only worked out while the filter panel is open. Results and rows are remembered per
+  // matcher result, so erasing back to an earlier query (or to none) costs no regrouping.
+  const resultCache = useMemo(() => new WeakMap<Uint8Array, { key: unknown[]; result: FilterResult }>(), [clips]);
+  const result = useMemo(() => {
+    const key = [filter, filtersOpen];
+    const hit = resultCache.get(matches);
+    if (hit && hit.key.every((k, i) => k === key[i])) return hit.result;
+    const fresh = applyFilter(clips, matches, filter, { counts: filtersOpen });
+    resultCache.set(matches, { key, result: fresh });
+    return fresh;
+  }, [clips, matches, filter, filtersOpen, resultCache]);
+  const rowCache = useMemo(() => new WeakMap<FilterResult, { key: unknown[]; rows: LibraryRow[] }>(), [clips]);
+  const rows = useMemo(() => {
+    const key = [mode, collapsed, editing];
+    const hit = rowCache.get(result);
+    if (hit && hit.key.every((k, i) => k === key[i])) return hit.rows;
+    const fresh = buildRows(result.clips, mode, collapsed, editing);
+    rowCache.set(result, { key, rows: fresh });
+    return fresh;
+  }, [result, mode, collapsed, editing, rowCache]);
 
   const byId = useMemo(() => new Map(clips.map((c) => [c.id, c])), [clips]);
   const speechLabels = useMemo(() => {

@@ -1,5 +1,5 @@
 import type { VNode } from 'preact';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 
 /**
  * A virtualised list: only the rows in (and just around) the viewport are in the DOM, so 10,000 clips scroll as
@@ -25,7 +25,7 @@ export interface VirtualListProps<T> {
 }
 
 export function VirtualList<T>(props: VirtualListProps<T>) {
-  const { items, heightOf, keyOf, render, label, overscan = 6 } = props;
+  const { items, heightOf, keyOf, render, label, overscan = 4 } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(600);
@@ -52,13 +52,21 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     return () => observer.disconnect();
   }, []);
 
-  useEffect(() => {
-    if (scroller.current) scroller.current.scrollTop = 0;
-    setScrollTop(0);
-    setActive(0);
+  // A new reset key (a new query or filter) shows the top of the list in the same render, rather than one
+  // frame later from an effect — typing must not cost two renders per keystroke.
+  const lastReset = useRef(props.resetKey);
+  const resetting = lastReset.current !== props.resetKey;
+  if (resetting) {
+    lastReset.current = props.resetKey;
+    if (scrollTop !== 0) setScrollTop(0);
+    if (active !== 0) setActive(0);
+  }
+  useLayoutEffect(() => {
+    if (scroller.current && scroller.current.scrollTop !== 0) scroller.current.scrollTop = 0;
   }, [props.resetKey]);
 
-  const activeIndex = Math.min(active, Math.max(0, items.length - 1));
+  const activeIndex = resetting ? 0 : Math.min(active, Math.max(0, items.length - 1));
+  const top = resetting ? 0 : scrollTop;
 
   useLayoutEffect(() => {
     if (focusTarget.current === null) return;
@@ -68,8 +76,8 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     row.focus({ preventScroll: true });
   });
 
-  const first = Math.max(0, findRow(offsets, scrollTop) - overscan);
-  const last = Math.min(items.length - 1, findRow(offsets, scrollTop + viewport) + overscan);
+  const first = Math.max(0, findRow(offsets, top) - overscan);
+  const last = Math.min(items.length - 1, findRow(offsets, top + viewport) + overscan);
 
   const moveTo = (index: number) => {
     const next = Math.max(0, Math.min(items.length - 1, index));

@@ -1,9 +1,9 @@
 import { t } from '../i18n';
+import { isTifaUiNode, mountInTifaUi } from '../reading/uiHost';
 
 export const CLIPPER_HOST_ID = 'tifa-clipper';
 
 const STYLE = `
-:host { all: initial; }
 .tifa-clip-button {
   position: fixed; z-index: 2147483647; display: none;
   font: 600 13px/1 system-ui, "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif;
@@ -32,6 +32,7 @@ const STATUS_MS = 2600;
  */
 export class ClipButtonUi {
   private host: HTMLElement | null = null;
+  private unmount: (() => void) | null = null;
   private button: HTMLButtonElement | null = null;
   private status: HTMLElement | null = null;
   private statusTimer: ReturnType<typeof setTimeout> | undefined;
@@ -49,9 +50,12 @@ export class ClipButtonUi {
     return !!this.button?.hasAttribute('data-shown');
   }
 
-  /** True for events that happened inside this UI (so they do not count as "a click elsewhere"). */
+  /**
+   * True for events that happened inside Tifa's UI (so they do not count as "a click elsewhere"). Events from the
+   * shared shadow root reach document listeners retargeted to its host, hence the host check.
+   */
   owns(target: EventTarget | null): boolean {
-    return !!this.host && target instanceof Node && (target === this.host || this.host.contains(target));
+    return !!this.host && target instanceof Node && (this.host.contains(target) || isTifaUiNode(this.doc, target));
   }
 
   /** Shows the button just below the end of the selected range, kept inside the viewport. */
@@ -90,15 +94,17 @@ export class ClipButtonUi {
 
   destroy(): void {
     clearTimeout(this.statusTimer);
-    this.host?.remove();
+    this.unmount?.();
+    this.unmount = null;
     this.host = this.button = this.status = null;
   }
 
   private ensure(): { button: HTMLButtonElement; status: HTMLElement } {
     if (this.host && this.button && this.status && this.host.isConnected) return { button: this.button, status: this.status };
+    // The page gets one Tifa element: the button lives in the shared <tifa-ui> shadow root (lib/reading/uiHost).
+    this.unmount?.();
     const host = this.doc.createElement('div');
     host.id = CLIPPER_HOST_ID;
-    const root = host.attachShadow({ mode: 'open' });
     const style = this.doc.createElement('style');
     style.textContent = STYLE;
     const button = this.doc.createElement('button');
@@ -118,9 +124,8 @@ export class ClipButtonUi {
     status.setAttribute('role', 'status');
     status.setAttribute('aria-live', 'polite');
     status.setAttribute('aria-label', t('clippingStatusRegion'));
-    root.append(style, button, status);
-    // Outside <body> so that the page's body text and layout are untouched.
-    this.doc.documentElement.append(host);
+    host.append(button, status);
+    this.unmount = mountInTifaUi(this.doc, style, host);
     this.host = host;
     this.button = button;
     this.status = status;

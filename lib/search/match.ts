@@ -125,3 +125,20 @@ export function highlightSegments(text: string, query: string): TextSegment[] {
   if (cursor < text.length) segments.push({ text: text.slice(cursor), match: false });
   return segments;
 }
+
+/**
+ * The part of `text` to show in a clamped preview: from the start, or — when the first match lies further in
+ * than `lead` characters — from a little before it, so the match is visible (prefixed with "…").
+ */
+export function previewAround(text: string, query: string, lead = 48, before = 16): string {
+  const terms = queryTerms(query);
+  if (terms.length === 0) return text;
+  const folded = normalizeForSearch(text);
+  let first = -1;
+  for (const term of terms) {
+    const at = folded.indexOf(term);
+    if (at !== -1 && (first === -1 || at < first)) first = at;
+  }
+  if (first <= lead) return text;
+  return `…${text.slice(first - before)}`;
+}

@@ -69,13 +69,12 @@ async function prepare(ctx: ScreenshotContext): Promise<{ article: Page; tabId: 
         return;
       }
     }, PASSAGE);
-    const button = article.getByRole('button', { name: /摘录|Clip/ });
-    try {
-      await button.click({ timeout: 5_000 });
-      await article.getByRole('status').filter({ hasText: /Clipped|已摘录/ }).waitFor({ timeout: 5_000 });
-    } catch (err) {
-      ctx.warnings.push(`reviewing: could not clip the sample passage: ${(err as Error).message.split('\n')[0]}`);
-    }
+    // What the context menu item and Alt+Shift+S do: the background asks the tab to clip its selection.
+    const reply = (await ctx.tifa.serviceWorker.evaluate(async (id: number) => {
+      const api = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } } }).chrome;
+      return api.tabs.sendMessage(id, { tifa: 1, kind: 'clipping.clipSelection', payload: {} });
+    }, tabId)) as { ok: boolean; error?: string };
+    if (!reply.ok) ctx.warnings.push(`reviewing: could not clip the sample passage: ${reply.error}`);
   }
   await send(panel, 'clips.import', { clips: [...generateLibrary(160, 3), ...recurringClips()] });
   await panel.close();

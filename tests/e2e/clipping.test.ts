@@ -92,6 +92,8 @@ describe('clipping in Chromium', () => {
     await button.click();
     await page.getByRole('status').filter({ hasText: /Clipped|已摘录/ }).waitFor({ timeout: 5_000 });
     await expect.poll(() => button.isVisible()).toBe(false);
+    // The page holds one Tifa element (the shared shadow-root host), whatever UI has been shown.
+    expect(await page.evaluate(() => [...document.documentElement.children].filter((el) => el.localName.startsWith('tifa')).length)).toBe(1);
     expect(await waitForClipHighlights(page, 1)).toEqual([PASSAGE]);
     // Per-colour highlight carries the colour.
     expect(await page.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('tifa-clip-yellow')?.size)).toBe(1);

@@ -3,6 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContentClipper } from '../../lib/clipping/content-clipper';
 import type { BackgroundLink } from '../../lib/clipping/content-messages';
 import { CLIPPER_HOST_ID } from '../../lib/clipping/clip-button';
+import { UI_HOST_TAG } from '../../lib/reading/uiHost';
+
+/** The clipper's container inside the page's single Tifa host (<tifa-ui>'s open shadow root), or null. */
+const clipperContainer = () => document.querySelector(UI_HOST_TAG)?.shadowRoot?.getElementById(CLIPPER_HOST_ID) ?? null;
 import { extractText } from '../../lib/extract';
 import { createRouter, envelope, unwrapReply } from '../../lib/messages/protocol';
 import { listClipsForPage, saveClip } from '../../lib/messages/clips';
@@ -208,11 +212,13 @@ describe('floating clip button', () => {
     document.dispatchEvent(new Event('selectionchange'));
     await settle();
 
-    const host = document.getElementById(CLIPPER_HOST_ID)!;
-    expect(host).not.toBeNull();
-    expect(host.parentNode).toBe(document.documentElement);
-    expect(document.body.contains(host)).toBe(false);
-    const button = host.shadowRoot!.querySelector('button')!;
+    const hosts = document.querySelectorAll(UI_HOST_TAG);
+    expect(hosts.length).toBe(1);
+    expect(hosts[0].parentNode).toBe(document.documentElement);
+    expect(document.body.contains(hosts[0])).toBe(false);
+    const container = clipperContainer()!;
+    expect(container).not.toBeNull();
+    const button = container.querySelector('button')!;
     expect(button.type).toBe('button');
     expect(button.textContent).toBeTruthy();
     expect(clipper.ui.visible).toBe(true);
@@ -221,7 +227,7 @@ describe('floating clip button', () => {
     await settle();
     expect((await store.list()).clips.map((c) => c.text)).toEqual(['二要持续推进集体经济“破零工程”，确保三年内全面消除空壳村']);
     expect(clipper.ui.visible).toBe(false);
-    expect(host.shadowRoot!.querySelector('[role="status"]')!.textContent).toBeTruthy();
+    expect(container.querySelector('[role="status"]')!.textContent).toBeTruthy();
 
     sel.removeAllRanges();
     sel.addRange(rangeBetween('三、', '保障'));
@@ -258,9 +264,11 @@ describe('floating clip button', () => {
     document.dispatchEvent(new Event('selectionchange'));
     await settle();
     clipper.stop();
-    expect(document.getElementById(CLIPPER_HOST_ID)).toBeNull();
+    expect(clipperContainer()).toBeNull();
+    expect(document.querySelector(UI_HOST_TAG)).toBeNull();
     document.dispatchEvent(new Event('selectionchange'));
     await settle();
-    expect(document.getElementById(CLIPPER_HOST_ID)).toBeNull();
+    expect(clipperContainer()).toBeNull();
+    expect(document.querySelector(UI_HOST_TAG)).toBeNull();
   });
 });

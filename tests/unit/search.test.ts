@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeForSearch, queryTerms } from '../../lib/search/normalize';
-import { buildSearchIndex, createMatcher, highlightSegments, matchQuery, searchClips } from '../../lib/search/match';
+import { buildSearchIndex, createMatcher, highlightSegments, matchQuery, previewAround, searchClips } from '../../lib/search/match';
 import { generateLibrary } from '../fixtures/reviewing/clips';
 import { applyFilter, emptyFilter, toggleFacetValue, dateBounds } from '../../lib/search/facets';
 import { groupBySpeech, sortByDate } from '../../lib/search/group';
@@ -86,6 +86,16 @@ describe('highlightSegments', () => {
   it('returns the whole text unmarked when nothing matches', () => {
     expect(highlightSegments('abc', 'x')).toEqual([{ text: 'abc', match: false }]);
     expect(highlightSegments('abc', '')).toEqual([{ text: 'abc', match: false }]);
+  });
+});
+
+describe('previewAround', () => {
+  it('starts a preview shortly before a match that the clamped text would hide', () => {
+    const text = `${'前'.repeat(100)}乡村振兴${'后'.repeat(10)}`;
+    expect(previewAround(text, '乡村')).toBe(`…${'前'.repeat(16)}乡村振兴${'后'.repeat(10)}`);
+    expect(previewAround(text, '')).toBe(text);
+    expect(previewAround('乡村振兴在前面', '振兴')).toBe('乡村振兴在前面');
+    expect(previewAround(text, '没有')).toBe(text);
   });
 });
 
