@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { anchorSelectors, describeSpan, type ClipSelectors } from '../lib/anchoring';
-import { CORPUS_DIR, launchBrowser, newTab, speechPageHtml, startServer, waitForTifa } from '../tests/e2e/harness';
+import { CORPUS_DIR, launchBrowser, newTab, selectText, speechPageHtml, startServer, waitForTifa } from '../tests/e2e/harness';
 import { compareRow, measure, summarize } from './measure';
 import type { BenchRow } from './types';
 
@@ -77,23 +77,6 @@ async function stringRows(): Promise<BenchRow[]> {
   return [await row('unchanged', text, counts.same), await row('shifted page', shifted, counts.shifted), await row('10% edited inside', edited, counts.edited)];
 }
 
-async function selectText(page: Page, needle: string): Promise<void> {
-  await page.evaluate((n) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      const at = node.data.indexOf(n);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + n.length);
-      const sel = document.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
-      return;
-    }
-    throw new Error(`not on the page: ${n}`);
-  }, needle);
-}
 
 async function measuresNamed(page: Page, name: string): Promise<number[]> {
   return page.evaluate((n) => performance.getEntriesByName(n, 'measure').map((m) => m.duration), name);

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { CORPUS_DIR } from '../../tests/e2e/harness';
+import { CORPUS_DIR, selectText, sendRawMessage } from '../../tests/e2e/harness';
 import { generateLibrary, makeClip } from '../../tests/fixtures/reviewing/clips';
 import type { Clip } from '../../lib/clips/types';
 import type { ScreenshotContext, ScreenshotStep } from './session';
@@ -42,33 +42,14 @@ function recurringClips(): Clip[] {
   });
 }
 
-async function send(page: Page, kind: string, payload: unknown): Promise<unknown> {
-  return page.evaluate(
-    ([k, p]) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ tifa: 1, kind: k, payload: p }),
-    [kind, payload] as const,
-  );
-}
 
 /** Makes sure the sample page has a clip (clipping it with the floating button) and the library has demo clips. */
 async function prepare(ctx: ScreenshotContext): Promise<{ article: Page; tabId: number }> {
   const { page: article, tabId } = await ctx.openSample();
   const panel = await ctx.openView('sidepanel.html', tabId);
-  const reply = (await send(panel, 'clips.listForPage', { url: article.url() })) as { ok: boolean; value?: { clips: unknown[] } };
+  const reply = (await sendRawMessage(panel, 'clips.listForPage', { url: article.url() })) as { ok: boolean; value?: { clips: unknown[] } };
   if (reply.ok && reply.value!.clips.length === 0) {
-    await article.evaluate((needle) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-        const at = n.data.indexOf(needle);
-        if (at < 0) continue;
-        n.parentElement!.scrollIntoView({ block: 'center' });
-        const range = document.createRange();
-        range.setStart(n, at);
-        range.setEnd(n, at + needle.length);
-        document.getSelection()!.removeAllRanges();
-        document.getSelection()!.addRange(range);
-        return;
-      }
-    }, PASSAGE);
+    await selectText(article, PASSAGE);
     // What the context menu item and Alt+Shift+S do: the background asks the tab to clip its selection.
     const reply = (await ctx.tifa.serviceWorker.evaluate(async (id: number) => {
       const api = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } } }).chrome;
@@ -76,7 +57,7 @@ async function prepare(ctx: ScreenshotContext): Promise<{ article: Page; tabId: 
     }, tabId)) as { ok: boolean; error?: string };
     if (!reply.ok) ctx.warnings.push(`reviewing: could not clip the sample passage: ${reply.error}`);
   }
-  await send(panel, 'clips.import', { clips: [...generateLibrary(160, 3), ...recurringClips()] });
+  await sendRawMessage(panel, 'clips.import', { clips: [...generateLibrary(160, 3), ...recurringClips()] });
   await panel.close();
   return { article, tabId };
 }

@@ -4,6 +4,7 @@ import {
   launchBrowser,
   newTab,
   seedPageHtml,
+  selectText,
   startServer,
   waitForTifa,
   watchConsole,
@@ -41,25 +42,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Selects `text` (inside one text node) in the page, as a reader's drag would. */
-async function select(page: Page, text: string): Promise<void> {
-  await page.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-      const at = n.data.indexOf(needle);
-      if (at < 0) continue;
-      n.parentElement!.scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + needle.length);
-      const sel = document.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
-      return;
-    }
-    throw new Error('text not found on the page');
-  }, text);
-}
 
 /** The text of every range in the tifa-clip highlight, read from the page's CSS.highlights registry. */
 async function clipHighlights(page: Page): Promise<string[]> {
@@ -85,7 +67,7 @@ describe('clipping in Chromium', () => {
     expect(await waitForTifa(page)).toBe('policy');
 
     // Select → floating button (a real button in an open shadow root, named 摘录/Clip) → click.
-    await select(page, PASSAGE);
+    await selectText(page, PASSAGE);
     const button = page.getByRole('button', { name: /摘录|Clip/ });
     await button.waitFor({ state: 'visible', timeout: 5_000 });
     expect(await button.evaluate((b) => b.getRootNode() instanceof ShadowRoot && (b.getRootNode() as ShadowRoot).mode)).toBe('open');
@@ -150,7 +132,7 @@ describe('clipping in Chromium', () => {
     const { page, tabId } = await newTab(tifa, server.url('/speech.html'));
     await waitForTifa(page);
     const other = '加强农村基层党建关乎夯实党在农村的执政根基、关乎农村改革发展、关乎民生福祉。';
-    await select(page, other);
+    await selectText(page, other);
     // What the context menu and Alt+Shift+S do: the background asks the tab to clip its selection.
     const ask = () =>
       tifa.serviceWorker.evaluate(async (id: number) => {
@@ -172,7 +154,7 @@ describe('clipping in Chromium', () => {
     await waitForTifa(page);
     await tifa.stopServiceWorker();
     const passage = '“村霸”“蝇贪”官小影响大、位低危害深';
-    await select(page, passage);
+    await selectText(page, passage);
     await page.getByRole('button', { name: /摘录|Clip/ }).click();
     await page.getByRole('status').filter({ hasText: /Clipped|已摘录/ }).waitFor({ timeout: 10_000 });
     const panel = await tifa.openExtensionPage('sidepanel.html', { tabId });

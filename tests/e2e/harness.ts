@@ -497,3 +497,46 @@ export function seedPageHtml(): string {
   const [, title, ...paragraphs] = lines;
   return speechPageHtml({ title, paragraphs, byline: '2025-06-18 来源：市委组织部' });
 }
+
+/**
+ * Selects `text` in the page as a reader's drag would (the text must lie inside one text node), scrolling it into
+ * view. Throws when the page does not contain it.
+ */
+export async function selectText(page: Page, text: string): Promise<void> {
+  await page.evaluate((needle) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      const at = n.data.indexOf(needle);
+      if (at < 0) continue;
+      n.parentElement!.scrollIntoView({ block: 'center' });
+      const range = document.createRange();
+      range.setStart(n, at);
+      range.setEnd(n, at + needle.length);
+      const selection = document.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return;
+    }
+    throw new Error(`text not found on the page: ${needle.slice(0, 20)}`);
+  }, text);
+}
+
+/** Sends a raw Tifa message (`{ tifa: 1, kind, payload }`) from an extension page and returns the raw reply. */
+export async function sendRawMessage(page: Page, kind: string, payload: unknown): Promise<unknown> {
+  return page.evaluate(
+    ([k, p]) =>
+      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
+        tifa: 1,
+        kind: k,
+        payload: p,
+      }),
+    [kind, payload] as const,
+  );
+}
+
+/** Like sendRawMessage, but unwraps `{ ok, value }` and throws on an error reply. */
+export async function sendMessage<T>(page: Page, kind: string, payload: unknown): Promise<T> {
+  const reply = (await sendRawMessage(page, kind, payload)) as { ok: true; value: T } | { ok: false; error: string };
+  if (!reply.ok) throw new Error(`${kind}: ${reply.error}`);
+  return reply.value;
+}

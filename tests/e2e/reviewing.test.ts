@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, newTab, seedPageHtml, startServer, waitForTifa, watchConsole, type ExtensionBrowser, type FixtureServer } from './harness';
+import { launchBrowser, newTab, seedPageHtml, selectText, sendMessage, startServer, waitForTifa, watchConsole, type ExtensionBrowser, type FixtureServer } from './harness';
 import { generateLibrary } from '../fixtures/reviewing/clips';
 import type { Clip } from '../../lib/clips/types';
 
@@ -31,37 +31,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+const allClips = async (page: Page) => (await sendMessage<{ clips: Clip[] }>(page, 'clips.list', {})).clips.sort((a, b) => a.id.localeCompare(b.id));
 
-/** Sends a clip message to the background from an extension page. */
-async function message<T>(page: Page, kind: string, payload: unknown): Promise<T> {
-  const reply = (await page.evaluate(
-    ([k, p]) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ tifa: 1, kind: k, payload: p }),
-    [kind, payload] as const,
-  )) as Reply<T>;
-  if (!reply.ok) throw new Error(`${kind}: ${reply.error}`);
-  return reply.value;
-}
-
-const allClips = async (page: Page) => (await message<{ clips: Clip[] }>(page, 'clips.list', {})).clips.sort((a, b) => a.id.localeCompare(b.id));
-
-async function select(page: Page, text: string): Promise<void> {
-  await page.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-      const at = n.data.indexOf(needle);
-      if (at < 0) continue;
-      n.parentElement!.scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + needle.length);
-      document.getSelection()!.removeAllRanges();
-      document.getSelection()!.addRange(range);
-      return;
-    }
-    throw new Error('text not found on the page');
-  }, text);
-}
 
 async function openLibrary(page: Page): Promise<void> {
   await page.getByRole('tab', { name: /Library|摘录库/ }).click();
@@ -87,12 +58,10 @@ describe('reviewing in Chromium', () => {
     // background asks the tab to clip its selection). The floating button is the clipping area's own e2e.
     const { page, tabId } = await newTab(tifa, server.url('/speech.html'));
     expect(await waitForTifa(page)).toBe('policy');
-    await select(page, PASSAGE);
-    const clipped = (await tifa.serviceWorker.evaluate(async (id: number) => {
-      const api = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } } }).chrome;
-      return api.tabs.sendMessage(id, { tifa: 1, kind: 'clipping.clipSelection', payload: {} });
-    }, tabId)) as Reply<{ status: string; clip: Clip }>;
-    expect(clipped).toMatchObject({ ok: true, value: { status: 'saved', clip: { text: PASSAGE } } });
+    await selectText(page, PASSAGE);
+    // The reader's gesture: the floating 摘录 / Clip button next to the selection.
+    await page.getByRole('button', { name: /摘录|Clip/ }).click();
+    await page.getByRole('status').filter({ hasText: /Clipped|已摘录/ }).waitFor({ timeout: 10_000 });
 
     // --- the popup (as a tab about the page) lists it
     const popup = await tifa.openExtensionPage('popup.html', { tabId });
@@ -103,7 +72,7 @@ describe('reviewing in Chromium', () => {
     // --- the side panel library, with other clips around it
     const panel = await tifa.openExtensionPage('sidepanel.html', { tabId });
     const consoleErrors = watchConsole(panel);
-    expect(await message<{ added: number }>(panel, 'clips.import', { clips: OTHERS })).toMatchObject({ added: OTHERS.length });
+    expect(await sendMessage<{ added: number }>(panel, 'clips.import', { clips: OTHERS })).toMatchObject({ added: OTHERS.length });
     await openLibrary(panel);
     await expect.poll(() => panel.locator('.tifa-lib-total').innerText()).toMatch(new RegExp(`${OTHERS.length + 1}`));
 
@@ -125,7 +94,7 @@ describe('reviewing in Chromium', () => {
     await editor.locator('.tifa-lib-tag-input').press('Enter');
     await editor.locator('.tifa-lib-tag', { hasText: TAG }).waitFor();
     await editor.getByRole('button', { name: 'Done' }).click();
-    await expect.poll(async () => (await message<{ clip: Clip }>(panel, 'clips.get', { id: ours.id })).clip).toMatchObject({ note: NOTE, tags: [TAG] });
+    await expect.poll(async () => (await sendMessage<{ clip: Clip }>(panel, 'clips.get', { id: ours.id })).clip).toMatchObject({ note: NOTE, tags: [TAG] });
     await panel.locator('.tifa-lib-note', { hasText: NOTE }).waitFor();
 
     // --- filter by tag (after clearing the search): only the tagged clip, with its count shown
@@ -173,7 +142,7 @@ describe('reviewing in Chromium', () => {
     await expect.poll(() => panel.locator('.tifa-lib-clip').count()).toBe(1);
     await row.getByRole('button', { name: 'Delete' }).click();
     await panel.locator('.tifa-lib-empty').waitFor();
-    expect((await message<{ clip: Clip | null }>(panel, 'clips.get', { id: ours.id })).clip).toBeNull();
+    expect((await sendMessage<{ clip: Clip | null }>(panel, 'clips.get', { id: ours.id })).clip).toBeNull();
     await popup.locator('.tifa-popup-clip').waitFor({ state: 'detached' }); // the popup is live too
     await panel.getByRole('button', { name: 'Undo' }).click();
     await row.waitFor();
