@@ -113,6 +113,8 @@ export function LibraryView(props: { source?: LibrarySource }) {
   const searchBox = useRef<HTMLInputElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const composing = useRef(false);
+  /** Clip whose editor just closed: its row takes the focus back, so a keyboard user keeps their place. */
+  const refocusClip = useRef<string | null>(null);
   useFillHeight(root);
 
   const matcher = useMemo(() => createMatcher(buildSearchIndex(clips)), [clips]);
@@ -155,6 +157,21 @@ export function LibraryView(props: { source?: LibrarySource }) {
   useEffect(() => {
     if (editing && complete && !byId.has(editing)) setEditing(null);
   }, [byId]);
+
+  const closeEditor = (id: string) => {
+    refocusClip.current = id;
+    setEditing(null);
+  };
+  useLayoutEffect(() => {
+    const id = refocusClip.current;
+    if (id === null || editing !== null) return;
+    refocusClip.current = null;
+    // Only when the focus went down with the editor (Esc, Done): a click elsewhere keeps its own focus.
+    const focused = document.activeElement;
+    if (focused && focused !== document.body && focused.isConnected) return;
+    const clipRow = [...(root.current?.querySelectorAll<HTMLElement>('.tifa-lib-clip') ?? [])].find((el) => el.dataset.clipId === id);
+    clipRow?.closest<HTMLElement>('.tifa-lib-vrow')?.focus({ preventScroll: true });
+  }, [editing, rows]);
 
   const similarity = useSimilarityIndex(clips, dialog?.kind === 'similar' && complete);
 
@@ -318,7 +335,7 @@ export function LibraryView(props: { source?: LibrarySource }) {
           query={query}
           allTags={allTags}
           onSave={save}
-          onClose={() => setEditing(null)}
+          onClose={() => closeEditor(row.clip.id)}
           onDelete={(ids) => void remove(ids)}
           onSimilar={(clipId) => setDialog({ kind: 'similar', clipId })}
         />
@@ -394,6 +411,8 @@ export function LibraryView(props: { source?: LibrarySource }) {
             type="file"
             accept=".json,.jsonld,application/json,application/ld+json"
             class="tifa-lib-hidden"
+            // Reached through the Import button; as its own (invisible) tab stop it would only confuse.
+            tabIndex={-1}
             aria-label={tl('library_importFile')}
             onChange={(e) => {
               const input = e.target as HTMLInputElement;

@@ -6,6 +6,7 @@ import { categoryLabel, tf } from '../../lib/reading/describe';
 import { outlineToMarkdown } from '../../lib/reading/outlineMarkdown';
 import { CATEGORY_STYLES, HIGHLIGHT_CATEGORIES } from '../../lib/highlight/categories';
 import { PageClips } from './PageClips';
+import { ClipSectionButton, SectionClipOutcome, useSectionClipper, type SectionClipState } from './SectionClip';
 import { usePageState } from './usePageState';
 import { VerdictLine, VerdictReasons } from './Verdict';
 import './page.css';
@@ -17,6 +18,7 @@ import './page.css';
 export function PageView() {
   const { tab, state, phase } = usePageState();
   const [note, setNote] = useState('');
+  const sectionClipper = useSectionClipper(tab?.id);
 
   if (phase === 'notab') return <section class="tifa-page-view"><p class="tifa-page-muted">{t('reading_noTab')}</p></section>;
   // This page's clips (clipping area) are listed whatever the page is, even where Tifa is not running now.
@@ -54,7 +56,13 @@ export function PageView() {
       {state && <VerdictReasons state={state} />}
       {state && state.status === 'policy' && <Counts state={state} />}
       {state && state.status === 'policy' && (
-        <OutlineSection state={state} onPick={(i) => void scrollTo(i)} onNote={setNote} />
+        <OutlineSection
+          state={state}
+          onPick={(i) => void scrollTo(i)}
+          onNote={setNote}
+          onClip={(i) => void sectionClipper.clip(i)}
+          lastClip={sectionClipper.last}
+        />
       )}
       {state?.timings && (
         <p class="tifa-page-muted tifa-page-small">
@@ -102,7 +110,15 @@ export function outlineTree(outline: readonly OutlineEntry[]): TreeNode[] {
   return roots;
 }
 
-function OutlineSection(props: { state: PageState; onPick(index: number): void; onNote(note: string): void }) {
+interface OutlineActions {
+  onPick(index: number): void;
+  /** "Clip this section": saves the item's whole section. */
+  onClip(index: number): void;
+  /** The latest section clip, shown by its row. */
+  lastClip: SectionClipState | null;
+}
+
+function OutlineSection(props: OutlineActions & { state: PageState; onNote(note: string): void }) {
   const { state } = props;
   const tree = useMemo(() => outlineTree(state.outline), [state.outline]);
   const copy = async () => {
@@ -126,28 +142,38 @@ function OutlineSection(props: { state: PageState; onPick(index: number): void; 
       {state.outline.length === 0 ? (
         <p class="tifa-page-muted">{t('reading_noOutline')}</p>
       ) : (
-        <OutlineList nodes={tree} onPick={props.onPick} root />
+        <OutlineList nodes={tree} onPick={props.onPick} onClip={props.onClip} lastClip={props.lastClip} root />
       )}
     </div>
   );
 }
 
-function OutlineList(props: { nodes: TreeNode[]; onPick(index: number): void; root?: boolean }) {
+function OutlineList(props: OutlineActions & { nodes: TreeNode[]; root?: boolean }) {
+  const { lastClip } = props;
   return (
     <ul class="tifa-page-tree" role={props.root ? 'tree' : 'group'}>
       {props.nodes.map((node) => (
         <li key={node.index} role="treeitem" aria-level={node.item.depth + 1}>
-          <button
-            type="button"
-            class="tifa-page-item"
-            data-index={node.index}
-            title={node.item.marker + node.item.title}
-            onClick={() => props.onPick(node.index)}
-          >
-            <span class="tifa-page-marker">{node.item.marker}</span>
-            <span class="tifa-page-item-title">{node.item.title}</span>
-          </button>
-          {node.children.length > 0 && <OutlineList nodes={node.children} onPick={props.onPick} />}
+          <div class="tifa-page-row">
+            <button
+              type="button"
+              class="tifa-page-item"
+              data-index={node.index}
+              title={node.item.marker + node.item.title}
+              onClick={() => props.onPick(node.index)}
+            >
+              <span class="tifa-page-marker">{node.item.marker}</span>
+              <span class="tifa-page-item-title">{node.item.title}</span>
+            </button>
+            <ClipSectionButton
+              index={node.index}
+              title={node.item.marker + node.item.title}
+              busy={lastClip?.index === node.index && lastClip.phase === 'pending'}
+              onClip={props.onClip}
+            />
+          </div>
+          {lastClip?.index === node.index && <SectionClipOutcome state={lastClip} />}
+          {node.children.length > 0 && <OutlineList {...props} nodes={node.children} root={false} />}
         </li>
       ))}
     </ul>

@@ -1,11 +1,10 @@
 import { browser } from 'wxt/browser';
-import { t } from '../i18n';
 import type { ClipAnchorStatus, ClipOutcome } from '../messages/clips';
 import type { Clip } from '../clips/types';
 import { normalizeUrl } from '../clips/url';
-import { storeErrorCode } from '../store/errors';
 import { anchorSelectors } from '../anchoring';
 import { buildClipDraft, ClipRefused } from './build-clip';
+import { describeClipOutcome } from './outcome-message';
 import { ClipButtonUi } from './clip-button';
 import { announceAnchorsChanged, handleClipPageMessage, runtimeLink, type BackgroundLink } from './content-messages';
 import { ClipHighlighter, type HighlightEntry } from './highlights';
@@ -216,26 +215,7 @@ export class ContentClipper {
 
   /** Tells the reader what happened, in their language. */
   private report(outcome: ClipOutcome): ClipOutcome {
-    switch (outcome.status) {
-      case 'saved':
-        this.ui.announce(t('clippingSaved'));
-        break;
-      case 'duplicate':
-        this.ui.announce(t('clippingDuplicate'));
-        break;
-      case 'empty':
-        this.ui.announce(t('clippingEmpty'));
-        break;
-      case 'error': {
-        const code = storeErrorCode(outcome.error);
-        const text = outcome.error.includes('[tooLong]') || /longer than the maximum/.test(outcome.error)
-          ? t('clippingTooLong')
-          : code === 'quota'
-            ? t('clippingQuota')
-            : `${t('clippingFailed')} ${outcome.error}`;
-        this.ui.announce(text, 'error');
-      }
-    }
+    this.ui.announce(describeClipOutcome(outcome).text, outcome.status === 'error' ? 'error' : 'info');
     return outcome;
   }
 

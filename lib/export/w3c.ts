@@ -6,9 +6,17 @@ import { isoTime } from './format';
  * whose first (embedded) AnnotationPage holds one Annotation per clip. Each annotation targets the page
  * (`source`) with a TextQuoteSelector and a TextPositionSelector; the note is a commenting TextualBody and each
  * tag a tagging TextualBody; the colour travels as the target's styleClass plus a CssStylesheet, which is how
- * the model expresses styling. Outline path and mentions have no place in the model: the JSON backup keeps them.
+ * the model expresses styling. What the model has no place for (page title, site, speech title and date, outline
+ * path, mentions) travels in a `tifa:clip` extension property — the model allows extra properties, and a second
+ * @context entry maps the `tifa` prefix to our namespace — so our own export imports back losslessly, while
+ * other tools still see a plain, valid annotation.
  */
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+/** Our JSON-LD namespace; `tifa:clip` expands to `${TIFA_NS}clip` and holds a JSON literal. */
+export const TIFA_NS = 'https://github.com/tifa-extension/tifa/ns#';
+export const TIFA_CLIP_KEY = 'tifa:clip';
+export const TIFA_CLIP_VERSION = 1;
+export const TIFA_CONTEXT = { tifa: TIFA_NS, [TIFA_CLIP_KEY]: { '@id': `${TIFA_NS}clip`, '@type': '@json' } } as const;
 export const CLIP_ID_PREFIX = 'urn:uuid:';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -46,8 +54,19 @@ export interface TextualBody {
   format?: string;
 }
 
+/** The clip fields the annotation model has no property for (the rest travel in standard properties). */
+export interface TifaClipExtension {
+  version: typeof TIFA_CLIP_VERSION;
+  title: string;
+  site: string;
+  speechTitle?: string;
+  speechDate?: string;
+  outlinePath: Clip['outlinePath'];
+  mentions: Clip['mentions'];
+}
+
 export interface WebAnnotation {
-  '@context': typeof ANNO_CONTEXT;
+  '@context': [typeof ANNO_CONTEXT, typeof TIFA_CONTEXT];
   id: string;
   type: 'Annotation';
   motivation: 'commenting' | 'highlighting';
@@ -63,6 +82,7 @@ export interface WebAnnotation {
     styleClass: string;
   };
   stylesheet: { type: 'CssStylesheet'; value: string };
+  [TIFA_CLIP_KEY]: TifaClipExtension;
 }
 
 export interface AnnotationCollection {
@@ -79,11 +99,21 @@ export interface AnnotationCollection {
 export function clipToAnnotation(clip: Clip): WebAnnotation {
   const [quote, position] = clip.selectors;
   const body: TextualBody[] = [];
-  if (clip.note.trim()) body.push({ type: 'TextualBody', value: clip.note, purpose: 'commenting', format: 'text/plain' });
+  // Any non-empty note, even blank-looking, so the round trip is exact.
+  if (clip.note) body.push({ type: 'TextualBody', value: clip.note, purpose: 'commenting', format: 'text/plain' });
   for (const tag of clip.tags) body.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
   const styleClass = styleClassOf(clip.color);
+  const extension: TifaClipExtension = {
+    version: TIFA_CLIP_VERSION,
+    title: clip.title,
+    site: clip.site,
+    ...(clip.speechTitle !== undefined ? { speechTitle: clip.speechTitle } : {}),
+    ...(clip.speechDate !== undefined ? { speechDate: clip.speechDate } : {}),
+    outlinePath: clip.outlinePath.map(({ marker, title }) => ({ marker, title })),
+    mentions: clip.mentions.map(({ category, key, text }) => ({ category, key, text })),
+  };
   return {
-    '@context': ANNO_CONTEXT,
+    '@context': [ANNO_CONTEXT, TIFA_CONTEXT],
     id: annotationIdOf(clip.id),
     type: 'Annotation',
     motivation: clip.note.trim() ? 'commenting' : 'highlighting',
@@ -99,6 +129,7 @@ export function clipToAnnotation(clip: Clip): WebAnnotation {
       styleClass,
     },
     stylesheet: { type: 'CssStylesheet', value: `.${styleClass} { background-color: ${COLOR_CSS[clip.color]}; }` },
+    [TIFA_CLIP_KEY]: extension,
   };
 }
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { clipSchema } from '../clips/schema';
+import { clipMentionSchema, clipSchema, MAX_MENTIONS, MAX_OUTLINE_DEPTH, MAX_TITLE_CHARS, outlineStepSchema } from '../clips/schema';
 import { computeDedupeKey } from '../clips/dedupe';
 import { normalizeUrl, siteOf } from '../clips/url';
 import type { Clip, TextPositionSelector, TextQuoteSelector } from '../clips/types';
-import { ANNO_CONTEXT, CLIP_ID_PREFIX, colorFromStyleClass } from '../export/w3c';
+import { ANNO_CONTEXT, CLIP_ID_PREFIX, colorFromStyleClass, TIFA_CLIP_KEY, TIFA_CLIP_VERSION, TIFA_NS } from '../export/w3c';
+import { mentionKeysOf } from '../store/clip-store';
 import { describeIssues, ImportError } from './errors';
 
 /**
@@ -12,6 +13,8 @@ import { describeIssues, ImportError } from './errors';
  * TextQuoteSelector (its `exact` becomes the clip text); a TextPositionSelector is used when present. Bodies:
  * `tagging` TextualBodies become tags, other textual bodies (and `bodyValue`) the note; the colour comes back
  * from a `tifa-<colour>` styleClass. Annotations without a quote cannot be placed in a page and are refused.
+ * Our own exports also carry a `tifa:clip` extension (page title, site, speech, outline path, mentions); when
+ * present it is validated like the rest (a malformed one refuses the file) and restores those fields exactly.
  */
 
 const oneOrMany = <T extends z.ZodTypeAny>(schema: T) => z.union([schema, z.array(schema)]);
@@ -48,6 +51,17 @@ const bodySchema = z.union([
     .passthrough(),
 ]);
 
+const tifaClipSchema = z.object({
+  version: z.number().int().positive().refine((v) => v <= TIFA_CLIP_VERSION, `is newer than this version of Tifa understands (${TIFA_CLIP_VERSION})`),
+  title: z.string().max(MAX_TITLE_CHARS),
+  site: z.string().max(255),
+  speechTitle: z.string().max(MAX_TITLE_CHARS).optional(),
+  speechDate: z.string().max(40).optional(),
+  outlinePath: z.array(outlineStepSchema).max(MAX_OUTLINE_DEPTH),
+  mentions: z.array(clipMentionSchema).max(MAX_MENTIONS),
+});
+type TifaClip = z.infer<typeof tifaClipSchema>;
+
 const annotationSchema = z.object({
   id: z.string().optional(),
   type: typeIs('Annotation'),
@@ -57,6 +71,9 @@ const annotationSchema = z.object({
   bodyValue: z.string().optional(),
   body: oneOrMany(bodySchema).optional(),
   target: oneOrMany(z.union([z.string(), specificResourceSchema])),
+  [TIFA_CLIP_KEY]: tifaClipSchema.optional(),
+  // The same property written as a full IRI (a JSON-LD tool may have compacted it that way).
+  [`${TIFA_NS}clip`]: tifaClipSchema.optional(),
 });
 type Annotation = z.infer<typeof annotationSchema>;
 
@@ -155,20 +172,23 @@ function annotationToClip(annotation: Annotation, now: number, n: number): Clip 
   const text = quote.exact;
   const { note, tags } = bodiesOf(annotation);
   const created = timeOf(annotation.created, now);
+  const extension: TifaClip | undefined = annotation[TIFA_CLIP_KEY] ?? annotation[`${TIFA_NS}clip`];
   return {
     id: clipIdOf(annotation.id, url, text),
     text,
     url,
-    title: '',
-    site: siteOf(url),
+    title: extension?.title ?? '',
+    site: extension?.site ?? siteOf(url),
     created,
     updated: timeOf(annotation.modified, created),
     note,
     tags,
     color: colorFromStyleClass(placed.target.styleClass) ?? 'yellow',
-    outlinePath: [],
-    mentions: [],
-    mentionKeys: [],
+    outlinePath: extension?.outlinePath ?? [],
+    ...(extension?.speechTitle !== undefined ? { speechTitle: extension.speechTitle } : {}),
+    ...(extension?.speechDate !== undefined ? { speechDate: extension.speechDate } : {}),
+    mentions: extension?.mentions ?? [],
+    mentionKeys: mentionKeysOf(extension?.mentions ?? []),
     selectors: [quote, position ?? { type: 'TextPositionSelector', start: 0, end: text.length }],
     dedupeKey: computeDedupeKey(url, text),
   };
@@ -200,7 +220,7 @@ function bodiesOf(annotation: Annotation): { note: string; tags: string[] } {
     if (purposes.includes('tagging')) {
       const tag = body.value.trim();
       if (tag && !tags.includes(tag)) tags.push(tag);
-    } else if (body.value.trim()) notes.push(body.value);
+    } else if (body.value) notes.push(body.value); // kept as written: our export writes any non-empty note
   }
   return { note: notes.join('\n\n'), tags };
 }

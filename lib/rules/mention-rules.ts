@@ -142,6 +142,8 @@ const NUMBERED_START = new RegExp(`^[${NUMERAL_CHARS}]`);
 const SECOND_NUMERAL = new RegExp(`^.[^${NUMERAL_CHARS}]*[${NUMERAL_CHARS}]`);
 const ALL_CJK = new RegExp(`^[${CJK}]+$`);
 const MEASURE_ONLY = new RegExp(`^[${NUMERAL_CHARS}]+[个项大条把张种类位批次件点方面]?$`);
+/** A run of wins or moves (“十一连冠”, “五连胜”, “三连涨”): a record, not a formulation. */
+const STREAK = new RegExp(`^[${NUMERAL_CHARS}]+连[冠胜败涨跌升降增减霸]`);
 
 /**
  * A numbered formulation as written in quotes: starts with a numeral (两/三/…/双/百/千/万) and has a head
@@ -162,6 +164,7 @@ export function isNumberedTerm(inner: string): boolean {
   if (!ALL_CJK.test(inner)) return false;
   if (inner.includes('的')) return false;
   if (!NUMBERED_START.test(inner)) return false;
+  if (STREAK.test(inner)) return false;
   if (inner[0] === '一' && !SECOND_NUMERAL.test(inner)) return false;
   if (inner[0] === '千' || inner[0] === '百' || inner[0] === '万') {
     // 千方百计-like idioms are rarely quoted; still require a second numeral or a short coinage.
@@ -623,6 +626,8 @@ export const MENTION_RULES: readonly MentionRule[] = [
       '陷入“一将难求、后继乏人”的困境',
       '书记和主任“一肩挑”',
       '加强“第一书记”管理',
+      '女排夺得“十一连冠”',
+      '主队取得“五连胜”',
       '健全…“四项”制度',
       '全体“90后”党员',
       '粉碎“四人帮”',

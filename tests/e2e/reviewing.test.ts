@@ -68,6 +68,8 @@ describe('reviewing in Chromium', () => {
     const popupClip = popup.locator('.tifa-popup-clip', { hasText: PASSAGE.slice(0, 15) });
     await popupClip.waitFor({ timeout: 10_000 });
     expect(await popup.locator('.tifa-popup-clip').count()).toBe(1);
+    // A header names the product (short name, not the long extension name).
+    expect(await popup.getByRole('heading', { level: 1 }).innerText()).toBe('Tifa 提法');
 
     // --- the side panel library, with other clips around it
     const panel = await tifa.openExtensionPage('sidepanel.html', { tabId });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exportMarkdown } from '../../lib/export/markdown';
 import { exportCsv, CSV_BOM, CSV_COLUMNS } from '../../lib/export/csv';
 import { exportBackup, BACKUP_FORMAT, BACKUP_VERSION } from '../../lib/export/backup';
-import { exportW3c, ANNO_CONTEXT } from '../../lib/export/w3c';
+import { exportW3c, ANNO_CONTEXT, TIFA_NS } from '../../lib/export/w3c';
 import { exportClips, EXPORT_FORMATS } from '../../lib/export';
 import { makeClip } from '../fixtures/reviewing/clips';
 
@@ -101,7 +101,9 @@ describe('W3C Web Annotation export', () => {
 
   it('gives each annotation the required fields, both selectors, and note/tags bodies', () => {
     const [item] = collection.first.items;
-    expect(item['@context']).toBe(ANNO_CONTEXT);
+    // The model's context first (required), then ours for the extension property.
+    expect(item['@context'][0]).toBe(ANNO_CONTEXT);
+    expect(item['@context'][1].tifa).toBe(TIFA_NS);
     expect(item.type).toBe('Annotation');
     expect(item.id).toBe(`urn:uuid:${clips[0].id}`);
     expect(item.target.source).toBe(url);
@@ -118,6 +120,21 @@ describe('W3C Web Annotation export', () => {
     expect(collection.first.items[1].body).toBeUndefined();
     expect(collection.first.items[2].target.styleClass).toBe('tifa-green');
     expect(collection.first.items[2].stylesheet.value).toContain('.tifa-green');
+  });
+
+  it('carries what the model has no property for in a namespaced tifa:clip extension', () => {
+    const [item] = collection.first.items;
+    expect(item['tifa:clip']).toEqual({
+      version: 1,
+      title: clips[0].title,
+      site: 'www.gov.cn',
+      speechTitle: '政府工作报告',
+      speechDate: '2024-03-05',
+      outlinePath: [sectionTwo, sub],
+      mentions: [],
+    });
+    // Optional fields the clip lacks are absent, not null.
+    expect('speechDate' in collection.first.items[1]['tifa:clip']).toBe(false);
   });
 });
 

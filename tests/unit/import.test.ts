@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ClipStore } from '../../lib/store/clip-store';
+import { ClipStore, mentionKeysOf } from '../../lib/store/clip-store';
 import { ClipDatabase } from '../../lib/store/db';
 import { exportBackup } from '../../lib/export/backup';
 import { exportW3c } from '../../lib/export/w3c';
@@ -108,6 +108,35 @@ describe('W3C annotation import', () => {
     }
   });
 
+  it('round-trips: W3C export → import into an empty store reproduces the library exactly, like the backup', async () => {
+    // The store derives mentionKeys (deduplicated); the generator does not dedupe, so derive them as stored.
+    const library = generateLibrary(300, 11).map((c) => ({ ...c, mentionKeys: mentionKeysOf(c.mentions) }));
+    library[0].note = '含 "引号"、换行\n\n和 emoji 😀';
+    library[1].note = '  ';
+    library[2].outlinePath = [];
+    delete library[3].speechTitle;
+    delete library[3].speechDate;
+    library[4].mentions = [{ category: 'program', key: '千村头雁', text: '“千村头雁”培育工程' }];
+    library[4].mentionKeys = ['program:千村头雁'];
+    expect(library.some((c) => c.mentions.length > 1 && c.outlinePath.length > 1 && c.tags.length > 1)).toBe(true);
+    const { format, clips } = parseImportFile(exportW3c(library));
+    expect(format).toBe('w3c');
+    expect(clips).toEqual(library);
+    expect(await store.import(clips)).toEqual({ added: 300, skipped: 0 });
+    expect(await allClips()).toEqual([...library].sort(byId));
+  });
+
+  it('refuses a malformed tifa:clip extension, naming the annotation and field, and writes nothing', async () => {
+    const doc = JSON.parse(exportW3c(generateLibrary(3, 2)));
+    doc.first.items[2]['tifa:clip'].outlinePath = [{ marker: 1 }];
+    const message = errorOf(() => parseImportFile(JSON.stringify(doc)));
+    expect(message).toContain('annotation 3');
+    expect(message).toContain('tifa:clip.outlinePath.0.marker');
+    doc.first.items[2]['tifa:clip'] = { ...doc.first.items[1]['tifa:clip'], version: 9 };
+    expect(errorOf(() => parseImportFile(JSON.stringify(doc)))).toMatch(/annotation 3: tifa:clip\.version: .*newer/);
+    expect(await store.database.clips.count()).toBe(0);
+  });
+
   it('dedupes a W3C import against the same clips already in the library', async () => {
     const library = generateLibrary(20, 5);
     await importText(exportBackup(library));
@@ -131,6 +160,9 @@ describe('W3C annotation import', () => {
     expect(clip.note).toBe('外部笔记');
     expect(clip.selectors[1]).toEqual({ type: 'TextPositionSelector', start: 0, end: 11 });
     expect(clip.color).toBe('yellow');
+    // Without our extension: the minimal clip, nothing invented.
+    expect(clip).toMatchObject({ title: '', site: 'www.gov.cn', outlinePath: [], mentions: [], mentionKeys: [], tags: [] });
+    expect(clip.speechTitle).toBeUndefined();
     // The same annotation imported twice is one clip.
     await importText(JSON.stringify(foreign));
     expect(await importText(JSON.stringify([foreign]))).toEqual({ added: 0, skipped: 1 });

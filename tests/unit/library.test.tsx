@@ -216,6 +216,8 @@ describe('LibraryView', () => {
     await mount(library());
     document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '/', bubbles: true }));
     expect(document.activeElement).toBe($('input[type="search"]'));
+    // The hidden file input is opened by the Import button, not an invisible tab stop of its own.
+    expect($<HTMLInputElement>('input[type="file"]')!.tabIndex).toBe(-1);
     button('library_export')!.click();
     const dialog = await waitFor(() => $('[role="dialog"]'), 'the export dialog');
     expect(dialog.getAttribute('aria-modal')).toBe('true');
@@ -238,10 +240,15 @@ describe('LibraryView', () => {
     expect(rows()[2].querySelector<HTMLButtonElement>('[aria-label="library_edit"]')!.tabIndex).toBe(-1);
     rows()[1].dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true }));
     await waitFor(() => $('.tifa-lib-bulk'), 'selection by Space');
+    const editedId = rows()[1].querySelector('.tifa-lib-clip')!.getAttribute('data-clip-id');
     rows()[1].dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     await waitFor(() => $('.tifa-lib-editor'), 'the editor by Enter');
+    $<HTMLTextAreaElement>('.tifa-lib-editor textarea')!.focus();
     $('.tifa-lib-editor textarea')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     await waitFor(() => !$('.tifa-lib-editor'), 'Esc to close the editor');
+    // The focus goes back to the clip's row, not to the page body: the keyboard user keeps their place.
+    await waitFor(() => (document.activeElement as HTMLElement).querySelector?.('.tifa-lib-clip')?.getAttribute('data-clip-id') === editedId, 'focus back on the edited row');
+    expect(document.activeElement).toBe(rows()[1]);
     // Collapsing a speech from its header row.
     rows()[0].focus();
     rows()[0].dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
