@@ -13,7 +13,8 @@ import { isoTime } from './format';
  */
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** Our JSON-LD namespace; `tifa:clip` expands to `${TIFA_NS}clip` and holds a JSON literal. */
-export const TIFA_NS = 'https://github.com/tifa-extension/tifa/ns#';
+// A URN rather than a web address: the project publishes no vocabulary document that an address could point to.
+export const TIFA_NS = 'urn:x-tifa:ns:';
 export const TIFA_CLIP_KEY = 'tifa:clip';
 export const TIFA_CLIP_VERSION = 1;
 export const TIFA_CONTEXT = { tifa: TIFA_NS, [TIFA_CLIP_KEY]: { '@id': `${TIFA_NS}clip`, '@type': '@json' } } as const;
@@ -142,7 +143,7 @@ export function exportW3c(clips: readonly Clip[], options: { label?: string; exp
     type: 'AnnotationCollection',
     label: options.label ?? 'Tifa clips',
     total: clips.length,
-    generator: { id: 'https://github.com/tifa-extension/tifa', type: 'Software', name: 'Tifa' },
+    generator: { id: 'urn:x-tifa:extension', type: 'Software', name: 'Tifa' },
     generated: isoTime(exportedAt),
     first: { id: `${id}#page1`, type: 'AnnotationPage', startIndex: 0, items: clips.map(clipToAnnotation) },
   };
