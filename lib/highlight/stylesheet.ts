@@ -17,12 +17,17 @@ export function pageCss(): string {
       ? `text-decoration: underline 2px ${style.underline}; text-underline-offset: 3px;`
       : '';
     rules.push(`::highlight(${highlightName(category)}) { background-color: ${style.tint}; ${decoration} }`);
-    rules.push(`mark.${MARK_CLASS}.${MARK_CLASS}-${category} { background-color: ${style.tint}; ${decoration} }`);
+    // The Chrome build never paints <mark>s (see createPainter in lib/reading/start.ts): no rules for them.
+    if (!import.meta.env.CHROME) {
+      rules.push(`mark.${MARK_CLASS}.${MARK_CLASS}-${category} { background-color: ${style.tint}; ${decoration} }`);
+    }
   }
   rules.push(`::highlight(${FLASH_HIGHLIGHT}) { background-color: rgba(255, 220, 0, 0.75); color: #000; }`);
-  // The UA gives <mark> a yellow background and black text; the fallback must look like the highlights.
-  rules.unshift(`mark.${MARK_CLASS} { background-color: transparent; color: inherit; }`);
-  rules.push(`mark.${MARK_CLASS}.${MARK_FLASH_CLASS} { background-color: rgba(255, 220, 0, 0.75); color: #000; }`);
+  if (!import.meta.env.CHROME) {
+    // The UA gives <mark> a yellow background and black text; the fallback must look like the highlights.
+    rules.unshift(`mark.${MARK_CLASS} { background-color: transparent; color: inherit; }`);
+    rules.push(`mark.${MARK_CLASS}.${MARK_FLASH_CLASS} { background-color: rgba(255, 220, 0, 0.75); color: #000; }`);
+  }
   return rules.join('\n');
 }
 

@@ -11,7 +11,9 @@ import { defineMessage } from './protocol';
  * From a content script to extension pages (broadcast with runtime.sendMessage; the side panel listens):
  *   readingPageChanged   {url, status}      → {}          the page's analysis or toggles changed
  * From a content script to the BACKGROUND:
- *   readingAnalyzeText   {text}             → Analysis    run the shared rule set on the page's extracted text
+ *   readingAnalyzeText   {text, part?}      → WireAnalysis  run the shared rule set on the page's extracted text
+ *                                                          (long texts in parts sent at once; compact reply, see
+ *                                                          lib/reading/wire.ts)
  *
  * Why the background analyses: the rule set is most of the code (~90 KB minified) and its first run on a page
  * compiles dozens of large regular expressions (~60–100 ms, a long task); in the service worker it is loaded
@@ -132,10 +134,36 @@ export const analysisSchema = z.object({
   textLength: z.number().int().min(0),
 });
 
+/** Most parts one text may be sent in (lib/reading/remoteAnalyze.ts sends long texts in parts, at once). */
+export const MAX_ANALYZE_PARTS = 16;
+
+/** What the rule set found, in the compact wire form of lib/reading/wire.ts (decoded back into an Analysis). */
+export const wireAnalysisSchema = z.object({
+  verdict: verdictSchema,
+  title: z.string().optional(),
+  date: z.string().optional(),
+  textLength: z.number().int().min(0),
+  strings: z.array(z.string()),
+  outline: z.array(z.number()),
+  mentions: z.array(z.number()),
+});
+
+export const analyzePartSchema = z
+  .object({
+    run: z.string().min(1).max(64),
+    index: z.number().int().min(0),
+    count: z.number().int().min(2).max(MAX_ANALYZE_PARTS),
+  })
+  .refine((p) => p.index < p.count, { message: 'index must be below count' });
+
+/**
+ * `text` is the whole text, or with `part` one of `count` consecutive parts of it. The reply to the part that
+ * completes the text is the analysis; the replies to the other parts are `{ pending: true }`.
+ */
 export const readingAnalyzeText = defineMessage(
   'readingAnalyzeText',
-  z.object({ text: z.string().max(MAX_ANALYZE_CHARS) }),
-  analysisSchema,
+  z.object({ text: z.string().max(MAX_ANALYZE_CHARS), part: analyzePartSchema.optional() }),
+  z.union([wireAnalysisSchema, z.object({ pending: z.literal(true) })]),
 );
 
 export const readingPageChanged = defineMessage(

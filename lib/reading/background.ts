@@ -1,6 +1,7 @@
-import { readingAnalyzeText } from '../messages/page';
+import { MAX_ANALYZE_CHARS, readingAnalyzeText } from '../messages/page';
 import type { Router } from '../messages/protocol';
 import { analyze } from '../rules';
+import { encodeAnalysis, type WireAnalysis } from './wire';
 
 /**
  * A few lines that make most rules run once: V8 compiles a regular expression on its first use, which made the
@@ -20,7 +21,11 @@ const WARM_UP_TEXT = [
  * sender (this extension) and the request's shape and size. One call in entrypoints/background.ts.
  */
 export function registerReadingHandlers(router: Router): void {
-  router.on(readingAnalyzeText, ({ text }) => analyze(text));
+  const parts = new PartAssembler();
+  router.on(readingAnalyzeText, ({ text, part }, { sender }) => {
+    const whole = part ? parts.add(`${sender.tab?.id ?? '-'}:${sender.url ?? ''}:${part.run}`, part, text) : text;
+    return whole === null ? { pending: true as const } : analyzeForWire(whole);
+  });
   // Warm the rule set as soon as the worker starts, in its own task, so the first page does not pay for it.
   setTimeout(() => {
     try {
@@ -29,4 +34,36 @@ export function registerReadingHandlers(router: Router): void {
       // A warm-up only: a real analysis reports its own errors.
     }
   }, 0);
+}
+
+function analyzeForWire(text: string): WireAnalysis {
+  return encodeAnalysis(analyze(text), text);
+}
+
+/** A run whose parts stopped coming in (its page went away mid-send) is dropped after this long. */
+const PART_RUN_TTL_MS = 30_000;
+
+/**
+ * Collects the parts of one text sent as several readingAnalyzeText messages at once (they may arrive in any
+ * order). The part that completes a run gets the whole text back; every other part gets null.
+ */
+export class PartAssembler {
+  private readonly runs = new Map<string, { parts: (string | undefined)[]; got: number; chars: number; at: number }>();
+
+  add(key: string, part: { index: number; count: number }, text: string, now = Date.now()): string | null {
+    for (const [k, r] of this.runs) if (now - r.at > PART_RUN_TTL_MS) this.runs.delete(k);
+    let run = this.runs.get(key);
+    if (!run) this.runs.set(key, (run = { parts: new Array<string | undefined>(part.count), got: 0, chars: 0, at: now }));
+    if (run.parts.length !== part.count) throw new Error('readingAnalyzeText: parts of one run disagree on their count');
+    if (run.parts[part.index] !== undefined) throw new Error(`readingAnalyzeText: part ${part.index} sent twice`);
+    run.chars += text.length;
+    if (run.chars > MAX_ANALYZE_CHARS) {
+      this.runs.delete(key);
+      throw new Error('readingAnalyzeText: the text is too long');
+    }
+    run.parts[part.index] = text;
+    if (++run.got < part.count) return null;
+    this.runs.delete(key);
+    return run.parts.join('');
+  }
 }
