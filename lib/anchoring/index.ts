@@ -4,7 +4,8 @@ import { TextPositionAnchor } from './text-position';
 import { TextQuoteAnchor } from './text-quote';
 
 export { TextPositionAnchor } from './text-position';
-export { TextQuoteAnchor, CONTEXT_CHARS } from './text-quote';
+export { TextQuoteAnchor } from './text-quote';
+export { CONTEXT_CHARS, describeSpan } from './describe';
 export { matchQuote, MATCH_WEIGHTS, MAX_QUOTE_ERROR_RATE, MIN_CONTEXT_SCORE } from './match-quote';
 
 export type ClipSelectors = [TextQuoteSelector, TextPositionSelector];
@@ -18,11 +19,6 @@ export interface Anchored {
   method: AnchorMethod;
   /** Edit distance between the stored quote and the text found (0 unless fuzzy). */
   errors: number;
-}
-
-/** W3C selectors for text[start, end): a quote with context, and the position. */
-export function describeSpan(text: string, start: number, end: number): ClipSelectors {
-  return [TextQuoteAnchor.fromSpan(text, start, end).toSelector(), new TextPositionAnchor(start, end).toSelector()];
 }
 
 /**

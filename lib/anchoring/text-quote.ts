@@ -1,8 +1,6 @@
 import type { TextQuoteSelector } from '../clips/types';
+import { quoteSelector } from './describe';
 import { matchQuote, type QuoteMatch } from './match-quote';
-
-/** Characters of context kept on each side of a quote (W3C suggests enough to disambiguate; Hypothesis uses 32). */
-export const CONTEXT_CHARS = 32;
 
 /** A span of the extracted text described by its content and surroundings (W3C TextQuoteSelector). */
 export class TextQuoteAnchor {
@@ -14,12 +12,7 @@ export class TextQuoteAnchor {
 
   /** Describes text[start, end) by its content and up to CONTEXT_CHARS of context each side. */
   static fromSpan(text: string, start: number, end: number): TextQuoteAnchor {
-    if (!(start >= 0 && end > start && end <= text.length)) throw new Error(`cannot quote ${start}–${end} of ${text.length} characters`);
-    return new TextQuoteAnchor(
-      text.slice(start, end),
-      text.slice(Math.max(0, start - CONTEXT_CHARS), start),
-      text.slice(end, Math.min(text.length, end + CONTEXT_CHARS)),
-    );
+    return TextQuoteAnchor.fromSelector(quoteSelector(text, start, end));
   }
 
   static fromSelector(selector: TextQuoteSelector): TextQuoteAnchor {

@@ -3,7 +3,7 @@ import type { ClipMention, OutlineStep } from '../clips/types';
 import type { ClipDraft } from '../clips/schema';
 import { MAX_TITLE_CHARS } from '../clips/limits';
 import { MAX_CLIP_CHARS } from '../clips/types';
-import { describeSpan } from '../anchoring';
+import { describeSpan } from '../anchoring/describe';
 import { normalizeUrl } from '../clips/url';
 
 export interface ClipSource {

@@ -1,12 +1,11 @@
-import { browser } from 'wxt/browser';
 import type { ClipAnchorStatus, ClipOutcome } from '../messages/clips';
-import type { Clip } from '../clips/types';
+import type { ClipColor } from '../clips/types';
 import { normalizeUrl } from '../clips/url';
-import { anchorSelectors } from '../anchoring';
+import { listenOnPage } from '../messages/content-endpoint';
 import { buildClipDraft, ClipRefused } from './build-clip';
 import { describeClipOutcome } from './outcome-message';
 import { ClipButtonUi } from './clip-button';
-import { announceAnchorsChanged, handleClipPageMessage, runtimeLink, type BackgroundLink } from './content-messages';
+import { announceAnchorsChanged, CLIP_PAGE_CHECKS, clipPageRoutes, runtimeLink, type BackgroundLink } from './content-messages';
 import { ClipHighlighter, type HighlightEntry } from './highlights';
 import { PageTexts, rangeFor, type GetPage, type PageState } from './page-text';
 
@@ -23,7 +22,8 @@ export interface ClipperOptions {
 }
 
 interface AnchorState {
-  clip: Clip;
+  id: string;
+  color: ClipColor;
   range: Range | null;
   start?: number;
   end?: number;
@@ -101,8 +101,8 @@ export class ContentClipper {
   async anchorStatuses(): Promise<ClipAnchorStatus[]> {
     await this.ready;
     if (this.anchoring) await this.anchoring.catch(() => undefined);
-    return [...this.anchors.values()].map(({ clip, range, start, end }) =>
-      range ? { id: clip.id, status: 'anchored' as const, start, end } : { id: clip.id, status: 'orphan' as const },
+    return [...this.anchors.values()].map(({ id, range, start, end }) =>
+      range ? { id, status: 'anchored' as const, start, end } : { id, status: 'orphan' as const },
     );
   }
 
@@ -129,13 +129,15 @@ export class ContentClipper {
     return this.clipSpan(span.page, span.start, span.end);
   }
 
-  /** Re-reads this page's clips from the store and places them again. */
+  /**
+   * Places this page's saved clips again and paints them. The background re-anchors them in the page's text
+   * (lib/clipping/place-clips.ts); clips it cannot place in the primary text are tried in the whole body's.
+   */
   reanchor(): Promise<{ anchored: number; orphans: number }> {
     const run = (async () => {
       const t0 = performance.now();
       const url = this.pageUrl();
-      const clips = url ? await this.link.listForPage(url) : [];
-      const result = this.placeAll(clips);
+      const result = url ? await this.placeAll(url) : this.setAnchors(new Map());
       measure('tifa:clip-anchor', t0);
       if (url && this.options.listenForMessages !== false) announceAnchorsChanged(url);
       return result;
@@ -146,24 +148,34 @@ export class ContentClipper {
     });
   }
 
-  /** Places clips on the page synchronously (the measured part of re-anchoring) and paints them. */
-  placeAll(clips: Clip[]): { anchored: number; orphans: number } {
+  /** Asks the background to place the page's clips in each candidate text in turn, then paints them. */
+  private async placeAll(url: string): Promise<{ anchored: number; orphans: number }> {
     const t0 = performance.now();
-    const states = new Map<string, AnchorState>(clips.map((clip) => [clip.id, { clip, range: null }]));
-    let unplaced = clips;
+    const states = new Map<string, AnchorState>();
+    let unplaced: string[] | undefined;
     for (const page of this.texts.candidates()) {
+      const placements = await this.link.anchorForPage(url, page.extracted.text, unplaced);
+      unplaced = [];
+      for (const { id, color, status, start, end } of placements) {
+        if (status === 'anchored' && start !== undefined && end !== undefined) {
+          states.set(id, { id, color, range: rangeFor(page.extracted, start, end), start, end });
+        } else {
+          states.set(id, { id, color, range: null });
+          unplaced.push(id);
+        }
+      }
       if (!unplaced.length) break;
-      unplaced = unplaced.filter((clip) => {
-        const found = anchorSelectors(page.extracted.text, clip.selectors);
-        if (!found) return true;
-        states.set(clip.id, { clip, range: rangeFor(page.extracted, found.start, found.end), start: found.start, end: found.end });
-        return false;
-      });
     }
+    const result = this.setAnchors(states);
+    measure('tifa:clip-place', t0);
+    return result;
+  }
+
+  private setAnchors(states: Map<string, AnchorState>): { anchored: number; orphans: number } {
     this.anchors = states;
     this.paint();
-    measure('tifa:clip-place', t0);
-    return { anchored: clips.length - unplaced.length, orphans: unplaced.length };
+    const orphans = [...states.values()].filter((s) => !s.range).length;
+    return { anchored: states.size - orphans, orphans };
   }
 
   flashClip(id: string): boolean {
@@ -190,7 +202,7 @@ export class ContentClipper {
       const { clip, duplicate } = await this.link.save(draft);
       const [, pos] = draft.selectors;
       if (!this.anchors.get(clip.id)?.range) {
-        this.anchors.set(clip.id, { clip, range: rangeFor(page.extracted, pos.start, pos.end), start: pos.start, end: pos.end });
+        this.anchors.set(clip.id, { id: clip.id, color: clip.color, range: rangeFor(page.extracted, pos.start, pos.end), start: pos.start, end: pos.end });
         this.paint();
       }
       measure('tifa:clip-save', t0);
@@ -203,7 +215,7 @@ export class ContentClipper {
 
   private paint(): void {
     const entries: HighlightEntry[] = [];
-    for (const { clip, range } of this.anchors.values()) if (range) entries.push({ id: clip.id, color: clip.color, range });
+    for (const { id, color, range } of this.anchors.values()) if (range) entries.push({ id, color, range });
     this.highlighter.set(entries);
   }
 
@@ -268,9 +280,9 @@ export class ContentClipper {
   }
 
   private listenForMessages(): () => void {
-    const extensionId = browser.runtime.id;
-    const listener = (raw: unknown, sender: { id?: string }) =>
-      handleClipPageMessage(raw, sender, extensionId, {
+    return listenOnPage(
+      CLIP_PAGE_CHECKS,
+      clipPageRoutes({
         clipSelection: () => this.clipSelection(),
         clipSection: (itemIndex) => this.clipSection(itemIndex),
         getAnchors: async () => ({ url: this.pageUrl() ?? '', anchors: await this.anchorStatuses() }),
@@ -280,9 +292,8 @@ export class ContentClipper {
           if (this.anchoring) await this.anchoring.catch(() => undefined);
           return { found: this.flashClip(id) };
         },
-      });
-    browser.runtime.onMessage.addListener(listener as never);
-    return () => browser.runtime.onMessage.removeListener(listener as never);
+      }),
+    );
   }
 
   private on(target: EventTarget, type: string, fn: (e: Event) => void, capture = false): void {

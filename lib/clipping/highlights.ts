@@ -1,4 +1,6 @@
 import { CLIP_COLORS, type ClipColor } from '../clips/types';
+import { Flash, supportsHighlightApi } from '../highlight/highlightApi';
+import { installPageStyles } from '../highlight/stylesheet';
 
 /** The highlight holding every anchored clip (a stable hook), and one per colour that carries the colour. */
 export const CLIP_HIGHLIGHT = 'tifa-clip';
@@ -14,18 +16,12 @@ const COLOR_CSS: Record<ClipColor, string> = {
   purple: 'rgba(155, 89, 255, 0.35)',
 };
 const CLIP_PRIORITY = 10;
+const FLASH_MS = 1200;
 
 function clipCss(): string {
   const rules = CLIP_COLORS.map((c) => `::highlight(${colorHighlightName(c)}) { background-color: ${COLOR_CSS[c]}; }`);
   rules.push(`::highlight(${FLASH_HIGHLIGHT}) { background-color: rgba(255, 140, 0, 0.7); }`);
   return rules.join('\n');
-}
-
-type HighlightRegistry = Map<string, Highlight>;
-
-function registry(): HighlightRegistry | null {
-  const css = (globalThis as { CSS?: { highlights?: HighlightRegistry } }).CSS;
-  return css?.highlights && typeof Highlight === 'function' ? css.highlights : null;
 }
 
 export interface HighlightEntry {
@@ -34,29 +30,42 @@ export interface HighlightEntry {
   range: Range;
 }
 
+type HighlightWindow = Window & typeof globalThis;
+
 /**
- * Paints anchored clips with the CSS Custom Highlight API (the page's DOM and text are untouched). Where the API
- * is missing, clips are still anchored and listed, just not painted.
+ * Paints anchored clips with the CSS Custom Highlight API, with the reading painter's machinery
+ * (lib/highlight: page-scope styles, flash); the page's DOM and text are untouched. Where the API is missing,
+ * clips are still anchored and listed, just not painted.
  */
 export class ClipHighlighter {
-  private entries = new Map<string, HighlightEntry>();
-  private sheet: CSSStyleSheet | HTMLStyleElement | null = null;
-  private flashTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly win: HighlightWindow | null;
+  private readonly flasher: Flash | null;
+  private removeStyles: (() => void) | null = null;
 
-  constructor(private readonly doc: Document = document) {}
-
-  get supported(): boolean {
-    return registry() !== null;
+  constructor(private readonly doc: Document = document) {
+    const win = doc.defaultView as HighlightWindow | null;
+    this.win = supportsHighlightApi(win) ? win : null;
+    this.flasher = this.win && new Flash(this.win, FLASH_HIGHLIGHT, FLASH_MS);
   }
 
-  set(entries: HighlightEntry[]): void {
-    this.entries = new Map(entries.map((e) => [e.id, e]));
-    this.paint();
-  }
-
-  add(entry: HighlightEntry): void {
-    this.entries.set(entry.id, entry);
-    this.paint();
+  /** Paints exactly these clips (replacing what was painted). */
+  set(entries: readonly HighlightEntry[]): void {
+    if (!this.win) return;
+    this.ensureStyles();
+    const registry = this.win.CSS.highlights;
+    const all = new this.win.Highlight();
+    const byColor = new Map<ClipColor, Highlight>(CLIP_COLORS.map((c) => [c, new this.win!.Highlight()]));
+    for (const { color, range } of entries) {
+      all.add(range);
+      byColor.get(color)?.add(range);
+    }
+    all.priority = CLIP_PRIORITY;
+    registry.set(CLIP_HIGHLIGHT, all);
+    for (const [color, h] of byColor) {
+      h.priority = CLIP_PRIORITY;
+      if (h.size) registry.set(colorHighlightName(color), h);
+      else registry.delete(colorHighlightName(color));
+    }
   }
 
   /** Scrolls to a range and flashes it briefly. */
@@ -64,67 +73,25 @@ export class ClipHighlighter {
     const start = range.startContainer;
     const el = start.nodeType === 1 ? (start as Element) : start.parentElement;
     el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    const reg = registry();
-    if (!reg) return;
+    if (!this.flasher) return;
     this.ensureStyles();
-    reg.set(FLASH_HIGHLIGHT, new Highlight(range));
-    clearTimeout(this.flashTimer);
-    this.flashTimer = setTimeout(() => reg.delete(FLASH_HIGHLIGHT), 1200);
-  }
-
-  clear(): void {
-    this.entries.clear();
-    const reg = registry();
-    if (reg) {
-      reg.delete(CLIP_HIGHLIGHT);
-      reg.delete(FLASH_HIGHLIGHT);
-      for (const c of CLIP_COLORS) reg.delete(colorHighlightName(c));
-    }
-    clearTimeout(this.flashTimer);
+    this.flasher.show(range, 0);
   }
 
   /** Removes the highlights and the style sheet. */
   destroy(): void {
-    this.clear();
-    if (this.sheet instanceof CSSStyleSheet) {
-      this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== this.sheet);
-    } else this.sheet?.remove();
-    this.sheet = null;
+    if (this.win) {
+      const registry = this.win.CSS.highlights;
+      registry.delete(CLIP_HIGHLIGHT);
+      for (const c of CLIP_COLORS) registry.delete(colorHighlightName(c));
+      this.flasher?.clear();
+    }
+    this.removeStyles?.();
+    this.removeStyles = null;
   }
 
-  private paint(): void {
-    const reg = registry();
-    if (!reg) return;
-    this.ensureStyles();
-    const all = new Highlight();
-    const byColor = new Map<ClipColor, Highlight>(CLIP_COLORS.map((c) => [c, new Highlight()]));
-    for (const { color, range } of this.entries.values()) {
-      all.add(range);
-      byColor.get(color)?.add(range);
-    }
-    all.priority = CLIP_PRIORITY;
-    reg.set(CLIP_HIGHLIGHT, all);
-    for (const [color, h] of byColor) {
-      h.priority = CLIP_PRIORITY;
-      if (h.size) reg.set(colorHighlightName(color), h);
-      else reg.delete(colorHighlightName(color));
-    }
-  }
-
-  /** ::highlight() rules must live in the page's style scope; an adopted sheet adds no element to the DOM. */
+  /** ::highlight() rules must live in the page's style scope (an adopted sheet adds no element to the DOM). */
   private ensureStyles(): void {
-    if (this.sheet) return;
-    try {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(clipCss());
-      this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, sheet];
-      this.sheet = sheet;
-    } catch {
-      const style = this.doc.createElement('style');
-      style.dataset.tifa = 'clips';
-      style.textContent = clipCss();
-      (this.doc.head ?? this.doc.documentElement).append(style);
-      this.sheet = style;
-    }
+    this.removeStyles ??= installPageStyles(this.doc, clipCss());
   }
 }

@@ -1,13 +1,4 @@
-import {
-  isBlock,
-  isEditable,
-  isHiddenByMarkup,
-  isLineBreak,
-  isLink,
-  isNavigationChrome,
-  isNeverText,
-  isPreformatted,
-} from './elements';
+import { isBlock, isLineBreak, isLink, isPreformatted, isSkippedByMarkup } from './elements';
 import { findMainContent } from './main-content';
 import type { ExtractOptions, ExtractedText } from './types';
 import { PROSE_SENTENCE_ENDS, TextWriter, type BlockMark } from './writer';
@@ -83,10 +74,7 @@ export function extractText(root: Element | Document, opts: ExtractOptions = {})
     }
     if (
       (closedDetails > 0 && el.localName !== 'summary' && isClosedDetails(el.parentNode)) ||
-      isNeverText(el) ||
-      isHiddenByMarkup(el) ||
-      isEditable(el) ||
-      (skipChrome && isNavigationChrome(el)) ||
+      isSkippedByMarkup(el, skipChrome) ||
       (isHidden !== undefined && isHidden(el))
     ) {
       node = el.nextSibling;

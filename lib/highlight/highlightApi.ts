@@ -11,6 +11,36 @@ export function supportsHighlightApi(win: Window | null | undefined): boolean {
 const FLASH_MS = 1600;
 
 /**
+ * A brief highlight of one range under one name (an outline item or a clip the reader navigated to); a new flash
+ * replaces the previous one. Shared by the reading painter and the clip highlighter (lib/clipping/highlights.ts).
+ */
+export class Flash {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly win: HighlightWindow,
+    private readonly name: string,
+    private readonly ms: number,
+  ) {}
+
+  show(range: Range, priority: number): void {
+    const registry = this.win.CSS.highlights;
+    const flash = new this.win.Highlight(range.cloneRange());
+    flash.priority = priority;
+    registry.set(this.name, flash);
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      if (registry.get(this.name) === flash) registry.delete(this.name);
+    }, this.ms);
+  }
+
+  clear(): void {
+    clearTimeout(this.timer);
+    this.win.CSS.highlights.delete(this.name);
+  }
+}
+
+/**
  * CSS Custom Highlight API painter: one `Highlight` per category registered as `tifa-<category>` in the document's
  * highlight registry. Nothing in the DOM changes, so the page's scripts, text and layout are untouched; switching a
  * category off is one registry delete (microseconds), and the Highlight objects are kept to switch it back on.
@@ -22,10 +52,11 @@ export class HighlightApiPainter implements Painter {
   readonly kind = 'highlight-api' as const;
   readonly mutatesDom = false;
   private readonly highlights = new Map<HighlightCategory, Highlight>();
-  private flashTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly flasher: Flash;
 
   constructor(private readonly win: HighlightWindow) {
     if (!supportsHighlightApi(win)) throw new Error('CSS Custom Highlight API is not available');
+    this.flasher = new Flash(win, FLASH_HIGHLIGHT, FLASH_MS);
   }
 
   paint(items: readonly PaintItem[], visible: ReadonlySet<HighlightCategory>): void {
@@ -56,14 +87,7 @@ export class HighlightApiPainter implements Painter {
   }
 
   flash(range: Range): void {
-    const registry = this.win.CSS.highlights;
-    const flash = new this.win.Highlight(range.cloneRange());
-    flash.priority = 100;
-    registry.set(FLASH_HIGHLIGHT, flash);
-    clearTimeout(this.flashTimer);
-    this.flashTimer = setTimeout(() => {
-      if (registry.get(FLASH_HIGHLIGHT) === flash) registry.delete(FLASH_HIGHLIGHT);
-    }, FLASH_MS);
+    this.flasher.show(range, 100);
   }
 
   clear(): void {
@@ -72,8 +96,7 @@ export class HighlightApiPainter implements Painter {
       const name = highlightName(category);
       if (registry.get(name) !== undefined) registry.delete(name);
     }
-    if (registry.get(FLASH_HIGHLIGHT) !== undefined) registry.delete(FLASH_HIGHLIGHT);
-    clearTimeout(this.flashTimer);
+    this.flasher.clear();
     this.highlights.clear();
   }
 

@@ -6,6 +6,7 @@ export const CLIP_KINDS = {
   save: 'clips.save',
   get: 'clips.get',
   listForPage: 'clips.listForPage',
+  anchorForPage: 'clips.anchorForPage',
   list: 'clips.list',
   query: 'clips.query',
   listTags: 'clips.listTags',

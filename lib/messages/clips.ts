@@ -20,6 +20,9 @@ import {
  *   saveClip          {draft}                         → {clip, duplicate}   same passage on same page → existing clip, duplicate: true
  *   getClip           {id}                            → {clip | null}
  *   listClipsForPage  {url}                           → {clips}             url is normalised by the background; document order
+ *   anchorClipsForPage {url, text, ids?}              → {placements: [{id, color, status, start?, end?}]}
+ *                     the page's clips (or those of `ids`) placed in the page's extracted text: re-anchoring runs
+ *                     here so the content script does not carry the fuzzy matcher (its size budget is small)
  *   listClips         {offset?, limit?, order?}       → {clips, total}      newest first by default
  *   queryClips        {filter, offset?, limit?, order?} → {clips, total}    filter: url/site/tag/color/mentionKey/from/to (all optional, ANDed)
  *   listTags          {}                              → {tags: [{tag, count}]}  most used first (tag completion)
@@ -85,6 +88,24 @@ export const saveClip = defineMessage(
 export const getClip = defineMessage(CLIP_KINDS.get, z.object({ id: idSchema }), z.object({ clip: clipSchema.nullable() }));
 
 export const listClipsForPage = defineMessage(CLIP_KINDS.listForPage, z.object({ url: httpUrlSchema }), clipsReply);
+
+/** Longest page text anchorClipsForPage accepts (the same bound as readingAnalyzeText's). */
+export const MAX_ANCHOR_TEXT_CHARS = 3_000_000;
+
+export const clipPlacementSchema = z.object({
+  id: idSchema,
+  color: clipColorSchema,
+  status: z.enum(['anchored', 'orphan']),
+  start: z.number().int().nonnegative().optional(),
+  end: z.number().int().nonnegative().optional(),
+});
+export type ClipPlacement = z.infer<typeof clipPlacementSchema>;
+
+export const anchorClipsForPage = defineMessage(
+  CLIP_KINDS.anchorForPage,
+  z.object({ url: httpUrlSchema, text: z.string().max(MAX_ANCHOR_TEXT_CHARS), ids: z.array(idSchema).max(MAX_PAGE_SIZE).optional() }),
+  z.object({ placements: z.array(clipPlacementSchema) }),
+);
 
 export const listClips = defineMessage(
   CLIP_KINDS.list,

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { isObject, request } from '../messages/content-endpoint';
 import type { Analysis } from '../rules/types';
 import { decodeAnalysis } from './wire';
 
@@ -38,17 +38,9 @@ export async function analyzeInBackground(text: string): Promise<Analysis> {
     count > 1
       ? splitText(text, count).map((part, index) => ({ text: part, part: { run, index, count } }))
       : [{ text }];
-  const replies = await Promise.all(
-    payloads.map((payload) => browser.runtime.sendMessage({ tifa: 1, kind: 'readingAnalyzeText', payload }) as Promise<unknown>),
-  );
-  let value: unknown;
-  for (const reply of replies) {
-    if (!reply || typeof reply !== 'object') throw new Error('readingAnalyzeText: no answer from the background');
-    const r = reply as { ok?: unknown; value?: unknown; error?: unknown };
-    if (r.ok !== true) throw new Error(`readingAnalyzeText: ${typeof r.error === 'string' ? r.error : 'failed'}`);
-    // The part that completed the text carries the analysis; the others are acknowledgements.
-    if (r.value && typeof r.value === 'object' && 'verdict' in r.value) value = r.value;
-  }
+  const values = await Promise.all(payloads.map((payload) => request('readingAnalyzeText', payload)));
+  // The part that completed the text carries the analysis; the others are acknowledgements.
+  const value = values.find((v) => isObject(v) && 'verdict' in v);
   if (value === undefined) throw new Error('readingAnalyzeText: the background did not receive every part');
   return decodeAnalysis(value, text);
 }

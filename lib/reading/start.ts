@@ -1,11 +1,11 @@
-import { browser } from 'wxt/browser';
 import { extractText, type ExtractedText } from '../extract';
 import { HighlightApiPainter, supportsHighlightApi } from '../highlight/highlightApi';
 import { MarkPainter } from '../highlight/marks';
 import type { Painter } from '../highlight/painter';
 import { installPageStyles } from '../highlight/stylesheet';
 import { ReadingController } from './controller';
-import { handlePageMessage } from './pageEndpoint';
+import { announce, listenOnPage } from '../messages/content-endpoint';
+import { READING_PAGE_CHECKS, readingRoutes } from './pageEndpoint';
 import { analyzeInBackground } from './remoteAnalyze';
 import { loadToggles, watchToggles } from './toggles';
 
@@ -58,27 +58,21 @@ export function startReading(ctx: ScriptContext, doc: Document = document): Read
     watchToggles,
     installStyles: (d) => installPageStyles(d),
     report,
-    notify: (state) => {
-      browser.runtime
-        .sendMessage({ tifa: 1, kind: 'readingPageChanged', payload: { url: state.url, status: state.status } })
-        .catch(() => {
-          // No extension page is open to hear it.
-        });
-    },
+    notify: (state) => announce('readingPageChanged', { url: state.url, status: state.status }),
   });
 
-  const extensionId = browser.runtime.id;
-  const onMessage = (raw: unknown, sender: { id?: string }) =>
-    handlePageMessage(raw, sender, extensionId, {
+  const stopListening = listenOnPage(
+    READING_PAGE_CHECKS,
+    readingRoutes({
       getPageState: () => controller.getPageState(),
       scrollToItem: (index) => controller.scrollToItem(index),
       analyzeNow: (force) => controller.analyzeNow(force),
-    });
-  browser.runtime.onMessage.addListener(onMessage as never);
+    }),
+  );
 
   const live = {
     stop() {
-      browser.runtime.onMessage.removeListener(onMessage as never);
+      stopListening();
       controller.stop();
       if (world[LIVE_KEY] === live) world[LIVE_KEY] = undefined;
     },

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Router } from '../messages/protocol';
 import { sendToTab } from '../messages/transport';
 import {
+  anchorClipsForPage,
   deleteClips,
   getClip,
   importClips,
@@ -16,6 +17,7 @@ import {
   updateClips,
 } from '../messages/clips';
 import { normalizeUrl } from '../clips/url';
+import { placeClips } from '../clipping/place-clips';
 import { ClipStore } from './clip-store';
 import { openClipDatabase } from './db';
 
@@ -28,6 +30,11 @@ export function registerClipHandlers(router: Router, store: ClipStore = new Clip
     .on(saveClip, async ({ draft }) => store.save(draft))
     .on(getClip, async ({ id }) => ({ clip: await store.get(id) }))
     .on(listClipsForPage, async ({ url }) => ({ clips: await store.listForPage(url) }))
+    .on(anchorClipsForPage, async ({ url, text, ids }) => {
+      const clips = await store.listForPage(url);
+      const wanted = ids ? new Set(ids) : null;
+      return { placements: placeClips(wanted ? clips.filter((c) => wanted.has(c.id)) : clips, text) };
+    })
     .on(listClips, async (paging) => store.list(paging))
     .on(queryClips, async ({ filter, ...paging }) => store.query(filter, paging))
     .on(listTags, async () => ({ tags: await store.listTags() }))

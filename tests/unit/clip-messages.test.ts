@@ -180,6 +180,25 @@ describe('content-side clip page messages (checked by hand, without zod)', () =>
     expect(unwrapReply(msg.getClipAnchors, anchors).anchors).toHaveLength(1);
   });
 
+  it('places the page\'s clips in the text it is sent (background re-anchoring) and trusts only sane placements', async () => {
+    const draft = makeDraft();
+    const { clip } = await store.save(draft);
+    const page = '同志们：' + draft.text + '二要';
+    const reply = unwrapReply(msg.anchorClipsForPage, await send(msg.anchorClipsForPage, { url: draft.url, text: page }));
+    expect(reply.placements).toEqual([{ id: clip.id, color: clip.color, status: 'anchored', start: 4, end: 4 + draft.text.length }]);
+    const gone = unwrapReply(msg.anchorClipsForPage, await send(msg.anchorClipsForPage, { url: draft.url, text: '别的内容', ids: [clip.id] }));
+    expect(gone.placements).toEqual([{ id: clip.id, color: clip.color, status: 'orphan' }]);
+    expect(unwrapReply(msg.anchorClipsForPage, await send(msg.anchorClipsForPage, { url: draft.url, text: page, ids: ['other'] })).placements).toEqual([]);
+    expect(await send(msg.anchorClipsForPage, { url: draft.url, text: 'x'.repeat(msg.MAX_ANCHOR_TEXT_CHARS + 1) })).toMatchObject({ ok: false });
+
+    const { looksLikePlacement } = contentMessages;
+    expect(looksLikePlacement(reply.placements[0], page.length)).toBe(true);
+    expect(looksLikePlacement(gone.placements[0], 4)).toBe(true);
+    expect(looksLikePlacement(reply.placements[0], 5)).toBe(false);
+    expect(looksLikePlacement({ ...reply.placements[0], start: 9, end: 8 }, page.length)).toBe(false);
+    expect(looksLikePlacement({ ...reply.placements[0], color: 'red' }, page.length)).toBe(false);
+  });
+
   it('recognises a stored clip in a background reply', async () => {
     const { clip } = await store.save(makeDraft());
     expect(looksLikeClip(clip)).toBe(true);

@@ -9,7 +9,7 @@ import { UI_HOST_TAG } from '../../lib/reading/uiHost';
 const clipperContainer = () => document.querySelector(UI_HOST_TAG)?.shadowRoot?.getElementById(CLIPPER_HOST_ID) ?? null;
 import { extractText } from '../../lib/extract';
 import { createRouter, envelope, unwrapReply } from '../../lib/messages/protocol';
-import { listClipsForPage, saveClip } from '../../lib/messages/clips';
+import { anchorClipsForPage, saveClip } from '../../lib/messages/clips';
 import { registerClipHandlers } from '../../lib/store/background-handlers';
 import { ClipStore } from '../../lib/store/clip-store';
 import { ClipDatabase } from '../../lib/store/db';
@@ -28,7 +28,8 @@ beforeEach(() => {
   const sender = { id: EXT, tab: { id: 1 } };
   link = {
     save: async (draft) => unwrapReply(saveClip, await router.dispatch(envelope(saveClip, { draft }), sender)),
-    listForPage: async (url) => unwrapReply(listClipsForPage, await router.dispatch(envelope(listClipsForPage, { url }), sender)).clips,
+    anchorForPage: async (url, text, ids) =>
+      unwrapReply(anchorClipsForPage, await router.dispatch(envelope(anchorClipsForPage, ids ? { url, text, ids } : { url, text }), sender)).placements,
   };
 });
 
