@@ -2,9 +2,12 @@ import type { Analysis, Mention, OutlineItem } from '../rules/types';
 import type { ClipMention, OutlineStep } from '../clips/types';
 import type { ClipDraft } from '../clips/schema';
 import { MAX_TITLE_CHARS } from '../clips/limits';
-import { MAX_CLIP_CHARS } from '../clips/types';
 import { describeSpan } from '../anchoring/describe';
 import { normalizeUrl } from '../clips/url';
+import type { ClipSpanRequest } from '../messages/clips';
+import { clippableSpan } from './span';
+
+export { ClipRefused, trimSpan } from './span';
 
 export interface ClipSource {
   /** The flat text the offsets refer to (ExtractedText.text). */
@@ -13,24 +16,6 @@ export interface ClipSource {
   analysis: Analysis | null;
   url: string;
   title: string;
-}
-
-/** Thrown when a span cannot become a clip; `reason` is a locale-key suffix for the reader's message. */
-export class ClipRefused extends Error {
-  constructor(
-    readonly reason: 'empty' | 'tooLong',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ClipRefused';
-  }
-}
-
-/** Narrows [start, end) so that it neither starts nor ends with whitespace. */
-export function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
-  while (start < end && /\s/u.test(text[start])) start++;
-  while (end > start && /\s/u.test(text[end - 1])) end--;
-  return { start, end };
 }
 
 /** The outline item chain (outermost first) from a given item index. */
@@ -76,15 +61,25 @@ export function mentionsWithin(mentions: readonly Mention[], start: number, end:
 }
 
 /**
+ * Builds a clip in the background from what the content script sent (saveClipSpan): the span of the page's
+ * extracted text, and whether that text is the one the reading controller analysed. If so, the analysis is the
+ * rule set's on the same text (`analyzeText`, which remembers the reading controller's request); outline context
+ * only counts on policy pages. Otherwise (the whole body's text, outside the analysed main content) the clip has
+ * no outline context and no mentions.
+ */
+export function buildClipDraftFromSpan(request: ClipSpanRequest, analyzeText: (text: string) => Analysis): ClipDraft {
+  const { text, start, end, url, title, analyzed } = request;
+  let analysis = analyzed ? analyzeText(text) : null;
+  if (analysis && !analysis.verdict.isPolicy) analysis = { ...analysis, outline: [] };
+  return buildClipDraft({ text, analysis, url, title }, start, end);
+}
+
+/**
  * Everything a clip records about text[start, end): the exact text (edges trimmed), W3C selectors over the
  * flat text, outline path, mentions, the speech's title and date, and the normalised page URL and title.
  */
 export function buildClipDraft(source: ClipSource, rawStart: number, rawEnd: number): ClipDraft {
-  const { start, end } = trimSpan(source.text, rawStart, rawEnd);
-  if (end <= start) throw new ClipRefused('empty', 'nothing is selected');
-  if (end - start > MAX_CLIP_CHARS) {
-    throw new ClipRefused('tooLong', `the selection has ${end - start} characters; the maximum is ${MAX_CLIP_CHARS}`);
-  }
+  const { start, end } = clippableSpan(source.text, rawStart, rawEnd);
   const a = source.analysis;
   const draft: ClipDraft = {
     text: source.text.slice(start, end),

@@ -1,27 +1,9 @@
 import { t } from '../i18n';
 import { isTifaUiNode, mountInTifaUi } from '../reading/uiHost';
+// Minified by the build (Vite's ?inline): the content script's size budget is small.
+import STYLE from './clip-button.css?inline';
 
 export const CLIPPER_HOST_ID = 'tifa-clipper';
-
-const STYLE = `
-.tifa-clip-button {
-  position: fixed; z-index: 2147483647; display: none;
-  font: 600 13px/1 system-ui, "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif;
-  padding: 6px 10px; border-radius: 6px; border: 1px solid #b58900; cursor: pointer;
-  background: #fff8d6; color: #3a2f00; box-shadow: 0 2px 8px rgba(0,0,0,.25);
-}
-.tifa-clip-button:focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
-.tifa-clip-button[data-shown] { display: block; }
-.tifa-clip-status {
-  position: fixed; z-index: 2147483647; right: 16px; bottom: 16px; max-width: 360px; display: none;
-  font: 13px/1.4 system-ui, "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif;
-  padding: 8px 12px; border-radius: 6px; background: #222; color: #fff; box-shadow: 0 2px 8px rgba(0,0,0,.3);
-}
-.tifa-clip-status[data-shown] { display: block; }
-.tifa-clip-status[data-kind="error"] { background: #8b1a1a; }
-@media (prefers-color-scheme: dark) {
-  .tifa-clip-button { background: #3a3200; color: #fff3b0; border-color: #d4b106; }
-}`;
 
 const BUTTON_GAP = 6;
 const STATUS_MS = 2600;

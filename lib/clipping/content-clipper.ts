@@ -1,8 +1,9 @@
 import type { ClipAnchorStatus, ClipOutcome } from '../messages/clips';
 import type { ClipColor } from '../clips/types';
-import { normalizeUrl } from '../clips/url';
+import { MAX_TITLE_CHARS } from '../clips/limits';
 import { listenOnPage } from '../messages/content-endpoint';
-import { buildClipDraft, ClipRefused } from './build-clip';
+import { startAlone, type ScriptContext } from '../reading/live';
+import { ClipRefused, clippableSpan } from './span';
 import { describeClipOutcome } from './outcome-message';
 import { ClipButtonUi } from './clip-button';
 import { announceAnchorsChanged, CLIP_PAGE_CHECKS, clipPageRoutes, runtimeLink, type BackgroundLink } from './content-messages';
@@ -185,24 +186,31 @@ export class ContentClipper {
     return true;
   }
 
-  private async clipSpan(page: PageState, start: number, end: number): Promise<ClipOutcome> {
+  /**
+   * Clips text[start, end) of one of the page's texts. Empty and over-long spans are answered here; the
+   * background builds the clip from the span (outline path and mentions from its analysis of the same text).
+   */
+  private async clipSpan(page: PageState, rawStart: number, rawEnd: number): Promise<ClipOutcome> {
     const t0 = performance.now();
-    let draft;
+    let span;
     try {
-      draft = buildClipDraft(
-        { text: page.extracted.text, analysis: page.analysis, url: this.doc.location?.href ?? '', title: this.doc.title },
+      span = clippableSpan(page.extracted.text, rawStart, rawEnd);
+    } catch (err) {
+      if (!(err instanceof ClipRefused)) throw err;
+      return err.reason === 'empty' ? { status: 'empty' } : { status: 'error', error: `[tooLong] ${err.message}` };
+    }
+    const { start, end } = span;
+    try {
+      const { clip, duplicate } = await this.link.saveSpan({
+        text: page.extracted.text,
         start,
         end,
-      );
-    } catch (err) {
-      if (err instanceof ClipRefused) return err.reason === 'empty' ? { status: 'empty' } : { status: 'error', error: `[tooLong] ${err.message}` };
-      return { status: 'error', error: err instanceof Error ? err.message : String(err) };
-    }
-    try {
-      const { clip, duplicate } = await this.link.save(draft);
-      const [, pos] = draft.selectors;
+        url: this.pageUrl() ?? '',
+        title: this.doc.title.trim().slice(0, MAX_TITLE_CHARS),
+        analyzed: page.analysis !== null,
+      });
       if (!this.anchors.get(clip.id)?.range) {
-        this.anchors.set(clip.id, { id: clip.id, color: clip.color, range: rangeFor(page.extracted, pos.start, pos.end), start: pos.start, end: pos.end });
+        this.anchors.set(clip.id, { id: clip.id, color: clip.color, range: rangeFor(page.extracted, start, end), start, end });
         this.paint();
       }
       measure('tifa:clip-save', t0);
@@ -270,13 +278,10 @@ export class ContentClipper {
     this.reanchorTimer = setTimeout(() => void this.reanchor().catch(() => undefined), REANCHOR_DEBOUNCE_MS);
   }
 
+  /** The page's URL when clips can belong to it (the background normalises it: tracking parameters, fragment). */
   private pageUrl(): string | null {
-    try {
-      const href = this.doc.location?.href;
-      return href && /^(https?|file):/.test(href) ? normalizeUrl(href) : null;
-    } catch {
-      return null;
-    }
+    const href = this.doc.location?.href;
+    return href && /^(https?|file):/.test(href) ? href : null;
   }
 
   private listenForMessages(): () => void {
@@ -342,21 +347,14 @@ const LIVE_KEY = '__tifaClipper';
  * The content script's hook: starts clipping on top of the reading controller and stops with the script.
  * On pages that are not policy texts the analysis still supplies mentions, but no outline context.
  */
-export function startClipping(ctx: { onInvalidated(cb: () => void): unknown }, reading: ReadingSource): () => void {
-  const world = globalThis as unknown as Record<string, (() => void) | undefined>;
-  world[LIVE_KEY]?.();
-  const stop = startClipper(() => {
-    const snap = reading.snapshot();
-    if (!snap) return null;
-    const extracted = reading.liveExtraction?.() ?? snap.extraction;
-    const analysis = snap.analysis.verdict.isPolicy ? snap.analysis : { ...snap.analysis, outline: [] };
-    return { extracted, analysis };
-  });
-  const live = () => {
-    stop();
-    if (world[LIVE_KEY] === live) world[LIVE_KEY] = undefined;
-  };
-  world[LIVE_KEY] = live;
-  ctx.onInvalidated(live);
-  return live;
+export function startClipping(ctx: ScriptContext, reading: ReadingSource): () => void {
+  return startAlone(ctx, LIVE_KEY, () =>
+    startClipper(() => {
+      const snap = reading.snapshot();
+      if (!snap) return null;
+      const extracted = reading.liveExtraction?.() ?? snap.extraction;
+      const analysis = snap.analysis.verdict.isPolicy ? snap.analysis : { ...snap.analysis, outline: [] };
+      return { extracted, analysis };
+    }),
+  );
 }

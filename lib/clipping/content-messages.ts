@@ -1,7 +1,6 @@
 import type { Clip } from '../clips/types';
 import { CLIP_COLORS } from '../clips/types';
-import type { ClipDraft } from '../clips/schema';
-import type { ClipAnchorStatus, ClipOutcome, ClipPlacement } from '../messages/clips';
+import type { ClipAnchorStatus, ClipOutcome, ClipPlacement, ClipSpanRequest } from '../messages/clips';
 import { CLIP_KINDS, CLIP_PAGE_KINDS } from '../messages/clip-kinds';
 import {
   announce,
@@ -32,7 +31,8 @@ export function announceAnchorsChanged(url: string): void {
 
 /** The background's answers the clipper needs; injectable so tests can route it anywhere. */
 export interface BackgroundLink {
-  save(draft: ClipDraft): Promise<{ clip: Clip; duplicate: boolean }>;
+  /** Saves a span of the page's text; the background builds the clip (saveClipSpan). */
+  saveSpan(span: ClipSpanRequest): Promise<{ clip: Clip; duplicate: boolean }>;
   /** The page's clips (or those of `ids`) placed in `text` by the background. */
   anchorForPage(url: string, text: string, ids?: string[]): Promise<ClipPlacement[]>;
 }
@@ -63,9 +63,9 @@ export function looksLikePlacement(x: unknown, textLength: number): x is ClipPla
 }
 
 export const runtimeLink: BackgroundLink = {
-  async save(draft) {
-    const value = (await request(CLIP_KINDS.save, { draft })) as { clip?: unknown; duplicate?: unknown } | null;
-    if (!value || !looksLikeClip(value.clip) || typeof value.duplicate !== 'boolean') throw new Error(`${CLIP_KINDS.save}: bad reply`);
+  async saveSpan(span) {
+    const value = (await request(CLIP_KINDS.saveSpan, span)) as { clip?: unknown; duplicate?: unknown } | null;
+    if (!value || !looksLikeClip(value.clip) || typeof value.duplicate !== 'boolean') throw new Error(`${CLIP_KINDS.saveSpan}: bad reply`);
     return { clip: value.clip, duplicate: value.duplicate };
   },
   async anchorForPage(url, text, ids) {

@@ -4,6 +4,7 @@
  */
 export const CLIP_KINDS = {
   save: 'clips.save',
+  saveSpan: 'clips.saveSpan',
   get: 'clips.get',
   listForPage: 'clips.listForPage',
   anchorForPage: 'clips.anchorForPage',

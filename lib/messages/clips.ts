@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineMessage } from './protocol';
 import { CLIP_KINDS, CLIP_PAGE_KINDS } from './clip-kinds';
+import { MAX_TITLE_CHARS } from '../clips/limits';
 import {
   clipColorSchema,
   clipDraftSchema,
@@ -18,6 +19,9 @@ import {
  *
  * To the BACKGROUND — `sendToBackground(def, payload)` from content scripts, popup and side panel:
  *   saveClip          {draft}                         → {clip, duplicate}   same passage on same page → existing clip, duplicate: true
+ *   saveClipSpan      {text, start, end, url, title, analyzed} → {clip, duplicate}
+ *                     the content script's way to clip: a span of the page's extracted text; the background builds
+ *                     the draft (lib/clipping/build-clip.ts) so the content script carries none of it
  *   getClip           {id}                            → {clip | null}
  *   listClipsForPage  {url}                           → {clips}             url is normalised by the background; document order
  *   anchorClipsForPage {url, text, ids?}              → {placements: [{id, color, status, start?, end?}]}
@@ -85,12 +89,33 @@ export const saveClip = defineMessage(
   z.object({ clip: clipSchema, duplicate: z.boolean() }),
 );
 
+/** Longest page text anchorClipsForPage and saveClipSpan accept (the same bound as readingAnalyzeText's). */
+export const MAX_ANCHOR_TEXT_CHARS = 3_000_000;
+
+export const clipSpanRequestSchema = z
+  .object({
+    /** The page's extracted text; start and end are offsets into it. */
+    text: z.string().max(MAX_ANCHOR_TEXT_CHARS),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+    /** The page's URL as it is (normalised by the background) and its title. */
+    url: httpUrlSchema,
+    title: z.string().max(MAX_TITLE_CHARS),
+    /** True when `text` is the one the reading controller sent for analysis (the clip gets outline and mentions). */
+    analyzed: z.boolean(),
+  })
+  .refine((r) => r.start <= r.end && r.end <= r.text.length, { message: 'start and end must lie in the text, in order' });
+export type ClipSpanRequest = z.infer<typeof clipSpanRequestSchema>;
+
+export const saveClipSpan = defineMessage(
+  CLIP_KINDS.saveSpan,
+  clipSpanRequestSchema,
+  z.object({ clip: clipSchema, duplicate: z.boolean() }),
+);
+
 export const getClip = defineMessage(CLIP_KINDS.get, z.object({ id: idSchema }), z.object({ clip: clipSchema.nullable() }));
 
 export const listClipsForPage = defineMessage(CLIP_KINDS.listForPage, z.object({ url: httpUrlSchema }), clipsReply);
-
-/** Longest page text anchorClipsForPage accepts (the same bound as readingAnalyzeText's). */
-export const MAX_ANCHOR_TEXT_CHARS = 3_000_000;
 
 export const clipPlacementSchema = z.object({
   id: idSchema,

@@ -1,6 +1,7 @@
 import { MAX_ANALYZE_CHARS, readingAnalyzeText } from '../messages/page';
 import type { Router } from '../messages/protocol';
 import { analyze } from '../rules';
+import { analyzeRemembered } from './analysis-memo';
 import { encodeAnalysis, type WireAnalysis } from './wire';
 
 /**
@@ -37,7 +38,8 @@ export function registerReadingHandlers(router: Router): void {
 }
 
 function analyzeForWire(text: string): WireAnalysis {
-  return encodeAnalysis(analyze(text), text);
+  // Remembered: saving a clip of this page needs the same analysis (lib/clipping/build-clip.ts).
+  return encodeAnalysis(analyzeRemembered(text), text);
 }
 
 /** A run whose parts stopped coming in (its page went away mid-send) is dropped after this long. */

@@ -74,7 +74,6 @@ export class ReadingController {
   private unwatchToggles: (() => void) | null = null;
   private timings: PageState['timings'] = null;
   private lastError: string | undefined;
-  private readonly listeners = new Set<(snapshot: ReadingSnapshot | null) => void>();
   private notifyTimer: ReturnType<typeof setTimeout> | undefined;
   private hoverTimer: ReturnType<typeof setTimeout> | undefined;
   private hoverIndex = -1;
@@ -93,6 +92,11 @@ export class ReadingController {
 
   private get doc(): Document {
     return this.deps.doc;
+  }
+
+  /** The page's address now (SPA navigation changes it without a new document). */
+  private get href(): string {
+    return this.doc.location?.href ?? this.url;
   }
 
   private get win(): Window & typeof globalThis {
@@ -133,12 +137,7 @@ export class ReadingController {
       clearTimeout(this.notifyTimer);
       clearTimeout(this.hoverTimer);
       delete this.doc.documentElement.dataset.tifa;
-      this.listeners.clear();
     });
-  }
-
-  get isStopped(): boolean {
-    return this.stopped;
   }
 
   /** The last analysis (for the clipping hook: outline path, mentions, anchors). */
@@ -157,33 +156,19 @@ export class ReadingController {
     return ex.text === this.current.extraction.text ? ex : this.current.extraction;
   }
 
-  /** Called after every analysis (and with null when stopped); returns the unsubscribe function. */
-  onAnalysis(listener: (snapshot: ReadingSnapshot | null) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
   getPageState(): PageState {
     const cur = this.current;
     const analysis = cur?.analysis;
     const counts = countByCategory(cur?.spans ?? []);
     return {
-      url: this.doc.location?.href ?? this.url,
+      url: this.href,
       title: this.doc.title,
       status: this.lastError && !cur ? 'error' : !analysis ? 'pending' : analysis.verdict.isPolicy ? 'policy' : 'other',
       verdict: analysis ? analysis.verdict : null,
       ...(analysis?.title ? { speechTitle: analysis.title } : {}),
       ...(analysis?.date ? { date: analysis.date } : {}),
-      outline: (analysis?.verdict.isPolicy ? analysis.outline : []).map((o) => ({
-        family: o.family,
-        ordinal: o.ordinal,
-        marker: o.marker,
-        title: o.title,
-        depth: o.depth,
-        parent: o.parent,
-        start: o.start,
-        headEnd: o.headEnd,
-      })),
+      // An outline entry is an outline item without its section's end.
+      outline: (analysis?.verdict.isPolicy ? analysis.outline : []).map(({ end: _end, ...entry }) => entry),
       counts,
       toggles: this.toggles,
       togglesScope: this.scope,
@@ -262,15 +247,9 @@ export class ReadingController {
     this.lastError = undefined;
     this.paint();
     const highlighted = perf.now();
-    recordRun(perf, { start, extracted, analyzed, highlighted });
+    this.timings = recordRun(perf, { start, extracted, analyzed, highlighted });
     // What the page's own thread paid (the analysis may have run elsewhere, see ReadingDeps.analyze).
-    recordMeasure(perf, 'tifa:main-thread', start, start + (extracted - start) + (highlighted - analyzed));
-    this.timings = {
-      extract: extracted - start,
-      analyze: analyzed - extracted,
-      highlight: highlighted - analyzed,
-      total: highlighted - start,
-    };
+    recordMeasure(perf, 'tifa:main-thread', start, start + this.timings.extract + this.timings.highlight);
     if (this.painted) {
       // To the next rendered frame: from the run's start, and from the start of painting (the page's jank).
       void afterNextFrame(this.win).then(() => {
@@ -279,7 +258,6 @@ export class ReadingController {
         recordMeasure(perf, 'tifa:paint-frame', analyzed, framed);
       });
     }
-    for (const listener of this.listeners) this.guard('onAnalysis', () => listener(this.snapshot()));
     this.scheduleNotify();
   }
 
@@ -325,7 +303,7 @@ export class ReadingController {
   private async reloadToggles(apply = true): Promise<void> {
     const load = ++this.togglesLoad;
     try {
-      const { toggles, scope } = await this.deps.loadToggles(this.doc.location?.href ?? this.url);
+      const { toggles, scope } = await this.deps.loadToggles(this.href);
       if (load !== this.togglesLoad || this.stopped) return; // a newer load is under way
       this.toggles = toggles;
       this.scope = scope;
@@ -386,7 +364,7 @@ export class ReadingController {
       return;
     }
     this.runTimes.push(now);
-    const url = this.doc.location?.href ?? this.url;
+    const url = this.href;
     if (reason === 'navigation' || withoutHash(url) !== withoutHash(this.url)) {
       this.url = url;
       this.clearPaint();

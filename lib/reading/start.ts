@@ -4,15 +4,13 @@ import { MarkPainter } from '../highlight/marks';
 import type { Painter } from '../highlight/painter';
 import { installPageStyles } from '../highlight/stylesheet';
 import { ReadingController } from './controller';
+import { startAlone, type ScriptContext } from './live';
 import { announce, listenOnPage } from '../messages/content-endpoint';
 import { READING_PAGE_CHECKS, readingRoutes } from './pageEndpoint';
 import { analyzeInBackground } from './remoteAnalyze';
 import { loadToggles, watchToggles } from './toggles';
 
-/** The part of WXT's ContentScriptContext the reading controller needs. */
-export interface ScriptContext {
-  onInvalidated(cb: () => void): () => void;
-}
+export type { ScriptContext } from './live';
 
 /** Key of the live controller in the extension's isolated world (shared by every injection of our script). */
 const LIVE_KEY = '__tifaReading';
@@ -46,39 +44,33 @@ function report(err: unknown, where: string): void {
  * page" on a page where Tifa already runs) replaces the live controller instead of running two side by side.
  */
 export function startReading(ctx: ScriptContext, doc: Document = document): ReadingController {
-  const world = globalThis as unknown as Record<string, { stop(): void } | undefined>;
-  world[LIVE_KEY]?.stop();
-  const controller = new ReadingController({
-    doc,
-    // The rule set runs in the background (see lib/messages/page.ts): the page thread only extracts and paints.
-    analyze: analyzeInBackground,
-    extract: extractPage,
-    painter: createPainter(doc),
-    loadToggles,
-    watchToggles,
-    installStyles: (d) => installPageStyles(d),
-    report,
-    notify: (state) => announce('readingPageChanged', { url: state.url, status: state.status }),
-  });
-
-  const stopListening = listenOnPage(
-    READING_PAGE_CHECKS,
-    readingRoutes({
-      getPageState: () => controller.getPageState(),
-      scrollToItem: (index) => controller.scrollToItem(index),
-      analyzeNow: (force) => controller.analyzeNow(force),
-    }),
-  );
-
-  const live = {
-    stop() {
+  let controller!: ReadingController;
+  startAlone(ctx, LIVE_KEY, () => {
+    controller = new ReadingController({
+      doc,
+      // The rule set runs in the background (see lib/messages/page.ts): the page thread only extracts and paints.
+      analyze: analyzeInBackground,
+      extract: extractPage,
+      painter: createPainter(doc),
+      loadToggles,
+      watchToggles,
+      installStyles: (d) => installPageStyles(d),
+      report,
+      notify: (state) => announce('readingPageChanged', { url: state.url, status: state.status }),
+    });
+    const stopListening = listenOnPage(
+      READING_PAGE_CHECKS,
+      readingRoutes({
+        getPageState: () => controller.getPageState(),
+        scrollToItem: (index) => controller.scrollToItem(index),
+        analyzeNow: (force) => controller.analyzeNow(force),
+      }),
+    );
+    return () => {
       stopListening();
       controller.stop();
-      if (world[LIVE_KEY] === live) world[LIVE_KEY] = undefined;
-    },
-  };
-  world[LIVE_KEY] = live;
-  ctx.onInvalidated(() => live.stop());
+    };
+  });
   void controller.start();
   return controller;
 }

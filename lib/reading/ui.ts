@@ -1,4 +1,6 @@
 import { isTifaUiNode, mountInTifaUi } from './uiHost';
+// Minified by the build (Vite's ?inline): the content script's size budget is small.
+import CSS from './tooltip.css?inline';
 
 /**
  * The reading tooltip, mounted in Tifa's one shadow-root host (lib/reading/uiHost.ts). Created on first use, so
@@ -12,21 +14,6 @@ export interface TooltipContent {
   detail?: string;
   rule: string;
 }
-
-const CSS = `
-.tip {
-  position: fixed; z-index: 2147483647; max-width: 340px; box-sizing: border-box;
-  padding: 8px 10px; border-radius: 6px; pointer-events: none;
-  font: 13px/1.5 system-ui, "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif;
-  background: #1f2328; color: #f3f4f6; box-shadow: 0 4px 16px rgba(0,0,0,.35);
-}
-.tip[hidden] { display: none; }
-.head { display: flex; align-items: center; gap: 6px; font-weight: 600; }
-.swatch { width: 10px; height: 10px; border-radius: 2px; flex: none; }
-.text { margin-top: 2px; word-break: break-all; }
-.detail { margin-top: 4px; color: #d1d5db; }
-.rule { margin-top: 4px; color: #9ca3af; font-size: 11px; font-family: ui-monospace, monospace; }
-`;
 
 export class PageUi {
   private tip: HTMLElement | null = null;

@@ -29,7 +29,11 @@ export interface MentionRule extends RuleDoc {
    * Rules that use the same regex object share its scan.
    */
   pattern: RegExp | readonly RegExp[];
-  /** Decide on one match; return the span to mark or null to drop it. Default: the whole match. */
+  /**
+   * Decide on one match; return the span to mark or null to drop it. Default: the whole match. The span must
+   * contain the match's first character (it widens or trims a match, never moves away from it): the engine
+   * stops scanning where trailing boilerplate starts.
+   */
   accept?: (m: RegExpExecArray, text: string) => MentionSpan | null;
 }
 

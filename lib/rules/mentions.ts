@@ -20,16 +20,26 @@ export function mentionKey(text: string, category: Mention['category']): string 
   return key;
 }
 
-/** Every match of a global regex over `text`. */
-function scan(pattern: RegExp, text: string): RegExpExecArray[] {
+/** Every match of a global regex over `text` that starts before `until`. */
+function scan(pattern: RegExp, text: string, until = text.length): RegExpExecArray[] {
   if (!pattern.global) throw new Error(`mention pattern /${pattern.source.slice(0, 30)}…/ must be global`);
   const matches: RegExpExecArray[] = [];
   pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+  for (let m = pattern.exec(text); m && m.index < until; m = pattern.exec(text)) {
     if (m[0].length === 0) pattern.lastIndex++;
     else matches.push(m);
   }
   return matches;
+}
+
+/**
+ * Where scanning can stop: the start of boilerplate that runs to the end of the text (a licence block, a
+ * related-links tail). A span overlaps its match, so every match from there on would be dropped anyway.
+ */
+function scanLimit(text: string, boilerplate: ReadonlyArray<[number, number]>): number {
+  let limit = text.length;
+  for (const [start, end] of boilerplate) if (end >= text.length && start < limit) limit = start;
+  return limit;
 }
 
 function acceptAll(rule: MentionRule, matches: readonly RegExpExecArray[], text: string): MentionSpan[] {
@@ -66,12 +76,13 @@ export function findMentions(text: string, options: FindMentionsOptions = {}): M
   const boilerplate = options.boilerplate ?? findBoilerplate(text);
   const rules = options.rules ?? MENTION_RULES;
   const candidates: Candidate[] = [];
+  const until = scanLimit(text, boilerplate);
   // Rules that share a regex share its scan: each distinct pattern runs once over the text.
   const scans = new Map<RegExp, RegExpExecArray[]>();
   for (const rule of rules) {
     for (const pattern of patternsOf(rule)) {
       let matches = scans.get(pattern);
-      if (!matches) scans.set(pattern, (matches = scan(pattern, text)));
+      if (!matches) scans.set(pattern, (matches = scan(pattern, text, until)));
       for (const span of acceptAll(rule, matches, text)) {
         if (boilerplate.length && insideAny(boilerplate, span.start, span.end)) continue;
         candidates.push({ rule, start: span.start, end: span.end });

@@ -87,8 +87,11 @@ class LineState {
 const SCAN = new RegExp(SCAN_SOURCE, 'g');
 const START = new RegExp(START_SOURCE, 'y');
 
-/** All marker candidates that pass the local checks, in text order (not yet checked for sequences). */
-export function scanCandidates(text: string): Candidate[] {
+/**
+ * All marker candidates that pass the local checks, in text order (not yet checked for sequences), starting
+ * before `until` (the body end: what lies after it is never an item).
+ */
+export function scanCandidates(text: string, until = text.length): Candidate[] {
   const out: Candidate[] = [];
   const lines = new LineState(text);
   const flatText = !lines.hasLineBreaks;
@@ -111,7 +114,7 @@ export function scanCandidates(text: string): Candidate[] {
 
   SCAN.lastIndex = first ? START.lastIndex : 0;
   let m: RegExpExecArray | null;
-  while ((m = SCAN.exec(text)) !== null) {
+  while ((m = SCAN.exec(text)) !== null && m.index < until) {
     const boundary = m[1];
     if (boundary === '摄') {
       // Only the end of a photo credit (…记者 X/摄, … 摄) is a boundary, not 摄 inside a word.

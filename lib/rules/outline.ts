@@ -20,7 +20,7 @@ const LEAD_END_PUNCT = '。；！？：!?;:';
 export function extractOutline(text: string): OutlineItem[] {
   if (text.length === 0) return [];
   const { bodyEnd, annexStarts } = findBodyBounds(text);
-  const candidates = scanCandidates(text).filter((c) => c.start < bodyEnd);
+  const candidates = scanCandidates(text, bodyEnd).filter((c) => c.start < bodyEnd);
   const placed = buildTree(candidates, annexStarts);
   if (placed.length === 0) return [];
 

@@ -13,11 +13,15 @@ import {
   refreshClips,
   restoreClips,
   saveClip,
+  saveClipSpan,
   updateClip,
   updateClips,
 } from '../messages/clips';
 import { normalizeUrl } from '../clips/url';
 import { placeClips } from '../clipping/place-clips';
+import { buildClipDraftFromSpan } from '../clipping/build-clip';
+import { analyzeRemembered } from '../reading/analysis-memo';
+import type { Analysis } from '../rules/types';
 import { ClipStore } from './clip-store';
 import { openClipDatabase } from './db';
 
@@ -25,9 +29,15 @@ import { openClipDatabase } from './db';
  * Background side of the clip store: registers a handler per clip message. The router has already checked the
  * sender (this extension) and the request's shape and sizes before any of these run.
  */
-export function registerClipHandlers(router: Router, store: ClipStore = new ClipStore(() => openClipDatabase())): ClipStore {
+export function registerClipHandlers(
+  router: Router,
+  store: ClipStore = new ClipStore(() => openClipDatabase()),
+  /** The rule set on a page's text (tests inject a small analysis). */
+  analyzeText: (text: string) => Analysis = analyzeRemembered,
+): ClipStore {
   router
     .on(saveClip, async ({ draft }) => store.save(draft))
+    .on(saveClipSpan, async (span) => store.save(buildClipDraftFromSpan(span, analyzeText)))
     .on(getClip, async ({ id }) => ({ clip: await store.get(id) }))
     .on(listClipsForPage, async ({ url }) => ({ clips: await store.listForPage(url) }))
     .on(anchorClipsForPage, async ({ url, text, ids }) => {

@@ -1,4 +1,6 @@
 import Dexie from 'dexie';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRouter, envelope, type MessageDef as Def, type Router, unwrapReply } from '../../lib/messages/protocol';
 import * as contentMessages from '../../lib/clipping/content-messages';
@@ -11,6 +13,7 @@ import { ClipStore } from '../../lib/store/clip-store';
 import { ClipDatabase } from '../../lib/store/db';
 import { MAX_CLIP_CHARS, MAX_NOTE_CHARS } from '../../lib/clips/types';
 import { makeDraft } from './helpers/clip-fixtures';
+import { CORPUS_DIR } from './helpers/rules-corpus';
 
 const EXT = 'tifa-test-extension';
 const fromContentScript = { id: EXT, url: 'http://www.gov.cn/a.htm', tab: { id: 7, url: 'http://www.gov.cn/a.htm' } };
@@ -38,6 +41,7 @@ describe('clip messages at the background', () => {
   it('registers every background clip message', () => {
     for (const def of [
       msg.saveClip,
+      msg.saveClipSpan,
       msg.getClip,
       msg.listClipsForPage,
       msg.listClips,
@@ -58,6 +62,37 @@ describe('clip messages at the background', () => {
     expect(saved.duplicate).toBe(false);
     const listed = unwrapReply(msg.listClipsForPage, await send(msg.listClipsForPage, { url: makeDraft().url }));
     expect(listed.clips.map((c) => c.id)).toEqual([saved.clip.id]);
+  });
+
+  it('builds a clip from a span of the page text with the rule set\'s outline path and mentions', async () => {
+    const text = readFileSync(join(CORPUS_DIR, 'seed/party-building-speech.txt'), 'utf8');
+    const start = text.indexOf('一要扎扎实实');
+    const end = start + 40;
+    const span = { text, start, end, url: 'http://www.gov.cn/a.htm?utm_source=x#p', title: ' 讲话 ', analyzed: true };
+    const { clip, duplicate } = unwrapReply(msg.saveClipSpan, await send(msg.saveClipSpan, span));
+    expect(duplicate).toBe(false);
+    expect(clip.text).toBe(text.slice(start, end));
+    expect(clip.url).toBe('http://www.gov.cn/a.htm');
+    expect(clip.title).toBe('讲话');
+    expect(clip.selectors[1]).toEqual({ type: 'TextPositionSelector', start, end });
+    expect(clip.outlinePath.map((s) => s.marker)).toEqual(['二、', '第一，', '一要']);
+    expect(clip.speechTitle).toBeTruthy();
+    expect(clip.mentionKeys).toEqual(['program:千村头雁培育工程']);
+    // The whole body's text (not the analysed one): no outline context, no mentions.
+    const other = unwrapReply(msg.saveClipSpan, await send(msg.saveClipSpan, { ...span, start: end, end: end + 20, analyzed: false }));
+    expect(other.clip.outlinePath).toEqual([]);
+    expect(other.clip.mentions).toEqual([]);
+  });
+
+  it('refuses spans outside the text, empty or over-long ones, writing nothing', async () => {
+    const span = { text: '一二三', start: 0, end: 3, url: 'http://www.gov.cn/a.htm', title: 't', analyzed: false };
+    for (const bad of [{ ...span, end: 4 }, { ...span, start: 2, end: 1 }, { ...span, url: 'javascript:1' }, { ...span, analyzed: 'yes' }]) {
+      expect(await send(msg.saveClipSpan, bad)).toMatchObject({ ok: false });
+    }
+    expect(await send(msg.saveClipSpan, { ...span, text: '一  ', start: 1, end: 3 })).toMatchObject({ ok: false, error: expect.stringContaining('nothing is selected') });
+    const long = '字'.repeat(MAX_CLIP_CHARS + 1);
+    expect(await send(msg.saveClipSpan, { ...span, text: long, end: long.length })).toMatchObject({ ok: false, error: expect.stringContaining(`maximum is ${MAX_CLIP_CHARS}`) });
+    expect((await store.list()).total).toBe(0);
   });
 
   it('refuses a message from another extension, writing nothing', async () => {

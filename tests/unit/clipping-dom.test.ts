@@ -9,7 +9,7 @@ import { UI_HOST_TAG } from '../../lib/reading/uiHost';
 const clipperContainer = () => document.querySelector(UI_HOST_TAG)?.shadowRoot?.getElementById(CLIPPER_HOST_ID) ?? null;
 import { extractText } from '../../lib/extract';
 import { createRouter, envelope, unwrapReply } from '../../lib/messages/protocol';
-import { anchorClipsForPage, saveClip } from '../../lib/messages/clips';
+import { anchorClipsForPage, saveClipSpan } from '../../lib/messages/clips';
 import { registerClipHandlers } from '../../lib/store/background-handlers';
 import { ClipStore } from '../../lib/store/clip-store';
 import { ClipDatabase } from '../../lib/store/db';
@@ -24,10 +24,11 @@ const clippers: ContentClipper[] = [];
 beforeEach(() => {
   dbName = `clipping-dom-${Math.random().toString(36).slice(2)}`;
   const router = createRouter(EXT);
-  store = registerClipHandlers(router, new ClipStore(() => new ClipDatabase(dbName)));
+  // The background analyses the clipped text as the page's controller did: here with the same small analysis.
+  store = registerClipHandlers(router, new ClipStore(() => new ClipDatabase(dbName)), analysisOf);
   const sender = { id: EXT, tab: { id: 1 } };
   link = {
-    save: async (draft) => unwrapReply(saveClip, await router.dispatch(envelope(saveClip, { draft }), sender)),
+    saveSpan: async (span) => unwrapReply(saveClipSpan, await router.dispatch(envelope(saveClipSpan, span), sender)),
     anchorForPage: async (url, text, ids) =>
       unwrapReply(anchorClipsForPage, await router.dispatch(envelope(anchorClipsForPage, ids ? { url, text, ids } : { url, text }), sender)).placements,
   };
