@@ -13,23 +13,26 @@ const STATUS_MS = 2600;
  * (so page styles cannot break it and assistive technology and tests can reach it). Created on first use.
  */
 export class ClipButtonUi {
-  private host: HTMLElement | null = null;
-  private unmount: (() => void) | null = null;
-  private button: HTMLButtonElement | null = null;
-  private status: HTMLElement | null = null;
-  private statusTimer: ReturnType<typeof setTimeout> | undefined;
+  #host: HTMLElement | null = null;
+  #unmount: (() => void) | null = null;
+  #button: HTMLButtonElement | null = null;
+  #status: HTMLElement | null = null;
+  #statusTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(
-    private readonly doc: Document,
-    private readonly onActivate: () => void,
-  ) {}
+  readonly #doc: Document;
+  readonly #onActivate: () => void;
+
+  constructor(doc: Document, onActivate: () => void) {
+    this.#doc = doc;
+    this.#onActivate = onActivate;
+  }
 
   get element(): HTMLElement | null {
-    return this.host;
+    return this.#host;
   }
 
   get visible(): boolean {
-    return !!this.button?.hasAttribute('data-shown');
+    return !!this.#button?.hasAttribute('data-shown');
   }
 
   /**
@@ -37,15 +40,15 @@ export class ClipButtonUi {
    * shared shadow root reach document listeners retargeted to its host, hence the host check.
    */
   owns(target: EventTarget | null): boolean {
-    return !!this.host && target instanceof Node && (this.host.contains(target) || isTifaUiNode(this.doc, target));
+    return !!this.#host && target instanceof Node && (this.#host.contains(target) || isTifaUiNode(this.#doc, target));
   }
 
   /** Shows the button just below the end of the selected range, kept inside the viewport. */
   showFor(range: Range): void {
-    const button = this.ensure().button;
+    const button = this.#ensure().button;
     const rects = Array.from(range.getClientRects()).filter((r) => r.width || r.height);
     const anchor = rects[rects.length - 1] ?? range.getBoundingClientRect();
-    const view = this.doc.defaultView;
+    const view = this.#doc.defaultView;
     const vw = view?.innerWidth ?? 1024;
     const vh = view?.innerHeight ?? 768;
     button.setAttribute('data-shown', '');
@@ -61,35 +64,35 @@ export class ClipButtonUi {
   }
 
   hide(): void {
-    this.button?.removeAttribute('data-shown');
+    this.#button?.removeAttribute('data-shown');
   }
 
   /** Announces an outcome (role=status, so screen readers read it) and fades it after a moment. */
   announce(message: string, kind: 'info' | 'error' = 'info'): void {
-    const status = this.ensure().status;
+    const status = this.#ensure().status;
     status.textContent = message;
     status.dataset.kind = kind;
     status.setAttribute('data-shown', '');
-    clearTimeout(this.statusTimer);
-    this.statusTimer = setTimeout(() => status.removeAttribute('data-shown'), kind === 'error' ? STATUS_MS * 2 : STATUS_MS);
+    clearTimeout(this.#statusTimer);
+    this.#statusTimer = setTimeout(() => status.removeAttribute('data-shown'), kind === 'error' ? STATUS_MS * 2 : STATUS_MS);
   }
 
   destroy(): void {
-    clearTimeout(this.statusTimer);
-    this.unmount?.();
-    this.unmount = null;
-    this.host = this.button = this.status = null;
+    clearTimeout(this.#statusTimer);
+    this.#unmount?.();
+    this.#unmount = null;
+    this.#host = this.#button = this.#status = null;
   }
 
-  private ensure(): { button: HTMLButtonElement; status: HTMLElement } {
-    if (this.host && this.button && this.status && this.host.isConnected) return { button: this.button, status: this.status };
+  #ensure(): { button: HTMLButtonElement; status: HTMLElement } {
+    if (this.#host && this.#button && this.#status && this.#host.isConnected) return { button: this.#button, status: this.#status };
     // The page gets one Tifa element: the button lives in the shared <tifa-ui> shadow root (lib/reading/uiHost).
-    this.unmount?.();
-    const host = this.doc.createElement('div');
+    this.#unmount?.();
+    const host = this.#doc.createElement('div');
     host.id = CLIPPER_HOST_ID;
-    const style = this.doc.createElement('style');
+    const style = this.#doc.createElement('style');
     style.textContent = STYLE;
-    const button = this.doc.createElement('button');
+    const button = this.#doc.createElement('button');
     button.type = 'button';
     button.className = 'tifa-clip-button';
     button.textContent = t('clippingButton');
@@ -99,18 +102,18 @@ export class ClipButtonUi {
     button.addEventListener('click', (e) => {
       e.preventDefault();
       e.stopPropagation();
-      this.onActivate();
+      this.#onActivate();
     });
-    const status = this.doc.createElement('div');
+    const status = this.#doc.createElement('div');
     status.className = 'tifa-clip-status';
     status.setAttribute('role', 'status');
     status.setAttribute('aria-live', 'polite');
     status.setAttribute('aria-label', t('clippingStatusRegion'));
     host.append(button, status);
-    this.unmount = mountInTifaUi(this.doc, style, host);
-    this.host = host;
-    this.button = button;
-    this.status = status;
+    this.#unmount = mountInTifaUi(this.#doc, style, host);
+    this.#host = host;
+    this.#button = button;
+    this.#status = status;
     return { button, status };
   }
 }

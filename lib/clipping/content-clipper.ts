@@ -41,93 +41,95 @@ const REANCHOR_DEBOUNCE_MS = 300;
 export class ContentClipper {
   readonly ui: ClipButtonUi;
   readonly highlighter: ClipHighlighter;
-  private readonly doc: Document;
-  private readonly texts: PageTexts;
-  private readonly link: BackgroundLink;
-  private anchors = new Map<string, AnchorState>();
-  private anchoring: Promise<{ anchored: number; orphans: number }> | null = null;
-  private pendingRange: Range | null = null;
-  private settleTimer: ReturnType<typeof setTimeout> | undefined;
-  private reanchorTimer: ReturnType<typeof setTimeout> | undefined;
-  private pointerDown = false;
+  readonly #doc: Document;
+  readonly #texts: PageTexts;
+  readonly #link: BackgroundLink;
+  #anchors = new Map<string, AnchorState>();
+  #anchoring: Promise<{ anchored: number; orphans: number }> | null = null;
+  #pendingRange: Range | null = null;
+  #settleTimer: ReturnType<typeof setTimeout> | undefined;
+  #reanchorTimer: ReturnType<typeof setTimeout> | undefined;
+  #pointerDown = false;
   /** Settles when the first anchoring after start has run (answers about anchors wait for it). */
-  private ready: Promise<void> = Promise.resolve();
-  private cleanups: (() => void)[] = [];
+  #ready: Promise<void> = Promise.resolve();
+  #cleanups: (() => void)[] = [];
 
-  constructor(
-    private readonly getPage: GetPage,
-    private readonly options: ClipperOptions = {},
-  ) {
-    this.doc = options.doc ?? document;
-    this.texts = new PageTexts(getPage, this.doc);
-    this.link = options.link ?? runtimeLink;
-    this.ui = new ClipButtonUi(this.doc, () => void this.clipPending());
-    this.highlighter = new ClipHighlighter(this.doc);
+  readonly #getPage: GetPage;
+  readonly #options: ClipperOptions;
+
+  constructor(getPage: GetPage, options: ClipperOptions = {}) {
+    this.#getPage = getPage;
+    this.#options = options;
+    this.#doc = options.doc ?? document;
+    this.#texts = new PageTexts(getPage, this.#doc);
+    this.#link = options.link ?? runtimeLink;
+    this.ui = new ClipButtonUi(this.#doc, () => void this.#clipPending());
+    this.highlighter = new ClipHighlighter(this.#doc);
   }
 
   start(): void {
-    const win = this.doc.defaultView ?? window;
-    this.on(this.doc, 'selectionchange', () => this.scheduleSelectionCheck());
-    this.on(this.doc, 'mousedown', (e) => {
+    const win = this.#doc.defaultView ?? window;
+    this.#on(this.#doc, 'selectionchange', () => this.#scheduleSelectionCheck());
+    this.#on(this.#doc, 'mousedown', (e) => {
       if (this.ui.owns(e.target)) return;
-      this.pointerDown = true;
+      this.#pointerDown = true;
       this.ui.hide();
     }, true);
-    this.on(this.doc, 'mouseup', () => {
-      this.pointerDown = false;
-      this.scheduleSelectionCheck();
+    this.#on(this.#doc, 'mouseup', () => {
+      this.#pointerDown = false;
+      this.#scheduleSelectionCheck();
     }, true);
-    this.on(this.doc, 'keydown', (e) => {
+    this.#on(this.#doc, 'keydown', (e) => {
       if ((e as KeyboardEvent).key === 'Escape') this.ui.hide();
     }, true);
-    this.on(win, 'scroll', () => this.ui.hide(), true);
+    this.#on(win, 'scroll', () => this.ui.hide(), true);
     // The reading controller re-analyses dynamic pages and marks <html data-tifa>; follow it.
-    const observer = new MutationObserver(() => this.scheduleReanchor());
-    observer.observe(this.doc.documentElement, { attributes: true, attributeFilter: ['data-tifa'] });
-    this.cleanups.push(() => observer.disconnect());
-    if (this.options.listenForMessages !== false) this.cleanups.push(this.listenForMessages());
-    this.ready = this.initialAnchoring();
+    const observer = new MutationObserver(() => this.#scheduleReanchor());
+    observer.observe(this.#doc.documentElement, { attributes: true, attributeFilter: ['data-tifa'] });
+    this.#cleanups.push(() => observer.disconnect());
+    if (this.#options.listenForMessages !== false) this.#cleanups.push(this.#listenForMessages());
+    this.#ready = this.#initialAnchoring();
   }
 
   stop(): void {
-    for (const cleanup of this.cleanups.splice(0)) cleanup();
-    clearTimeout(this.settleTimer);
-    clearTimeout(this.reanchorTimer);
+    for (const cleanup of this.#cleanups.splice(0)) cleanup();
+    clearTimeout(this.#settleTimer);
+    clearTimeout(this.#reanchorTimer);
     this.ui.destroy();
     this.highlighter.destroy();
-    this.anchors.clear();
+    this.#anchors.clear();
   }
 
   /** The page's clips with where they were placed (or not). */
   async anchorStatuses(): Promise<ClipAnchorStatus[]> {
-    await this.ready;
-    if (this.anchoring) await this.anchoring.catch(() => undefined);
-    return [...this.anchors.values()].map(({ id, range, start, end }) =>
+    await this.#ready;
+    if (this.#anchoring) await this.#anchoring.catch(() => undefined);
+    return [...this.#anchors.values()].map(({ id, range, start, end }) =>
       range ? { id, status: 'anchored' as const, start, end } : { id, status: 'orphan' as const },
     );
   }
 
   /** Clips the current selection (context menu, keyboard command). */
   async clipSelection(): Promise<ClipOutcome> {
-    const sel = this.doc.getSelection();
-    const range = sel && sel.rangeCount && !sel.isCollapsed ? sel.getRangeAt(0) : this.pendingRange;
+    const sel = this.#doc.getSelection();
+    const range = sel && sel.rangeCount && !sel.isCollapsed ? sel.getRangeAt(0) : this.#pendingRange;
     this.ui.hide();
-    return this.report(await this.clipRange(range));
+    return this.#report(await this.clipRange(range));
   }
 
   /** Clips a whole outline section (from the side panel's outline). */
   async clipSection(itemIndex: number): Promise<ClipOutcome> {
-    const page = this.texts.primary();
+    const page = this.#texts.primary();
     const item = page?.analysis?.outline[itemIndex];
-    if (!page || !item) return this.report({ status: 'error', error: `no outline item ${itemIndex} on this page` });
-    return this.report(await this.clipSpan(page, item.start, item.end));
+    if (!page || !item) return this.#report({ status: 'error', error: `no outline item ${itemIndex} on this page` });
+    return this.#report(await this.#clipSpan(page, item.start, item.end));
   }
 
   async clipRange(range: Range | null): Promise<ClipOutcome> {
     if (!range || range.collapsed) return { status: 'empty' };
-    const span = this.texts.spanOf(range);
+    const span = this.#texts.spanOf(range);
     if (!span) return { status: 'empty' };
-    return this.clipSpan(span.page, span.start, span.end);
+    return this.#clipSpan(span.page, span.start, span.end);
   }
 
   /**
@@ -137,25 +139,25 @@ export class ContentClipper {
   reanchor(): Promise<{ anchored: number; orphans: number }> {
     const run = (async () => {
       const t0 = performance.now();
-      const url = this.pageUrl();
-      const result = url ? await this.placeAll(url) : this.setAnchors(new Map());
+      const url = this.#pageUrl();
+      const result = url ? await this.#placeAll(url) : this.#setAnchors(new Map());
       measure('tifa:clip-anchor', t0);
-      if (url && this.options.listenForMessages !== false) announceAnchorsChanged(url);
+      if (url && this.#options.listenForMessages !== false) announceAnchorsChanged(url);
       return result;
     })();
-    this.anchoring = run;
+    this.#anchoring = run;
     return run.finally(() => {
-      if (this.anchoring === run) this.anchoring = null;
+      if (this.#anchoring === run) this.#anchoring = null;
     });
   }
 
   /** Asks the background to place the page's clips in each candidate text in turn, then paints them. */
-  private async placeAll(url: string): Promise<{ anchored: number; orphans: number }> {
+  async #placeAll(url: string): Promise<{ anchored: number; orphans: number }> {
     const t0 = performance.now();
     const states = new Map<string, AnchorState>();
     let unplaced: string[] | undefined;
-    for (const page of this.texts.candidates()) {
-      const placements = await this.link.anchorForPage(url, page.extracted.text, unplaced);
+    for (const page of this.#texts.candidates()) {
+      const placements = await this.#link.anchorForPage(url, page.extracted.text, unplaced);
       unplaced = [];
       for (const { id, color, status, start, end } of placements) {
         if (status === 'anchored' && start !== undefined && end !== undefined) {
@@ -167,20 +169,20 @@ export class ContentClipper {
       }
       if (!unplaced.length) break;
     }
-    const result = this.setAnchors(states);
+    const result = this.#setAnchors(states);
     measure('tifa:clip-place', t0);
     return result;
   }
 
-  private setAnchors(states: Map<string, AnchorState>): { anchored: number; orphans: number } {
-    this.anchors = states;
-    this.paint();
+  #setAnchors(states: Map<string, AnchorState>): { anchored: number; orphans: number } {
+    this.#anchors = states;
+    this.#paint();
     const orphans = [...states.values()].filter((s) => !s.range).length;
     return { anchored: states.size - orphans, orphans };
   }
 
   flashClip(id: string): boolean {
-    const range = this.anchors.get(id)?.range;
+    const range = this.#anchors.get(id)?.range;
     if (!range) return false;
     this.highlighter.flash(range);
     return true;
@@ -190,7 +192,7 @@ export class ContentClipper {
    * Clips text[start, end) of one of the page's texts. Empty and over-long spans are answered here; the
    * background builds the clip from the span (outline path and mentions from its analysis of the same text).
    */
-  private async clipSpan(page: PageState, rawStart: number, rawEnd: number): Promise<ClipOutcome> {
+  async #clipSpan(page: PageState, rawStart: number, rawEnd: number): Promise<ClipOutcome> {
     const t0 = performance.now();
     let span;
     try {
@@ -201,110 +203,110 @@ export class ContentClipper {
     }
     const { start, end } = span;
     try {
-      const { clip, duplicate } = await this.link.saveSpan({
+      const { clip, duplicate } = await this.#link.saveSpan({
         text: page.extracted.text,
         start,
         end,
-        url: this.pageUrl() ?? '',
-        title: this.doc.title.trim().slice(0, MAX_TITLE_CHARS),
+        url: this.#pageUrl() ?? '',
+        title: this.#doc.title.trim().slice(0, MAX_TITLE_CHARS),
         analyzed: page.analysis !== null,
       });
-      if (!this.anchors.get(clip.id)?.range) {
-        this.anchors.set(clip.id, { id: clip.id, color: clip.color, range: rangeFor(page.extracted, start, end), start, end });
-        this.paint();
+      if (!this.#anchors.get(clip.id)?.range) {
+        this.#anchors.set(clip.id, { id: clip.id, color: clip.color, range: rangeFor(page.extracted, start, end), start, end });
+        this.#paint();
       }
       measure('tifa:clip-save', t0);
-      if (this.options.listenForMessages !== false) announceAnchorsChanged(clip.url);
+      if (this.#options.listenForMessages !== false) announceAnchorsChanged(clip.url);
       return duplicate ? { status: 'duplicate', clip } : { status: 'saved', clip };
     } catch (err) {
       return { status: 'error', error: err instanceof Error ? err.message : String(err) };
     }
   }
 
-  private paint(): void {
+  #paint(): void {
     const entries: HighlightEntry[] = [];
-    for (const { id, color, range } of this.anchors.values()) if (range) entries.push({ id, color, range });
+    for (const { id, color, range } of this.#anchors.values()) if (range) entries.push({ id, color, range });
     this.highlighter.set(entries);
   }
 
-  private async clipPending(): Promise<void> {
-    const range = this.pendingRange;
+  async #clipPending(): Promise<void> {
+    const range = this.#pendingRange;
     this.ui.hide();
-    this.report(await this.clipRange(range));
+    this.#report(await this.clipRange(range));
   }
 
   /** Tells the reader what happened, in their language. */
-  private report(outcome: ClipOutcome): ClipOutcome {
+  #report(outcome: ClipOutcome): ClipOutcome {
     this.ui.announce(describeClipOutcome(outcome).text, outcome.status === 'error' ? 'error' : 'info');
     return outcome;
   }
 
-  private scheduleSelectionCheck(): void {
-    clearTimeout(this.settleTimer);
-    this.settleTimer = setTimeout(() => this.checkSelection(), SELECTION_SETTLE_MS);
+  #scheduleSelectionCheck(): void {
+    clearTimeout(this.#settleTimer);
+    this.#settleTimer = setTimeout(() => this.#checkSelection(), SELECTION_SETTLE_MS);
   }
 
   /** Shows the button for a settled, non-empty selection in the page's text; hides it otherwise. */
-  private checkSelection(): void {
-    if (this.pointerDown) return;
-    const sel = this.doc.getSelection();
-    if (!sel || sel.isCollapsed || !sel.rangeCount || !sel.toString().trim() || this.inEditable(sel)) {
-      this.pendingRange = null;
+  #checkSelection(): void {
+    if (this.#pointerDown) return;
+    const sel = this.#doc.getSelection();
+    if (!sel || sel.isCollapsed || !sel.rangeCount || !sel.toString().trim() || this.#inEditable(sel)) {
+      this.#pendingRange = null;
       this.ui.hide();
       return;
     }
     const range = sel.getRangeAt(0);
     if (this.ui.owns(range.commonAncestorContainer)) return;
-    this.pendingRange = range.cloneRange();
+    this.#pendingRange = range.cloneRange();
     this.ui.showFor(range);
   }
 
-  private inEditable(sel: Selection): boolean {
-    const active = this.doc.activeElement;
+  #inEditable(sel: Selection): boolean {
+    const active = this.#doc.activeElement;
     if (active && (active.localName === 'input' || active.localName === 'textarea')) return true;
     const node = sel.anchorNode;
     const el = node && (node.nodeType === 1 ? (node as Element) : node.parentElement);
     return !!el?.closest('[contenteditable=""],[contenteditable="true"],[contenteditable="plaintext-only"]');
   }
 
-  private async initialAnchoring(): Promise<void> {
-    const wait = this.options.pageWaitMs ?? 3000;
-    for (let waited = 0; !this.texts.primary() && waited < wait; waited += 100) await sleep(100);
+  async #initialAnchoring(): Promise<void> {
+    const wait = this.#options.pageWaitMs ?? 3000;
+    for (let waited = 0; !this.#texts.primary() && waited < wait; waited += 100) await sleep(100);
     await this.reanchor().catch((err) => console.debug('[tifa] clips not anchored:', err));
   }
 
-  private scheduleReanchor(): void {
-    clearTimeout(this.reanchorTimer);
-    this.reanchorTimer = setTimeout(() => void this.reanchor().catch(() => undefined), REANCHOR_DEBOUNCE_MS);
+  #scheduleReanchor(): void {
+    clearTimeout(this.#reanchorTimer);
+    this.#reanchorTimer = setTimeout(() => void this.reanchor().catch(() => undefined), REANCHOR_DEBOUNCE_MS);
   }
 
   /** The page's URL when clips can belong to it (the background normalises it: tracking parameters, fragment). */
-  private pageUrl(): string | null {
-    const href = this.doc.location?.href;
+  #pageUrl(): string | null {
+    const href = this.#doc.location?.href;
     return href && /^(https?|file):/.test(href) ? href : null;
   }
 
-  private listenForMessages(): () => void {
+  #listenForMessages(): () => void {
     return listenOnPage(
       CLIP_PAGE_CHECKS,
       clipPageRoutes({
         clipSelection: () => this.clipSelection(),
         clipSection: (itemIndex) => this.clipSection(itemIndex),
-        getAnchors: async () => ({ url: this.pageUrl() ?? '', anchors: await this.anchorStatuses() }),
+        getAnchors: async () => ({ url: this.#pageUrl() ?? '', anchors: await this.anchorStatuses() }),
         refresh: () => this.reanchor(),
         scrollTo: async (id) => {
-          await this.ready;
-          if (this.anchoring) await this.anchoring.catch(() => undefined);
+          await this.#ready;
+          if (this.#anchoring) await this.#anchoring.catch(() => undefined);
           return { found: this.flashClip(id) };
         },
       }),
     );
   }
 
-  private on(target: EventTarget, type: string, fn: (e: Event) => void, capture = false): void {
+  #on(target: EventTarget, type: string, fn: (e: Event) => void, capture = false): void {
     const opts = { capture, passive: true };
     target.addEventListener(type, fn, opts);
-    this.cleanups.push(() => target.removeEventListener(type, fn, opts));
+    this.#cleanups.push(() => target.removeEventListener(type, fn, opts));
   }
 }
 

@@ -38,23 +38,26 @@ type HighlightWindow = Window & typeof globalThis;
  * clips are still anchored and listed, just not painted.
  */
 export class ClipHighlighter {
-  private readonly win: HighlightWindow | null;
-  private readonly flasher: Flash | null;
-  private removeStyles: (() => void) | null = null;
+  readonly #win: HighlightWindow | null;
+  readonly #flasher: Flash | null;
+  #removeStyles: (() => void) | null = null;
 
-  constructor(private readonly doc: Document = document) {
+  readonly #doc: Document;
+
+  constructor(doc: Document = document) {
+    this.#doc = doc;
     const win = doc.defaultView as HighlightWindow | null;
-    this.win = supportsHighlightApi(win) ? win : null;
-    this.flasher = this.win && new Flash(this.win, FLASH_HIGHLIGHT, FLASH_MS);
+    this.#win = supportsHighlightApi(win) ? win : null;
+    this.#flasher = this.#win && new Flash(this.#win, FLASH_HIGHLIGHT, FLASH_MS);
   }
 
   /** Paints exactly these clips (replacing what was painted). */
   set(entries: readonly HighlightEntry[]): void {
-    if (!this.win) return;
-    this.ensureStyles();
-    const registry = this.win.CSS.highlights;
-    const all = new this.win.Highlight();
-    const byColor = new Map<ClipColor, Highlight>(CLIP_COLORS.map((c) => [c, new this.win!.Highlight()]));
+    if (!this.#win) return;
+    this.#ensureStyles();
+    const registry = this.#win.CSS.highlights;
+    const all = new this.#win.Highlight();
+    const byColor = new Map<ClipColor, Highlight>(CLIP_COLORS.map((c) => [c, new this.#win!.Highlight()]));
     for (const { color, range } of entries) {
       all.add(range);
       byColor.get(color)?.add(range);
@@ -73,25 +76,25 @@ export class ClipHighlighter {
     const start = range.startContainer;
     const el = start.nodeType === 1 ? (start as Element) : start.parentElement;
     el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    if (!this.flasher) return;
-    this.ensureStyles();
-    this.flasher.show(range, 0);
+    if (!this.#flasher) return;
+    this.#ensureStyles();
+    this.#flasher.show(range, 0);
   }
 
   /** Removes the highlights and the style sheet. */
   destroy(): void {
-    if (this.win) {
-      const registry = this.win.CSS.highlights;
+    if (this.#win) {
+      const registry = this.#win.CSS.highlights;
       registry.delete(CLIP_HIGHLIGHT);
       for (const c of CLIP_COLORS) registry.delete(colorHighlightName(c));
-      this.flasher?.clear();
+      this.#flasher?.clear();
     }
-    this.removeStyles?.();
-    this.removeStyles = null;
+    this.#removeStyles?.();
+    this.#removeStyles = null;
   }
 
   /** ::highlight() rules must live in the page's style scope (an adopted sheet adds no element to the DOM). */
-  private ensureStyles(): void {
-    this.removeStyles ??= installPageStyles(this.doc, clipCss());
+  #ensureStyles(): void {
+    this.#removeStyles ??= installPageStyles(this.#doc, clipCss());
   }
 }

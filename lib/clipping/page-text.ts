@@ -23,14 +23,17 @@ export interface TextSpanIn {
  * clip simply has no outline context.
  */
 export class PageTexts {
-  constructor(
-    private readonly getPage: GetPage,
-    private readonly doc: Document = document,
-  ) {}
+  readonly #getPage: GetPage;
+  readonly #doc: Document;
+
+  constructor(getPage: GetPage, doc: Document = document) {
+    this.#getPage = getPage;
+    this.#doc = doc;
+  }
 
   primary(): PageState | null {
     try {
-      return this.getPage();
+      return this.#getPage();
     } catch {
       return null;
     }
@@ -38,7 +41,7 @@ export class PageTexts {
 
   /** The whole body's text; a fresh extraction (the page may have changed since the last one). */
   fallback(): PageState {
-    return { extracted: extractText(this.doc.body ?? this.doc.documentElement, { skipChrome: false }), analysis: null };
+    return { extracted: extractText(this.#doc.body ?? this.#doc.documentElement, { skipChrome: false }), analysis: null };
   }
 
   /** Every text to try, primary first; the fallback is computed only when asked for. */

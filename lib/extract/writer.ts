@@ -49,47 +49,47 @@ export interface BlockMark {
  */
 export class TextWriter {
   readonly segments: TextSegment[] = [];
-  private readonly parts: string[] = [];
-  private length = 0;
-  private lastChar = NEWLINE;
-  private pendingBreak = false;
-  private pendingSpaceNode: Text | null = null;
-  private pendingSpaceOffset = 0;
-  private linkDepth = 0;
-  private preDepth = 0;
-  private readonly blocks: BlockMark[] = [];
+  readonly #parts: string[] = [];
+  #length = 0;
+  #lastChar = NEWLINE;
+  #pendingBreak = false;
+  #pendingSpaceNode: Text | null = null;
+  #pendingSpaceOffset = 0;
+  #linkDepth = 0;
+  #preDepth = 0;
+  readonly #blocks: BlockMark[] = [];
 
   constructor(preformatted: boolean) {
-    if (preformatted) this.preDepth = 1;
-    this.blocks.push(this.mark());
+    if (preformatted) this.#preDepth = 1;
+    this.#blocks.push(this.#mark());
   }
 
   /** A block boundary or <br>: the next text starts on a new line (repeated boundaries collapse into one). */
   lineBreak(): void {
-    this.pendingSpaceNode = null;
-    if (this.length > 0) this.pendingBreak = true;
+    this.#pendingSpaceNode = null;
+    if (this.#length > 0) this.#pendingBreak = true;
   }
 
   enterLink(): void {
-    this.linkDepth++;
-    this.blocks[this.blocks.length - 1].links++;
+    this.#linkDepth++;
+    this.#blocks[this.#blocks.length - 1].links++;
   }
 
   leaveLink(): void {
-    this.linkDepth--;
+    this.#linkDepth--;
   }
 
   enterPreformatted(): void {
-    this.preDepth++;
+    this.#preDepth++;
   }
 
   leavePreformatted(): void {
-    this.preDepth--;
+    this.#preDepth--;
   }
 
   enterBlock(): void {
     this.lineBreak();
-    this.blocks.push(this.mark());
+    this.#blocks.push(this.#mark());
   }
 
   /**
@@ -97,11 +97,11 @@ export class TextWriter {
    * taken back. Returns whether it was dropped.
    */
   leaveBlock(isChrome: ((b: BlockMark) => boolean) | null): boolean {
-    const block = this.blocks.pop();
-    if (block === undefined || this.blocks.length === 0) throw new Error('TextWriter: unbalanced leaveBlock');
-    const parent = this.blocks[this.blocks.length - 1];
+    const block = this.#blocks.pop();
+    if (block === undefined || this.#blocks.length === 0) throw new Error('TextWriter: unbalanced leaveBlock');
+    const parent = this.#blocks[this.#blocks.length - 1];
     if (isChrome !== null && block.chars > 0 && isChrome(block)) {
-      this.rollBack(block);
+      this.#rollBack(block);
       this.lineBreak();
       return true;
     }
@@ -116,20 +116,20 @@ export class TextWriter {
   /** Writes the visible part of a text node. */
   text(node: Text): void {
     const data = node.data;
-    if (this.preDepth > 0) {
+    if (this.#preDepth > 0) {
       // Preformatted text keeps its whitespace, but a new line does not begin with blank lines.
       let from = 0;
-      if (this.pendingBreak || this.lastChar === NEWLINE) {
+      if (this.#pendingBreak || this.#lastChar === NEWLINE) {
         while (from < data.length && (data.charCodeAt(from) === NEWLINE || data.charCodeAt(from) === 0x0d)) from++;
       }
-      if (from < data.length) this.writeMapped(node, from, data.slice(from), countNonWhitespace(data, from));
-      this.countSentenceEnds(data);
+      if (from < data.length) this.#writeMapped(node, from, data.slice(from), countNonWhitespace(data, from));
+      this.#countSentenceEnds(data);
       return;
     }
     if (!HAS_ASCII_WHITESPACE.test(data)) {
       // The common case for Chinese text: nothing to collapse, the whole node is one piece.
-      if (data.length > 0) this.writeMapped(node, 0, data, data.length);
-      this.countSentenceEnds(data);
+      if (data.length > 0) this.#writeMapped(node, 0, data, data.length);
+      this.#countSentenceEnds(data);
       return;
     }
     const n = data.length;
@@ -139,9 +139,9 @@ export class TextWriter {
       while (j < n && isAsciiWhitespace(data.charCodeAt(j))) j++;
       if (j > i) {
         // Only a space between two pieces of text on the same line survives collapsing.
-        if (!this.pendingBreak && this.lastChar !== NEWLINE) {
-          this.pendingSpaceNode = node;
-          this.pendingSpaceOffset = j - 1;
+        if (!this.#pendingBreak && this.#lastChar !== NEWLINE) {
+          this.#pendingSpaceNode = node;
+          this.#pendingSpaceOffset = j - 1;
         }
         i = j;
         continue;
@@ -155,77 +155,77 @@ export class TextWriter {
         while (j < n && !isAsciiWhitespace(data.charCodeAt(j))) j++;
         visible += j - wordStart;
       }
-      this.writeMapped(node, i, data.slice(i, j), visible);
+      this.#writeMapped(node, i, data.slice(i, j), visible);
       i = j;
     }
-    this.countSentenceEnds(data);
+    this.#countSentenceEnds(data);
   }
 
   /** The finished flat text (a trailing pending space or break is dropped, as a browser would). */
   finish(): string {
-    return this.parts.join('');
+    return this.#parts.join('');
   }
 
-  private writeMapped(node: Text, nodeOffset: number, piece: string, visible: number): void {
-    if (this.pendingBreak) {
-      this.pendingBreak = false;
-      this.pendingSpaceNode = null;
-      if (this.lastChar !== NEWLINE) this.writeGap('\n');
-    } else if (this.pendingSpaceNode !== null) {
-      const spaceNode = this.pendingSpaceNode;
-      this.pendingSpaceNode = null;
-      this.appendSegment(spaceNode, this.pendingSpaceOffset, ' ');
+  #writeMapped(node: Text, nodeOffset: number, piece: string, visible: number): void {
+    if (this.#pendingBreak) {
+      this.#pendingBreak = false;
+      this.#pendingSpaceNode = null;
+      if (this.#lastChar !== NEWLINE) this.#writeGap('\n');
+    } else if (this.#pendingSpaceNode !== null) {
+      const spaceNode = this.#pendingSpaceNode;
+      this.#pendingSpaceNode = null;
+      this.#appendSegment(spaceNode, this.#pendingSpaceOffset, ' ');
     }
-    this.appendSegment(node, nodeOffset, piece);
-    const block = this.blocks[this.blocks.length - 1];
+    this.#appendSegment(node, nodeOffset, piece);
+    const block = this.#blocks[this.#blocks.length - 1];
     block.chars += visible;
-    if (this.linkDepth > 0) block.linkChars += visible;
+    if (this.#linkDepth > 0) block.linkChars += visible;
   }
 
-  private appendSegment(node: Text, nodeOffset: number, piece: string): void {
+  #appendSegment(node: Text, nodeOffset: number, piece: string): void {
     const last = this.segments.length > 0 ? this.segments[this.segments.length - 1] : undefined;
     if (
       last !== undefined &&
       last.node === node &&
-      last.end === this.length &&
+      last.end === this.#length &&
       last.nodeOffset + (last.end - last.start) === nodeOffset
     ) {
       last.end += piece.length;
     } else {
-      this.segments.push({ node, start: this.length, end: this.length + piece.length, nodeOffset });
+      this.segments.push({ node, start: this.#length, end: this.#length + piece.length, nodeOffset });
     }
-    this.parts.push(piece);
-    this.length += piece.length;
-    this.lastChar = piece.charCodeAt(piece.length - 1);
+    this.#parts.push(piece);
+    this.#length += piece.length;
+    this.#lastChar = piece.charCodeAt(piece.length - 1);
   }
 
-  private writeGap(piece: string): void {
-    this.parts.push(piece);
-    this.length += piece.length;
-    this.lastChar = piece.charCodeAt(piece.length - 1);
+  #writeGap(piece: string): void {
+    this.#parts.push(piece);
+    this.#length += piece.length;
+    this.#lastChar = piece.charCodeAt(piece.length - 1);
   }
 
   /**
    * Adds the sentence ends of a text outside links to the current block. Only "fewer than three" matters to the
    * link-density test, so counting stops there (prose reaches three quickly; menus are short).
    */
-  private countSentenceEnds(data: string): void {
-    if (this.linkDepth > 0) return;
-    const block = this.blocks[this.blocks.length - 1];
+  #countSentenceEnds(data: string): void {
+    if (this.#linkDepth > 0) return;
+    const block = this.#blocks[this.#blocks.length - 1];
     for (let k = 0; k < data.length && block.sentenceEnds < PROSE_SENTENCE_ENDS; k++) {
       if (isSentenceEnd(data.charCodeAt(k))) block.sentenceEnds++;
     }
   }
 
-  private mark(): BlockMark {
+  #mark(): BlockMark {
     const last = this.segments.length > 0 ? this.segments[this.segments.length - 1] : undefined;
     return {
-      partsLength: this.parts.length,
-      flatLength: this.length,
+      partsLength: this.#parts.length,
+      flatLength: this.#length,
       segmentCount: this.segments.length,
       lastSegmentEnd: last === undefined ? 0 : last.end,
-      lastChar: this.lastChar,
-      pendingBreak: this.pendingBreak,
+      lastChar: this.#lastChar,
+      pendingBreak: this.#pendingBreak,
       chars: 0,
       linkChars: 0,
       links: 0,
@@ -233,13 +233,13 @@ export class TextWriter {
     };
   }
 
-  private rollBack(block: BlockMark): void {
-    this.parts.length = block.partsLength;
-    this.length = block.flatLength;
+  #rollBack(block: BlockMark): void {
+    this.#parts.length = block.partsLength;
+    this.#length = block.flatLength;
     this.segments.length = block.segmentCount;
     if (block.segmentCount > 0) this.segments[block.segmentCount - 1].end = block.lastSegmentEnd;
-    this.lastChar = block.lastChar;
-    this.pendingBreak = block.pendingBreak;
-    this.pendingSpaceNode = null;
+    this.#lastChar = block.lastChar;
+    this.#pendingBreak = block.pendingBreak;
+    this.#pendingSpaceNode = null;
   }
 }

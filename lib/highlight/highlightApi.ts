@@ -15,28 +15,32 @@ const FLASH_MS = 1600;
  * replaces the previous one. Shared by the reading painter and the clip highlighter (lib/clipping/highlights.ts).
  */
 export class Flash {
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(
-    private readonly win: HighlightWindow,
-    private readonly name: string,
-    private readonly ms: number,
-  ) {}
+  readonly #win: HighlightWindow;
+  readonly #name: string;
+  readonly #ms: number;
+
+  constructor(win: HighlightWindow, name: string, ms: number) {
+    this.#win = win;
+    this.#name = name;
+    this.#ms = ms;
+  }
 
   show(range: Range, priority: number): void {
-    const registry = this.win.CSS.highlights;
-    const flash = new this.win.Highlight(range.cloneRange());
+    const registry = this.#win.CSS.highlights;
+    const flash = new this.#win.Highlight(range.cloneRange());
     flash.priority = priority;
-    registry.set(this.name, flash);
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      if (registry.get(this.name) === flash) registry.delete(this.name);
-    }, this.ms);
+    registry.set(this.#name, flash);
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      if (registry.get(this.#name) === flash) registry.delete(this.#name);
+    }, this.#ms);
   }
 
   clear(): void {
-    clearTimeout(this.timer);
-    this.win.CSS.highlights.delete(this.name);
+    clearTimeout(this.#timer);
+    this.#win.CSS.highlights.delete(this.#name);
   }
 }
 
@@ -51,35 +55,38 @@ export class Flash {
 export class HighlightApiPainter implements Painter {
   readonly kind = 'highlight-api' as const;
   readonly mutatesDom = false;
-  private readonly highlights = new Map<HighlightCategory, Highlight>();
-  private readonly flasher: Flash;
+  readonly #highlights = new Map<HighlightCategory, Highlight>();
+  readonly #flasher: Flash;
 
-  constructor(private readonly win: HighlightWindow) {
+  readonly #win: HighlightWindow;
+
+  constructor(win: HighlightWindow) {
+    this.#win = win;
     if (!supportsHighlightApi(win)) throw new Error('CSS Custom Highlight API is not available');
-    this.flasher = new Flash(win, FLASH_HIGHLIGHT, FLASH_MS);
+    this.#flasher = new Flash(win, FLASH_HIGHLIGHT, FLASH_MS);
   }
 
   paint(items: readonly PaintItem[], visible: ReadonlySet<HighlightCategory>): void {
     this.clear();
     const buckets = new Map<HighlightCategory, AbstractRange[]>();
-    const useStatic = typeof this.win.StaticRange === 'function';
+    const useStatic = typeof this.#win.StaticRange === 'function';
     for (const { category, range } of items) {
       let bucket = buckets.get(category);
       if (!bucket) buckets.set(category, (bucket = []));
-      bucket.push(useStatic ? this.toStatic(range) : range);
+      bucket.push(useStatic ? this.#toStatic(range) : range);
     }
     for (const [category, ranges] of buckets) {
-      const highlight = new this.win.Highlight(...ranges);
+      const highlight = new this.#win.Highlight(...ranges);
       highlight.priority = CATEGORY_STYLES[category].priority;
-      this.highlights.set(category, highlight);
+      this.#highlights.set(category, highlight);
     }
     this.setVisible(visible);
   }
 
   setVisible(visible: ReadonlySet<HighlightCategory>): void {
-    const registry = this.win.CSS.highlights;
+    const registry = this.#win.CSS.highlights;
     for (const category of HIGHLIGHT_CATEGORIES) {
-      const highlight = this.highlights.get(category);
+      const highlight = this.#highlights.get(category);
       const name = highlightName(category);
       if (highlight && visible.has(category)) registry.set(name, highlight);
       else if (registry.get(name) !== undefined) registry.delete(name);
@@ -87,27 +94,27 @@ export class HighlightApiPainter implements Painter {
   }
 
   flash(range: Range): void {
-    this.flasher.show(range, 100);
+    this.#flasher.show(range, 100);
   }
 
   clear(): void {
-    const registry = this.win.CSS.highlights;
+    const registry = this.#win.CSS.highlights;
     for (const category of HIGHLIGHT_CATEGORIES) {
       const name = highlightName(category);
       if (registry.get(name) !== undefined) registry.delete(name);
     }
-    this.flasher.clear();
-    this.highlights.clear();
+    this.#flasher.clear();
+    this.#highlights.clear();
   }
 
   sizes(): Record<string, number> {
     const out: Record<string, number> = {};
-    for (const [category, highlight] of this.highlights) out[category] = highlight.size;
+    for (const [category, highlight] of this.#highlights) out[category] = highlight.size;
     return out;
   }
 
-  private toStatic(range: Range): StaticRange {
-    return new this.win.StaticRange({
+  #toStatic(range: Range): StaticRange {
+    return new this.#win.StaticRange({
       startContainer: range.startContainer,
       startOffset: range.startOffset,
       endContainer: range.endContainer,

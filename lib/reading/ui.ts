@@ -16,28 +16,32 @@ export interface TooltipContent {
 }
 
 export class PageUi {
-  private tip: HTMLElement | null = null;
-  private unmount: (() => void) | null = null;
+  #tip: HTMLElement | null = null;
+  #unmount: (() => void) | null = null;
 
-  constructor(private readonly doc: Document) {}
+  readonly #doc: Document;
+
+  constructor(doc: Document) {
+    this.#doc = doc;
+  }
 
   isOwnNode(node: Node): boolean {
-    return isTifaUiNode(this.doc, node);
+    return isTifaUiNode(this.#doc, node);
   }
 
   showTooltip(content: TooltipContent, x: number, y: number): void {
-    const tip = this.ensureTip();
+    const tip = this.#ensureTip();
     tip.replaceChildren();
-    const head = this.el('div', 'head');
-    const swatch = this.el('span', 'swatch');
+    const head = this.#el('div', 'head');
+    const swatch = this.#el('span', 'swatch');
     swatch.style.background = content.swatch;
-    head.append(swatch, this.el('span', 'heading', content.heading));
-    tip.append(head, this.el('div', 'text', content.text));
-    if (content.detail) tip.append(this.el('div', 'detail', content.detail));
-    tip.append(this.el('div', 'rule', content.rule));
+    head.append(swatch, this.#el('span', 'heading', content.heading));
+    tip.append(head, this.#el('div', 'text', content.text));
+    if (content.detail) tip.append(this.#el('div', 'detail', content.detail));
+    tip.append(this.#el('div', 'rule', content.rule));
     tip.hidden = false;
     // Below-right of the pointer, kept inside the viewport.
-    const win = this.doc.defaultView!;
+    const win = this.#doc.defaultView!;
     const { width, height } = tip.getBoundingClientRect();
     const left = Math.max(4, Math.min(x + 12, win.innerWidth - width - 4));
     const top = y + 18 + height > win.innerHeight ? Math.max(4, y - height - 12) : y + 18;
@@ -46,34 +50,34 @@ export class PageUi {
   }
 
   hideTooltip(): void {
-    if (this.tip) this.tip.hidden = true;
+    if (this.#tip) this.#tip.hidden = true;
   }
 
   get tooltipVisible(): boolean {
-    return !!this.tip && !this.tip.hidden;
+    return !!this.#tip && !this.#tip.hidden;
   }
 
   destroy(): void {
-    this.unmount?.();
-    this.unmount = null;
-    this.tip = null;
+    this.#unmount?.();
+    this.#unmount = null;
+    this.#tip = null;
   }
 
-  private ensureTip(): HTMLElement {
-    if (this.tip?.isConnected && (this.tip.getRootNode() as ShadowRoot).host?.isConnected) return this.tip;
+  #ensureTip(): HTMLElement {
+    if (this.#tip?.isConnected && (this.#tip.getRootNode() as ShadowRoot).host?.isConnected) return this.#tip;
     this.destroy();
-    const style = this.doc.createElement('style');
+    const style = this.#doc.createElement('style');
     style.textContent = CSS;
-    const tip = this.el('div', 'tip');
+    const tip = this.#el('div', 'tip');
     tip.setAttribute('role', 'tooltip');
     tip.hidden = true;
-    this.unmount = mountInTifaUi(this.doc, style, tip);
-    this.tip = tip;
+    this.#unmount = mountInTifaUi(this.#doc, style, tip);
+    this.#tip = tip;
     return tip;
   }
 
-  private el(tag: string, cls: string, text?: string): HTMLElement {
-    const e = this.doc.createElement(tag);
+  #el(tag: string, cls: string, text?: string): HTMLElement {
+    const e = this.#doc.createElement(tag);
     e.className = cls;
     if (text !== undefined) e.textContent = text;
     return e;
