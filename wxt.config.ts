@@ -14,9 +14,19 @@ writeLocales();
  *   "Always run on this site" requests one origin from optional_host_permissions at run time.
  * - The side panel entrypoint becomes `side_panel` (+ the sidePanel permission, added by WXT) on Chrome and
  *   `sidebar_action` on Firefox.
+ *
+ * Test-only variant (`npm run build:test-grant`, env TIFA_TEST_GRANT_HOSTS set): the same extension plus
+ * `host_permissions` for TEST_GRANT_HOSTS, written to .output/test-grant/ so the shipped build in
+ * .output/chrome-mv3 is never touched. Headless Chromium can neither click the toolbar action (activeTab) nor
+ * answer a permission prompt; holding the host up front lets tests/e2e/permissions.test.ts drive "Analyze this
+ * page" and "Always run on this site" for real. example.org is outside the content-script matches on purpose.
  */
+const TEST_GRANT = !!process.env.TIFA_TEST_GRANT_HOSTS;
+const TEST_GRANT_HOSTS = ['*://*.example.org/*'];
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  ...(TEST_GRANT ? { outDir: '.output/test-grant' } : {}),
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
@@ -25,6 +35,7 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
+    ...(TEST_GRANT ? { host_permissions: TEST_GRANT_HOSTS } : {}),
     commands: {
       // Handled by the clipping area (browser.commands.onCommand); the reader can rebind it in the browser.
       'clip-selection': {

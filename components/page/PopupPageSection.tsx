@@ -6,8 +6,8 @@ import { sendToTab } from '../../lib/messages/transport';
 import {
   alwaysRunOnSite,
   analyzeThisPage,
-  hasSitePermission,
   isBuiltInSite,
+  isSiteAlwaysOn,
   revokeSite,
   sitePattern,
 } from '../../lib/permissions/sites';
@@ -52,9 +52,11 @@ export function PopupPageSection() {
     return watchToggles(load);
   }, [url]);
 
-  useEffect(() => {
-    if (url && !isBuiltInSite(url)) void hasSitePermission(url).then(setGranted);
-  }, [url]);
+  // "Granted" means Tifa really runs here by the reader's choice: permission and registered script.
+  const recheckGranted = () => {
+    if (url && !isBuiltInSite(url)) void isSiteAlwaysOn(url).then(setGranted);
+  };
+  useEffect(recheckGranted, [url]);
 
   const save = (next: Toggles, nextScope: ToggleScope = scope) => {
     setToggles(next);
@@ -110,9 +112,11 @@ export function PopupPageSection() {
 
   const stop = () => {
     if (!url) return;
+    setMessage('');
+    // Re-read afterwards even on failure: the script may be gone although giving the permission back failed.
     void revokeSite(url)
-      .then(() => setGranted(false))
-      .catch((err: unknown) => setMessage(err instanceof Error ? err.message : String(err)));
+      .catch((err: unknown) => setMessage(err instanceof Error ? err.message : String(err)))
+      .finally(recheckGranted);
   };
 
   const web = !!sitePattern(url);

@@ -65,6 +65,28 @@ export async function hasSitePermission(url: string): Promise<boolean> {
   }
 }
 
+/** Whether this site's content script is registered ("Always run on this site" is in effect for it). */
+export async function hasSiteScript(url: string): Promise<boolean> {
+  const pattern = sitePattern(url);
+  if (!pattern) return false;
+  const scripts = await browser.scripting.getRegisteredContentScripts({ ids: [siteScriptId(pattern)] });
+  return scripts.length > 0;
+}
+
+/**
+ * Whether Tifa runs on this site because the reader chose it: the host permission AND the registered script.
+ * The permission alone is not enough: the browser can grant a host by other routes (its own site-access menu,
+ * a host already held by the manifest), and then nothing is registered and the page stays unmarked, so the
+ * popup must keep offering "Always run on this site" rather than claim it already runs.
+ */
+export async function isSiteAlwaysOn(url: string): Promise<boolean> {
+  try {
+    return (await hasSitePermission(url)) && (await hasSiteScript(url));
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Asks the reader for this site. Must be called synchronously from the click handler (browsers only show a
  * permission prompt during a user gesture), before any await.

@@ -50,6 +50,16 @@ export function extensionDir(): string {
 }
 
 /**
+ * Directory of the test-only Chrome build that holds host_permissions for *.example.org (OTHER_HOST), built by
+ * `npm run build:test-grant` (`npm test` does). For "Analyze this page" / "Always run on this site" tests, which
+ * headless Chromium cannot otherwise drive (no toolbar click for activeTab, no permission prompt to answer).
+ * TIFA_TEST_GRANT_EXTENSION_DIR loads a private copy instead. Pass it as launchBrowser({ extensionDir }).
+ */
+export function testGrantExtensionDir(): string {
+  return resolve(process.env.TIFA_TEST_GRANT_EXTENSION_DIR ?? join(ROOT, '.output', 'test-grant', 'chrome-mv3'));
+}
+
+/**
  * Checks that the Chrome build exists and returns its directory. Does not build: `npm test` builds before
  * vitest starts (building inside a test would race the other test files and other people's builds).
  */
@@ -273,7 +283,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Extens
     locale: options.locale ?? 'en-US',
   });
   try {
-    let current = await extensionServiceWorker(context);
+    let current = await extensionServiceWorker(context, dir);
     const extensionId = new URL(current.url()).host;
     // A stopped worker is started again by the next event; follow it so `serviceWorker` stays usable.
     context.on('serviceworker', (w) => {
@@ -314,7 +324,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Extens
   }
 }
 
-async function extensionServiceWorker(context: BrowserContext): Promise<Worker> {
+async function extensionServiceWorker(context: BrowserContext, dir: string): Promise<Worker> {
   const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://');
   const existing = context.serviceWorkers().find(isOurs);
   if (existing) return existing;
@@ -322,7 +332,7 @@ async function extensionServiceWorker(context: BrowserContext): Promise<Worker> 
     return await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 });
   } catch {
     throw new Error(
-      `The extension's service worker did not start within 15 s (loaded from ${extensionDir()}). ` +
+      `The extension's service worker did not start within 15 s (loaded from ${dir}). ` +
         'Is the build complete and is background.js valid?',
     );
   }

@@ -4,6 +4,7 @@ import {
   alwaysRunOnSite,
   analyzeThisPage,
   CONTENT_SCRIPT_FILE,
+  isSiteAlwaysOn,
   revokeSite,
   siteScriptId,
   syncSiteScripts,
@@ -67,6 +68,18 @@ describe('"Always run on this site" and revoke', () => {
     await revokeSite('https://a.example/page');
     expect(granted.size).toBe(0);
     expect(scripts.size).toBe(0);
+  });
+
+  it('counts a site as "always on" only with both its permission and its registered script', async () => {
+    // A host the browser granted some other way (its site-access menu, or host_permissions in a build) has no
+    // script yet: the popup must keep offering "Always run on this site" for it.
+    fakeSiteApis({ granted: ['https://granted.example/*'] });
+    expect(await isSiteAlwaysOn('https://granted.example/a.html')).toBe(false);
+    await alwaysRunOnSite('https://granted.example/a.html');
+    expect(await isSiteAlwaysOn('https://granted.example/b.html')).toBe(true);
+    expect(await isSiteAlwaysOn('https://other.example/a.html')).toBe(false);
+    await revokeSite('https://granted.example/a.html');
+    expect(await isSiteAlwaysOn('https://granted.example/a.html')).toBe(false);
   });
 
   it('the background drops scripts whose permission the reader removed in browser settings', async () => {
