@@ -1,19 +1,13 @@
-import type { Analysis, Mention, OutlineItem, Verdict } from '../lib/rules/types';
+import type { Analysis } from '../lib/rules/types';
 import type { HtmlTextExtractor } from './html-text';
 import { InputError, readInput, type InputKind } from './input';
 
 /** What the CLI reports for one file. Offsets in `outline` and `mentions` index into `text`. */
-export interface FileAnalysis {
+export interface FileAnalysis extends Analysis {
   file: string;
   kind: InputKind;
   encoding: string;
   text: string;
-  verdict: Verdict;
-  outline: OutlineItem[];
-  mentions: Mention[];
-  title?: string;
-  date?: string;
-  textLength: number;
   /** Wall time for reading, decoding, extracting and analysing this file. */
   ms: number;
 }

@@ -1,4 +1,4 @@
-import type { MentionCategory } from '../rules/types';
+import { MENTION_CATEGORIES, type MentionCategory } from '../rules/types';
 
 /**
  * What Tifa paints on a page: section headings (marker + lead sentence) and the five mention categories.
@@ -7,14 +7,7 @@ import type { MentionCategory } from '../rules/types';
  */
 export type HighlightCategory = 'section' | MentionCategory;
 
-export const HIGHLIGHT_CATEGORIES: readonly HighlightCategory[] = [
-  'section',
-  'program',
-  'formulation',
-  'document',
-  'meeting',
-  'target',
-] as const;
+export const HIGHLIGHT_CATEGORIES: readonly HighlightCategory[] = ['section', ...MENTION_CATEGORIES];
 
 export function isHighlightCategory(value: unknown): value is HighlightCategory {
   return typeof value === 'string' && (HIGHLIGHT_CATEGORIES as readonly string[]).includes(value);
