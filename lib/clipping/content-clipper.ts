@@ -155,6 +155,8 @@ export class ContentClipper {
   async #placeAll(url: string): Promise<{ anchored: number; orphans: number }> {
     const t0 = performance.now();
     const states = new Map<string, AnchorState>();
+    // Most pages have no clips: ask first instead of sending the page's whole text on every load.
+    if ((await this.#link.countForPage(url)) === 0) return this.#setAnchors(states);
     let unplaced: string[] | undefined;
     for (const page of this.#texts.candidates()) {
       const placements = await this.#link.anchorForPage(url, page.extracted.text, unplaced);

@@ -33,6 +33,8 @@ export function announceAnchorsChanged(url: string): void {
 export interface BackgroundLink {
   /** Saves a span of the page's text; the background builds the clip (saveClipSpan). */
   saveSpan(span: ClipSpanRequest): Promise<{ clip: Clip; duplicate: boolean }>;
+  /** How many clips the page has: when none, its text need not travel to the background at all. */
+  countForPage(url: string): Promise<number>;
   /** The page's clips (or those of `ids`) placed in `text` by the background. */
   anchorForPage(url: string, text: string, ids?: string[]): Promise<ClipPlacement[]>;
 }
@@ -67,6 +69,11 @@ export const runtimeLink: BackgroundLink = {
     const value = (await request(CLIP_KINDS.saveSpan, span)) as { clip?: unknown; duplicate?: unknown } | null;
     if (!value || !looksLikeClip(value.clip) || typeof value.duplicate !== 'boolean') throw new Error(`${CLIP_KINDS.saveSpan}: bad reply`);
     return { clip: value.clip, duplicate: value.duplicate };
+  },
+  async countForPage(url) {
+    const value = (await request(CLIP_KINDS.countForPage, { url })) as { count?: unknown } | null;
+    if (!value || !Number.isInteger(value.count) || (value.count as number) < 0) throw new Error(`${CLIP_KINDS.countForPage}: bad reply`);
+    return value.count as number;
   },
   async anchorForPage(url, text, ids) {
     const value = (await request(CLIP_KINDS.anchorForPage, ids ? { url, text, ids } : { url, text })) as { placements?: unknown } | null;

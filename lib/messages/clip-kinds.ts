@@ -7,6 +7,7 @@ export const CLIP_KINDS = {
   saveSpan: 'clips.saveSpan',
   get: 'clips.get',
   listForPage: 'clips.listForPage',
+  countForPage: 'clips.countForPage',
   anchorForPage: 'clips.anchorForPage',
   list: 'clips.list',
   query: 'clips.query',

@@ -24,6 +24,7 @@ import {
  *                     the draft (lib/clipping/build-clip.ts) so the content script carries none of it
  *   getClip           {id}                            → {clip | null}
  *   listClipsForPage  {url}                           → {clips}             url is normalised by the background; document order
+ *   countClipsForPage {url}                           → {count}             cheap check before sending a page's text
  *   anchorClipsForPage {url, text, ids?}              → {placements: [{id, color, status, start?, end?}]}
  *                     the page's clips (or those of `ids`) placed in the page's extracted text: re-anchoring runs
  *                     here so the content script does not carry the fuzzy matcher (its size budget is small)
@@ -116,6 +117,13 @@ export const saveClipSpan = defineMessage(
 export const getClip = defineMessage(CLIP_KINDS.get, z.object({ id: idSchema }), z.object({ clip: clipSchema.nullable() }));
 
 export const listClipsForPage = defineMessage(CLIP_KINDS.listForPage, z.object({ url: httpUrlSchema }), clipsReply);
+
+/** Lets the content script skip sending the page's text for re-anchoring when the page has no clips (most pages). */
+export const countClipsForPage = defineMessage(
+  CLIP_KINDS.countForPage,
+  z.object({ url: httpUrlSchema }),
+  z.object({ count: z.number().int().nonnegative() }),
+);
 
 export const clipPlacementSchema = z.object({
   id: idSchema,

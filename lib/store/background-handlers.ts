@@ -3,6 +3,7 @@ import type { Router } from '../messages/protocol';
 import { sendToTab } from '../messages/transport';
 import {
   anchorClipsForPage,
+  countClipsForPage,
   deleteClips,
   getClip,
   importClips,
@@ -40,6 +41,7 @@ export function registerClipHandlers(
     .on(saveClipSpan, async (span) => store.save(buildClipDraftFromSpan(span, analyzeText)))
     .on(getClip, async ({ id }) => ({ clip: await store.get(id) }))
     .on(listClipsForPage, async ({ url }) => ({ clips: await store.listForPage(url) }))
+    .on(countClipsForPage, async ({ url }) => ({ count: await store.countForPage(url) }))
     .on(anchorClipsForPage, async ({ url, text, ids }) => {
       const clips = await store.listForPage(url);
       const wanted = ids ? new Set(ids) : null;

@@ -65,6 +65,11 @@ export class ClipStore {
   }
 
   /** A page's clips in document order (by their position selector). */
+  async countForPage(url: string): Promise<number> {
+    const key = normalizeUrl(url);
+    return this.run((db) => db.clips.where('url').equals(key).count());
+  }
+
   async listForPage(url: string): Promise<Clip[]> {
     const key = normalizeUrl(url);
     const clips = await this.run((db) => db.clips.where('url').equals(key).toArray());

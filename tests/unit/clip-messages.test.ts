@@ -219,6 +219,8 @@ describe('content-side clip page messages (checked by hand, without zod)', () =>
     const draft = makeDraft();
     const { clip } = await store.save(draft);
     const page = '同志们：' + draft.text + '二要';
+    expect(unwrapReply(msg.countClipsForPage, await send(msg.countClipsForPage, { url: draft.url })).count).toBe(1);
+    expect(unwrapReply(msg.countClipsForPage, await send(msg.countClipsForPage, { url: 'https://www.gov.cn/other.html' })).count).toBe(0);
     const reply = unwrapReply(msg.anchorClipsForPage, await send(msg.anchorClipsForPage, { url: draft.url, text: page }));
     expect(reply.placements).toEqual([{ id: clip.id, color: clip.color, status: 'anchored', start: 4, end: 4 + draft.text.length }]);
     const gone = unwrapReply(msg.anchorClipsForPage, await send(msg.anchorClipsForPage, { url: draft.url, text: '别的内容', ids: [clip.id] }));

@@ -9,7 +9,7 @@ import { UI_HOST_TAG } from '../../lib/reading/uiHost';
 const clipperContainer = () => document.querySelector(UI_HOST_TAG)?.shadowRoot?.getElementById(CLIPPER_HOST_ID) ?? null;
 import { extractText } from '../../lib/extract';
 import { createRouter, envelope, unwrapReply } from '../../lib/messages/protocol';
-import { anchorClipsForPage, saveClipSpan } from '../../lib/messages/clips';
+import { anchorClipsForPage, countClipsForPage, saveClipSpan } from '../../lib/messages/clips';
 import { registerClipHandlers } from '../../lib/store/background-handlers';
 import { ClipStore } from '../../lib/store/clip-store';
 import { ClipDatabase } from '../../lib/store/db';
@@ -29,6 +29,7 @@ beforeEach(() => {
   const sender = { id: EXT, tab: { id: 1 } };
   link = {
     saveSpan: async (span) => unwrapReply(saveClipSpan, await router.dispatch(envelope(saveClipSpan, span), sender)),
+    countForPage: async (url) => unwrapReply(countClipsForPage, await router.dispatch(envelope(countClipsForPage, { url }), sender)).count,
     anchorForPage: async (url, text, ids) =>
       unwrapReply(anchorClipsForPage, await router.dispatch(envelope(anchorClipsForPage, ids ? { url, text, ids } : { url, text }), sender)).placements,
   };
@@ -167,6 +168,23 @@ describe('re-anchoring saved clips on a later visit', () => {
     clipper.stop();
     return outcome.clip.id;
   }
+
+  it('does not send the page text to the background when the page has no clips', async () => {
+    renderArticle(ORIGINAL);
+    const sentTexts: string[] = [];
+    const anchorForPage = link.anchorForPage;
+    link.anchorForPage = async (url, text, ids) => {
+      sentTexts.push(text);
+      return anchorForPage(url, text, ids);
+    };
+    const clipper = startClipperOnPage();
+    expect(await clipper.reanchor()).toEqual({ anchored: 0, orphans: 0 });
+    expect(sentTexts).toEqual([]);
+    const outcome = await clipper.clipRange(rangeBetween('一要', '每年培训'));
+    expect(outcome.status).toBe('saved');
+    expect(await clipper.reanchor()).toEqual({ anchored: 1, orphans: 0 });
+    expect(sentTexts).toHaveLength(1);
+  });
 
   it('places a clip again on the unchanged page at its position', async () => {
     const id = await clipOnOriginal();
