@@ -9,9 +9,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleExtractor } from '../tests/helpers/bundle-extract';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_PATH, CORPUS_DIR, ROOT, seedPageHtml, speechPageHtml } from '../tests/e2e/harness';
+import { CHROMIUM_PATH, CORPUS_DIR, seedPageHtml, speechPageHtml } from '../tests/e2e/harness';
 import { summarize } from './measure';
 import { type BenchRow } from './types';
 
@@ -36,18 +36,6 @@ interface InPageResult {
   ranges: number[];
 }
 
-async function bundleExtractor(): Promise<string> {
-  const out = await build({
-    entryPoints: [join(ROOT, 'lib/extract/index.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    globalName: 'TifaExtract',
-    target: 'chrome120',
-    minify: true,
-  });
-  return out.outputFiles[0].text;
-}
 
 /** Paragraph text of the longest positive corpus document. */
 function longestReport(): { title: string; paragraphs: string[] } {
@@ -136,7 +124,7 @@ function measureInPage(args: { runs: number; warmup: number; ranges: number }): 
 }
 
 export async function run(): Promise<BenchRow[]> {
-  const bundle = await bundleExtractor();
+  const bundle = await bundleExtractor({ minify: true });
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,

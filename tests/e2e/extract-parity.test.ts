@@ -6,14 +6,14 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { Window } from 'happy-dom';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractText } from '../../lib/extract/index';
 import { decodeHtmlBytes } from '../../lib/html/decode';
 import { prepareHtmlForParsing } from '../../lib/html/prepare';
-import { CHROMIUM_PATH, CORPUS_DIR, PAGES_DIR, ROOT } from './harness';
+import { CHROMIUM_PATH, CORPUS_DIR, PAGES_DIR } from './harness';
+import { bundleExtractor } from '../helpers/bundle-extract';
 
 const FILES = [
   ...readdirSync(join(CORPUS_DIR, 'html'))
@@ -65,14 +65,7 @@ let bundle: string;
 const happy = new Window();
 
 beforeAll(async () => {
-  const out = await build({
-    entryPoints: [join(ROOT, 'lib/extract/index.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    globalName: 'TifaExtract',
-  });
-  bundle = out.outputFiles[0].text;
+  bundle = await bundleExtractor();
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox'] });
   // The pages' own scripts stay off (they would rewrite the DOM) and nothing is fetched.
   page = await browser.newPage({ javaScriptEnabled: false });

@@ -5,6 +5,7 @@ import { extractText, findMainContent, offsetsOf, rangeFor } from '../../lib/ext
 import type { ExtractedText } from '../../lib/extract/types';
 import { decodeHtmlBytes } from '../../lib/html/decode';
 import { loadPage } from './extract.helpers';
+import { seededRandom } from '../helpers/seeded-random';
 
 const HTML_DIR = join(__dirname, '../fixtures/corpus/html');
 const PAGES = readdirSync(HTML_DIR).filter((f) => f.endsWith('.html')).sort();
@@ -13,17 +14,6 @@ function load(file: string): Document {
   return loadPage(decodeHtmlBytes(new Uint8Array(readFileSync(join(HTML_DIR, file)))));
 }
 
-/** Small deterministic PRNG (mulberry32) so failures reproduce. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const stripWs = (s: string) => s.replace(/[ \t\n\r\f]/g, '');
 
@@ -73,7 +63,7 @@ describe('extraction round trips on real corpus pages', () => {
       }
       for (let i = 0; i < covered.length; i++) if (!covered[i]) expect(ex.text[i]).toBe('\n');
 
-      const rnd = random(file.length * 7919 + (mainContent ? 1 : 0));
+      const rnd = seededRandom(file.length * 7919 + (mainContent ? 1 : 0));
       for (let k = 0; k < 80; k++) {
         const start = Math.floor(rnd() * (ex.text.length + 1));
         const end = Math.min(ex.text.length, start + Math.floor(rnd() * 400));
