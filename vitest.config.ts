@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing';
 
-// Two projects: fast unit tests (happy-dom, fake IndexedDB, WXT's fake browser) and end-to-end tests that
-// drive the built extension in Debian's Chromium. `npm test` builds first, then runs both.
+// Three projects: fast unit tests (happy-dom, fake IndexedDB, WXT's fake browser), end-to-end tests that drive
+// the built extension in Debian's Chromium, and the Firefox journeys (Firefox ESR over WebDriver BiDi,
+// tests/firefox). `npm test` builds first, then runs them all.
 export default defineConfig({
   test: {
     projects: [
@@ -22,6 +23,16 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'firefox',
+          include: ['tests/firefox/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 90_000,
+          hookTimeout: 180_000,
           fileParallelism: false,
         },
       },

@@ -32,6 +32,12 @@ interface AnchorState {
 
 const SELECTION_SETTLE_MS = 150;
 const REANCHOR_DEBOUNCE_MS = 300;
+/**
+ * A scroll hides the button only when it moved the selection by more than this. Firefox nudges the scroll
+ * position by a fraction of a pixel when UI is added to Tifa's host on <html>, and that scroll event used to
+ * hide the button it had just shown.
+ */
+const SCROLL_SLACK_PX = 3;
 
 /**
  * The content-side clipper: the floating button, clipping a selection or an outline section, and
@@ -47,6 +53,8 @@ export class ContentClipper {
   #anchors = new Map<string, AnchorState>();
   #anchoring: Promise<{ anchored: number; orphans: number }> | null = null;
   #pendingRange: Range | null = null;
+  /** Where the pending selection was when the button was shown for it (viewport coordinates). */
+  #shownAt: { top: number; left: number } | null = null;
   #settleTimer: ReturnType<typeof setTimeout> | undefined;
   #reanchorTimer: ReturnType<typeof setTimeout> | undefined;
   #pointerDown = false;
@@ -82,7 +90,7 @@ export class ContentClipper {
     this.#on(this.#doc, 'keydown', (e) => {
       if ((e as KeyboardEvent).key === 'Escape') this.ui.hide();
     }, true);
-    this.#on(win, 'scroll', () => this.ui.hide(), true);
+    this.#on(win, 'scroll', () => this.#hideIfSelectionMoved(), true);
     // The reading controller re-analyses dynamic pages and marks <html data-tifa>; follow it.
     const observer = new MutationObserver(() => this.#scheduleReanchor());
     observer.observe(this.#doc.documentElement, { attributes: true, attributeFilter: ['data-tifa'] });
@@ -261,6 +269,19 @@ export class ContentClipper {
     if (this.ui.owns(range.commonAncestorContainer)) return;
     this.#pendingRange = range.cloneRange();
     this.ui.showFor(range);
+    const { top, left } = range.getBoundingClientRect();
+    this.#shownAt = { top, left };
+  }
+
+  /** Hides the button when a scroll moved the selection it points at (see SCROLL_SLACK_PX). */
+  #hideIfSelectionMoved(): void {
+    const range = this.#pendingRange;
+    const shownAt = this.#shownAt;
+    if (range && shownAt && this.ui.visible) {
+      const { top, left } = range.getBoundingClientRect();
+      if (Math.abs(top - shownAt.top) <= SCROLL_SLACK_PX && Math.abs(left - shownAt.left) <= SCROLL_SLACK_PX) return;
+    }
+    this.ui.hide();
   }
 
   #inEditable(sel: Selection): boolean {

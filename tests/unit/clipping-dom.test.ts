@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentClipper } from '../../lib/clipping/content-clipper';
 import type { BackgroundLink } from '../../lib/clipping/content-messages';
 import { CLIPPER_HOST_ID } from '../../lib/clipping/clip-button';
@@ -254,8 +254,22 @@ describe('floating clip button', () => {
     document.dispatchEvent(new Event('selectionchange'));
     await settle();
     expect(clipper.ui.visible).toBe(true);
+    // A scroll that moves the selection by a fraction of a pixel (Firefox, when Tifa's UI is added) keeps it…
+    const shownRect = new DOMRect(100, 200, 50, 20);
+    const rect = vi.spyOn(Range.prototype, 'getBoundingClientRect').mockReturnValue(shownRect);
+    sel.removeAllRanges();
+    sel.addRange(rangeBetween('二要', '空壳村'));
+    document.dispatchEvent(new Event('selectionchange'));
+    await settle();
+    expect(clipper.ui.visible).toBe(true);
+    rect.mockReturnValue(new DOMRect(100, 199.6, 50, 20));
+    window.dispatchEvent(new Event('scroll'));
+    expect(clipper.ui.visible).toBe(true);
+    // …a real scroll hides it.
+    rect.mockReturnValue(new DOMRect(100, 140, 50, 20));
     window.dispatchEvent(new Event('scroll'));
     expect(clipper.ui.visible).toBe(false);
+    rect.mockRestore();
   });
 
   it('hides on a click elsewhere and when the selection collapses', async () => {

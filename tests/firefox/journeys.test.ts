@@ -1,0 +1,118 @@
+/**
+ * Tifa in a real Firefox ESR (the Firefox build, installed as a temporary add-on): reading, clipping, the
+ * sidebar page and the popup, asserted on what a reader sees. One browser for the file; every test opens its own
+ * tab. See ./harness.ts for how host names, the add-on's UUID and extension pages are set up.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PAGES_DIR, startServer, type FixtureServer } from '../e2e/harness';
+import { launchFirefox, selectText, tifaUiShown, waitForText, waitForTifa, waitForTifaUi, type FirefoxWithTifa } from './harness';
+
+/** Two sentences of the seed speech under 二、 › 第一， › 一要扎扎实实实施“千村头雁”培育工程. */
+const PASSAGE = '村党支部书记是农村党组织核心作用发挥的关键，是农村改革发展的“领头雁”。要坚持选、育、管“三位一体”，实施“千村头雁”培育工程，建强村党组织带头人队伍。';
+const CLIP_BUTTON = /摘录|Clip/;
+const CATEGORIES = ['tifa-section', 'tifa-program', 'tifa-formulation', 'tifa-document', 'tifa-meeting', 'tifa-target'];
+
+let server: FixtureServer;
+let firefox: FirefoxWithTifa;
+
+beforeAll(async () => {
+  server = await startServer({ dir: PAGES_DIR });
+  firefox = await launchFirefox(server);
+});
+
+afterAll(async () => {
+  await firefox?.close();
+  await server?.close();
+});
+
+/** Names of the CSS highlights registered in the page's own world. */
+function highlightNames(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...(CSS as unknown as { highlights: Map<string, unknown> }).highlights.keys()]);
+}
+
+/** Moves the mouse onto the first range of a reading highlight and returns that range's text. */
+async function hoverHighlight(page: Page, name: string): Promise<string> {
+  const target = await page.evaluate((highlight: string) => {
+    // Highlights may hold StaticRanges: measure a live Range over the same boundaries.
+    const r = [...(CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get(highlight)!][0];
+    const range = document.createRange();
+    range.setStart(r.startContainer, r.startOffset);
+    range.setEnd(r.endContainer, r.endOffset);
+    (range.startContainer.parentElement ?? document.body).scrollIntoView({ block: 'center' });
+    const rect = range.getClientRects()[0];
+    return { x: rect.left + Math.min(8, rect.width / 2), y: rect.top + rect.height / 2, text: range.toString() };
+  }, name);
+  await page.mouse.move(target.x, target.y);
+  return target.text;
+}
+
+/** Selects the passage and clicks the floating Clip button with a real mouse; waits for the outcome line. */
+async function clipWithButton(page: Page, passage: string): Promise<string> {
+  await selectText(page, passage);
+  const button = await waitForTifaUi(page, 'button', CLIP_BUTTON);
+  await page.mouse.click(button.x, button.y);
+  return (await waitForTifaUi(page, '[role=status]', /Clipped|已摘录/)).text;
+}
+
+describe('Tifa in Firefox ESR', () => {
+  it('reads a speech on a gov.cn host with the Highlight API (no <mark> fallback) and shows a tooltip on hover', async () => {
+    const { page } = await firefox.newTab(server.url('/seed.html'));
+    expect(await waitForTifa(page)).toBe('policy');
+    await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('tifa-section'), { timeout: 15_000 });
+    expect(await highlightNames(page)).toEqual(expect.arrayContaining(CATEGORIES));
+    // The fallback painter would wrap text in <mark> elements; Firefox has the API, so the DOM stays untouched.
+    expect(await page.evaluate(() => document.querySelectorAll('mark').length)).toBe(0);
+
+    const text = await hoverHighlight(page, 'tifa-program');
+    const tip = await waitForTifaUi(page, '[role=tooltip]', /Program|工程/);
+    expect(tip.text).toContain(text.slice(0, 4));
+    await page.mouse.move(2, 2);
+    await page.waitForFunction(
+      () => ![...document.documentElement.children].some((h) => {
+        const tipEl = h.shadowRoot?.querySelector<HTMLElement>('[role=tooltip]');
+        return tipEl && !tipEl.hidden && tipEl.getBoundingClientRect().width > 0;
+      }),
+      { timeout: 10_000, polling: 50 },
+    );
+    await page.close();
+  });
+
+  it('clips a selection with the floating button and lists it on the sidebar page with its outline path', async () => {
+    const { page, tabId } = await firefox.newTab(server.url('/seed.html?from=clip-test'));
+    expect(await waitForTifa(page)).toBe('policy');
+    expect(await clipWithButton(page, PASSAGE)).toMatch(/Clipped|已摘录/);
+
+    const panel = await firefox.openExtensionPage('sidepanel.html', { tabId });
+    const shown = await waitForText(panel, new RegExp(PASSAGE.slice(0, 12)));
+    expect(shown).toMatch(/一要扎扎实实实施“千村头雁”培育工程/);
+    const library = await firefox.openExtensionPage('sidepanel.html', { tab: 'library' });
+    await waitForText(library, new RegExp(PASSAGE.slice(0, 12)));
+    await Promise.all([panel.close(), library.close(), page.close()]);
+  });
+
+  it('offers the Clip button for the first selection after a highlight tooltip was shown', async () => {
+    const { page } = await firefox.newTab(server.url('/seed.html?from=tooltip-then-clip'));
+    expect(await waitForTifa(page)).toBe('policy');
+    await hoverHighlight(page, 'tifa-program');
+    await waitForTifaUi(page, '[role=tooltip]', /Program|工程/);
+    await page.mouse.move(2, 2);
+    // Firefox: creating the button in the host on <html> used to nudge the scroll position, hiding the button.
+    await selectText(page, PASSAGE);
+    await waitForTifaUi(page, 'button', CLIP_BUTTON);
+    expect(await tifaUiShown(page, 'button', CLIP_BUTTON)).toBe(true);
+    await page.close();
+  });
+
+  it('shows the page outline on the sidebar page and the verdict in the popup', async () => {
+    const { page, tabId } = await firefox.newTab(server.url('/seed.html?from=views'));
+    expect(await waitForTifa(page)).toBe('policy');
+    const panel = await firefox.openExtensionPage('sidepanel.html', { tabId });
+    const outline = await waitForText(panel, /一是强化党委抓、书记抓/);
+    expect(outline).toMatch(/Policy speech|讲话/);
+    expect(outline).toMatch(/二是推动重心下移/);
+    const popup = await firefox.openExtensionPage('popup.html', { tabId });
+    expect(await waitForText(popup, /Policy speech|讲话/)).toMatch(/confidence|置信度/);
+    await Promise.all([panel.close(), popup.close(), page.close()]);
+  });
+});
