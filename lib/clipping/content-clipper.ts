@@ -18,7 +18,10 @@ export interface ClipperOptions {
   link?: BackgroundLink;
   /** Listen for messages from the background and side panel (off in unit tests). */
   listenForMessages?: boolean;
-  /** How long to wait for the reading controller's analysis before anchoring over the whole body. */
+  /**
+   * How long to wait for the reading controller's first analysis before anchoring, or clipping, over the whole
+   * body (which gives a clip no outline path, speech title or date). Default 3000.
+   */
   pageWaitMs?: number;
 }
 
@@ -120,8 +123,11 @@ export class ContentClipper {
   /** Clips the current selection (context menu, keyboard command). */
   async clipSelection(): Promise<ClipOutcome> {
     const sel = this.#doc.getSelection();
-    const range = sel && sel.rangeCount && !sel.isCollapsed ? sel.getRangeAt(0) : this.#pendingRange;
+    const range = sel && sel.rangeCount && !sel.isCollapsed ? sel.getRangeAt(0).cloneRange() : this.#pendingRange;
     this.ui.hide();
+    // A script injected on demand (shortcut or menu on a page outside the site list) is asked to clip at once:
+    // let the reading controller analyse the page first, so the clip gets its outline path, title and date.
+    await this.#pageAnalysed();
     return this.#report(await this.clipRange(range));
   }
 
@@ -293,9 +299,14 @@ export class ContentClipper {
   }
 
   async #initialAnchoring(): Promise<void> {
+    await this.#pageAnalysed();
+    await this.reanchor().catch((err) => console.debug('[tifa] clips not anchored:', err));
+  }
+
+  /** Resolves once the reading controller has analysed the page, or after pageWaitMs without an analysis. */
+  async #pageAnalysed(): Promise<void> {
     const wait = this.#options.pageWaitMs ?? 3000;
     for (let waited = 0; !this.#texts.primary() && waited < wait; waited += 100) await sleep(100);
-    await this.reanchor().catch((err) => console.debug('[tifa] clips not anchored:', err));
   }
 
   #scheduleReanchor(): void {
