@@ -87,6 +87,12 @@ export interface FirefoxWithTifa {
   openExtensionPage(name: string, query?: Record<string, string | number>): Promise<Page>;
   /** Opens `url` in a new tab and returns it with its browser tab id (for `?tabId=` on extension pages). */
   newTab(url: string): Promise<FirefoxTab>;
+  /**
+   * Presses one of the extension's keyboard shortcuts (manifest `commands`) in the browser window, as the reader
+   * does: the same <key> element Firefox registers for it fires, so the command also grants activeTab. Synthetic
+   * key events sent to a page never reach the browser's own shortcuts, hence the window-level command.
+   */
+  pressShortcut(command: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -122,17 +128,51 @@ export async function launchFirefox(server: FixtureServer, dir = firefoxExtensio
       newTab: async (url) => {
         const before = new Set(await tabIds());
         const page = await browser.newPage();
-        const tabId = (await tabIds()).find((t) => !before.has(t));
+        let tabId: number | undefined;
+        for (let tries = 0; tries < 100 && tabId === undefined; tries++) {
+          tabId = (await tabIds()).find((t) => !before.has(t));
+          if (tabId === undefined) await sleep(50);
+        }
         if (tabId === undefined) throw new Error('newTab(): the new tab did not show up in browser.tabs');
         await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
         return { page, tabId };
       },
+      pressShortcut: (command) => pressShortcut(browser, dir, command),
       close: () => browser.close(),
     };
   } catch (err) {
     await browser.close();
     throw err;
   }
+}
+
+/** The part of puppeteer's BiDi connection used to reach the browser window (chrome scope). */
+interface BidiSend {
+  send(method: string, params: object): Promise<{ result: unknown }>;
+}
+
+async function pressShortcut(browser: Browser, dir: string, command: string): Promise<void> {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  const shortcut: string | undefined = manifest.commands?.[command]?.suggested_key?.default;
+  if (!shortcut) throw new Error(`the manifest has no suggested key for command ${command}`);
+  const key = shortcut.split('+').pop()!;
+  // Firefox names the add-on's keyset after its id (ExtensionShortcuts: makeWidgetId).
+  const keyset = `ext-keyset-id-${addonId(dir).toLowerCase().replace(/[^a-z0-9_-]/g, '_')}`;
+  const connection = (browser as unknown as { connection: BidiSend }).connection;
+  const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string }[] };
+  const windowContext = tree.contexts[0]?.context;
+  if (!windowContext) throw new Error('no browser window found (is --remote-allow-system-access set?)');
+  const expression = `(() => {
+    const keys = [...(document.getElementById(${JSON.stringify(keyset)})?.querySelectorAll('key') ?? [])]
+      .filter((k) => (k.getAttribute('key') ?? '').toUpperCase() === ${JSON.stringify(key.toUpperCase())});
+    if (keys.length !== 1) return 'found ' + keys.length + ' keys';
+    keys[0].dispatchEvent(new Event('command'));
+    return 'ok';
+  })()`;
+  const reply = (await connection.send('script.evaluate', { expression, target: { context: windowContext }, awaitPromise: false })).result as {
+    result?: { value?: unknown };
+  };
+  if (reply.result?.value !== 'ok') throw new Error(`shortcut ${shortcut} (${command}) not pressed: ${JSON.stringify(reply)}`);
 }
 
 /**
@@ -147,9 +187,11 @@ async function openPage(browser: Browser, url: string): Promise<Page> {
     const state = await page.evaluate(() => [location.href, document.readyState] as const).catch(() => null);
     if (state && state[0] === url && state[1] === 'complete') return page;
     if (Date.now() > deadline) throw new Error(`${url} did not load within 60 s (at ${state?.[0] ?? 'unknown'})`);
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
   }
 }
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Waits until the content script has analysed the page and returns `<html data-tifa>` ('policy' | 'other'). */
 export async function waitForTifa(page: Page, timeout = 30_000): Promise<string> {
@@ -181,7 +223,7 @@ function findTifaUi(sel: string, source: string, flags: string): UiSpot | null {
 }
 
 /** Waits for a visible element of Tifa's in-page UI matching `selector` and `text`. */
-export async function waitForTifaUi(page: Page, selector: string, text: RegExp, timeout = 15_000): Promise<UiSpot> {
+export async function waitForTifaUi(page: Page, selector: string, text: RegExp, timeout = 30_000): Promise<UiSpot> {
   const handle = await page.waitForFunction(findTifaUi, { timeout, polling: 50 }, selector, text.source, text.flags);
   return (await handle.jsonValue()) as UiSpot;
 }

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAGES_DIR, startServer, type FixtureServer } from '../e2e/harness';
+import { OTHER_HOST, PAGES_DIR, startServer, type FixtureServer } from '../e2e/harness';
 import { launchFirefox, selectText, tifaUiShown, waitForText, waitForTifa, waitForTifaUi, type FirefoxWithTifa } from './harness';
 
 /** Two sentences of the seed speech under 二、 › 第一， › 一要扎扎实实实施“千村头雁”培育工程. */
@@ -114,5 +114,26 @@ describe('Tifa in Firefox ESR', () => {
     const popup = await firefox.openExtensionPage('popup.html', { tabId });
     expect(await waitForText(popup, /Policy speech|讲话/)).toMatch(/confidence|置信度/);
     await Promise.all([panel.close(), popup.close(), page.close()]);
+  });
+});
+
+describe('Tifa in Firefox ESR, on demand', () => {
+  it('clips with the shortcut on a page outside the site list, after analysing it (the clip has its outline path)', async () => {
+    const { page, tabId } = await firefox.newTab(server.url('/seed.html', OTHER_HOST));
+    expect(await page.evaluate(() => document.documentElement.dataset.tifa ?? 'not running')).toBe('not running');
+    await selectText(page, PASSAGE);
+    // The shortcut grants activeTab: the background injects the content script and asks it to clip.
+    await page.bringToFront();
+    await firefox.pressShortcut('clip-selection');
+    await waitForTifaUi(page, '[role=status]', /Clipped|已摘录/, 30_000);
+    expect(await waitForTifa(page)).toBe('policy');
+
+    const panel = await firefox.openExtensionPage('sidepanel.html', { tabId });
+    await waitForText(panel, new RegExp(PASSAGE.slice(0, 12)));
+    // This page's clips (not the outline tree above them): the clip carries its place in the speech.
+    const rows = await panel.evaluate(() => [...document.querySelectorAll<HTMLElement>('.tifa-clip-row')].map((r) => r.innerText));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatch(/第一，要围绕.* › 一要扎扎实实实施“千村头雁”培育工程/);
+    await Promise.all([panel.close(), page.close()]);
   });
 });
