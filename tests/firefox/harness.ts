@@ -210,22 +210,33 @@ export interface UiSpot {
  * Runs in the page: the first visible element matching `sel` whose text matches the pattern, inside the shadow
  * root of a Tifa host on <html> (the page's own elements are never searched).
  */
-function findTifaUi(sel: string, source: string, flags: string): UiSpot | null {
+function findTifaUi(sel: string, source: string, flags: string, absent = false): UiSpot | boolean | null {
   const re = new RegExp(source, flags);
-  for (const host of Array.from(document.documentElement.children)) {
-    for (const el of Array.from(host.shadowRoot?.querySelectorAll<HTMLElement>(sel) ?? [])) {
-      const box = el.getBoundingClientRect();
-      const shown = box.width > 0 && box.height > 0 && !el.hidden && getComputedStyle(el).visibility !== 'hidden';
-      if (shown && re.test(el.textContent ?? '')) return { x: box.left + box.width / 2, y: box.top + box.height / 2, text: el.textContent ?? '' };
+  const spot = firstShown();
+  // waitForFunction waits for a truthy value: `absent` turns "nothing shown" into one.
+  return absent ? spot === null : spot;
+
+  function firstShown(): UiSpot | null {
+    for (const host of Array.from(document.documentElement.children)) {
+      for (const el of Array.from(host.shadowRoot?.querySelectorAll<HTMLElement>(sel) ?? [])) {
+        const box = el.getBoundingClientRect();
+        const shown = box.width > 0 && box.height > 0 && !el.hidden && getComputedStyle(el).visibility !== 'hidden';
+        if (shown && re.test(el.textContent ?? '')) return { x: box.left + box.width / 2, y: box.top + box.height / 2, text: el.textContent ?? '' };
+      }
     }
+    return null;
   }
-  return null;
 }
 
 /** Waits for a visible element of Tifa's in-page UI matching `selector` and `text`. */
 export async function waitForTifaUi(page: Page, selector: string, text: RegExp, timeout = 30_000): Promise<UiSpot> {
   const handle = await page.waitForFunction(findTifaUi, { timeout, polling: 50 }, selector, text.source, text.flags);
   return (await handle.jsonValue()) as UiSpot;
+}
+
+/** Waits until Tifa's in-page UI shows no visible element matching `selector` and `text`. */
+export async function waitForTifaUiGone(page: Page, selector: string, text: RegExp, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(findTifaUi, { timeout, polling: 50 }, selector, text.source, text.flags, true);
 }
 
 /** Whether Tifa's in-page UI shows a visible element matching `selector` and `text` right now. */
