@@ -9,6 +9,7 @@ import { ClipButtonUi } from './clip-button';
 import { announceAnchorsChanged, CLIP_PAGE_CHECKS, clipPageRoutes, runtimeLink, type BackgroundLink } from './content-messages';
 import { ClipHighlighter, type HighlightEntry } from './highlights';
 import { PageTexts, rangeFor, type GetPage, type PageState } from './page-text';
+import { movedSince, sameRange, spotOf, type ScreenSpot } from './selection-geometry';
 
 export type { GetPage, PageState } from './page-text';
 
@@ -35,12 +36,6 @@ interface AnchorState {
 
 const SELECTION_SETTLE_MS = 150;
 const REANCHOR_DEBOUNCE_MS = 300;
-/**
- * A scroll hides the button only when it moved the selection by more than this. Firefox nudges the scroll
- * position by a fraction of a pixel when UI is added to Tifa's host on <html>, and that scroll event used to
- * hide the button it had just shown.
- */
-const SCROLL_SLACK_PX = 3;
 
 /**
  * The content-side clipper: the floating button, clipping a selection or an outline section, and
@@ -56,8 +51,10 @@ export class ContentClipper {
   #anchors = new Map<string, AnchorState>();
   #anchoring: Promise<{ anchored: number; orphans: number }> | null = null;
   #pendingRange: Range | null = null;
-  /** Where the pending selection was when the button was shown for it (viewport coordinates). */
-  #shownAt: { top: number; left: number } | null = null;
+  /** Where the pending selection was when the button was shown for it. */
+  #shownAt: ScreenSpot | null = null;
+  /** The selection last clipped with the button: the mouseup of that click must not bring the button back. */
+  #clipped: Range | null = null;
   #settleTimer: ReturnType<typeof setTimeout> | undefined;
   #reanchorTimer: ReturnType<typeof setTimeout> | undefined;
   #pointerDown = false;
@@ -247,6 +244,7 @@ export class ContentClipper {
 
   async #clipPending(): Promise<void> {
     const range = this.#pendingRange;
+    this.#clipped = range;
     this.ui.hide();
     this.#report(await this.clipRange(range));
   }
@@ -267,26 +265,22 @@ export class ContentClipper {
     if (this.#pointerDown) return;
     const sel = this.#doc.getSelection();
     if (!sel || sel.isCollapsed || !sel.rangeCount || !sel.toString().trim() || this.#inEditable(sel)) {
-      this.#pendingRange = null;
+      this.#pendingRange = this.#clipped = null;
       this.ui.hide();
       return;
     }
     const range = sel.getRangeAt(0);
-    if (this.ui.owns(range.commonAncestorContainer)) return;
+    if (this.ui.owns(range.commonAncestorContainer) || (this.#clipped && sameRange(range, this.#clipped))) return;
+    this.#clipped = null;
     this.#pendingRange = range.cloneRange();
     this.ui.showFor(range);
-    const { top, left } = range.getBoundingClientRect();
-    this.#shownAt = { top, left };
+    this.#shownAt = spotOf(range);
   }
 
-  /** Hides the button when a scroll moved the selection it points at (see SCROLL_SLACK_PX). */
+  /** Hides the button when a scroll moved the selection it points at (by more than SCROLL_SLACK_PX). */
   #hideIfSelectionMoved(): void {
     const range = this.#pendingRange;
-    const shownAt = this.#shownAt;
-    if (range && shownAt && this.ui.visible) {
-      const { top, left } = range.getBoundingClientRect();
-      if (Math.abs(top - shownAt.top) <= SCROLL_SLACK_PX && Math.abs(left - shownAt.left) <= SCROLL_SLACK_PX) return;
-    }
+    if (range && this.#shownAt && this.ui.visible && !movedSince(range, this.#shownAt)) return;
     this.ui.hide();
   }
 
