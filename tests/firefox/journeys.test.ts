@@ -56,6 +56,11 @@ async function hoverHighlight(page: Page, name: string): Promise<string> {
   return target.text;
 }
 
+/** The sidebar page's "this page" clip rows as shown (outline path, then text), not the outline tree above. */
+function clipRows(panel: Page): Promise<string[]> {
+  return panel.evaluate(() => [...document.querySelectorAll<HTMLElement>('.tifa-clip-row')].map((r) => r.innerText));
+}
+
 /** Selects the passage and clicks the floating Clip button with a real mouse; waits for the outcome line. */
 async function clipWithButton(page: Page, passage: string): Promise<string> {
   await selectText(page, passage);
@@ -87,8 +92,8 @@ describe('Tifa in Firefox ESR', () => {
     expect(await clipWithButton(page, PASSAGE)).toMatch(/Clipped|已摘录/);
 
     const panel = await firefox.openExtensionPage('sidepanel.html', { tabId });
-    const shown = await waitForText(panel, new RegExp(PASSAGE.slice(0, 12)));
-    expect(shown).toMatch(/一要扎扎实实实施“千村头雁”培育工程/);
+    await waitForText(panel, new RegExp(PASSAGE.slice(0, 12)));
+    expect(await clipRows(panel)).toEqual([expect.stringMatching(/第一，要围绕.* › 一要扎扎实实实施“千村头雁”培育工程\n村党支部书记/)]);
     const library = await firefox.openExtensionPage('sidepanel.html', { tab: 'library' });
     await waitForText(library, new RegExp(PASSAGE.slice(0, 12)));
     await Promise.all([panel.close(), library.close(), page.close()]);
@@ -136,10 +141,8 @@ describe('Tifa in Firefox ESR, on demand', () => {
 
     const panel = await firefox.openExtensionPage('sidepanel.html', { tabId });
     await waitForText(panel, new RegExp(PASSAGE.slice(0, 12)));
-    // This page's clips (not the outline tree above them): the clip carries its place in the speech.
-    const rows = await panel.evaluate(() => [...document.querySelectorAll<HTMLElement>('.tifa-clip-row')].map((r) => r.innerText));
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatch(/第一，要围绕.* › 一要扎扎实实实施“千村头雁”培育工程/);
+    // The clip carries its place in the speech (a clip made before the analysis said "No outline context").
+    expect(await clipRows(panel)).toEqual([expect.stringMatching(/第一，要围绕.* › 一要扎扎实实实施“千村头雁”培育工程\n村党支部书记/)]);
     await Promise.all([panel.close(), page.close()]);
   });
 });
