@@ -58,20 +58,22 @@ export const EMPTY_RULE_SET: CompiledRuleSet = Object.freeze({
 });
 
 /**
- * Length-preserving fold used to compare reader-entered text with page text: full-width ASCII → half-width,
- * ideographic space → space, Latin letters lower-cased. One UTF-16 unit in, one out, so offsets in the folded
+ * Length-preserving fold used to compare reader-entered text with page text: full-width letters and digits →
+ * half-width, ideographic space → space, Latin letters lower-cased (full-width punctuation such as ，：（ is
+ * left alone: it is everywhere in Chinese text and folding it would only cost time). One UTF-16 unit in, one out, so offsets in the folded
  * text are offsets in the original.
  */
 export function foldText(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    let code = text.charCodeAt(i);
-    if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0;
-    else if (code === 0x3000) code = 0x20;
-    if (code >= 0x41 && code <= 0x5a) code += 0x20;
-    out += String.fromCharCode(code);
-  }
-  return out;
+  return text.replace(FOLDED, foldChar);
+}
+
+const FOLDED = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000A-Z]/g;
+
+function foldChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code === 0x3000) return ' ';
+  const half = code >= 0xff01 ? code - 0xfee0 : code;
+  return String.fromCharCode(half >= 0x41 && half <= 0x5a ? half + 0x20 : half);
 }
 
 /** How a reader's term is compared with a mention: folded, without quotation and book-title marks or spaces. */
