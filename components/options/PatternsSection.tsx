@@ -51,6 +51,8 @@ function Tester({ check, sample }: { check: PatternCheck | null; sample: string 
 /** Custom regular expressions, checked (re2js, guards) and tested live on text the reader pastes. */
 export function PatternsSection({ rules, onChange }: Props) {
   const [draft, setDraft] = useState<Draft>(EMPTY);
+  // Functional update: several inputs can change before the next render (fast typing, autofill).
+  const edit = <K extends keyof Draft>(field: K, value: Draft[K]) => setDraft((d) => ({ ...d, [field]: value }));
   const [sample, setSample] = useState('');
   const [saveProblem, setSaveProblem] = useState<string | null>(null);
   const live = useMemo(() => (draft.pattern ? compileUserPattern(draft.pattern, draft.flags, NO_TIMING) : null), [draft.pattern, draft.flags]);
@@ -89,7 +91,7 @@ export function PatternsSection({ rules, onChange }: Props) {
           aria-label={t('options_patternSource')}
           aria-invalid={!!problem}
           value={draft.pattern}
-          onInput={(e) => (setDraft({ ...draft, pattern: e.currentTarget.value }), setSaveProblem(null))}
+          onInput={(e) => (edit('pattern', e.currentTarget.value), setSaveProblem(null))}
         />
         <input
           name="flags"
@@ -97,22 +99,22 @@ export function PatternsSection({ rules, onChange }: Props) {
           placeholder="u"
           aria-label={t('options_patternFlags')}
           value={draft.flags}
-          onInput={(e) => (setDraft({ ...draft, flags: e.currentTarget.value }), setSaveProblem(null))}
+          onInput={(e) => (edit('flags', e.currentTarget.value), setSaveProblem(null))}
         />
-        <CategorySelect label={t('options_category')} name="category" value={draft.category} onChange={(category) => setDraft({ ...draft, category })} />
+        <CategorySelect label={t('options_category')} name="category" value={draft.category} onChange={(category) => edit('category', category)} />
         <input
           name="id"
           placeholder={t('options_patternId')}
           aria-label={t('options_patternId')}
           value={draft.id}
-          onInput={(e) => setDraft({ ...draft, id: e.currentTarget.value })}
+          onInput={(e) => edit('id', e.currentTarget.value)}
         />
         <input
           name="description"
           placeholder={t('options_patternDescription')}
           aria-label={t('options_patternDescription')}
           value={draft.description}
-          onInput={(e) => setDraft({ ...draft, description: e.currentTarget.value })}
+          onInput={(e) => edit('description', e.currentTarget.value)}
         />
         <button type="submit" disabled={!!liveProblem}>{t('options_add')}</button>
       </form>

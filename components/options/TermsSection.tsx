@@ -38,6 +38,8 @@ function termOf(draft: Draft): PackTerm {
 /** Custom terms: add, edit and remove (removal can be undone). */
 export function TermsSection({ rules, onChange }: Props) {
   const [draft, setDraft] = useState<Draft>(EMPTY);
+  // Functional update: several inputs can change before the next render (fast typing, autofill).
+  const edit = <K extends keyof Draft>(field: K, value: Draft[K]) => setDraft((d) => ({ ...d, [field]: value }));
   const [editing, setEditing] = useState<number | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -75,22 +77,22 @@ export function TermsSection({ rules, onChange }: Props) {
           placeholder={t('options_termText')}
           aria-label={t('options_termText')}
           value={draft.text}
-          onInput={(e) => setDraft({ ...draft, text: e.currentTarget.value })}
+          onInput={(e) => edit('text', e.currentTarget.value)}
         />
-        <CategorySelect label={t('options_category')} name="category" value={draft.category} onChange={(category) => setDraft({ ...draft, category })} />
+        <CategorySelect label={t('options_category')} name="category" value={draft.category} onChange={(category) => edit('category', category)} />
         <input
           name="gloss"
           placeholder={t('options_termGloss')}
           aria-label={t('options_termGloss')}
           value={draft.gloss}
-          onInput={(e) => setDraft({ ...draft, gloss: e.currentTarget.value })}
+          onInput={(e) => edit('gloss', e.currentTarget.value)}
         />
         <input
           name="aliases"
           placeholder={t('options_termAliases')}
           aria-label={t('options_termAliases')}
           value={draft.aliases}
-          onInput={(e) => setDraft({ ...draft, aliases: e.currentTarget.value })}
+          onInput={(e) => edit('aliases', e.currentTarget.value)}
         />
         <button type="submit">{editing === null ? t('options_add') : t('options_save')}</button>
         {editing !== null && (
