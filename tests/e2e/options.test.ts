@@ -77,8 +77,8 @@ describe('options page in Chromium', () => {
     await page.locator('#corrections').getByRole('button', { name: 'Hide' }).click();
     await waitForStored(tifa, (r) => r.hidden.includes('翼龙'));
     await page.screenshot({ path: join(SHOTS, 'options.png') });
-    await page.locator('#rules').scrollIntoViewIfNeeded();
-    await page.locator('#rules details').first().click();
+    await page.locator('#rules details summary').first().click();
+    await page.evaluate(() => document.querySelector('#rules')!.scrollIntoView());
     await page.screenshot({ path: join(SHOTS, 'options-rules.png') });
 
     const download = page.waitForEvent('download');
