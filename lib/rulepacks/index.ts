@@ -4,3 +4,4 @@ export { patternProblemText, type Bilingual } from './messages';
 export * from './schema';
 export { parseRulePack, exportRulePack, serializeRulePack, mergeRulePack, RulePackError } from './pack';
 export { RuleSetCompiler, defaultRuleToggles, type RuleToggles, type CompileResult } from './compile';
+export { startLiveRuleSet, hideTerm, correctCategory, addTerm, type LiveRuleSet } from './live';
