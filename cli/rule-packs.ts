@@ -1,12 +1,9 @@
 /** `--rules pack.json`: reads, validates and merges rule packs into one compiled rule set for analyze(). */
 import { readFile } from 'node:fs/promises';
-import {
-  emptyCustomRules,
-  mergeRulePack,
-  parseRulePack,
-  RuleSetCompiler,
-  RulePackError,
-} from '../lib/rulepacks/index';
+// Module by module, not lib/rulepacks/index: that also exports the browser-storage parts.
+import { RuleSetCompiler } from '../lib/rulepacks/compile';
+import { mergeRulePack, parseRulePack, RulePackError } from '../lib/rulepacks/pack';
+import { emptyCustomRules } from '../lib/rulepacks/schema';
 import type { CompiledRuleSet } from '../lib/rules/custom-rules';
 
 /** One line: "pack.json: patterns[2] (id "x"): not a valid regular expression: …". */
