@@ -1,3 +1,4 @@
+import type { AnalyzeOptions } from '../lib/rules/analyze';
 import type { Analysis } from '../lib/rules/types';
 import type { HtmlTextExtractor } from './html-text';
 import { InputError, readInput, type InputKind } from './input';
@@ -12,10 +13,15 @@ export interface FileAnalysis extends Analysis {
   ms: number;
 }
 
-export type Analyzer = (text: string) => Analysis;
+export type Analyzer = (text: string, options?: AnalyzeOptions) => Analysis;
 
 /** Reads one file, turns it into text (HTML: main-content extraction) and runs the rule set on it. */
-export async function analyzeFile(file: string, html: HtmlTextExtractor, analyze: Analyzer): Promise<FileAnalysis> {
+export async function analyzeFile(
+  file: string,
+  html: HtmlTextExtractor,
+  analyze: Analyzer,
+  options?: AnalyzeOptions,
+): Promise<FileAnalysis> {
   let started = performance.now();
   const input = await readInput(file);
   if (input.kind === 'html') {
@@ -26,7 +32,7 @@ export async function analyzeFile(file: string, html: HtmlTextExtractor, analyze
   }
   const text = input.kind === 'html' ? (await html.extract(input.content)).text : normalizeNewlines(input.content);
   if (text.trim() === '') throw new InputError(input.kind === 'html' ? 'no visible text in the page' : 'empty file');
-  const analysis = analyze(text);
+  const analysis = options ? analyze(text, options) : analyze(text);
   const ms = Math.round((performance.now() - started) * 100) / 100;
   return {
     file,

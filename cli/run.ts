@@ -3,6 +3,7 @@ import { USAGE, UsageError, parseArgs } from './args';
 import { humanReport, jsonLine } from './format';
 import { HtmlTextExtractor } from './html-text';
 import { InputError } from './input';
+import { loadRulePacks, RulePackFileError } from './rule-packs';
 
 export interface CliIo {
   /** Writes one chunk to stdout (a trailing newline is added). */
@@ -31,6 +32,16 @@ export async function runCli(argv: string[], io: CliIo, analyze: Analyzer): Prom
     return EXIT_OK;
   }
 
+  // Every pack is read and validated before the first file: a bad pack means nothing is analysed.
+  let analyzeOptions;
+  try {
+    analyzeOptions = options.rules.length ? { ruleSet: await loadRulePacks(options.rules) } : undefined;
+  } catch (err) {
+    if (!(err instanceof RulePackFileError)) throw err;
+    io.err(`tifa: ${err.message}`);
+    return EXIT_BAD_INPUT;
+  }
+
   const html = new HtmlTextExtractor();
   let failed = 0;
   let reported = 0;
@@ -38,7 +49,7 @@ export async function runCli(argv: string[], io: CliIo, analyze: Analyzer): Prom
     for (const file of options.files) {
       let result;
       try {
-        result = await analyzeFile(file, html, analyze);
+        result = await analyzeFile(file, html, analyze, analyzeOptions);
       } catch (err) {
         failed++;
         io.err(`tifa: ${file}: ${describe(err)}`);

@@ -3,17 +3,26 @@
  * the CLI and the tests all call it on the same plain text.
  */
 import { findBoilerplate, withoutBoilerplate } from './boilerplate';
-import { findMentions } from './mentions';
+import { applyCustomRules, type CompiledRuleSet } from './custom-rules';
+import { MENTION_RULES } from './mention-rules';
+import { findMentions, mentionKey } from './mentions';
 import { extractOutline } from './outline';
 import { findDate, findTitle } from './title';
 import type { Analysis } from './types';
 import { buildVerdictContext, judge } from './verdict';
 
-export function analyze(text: string): Analysis {
+export interface AnalyzeOptions {
+  /** The reader's custom rules and toggles (lib/rulepacks compiles them). Without it: the built-in rules only. */
+  ruleSet?: CompiledRuleSet;
+}
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   if (typeof text !== 'string') throw new TypeError('analyze(text): text must be a string');
   const boilerplate = findBoilerplate(text);
   const outline = extractOutline(text);
-  const mentions = findMentions(text, { boilerplate });
+  const mentions = options.ruleSet
+    ? findMentionsWithRuleSet(text, boilerplate, options.ruleSet)
+    : findMentions(text, { boilerplate });
   const speech = withoutBoilerplate(text, boilerplate);
   const verdict = judge(buildVerdictContext(speech, outline, mentions));
   const title = findTitle(speech);
@@ -22,4 +31,16 @@ export function analyze(text: string): Analysis {
   if (title) analysis.title = title;
   if (date) analysis.date = date;
   return analysis;
+}
+
+// --- The reader's rule set (issue 13): one delimited hook, the engine lives in custom-rules.ts. ---------------
+function findMentionsWithRuleSet(
+  text: string,
+  boilerplate: Array<[number, number]>,
+  ruleSet: CompiledRuleSet,
+): Analysis['mentions'] {
+  const off = new Set(ruleSet.disabledRules);
+  const rules = off.size ? MENTION_RULES.filter((r) => !off.has(r.id)) : MENTION_RULES;
+  const builtIn = findMentions(text, { boilerplate, rules });
+  return applyCustomRules({ text, builtIn, boilerplate, keyOf: mentionKey }, ruleSet);
 }

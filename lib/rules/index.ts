@@ -1,5 +1,17 @@
 /** Public surface of the shared rule set. */
-export { analyze } from './analyze';
+export { analyze, type AnalyzeOptions } from './analyze';
+export {
+  applyCustomRules,
+  foldText,
+  termKey,
+  customPatternRuleId,
+  CUSTOM_TERM_RULE_ID,
+  EMPTY_RULE_SET,
+  type CompiledRuleSet,
+  type CustomPattern,
+  type CustomTerm,
+  type PatternMatcher,
+} from './custom-rules';
 export type * from './types';
 export { MENTION_CATEGORIES } from './types';
 export { MENTION_RULES, LEXICON, type MentionRule, type LexiconEntry } from './mention-rules';

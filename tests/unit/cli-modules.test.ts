@@ -18,6 +18,7 @@ describe('parseArgs', () => {
       files: ['a.txt', 'b.html'],
       json: true,
       text: true,
+      rules: [],
     });
     expect(parseArgs(['analyze', '--', '--json'])).toMatchObject({ files: ['--json'], json: false });
     expect(parseArgs(['-h']).command).toBe('help');
