@@ -5,6 +5,7 @@
 import { findBoilerplate, withoutBoilerplate } from './boilerplate';
 import { findMentions } from './mentions';
 import { extractOutline } from './outline';
+import { findOccasion, findSpeaker } from './speaker';
 import { findDate, findTitle } from './title';
 import type { Analysis } from './types';
 import { buildVerdictContext, judge } from './verdict';
@@ -21,5 +22,9 @@ export function analyze(text: string): Analysis {
   const analysis: Analysis = { verdict, outline, mentions, textLength: text.length };
   if (title) analysis.title = title;
   if (date) analysis.date = date;
+  const speaker = findSpeaker(speech, title);
+  if (speaker) analysis.speaker = speaker;
+  const occasion = findOccasion(speech, title);
+  if (occasion) analysis.occasion = occasion;
   return analysis;
 }
