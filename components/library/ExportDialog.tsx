@@ -1,11 +1,32 @@
 import { useState } from 'preact/hooks';
 import type { Clip } from '../../lib/clips/types';
-import { EXPORT_FORMATS, exportClips, type ExportFormat } from '../../lib/export';
+import { DIALOG_FORMATS, exportClips, exportFilename, type DialogFormat, type ExportFile } from '../../lib/export';
 import { Dialog } from './Dialog';
 import { downloadFile } from './download';
 import { tl } from './i18n';
 
 export type ExportScope = 'selected' | 'shown' | 'all';
+
+/** The export language follows the UI messages (a message whose value is `zh` or `en`), not the browser locale. */
+function exportLanguage(): 'zh' | 'en' {
+  return tl('library_exportLanguage') === 'zh' ? 'zh' : 'en';
+}
+
+async function buildFile(format: DialogFormat, clips: readonly Clip[]): Promise<ExportFile> {
+  const language = exportLanguage();
+  const now = Date.now();
+  const labels = { source: tl('library_mdSource'), note: tl('library_note'), tags: tl('library_tags'), summary: tl('library_exportSummary') };
+  if (format === 'docx') {
+    // Loaded on demand: the Word builder is large and only this button needs it.
+    const { exportDocx, DOCX_MIME } = await import('../../lib/export/docx');
+    const content = await exportDocx(clips, { heading: tl('library_exportHeading'), labels, exportedAt: now, language });
+    return { filename: exportFilename('.docx', now), mime: DOCX_MIME, content };
+  }
+  return exportClips(format, clips, {
+    now,
+    markdown: { heading: tl('library_exportHeading'), labels: { ...labels, clipped: tl('library_mdClipped') }, language },
+  });
+}
 
 /**
  * Export: choose which clips (the selection, what the search and filters show, or the whole library) and a
@@ -15,20 +36,20 @@ export type ExportScope = 'selected' | 'shown' | 'all';
 export function ExportDialog(props: { selected: readonly Clip[]; shown: readonly Clip[]; all: readonly Clip[]; initialScope: ExportScope; onClose(): void }) {
   const available: ExportScope[] = props.selected.length ? ['selected', 'shown', 'all'] : ['shown', 'all'];
   const [scope, setScope] = useState<ExportScope>(available.includes(props.initialScope) ? props.initialScope : available[0]);
+  const [busy, setBusy] = useState(false);
   const clips = scope === 'selected' ? props.selected : scope === 'shown' ? props.shown : props.all;
 
-  const run = (format: ExportFormat) => {
+  const run = async (format: DialogFormat) => {
     const mark = `tifa:export:${format}`;
     const start = performance.now();
-    const file = exportClips(format, clips, {
-      markdown: {
-        heading: tl('library_exportHeading'),
-        labels: { source: tl('library_mdSource'), note: tl('library_note'), tags: tl('library_tags'), clipped: tl('library_mdClipped') },
-      },
-    });
-    downloadFile(file);
-    performance.measure(mark, { start, end: performance.now() });
-    props.onClose();
+    setBusy(true);
+    try {
+      downloadFile(await buildFile(format, clips));
+      performance.measure(mark, { start, end: performance.now() });
+      props.onClose();
+    } finally {
+      setBusy(false);
+    }
   };
 
   return (
@@ -46,8 +67,8 @@ export function ExportDialog(props: { selected: readonly Clip[]; shown: readonly
         })}
       </fieldset>
       <div class="tifa-lib-formats">
-        {EXPORT_FORMATS.map((format) => (
-          <button type="button" key={format} class="tifa-lib-format" data-format={format} disabled={clips.length === 0} onClick={() => run(format)}>
+        {DIALOG_FORMATS.map((format) => (
+          <button type="button" key={format} class="tifa-lib-format" data-format={format} disabled={clips.length === 0 || busy} onClick={() => void run(format)}>
             <strong>{tl(`library_format_${format}`)}</strong>
             <span>{tl(`library_formatHint_${format}`)}</span>
           </button>

@@ -5,6 +5,7 @@ import { MAX_TITLE_CHARS } from '../clips/limits';
 import { describeSpan } from '../anchoring/describe';
 import { normalizeUrl } from '../clips/url';
 import type { ClipSpanRequest } from '../messages/clips';
+import { speakerLabel } from '../rules/speaker';
 import { clippableSpan } from './span';
 
 export { ClipRefused, trimSpan } from './span';
@@ -91,5 +92,7 @@ export function buildClipDraft(source: ClipSource, rawStart: number, rawEnd: num
   };
   if (a?.title) draft.speechTitle = a.title.slice(0, MAX_TITLE_CHARS);
   if (a?.date) draft.speechDate = a.date;
+  if (a?.speaker) draft.speechSpeaker = speakerLabel(a.speaker).slice(0, MAX_TITLE_CHARS);
+  if (a?.occasion) draft.speechOccasion = a.occasion.slice(0, MAX_TITLE_CHARS);
   return draft;
 }

@@ -49,6 +49,10 @@ export interface Clip {
   /** Recognised speech title and date, when known. */
   speechTitle?: string;
   speechDate?: string;
+  /** Who gave the speech, as cited: `省长 罗东川`, `县委书记`. */
+  speechSpeaker?: string;
+  /** The meeting or occasion: `全市安全生产工作会议`. */
+  speechOccasion?: string;
   mentions: ClipMention[];
   /** Multi-entry index helper: `${category}:${key}` for each mention. */
   mentionKeys: string[];

@@ -10,7 +10,17 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export interface ExportFile {
   filename: string;
   mime: string;
-  content: string;
+  /** Text formats are strings; Word (.docx) is bytes. */
+  content: string | Uint8Array<ArrayBuffer>;
+}
+
+/** Formats the export dialog offers: the text formats above, and Word, built on demand (lib/export/docx.ts). */
+export const DIALOG_FORMATS = ['docx', ...EXPORT_FORMATS] as const;
+export type DialogFormat = (typeof DIALOG_FORMATS)[number];
+
+/** `tifa-2026-12-02.docx`: the same naming as the text formats. */
+export function exportFilename(suffix: string, now: number): string {
+  return `tifa-${new Date(now).toISOString().slice(0, 10)}${suffix}`;
 }
 
 const EXTENSION: Record<ExportFormat, { suffix: string; mime: string }> = {
@@ -25,11 +35,10 @@ export function exportClips(
   format: ExportFormat,
   clips: readonly Clip[],
   options: { now?: number; markdown?: Partial<MarkdownOptions> } = {},
-): ExportFile {
+): ExportFile & { content: string } {
   const now = options.now ?? Date.now();
-  const stamp = new Date(now).toISOString().slice(0, 10);
   const { suffix, mime } = EXTENSION[format];
-  const filename = `tifa-${stamp}${suffix}`;
+  const filename = exportFilename(suffix, now);
   switch (format) {
     case 'markdown':
       return { filename, mime, content: exportMarkdown(clips, { exportedAt: now, ...options.markdown }) };

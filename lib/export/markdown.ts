@@ -1,5 +1,6 @@
 import type { Clip } from '../clips/types';
 import { groupBySpeech } from '../search/group';
+import { citationLine, type CitationLanguage } from '../citation/citation';
 import { isHttpUrl, localDate, outlineLabel } from './format';
 
 /**
@@ -10,26 +11,36 @@ import { isHttpUrl, localDate, outlineLabel } from './format';
 export interface MarkdownOptions {
   /** Document title (first line). */
   heading: string;
-  /** Labels, so the export follows the UI language. */
-  labels: { source: string; note: string; tags: string; clipped: string };
+  /** Labels, so the export follows the UI language. `summary` takes {date} and {n}. */
+  labels: { source: string; note: string; tags: string; clipped: string; summary: string };
   exportedAt: number;
+  /** Chinese exports use full-width punctuation (来源：) and the Chinese citation convention. */
+  language: CitationLanguage;
 }
 
 export const DEFAULT_MARKDOWN_OPTIONS: MarkdownOptions = {
   heading: 'Tifa clips',
-  labels: { source: 'Source', note: 'Note', tags: 'Tags', clipped: 'Clipped' },
+  labels: { source: 'Source', note: 'Note', tags: 'Tags', clipped: 'Clipped', summary: 'Exported from Tifa on {date} · {n} clips' },
   exportedAt: 0,
+  language: 'en',
 };
 
 export function exportMarkdown(clips: readonly Clip[], options: Partial<MarkdownOptions> = {}): string {
   const opts = { ...DEFAULT_MARKDOWN_OPTIONS, ...options, labels: { ...DEFAULT_MARKDOWN_OPTIONS.labels, ...options.labels } };
+  const colon = opts.language === 'zh' ? '：' : ': ';
   const out: string[] = [`# ${inline(opts.heading)}`, ''];
-  if (opts.exportedAt) out.push(`${localDate(opts.exportedAt)} · ${clips.length}`, '');
+  if (opts.exportedAt) {
+    out.push(inline(opts.labels.summary.replace('{date}', localDate(opts.exportedAt)).replace('{n}', String(clips.length))), '');
+  }
   for (const group of groupBySpeech(clips)) {
     out.push(`## ${inline(group.title)}`, '');
-    const meta = [group.site, group.date].filter(Boolean).map((s) => inline(s!));
-    meta.push(`${opts.labels.source}: ${link(group.url)}`);
-    out.push(meta.join(' · '), '');
+    const first = group.clips.find((c) => c.speechSpeaker) ?? group.clips[0];
+    const citation = citationLine(
+      { speechTitle: group.title, pageTitle: first.title, speaker: first.speechSpeaker, date: group.date, site: group.site },
+      opts.language,
+    );
+    out.push(inline(citation), '');
+    out.push(`${opts.labels.source}${colon}${link(group.url)}`, '');
     let previousPath: string[] = [];
     for (const clip of group.clips) {
       const path = clip.outlinePath.map(outlineLabel);
@@ -41,9 +52,9 @@ export function exportMarkdown(clips: readonly Clip[], options: Partial<Markdown
       }
       previousPath = path;
       out.push(quote(clip.text), '');
-      if (clip.note.trim()) out.push(`${opts.labels.note}: ${inline(clip.note)}`, '');
-      if (clip.tags.length) out.push(`${opts.labels.tags}: ${clip.tags.map((t) => `\`${t.replace(/`/g, "'")}\``).join(' ')}`, '');
-      out.push(`${opts.labels.clipped}: ${localDate(clip.created)}`, '');
+      if (clip.note.trim()) out.push(`${opts.labels.note}${colon}${inline(clip.note)}`, '');
+      if (clip.tags.length) out.push(`${opts.labels.tags}${colon}${clip.tags.map((t) => `\`${t.replace(/`/g, "'")}\``).join(' ')}`, '');
+      out.push(`${opts.labels.clipped}${colon}${localDate(clip.created)}`, '');
     }
   }
   return out.join('\n');

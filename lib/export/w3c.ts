@@ -62,6 +62,8 @@ export interface TifaClipExtension {
   site: string;
   speechTitle?: string;
   speechDate?: string;
+  speechSpeaker?: string;
+  speechOccasion?: string;
   outlinePath: Clip['outlinePath'];
   mentions: Clip['mentions'];
 }
@@ -110,6 +112,8 @@ export function clipToAnnotation(clip: Clip): WebAnnotation {
     site: clip.site,
     ...(clip.speechTitle !== undefined ? { speechTitle: clip.speechTitle } : {}),
     ...(clip.speechDate !== undefined ? { speechDate: clip.speechDate } : {}),
+    ...(clip.speechSpeaker !== undefined ? { speechSpeaker: clip.speechSpeaker } : {}),
+    ...(clip.speechOccasion !== undefined ? { speechOccasion: clip.speechOccasion } : {}),
     outlinePath: clip.outlinePath.map(({ marker, title }) => ({ marker, title })),
     mentions: clip.mentions.map(({ category, key, text }) => ({ category, key, text })),
   };

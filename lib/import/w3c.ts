@@ -57,6 +57,8 @@ const tifaClipSchema = z.object({
   site: z.string().max(255),
   speechTitle: z.string().max(MAX_TITLE_CHARS).optional(),
   speechDate: z.string().max(40).optional(),
+  speechSpeaker: z.string().max(MAX_TITLE_CHARS).optional(),
+  speechOccasion: z.string().max(MAX_TITLE_CHARS).optional(),
   outlinePath: z.array(outlineStepSchema).max(MAX_OUTLINE_DEPTH),
   mentions: z.array(clipMentionSchema).max(MAX_MENTIONS),
 });
@@ -187,6 +189,8 @@ function annotationToClip(annotation: Annotation, now: number, n: number): Clip 
     outlinePath: extension?.outlinePath ?? [],
     ...(extension?.speechTitle !== undefined ? { speechTitle: extension.speechTitle } : {}),
     ...(extension?.speechDate !== undefined ? { speechDate: extension.speechDate } : {}),
+    ...(extension?.speechSpeaker !== undefined ? { speechSpeaker: extension.speechSpeaker } : {}),
+    ...(extension?.speechOccasion !== undefined ? { speechOccasion: extension.speechOccasion } : {}),
     mentions: extension?.mentions ?? [],
     mentionKeys: mentionKeysOf(extension?.mentions ?? []),
     selectors: [quote, position ?? { type: 'TextPositionSelector', start: 0, end: text.length }],

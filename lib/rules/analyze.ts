@@ -7,6 +7,7 @@ import { applyCustomRules, type CompiledRuleSet } from './custom-rules';
 import { MENTION_RULES } from './mention-rules';
 import { findMentions, mentionKey } from './mentions';
 import { extractOutline } from './outline';
+import { findOccasion, findSpeaker } from './speaker';
 import { findDate, findTitle } from './title';
 import type { Analysis } from './types';
 import { buildVerdictContext, judge } from './verdict';
@@ -30,6 +31,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const analysis: Analysis = { verdict, outline, mentions, textLength: text.length };
   if (title) analysis.title = title;
   if (date) analysis.date = date;
+  const speaker = findSpeaker(speech, title);
+  if (speaker) analysis.speaker = speaker;
+  const occasion = findOccasion(speech, title);
+  if (occasion) analysis.occasion = occasion;
   return analysis;
 }
 

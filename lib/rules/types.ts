@@ -96,7 +96,17 @@ export interface Analysis {
   title?: string;
   /** Recognised date (ISO yyyy-mm-dd or yyyy) when found. */
   date?: string;
+  /** Who gave it (post and/or name), when the title, a byline or a source note says. */
+  speaker?: Speaker;
+  /** The meeting or occasion (`全市安全生产工作会议`), when the title or its subtitle says. */
+  occasion?: string;
   textLength: number;
+}
+
+/** A speaker as a citation needs them: `{ post: '省长', name: '罗东川' }`. Placeholder names are left out. */
+export interface Speaker {
+  name?: string;
+  post?: string;
 }
 
 /** A declarative rule: data that a reader of the rule file understands, with examples the tests run. */

@@ -1,3 +1,4 @@
+import { cleanPageTitle } from '../citation/page-title';
 import type { Clip } from '../clips/types';
 
 /** A speech (page) and its clips in document order. */
@@ -14,7 +15,8 @@ export interface SpeechGroup {
 }
 
 export function speechTitleOf(clip: Clip): string {
-  return clip.speechTitle?.trim() || clip.title.trim() || clip.url;
+  // A page title without the portal's suffix (`…_青海省人民政府`): the library lists speeches, not sites.
+  return clip.speechTitle?.trim() || cleanPageTitle(clip.title).title || clip.url;
 }
 
 /** Position of the clip in its page, for document order (falls back to time). */

@@ -252,6 +252,8 @@ export class ClipStore {
     };
     if (draft.speechTitle) clip.speechTitle = draft.speechTitle;
     if (draft.speechDate) clip.speechDate = draft.speechDate;
+    if (draft.speechSpeaker) clip.speechSpeaker = draft.speechSpeaker;
+    if (draft.speechOccasion) clip.speechOccasion = draft.speechOccasion;
     return clip;
   }
 

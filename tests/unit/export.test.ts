@@ -27,7 +27,8 @@ describe('Markdown export', () => {
   it('groups by speech with source link and date, and uses the outline path as headings in reading order', () => {
     expect(md.startsWith('# 摘录\n')).toBe(true);
     expect(md).toContain('## 政府工作报告');
-    expect(md).toContain(`www.gov.cn · 2024-03-05 · Source: <${url}>`);
+    expect(md).toContain('"政府工作报告", 2024-03-05, 中国政府网');
+    expect(md).toContain(`Source: <${url}>`);
     const order = ['### 一、过去一年工作回顾', '经济总体回升向好', '### 二、2024年政府工作任务', '#### （一）大力推进现代化产业体系建设', '推动产业链', '加快发展新质生产力'];
     const positions = order.map((s) => md.indexOf(s));
     expect(positions.every((p) => p >= 0)).toBe(true);

@@ -221,7 +221,7 @@ describe('LibraryView', () => {
     button('library_export')!.click();
     const dialog = await waitFor(() => $('[role="dialog"]'), 'the export dialog');
     expect(dialog.getAttribute('aria-modal')).toBe('true');
-    expect($$('[data-format]').map((b) => b.dataset.format)).toEqual(['markdown', 'csv', 'json', 'w3c']);
+    expect($$('[data-format]').map((b) => b.dataset.format)).toEqual(['docx', 'markdown', 'csv', 'json', 'w3c']);
     dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     await waitFor(() => !$('[role="dialog"]'), 'the dialog to close');
   });
