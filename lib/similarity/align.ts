@@ -49,3 +49,22 @@ export function overlapCompact(a: string, b: string, minRun = MIN_ALIGNED_RUN): 
   for (const [op, text] of diffText(a, b, { semantic: false })) if (op === 0 && text.length >= minRun) shared += text.length;
   return { shared, lengthA: a.length, lengthB: b.length, coverA: a.length ? shared / a.length : 0, coverB: b.length ? shared / b.length : 0 };
 }
+
+/**
+ * An upper bound on overlapCompact(a, b).coverA without aligning: a character of `a` can only be in a shared
+ * run of `minRun`+ characters if one of the `minRun`-grams around it occurs in `b`. Cheap (one set of b's
+ * n-grams), and it rules out most unrelated pairs, which are the slow case of a diff.
+ */
+export function coverBound(a: string, b: string, minRun = MIN_ALIGNED_RUN): number {
+  if (a.length < minRun || b.length < minRun) return 0;
+  const grams = new Set<string>();
+  for (let i = 0; i + minRun <= b.length; i++) grams.add(b.substr(i, minRun));
+  let covered = 0;
+  let coveredUpTo = 0;
+  for (let i = 0; i + minRun <= a.length; i++) {
+    if (!grams.has(a.substr(i, minRun))) continue;
+    covered += i + minRun - Math.max(i, coveredUpTo);
+    coveredUpTo = i + minRun;
+  }
+  return covered / a.length;
+}

@@ -1,6 +1,6 @@
-import { overlapCompact, type Overlap } from './align';
+import { coverBound, overlapCompact, type Overlap } from './align';
 import { compactText } from './fingerprint';
-import { labelOverlap, reuseScore, type ReuseLabel } from './labels';
+import { labelOverlap, REUSE_THRESHOLDS, reuseScore, type ReuseLabel } from './labels';
 import { paragraphHashes, type Candidate, type ParagraphIndex } from './paragraph-index';
 
 /**
@@ -38,7 +38,10 @@ export function confirmReuse(
   const out: ReuseMatch[] = [];
   for (const { paragraph } of candidates) {
     if (options.exclude?.(paragraph)) continue;
-    const o = overlapCompact(query, compactText(textOf(paragraph)).compact);
+    const other = compactText(textOf(paragraph)).compact;
+    const [shorter, longer] = query.length <= other.length ? [query, other] : [other, query];
+    if (coverBound(shorter, longer) < REUSE_THRESHOLDS.variant) continue; // cannot be reuse: skip the diff
+    const o = overlapCompact(query, other);
     const label = labelOverlap(o);
     if (label) out.push({ paragraph, label, score: reuseScore(o), overlap: o });
   }

@@ -7,6 +7,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+
+/** Measurements over the whole corpus: generous, the machine is shared. */
+const SLOW = 120_000;
 import { overlap } from '../../lib/similarity/align';
 import { compactText } from '../../lib/similarity/fingerprint';
 import { labelOverlap, REUSE_THRESHOLDS, reuseScore } from '../../lib/similarity/labels';
@@ -22,7 +25,7 @@ let index: ParagraphIndex;
 beforeAll(() => {
   set = reuseEvalSet();
   index = ParagraphIndex.build(set.history.map((t) => paragraphHashes(t)));
-});
+}, SLOW);
 
 /** A hit on another history paragraph is correct when that paragraph itself reuses the source (real reuse). */
 function alsoReusesSource(source: number, other: number): boolean {
@@ -72,7 +75,7 @@ describe('reuse detection on template variants (5–30% changed, 50+ characters)
     console.log(`at variant threshold ${REUSE_THRESHOLDS.variant}: precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (${falsePositives} false hits)`);
     expect(precision).toBeGreaterThanOrEqual(0.95);
     expect(recall).toBeGreaterThanOrEqual(0.9);
-  });
+  }, SLOW);
 
   it('labels near-identical copies `same`, variants `variant` and embedded passages `contained`', () => {
     const rng = seededRandom(99);
@@ -102,7 +105,7 @@ describe('reuse detection on template variants (5–30% changed, 50+ characters)
       const total = [...got.values()].reduce((s, n) => s + n, 0);
       expect((got.get(expected) ?? 0) / total, expected).toBeGreaterThanOrEqual(0.9);
     }
-  });
+  }, SLOW);
 
   it('prints the shingle length / window table the history constants were chosen from', () => {
     const rows: string[] = [];
@@ -116,7 +119,7 @@ describe('reuse detection on template variants (5–30% changed, 50+ characters)
     }
     console.log(`shingles:\n${rows.join('\n')}`);
     expect(rows).toHaveLength(5);
-  });
+  }, SLOW);
 });
 
 describe('the real case: the seed speech against the corpus', () => {
@@ -147,5 +150,5 @@ describe('the real case: the seed speech against the corpus', () => {
     const reused = gwr2023.filter((p) => findReuse(idx, p.text, (i) => all[i].text).some((m) => all[m.paragraph].file === 'pos/natgwr__2025.txt'));
     console.log(`natgwr 2023 paragraphs reused in 2025: ${reused.length} of ${gwr2023.length}, e.g. ${reused[0]?.text.slice(0, 40)}…`);
     expect(reused.length).toBeGreaterThan(0);
-  });
+  }, SLOW);
 });
