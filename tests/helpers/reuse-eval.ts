@@ -5,13 +5,14 @@
  * corpus speeches and reports (national reports, congress reports, 2020 speeches) — same genre, other texts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { compactText } from '../../lib/similarity/fingerprint';
 import { splitParagraphs, splitSentences } from '../../lib/similarity/paragraphs';
 import { seededRandom } from './seeded-random';
 import { templateVariant } from './template-variants';
 
-export const POS_DIR = join(__dirname, '../fixtures/corpus/pos');
+export const POS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/corpus/pos');
 
 export function corpusParagraphs(filter: (file: string) => boolean, minChars = 20): Array<{ file: string; text: string }> {
   return readdirSync(POS_DIR)
