@@ -13,10 +13,25 @@ export interface PageCandidates {
   positions: number[];
 }
 
-export function pageCandidates(index: ParagraphIndex, paragraphs: readonly Paragraph[], exclude?: (position: number) => boolean, limit = 8): PageCandidates {
+/**
+ * Candidates aligned per paragraph when marking a page: the tooltip names at most three other speeches, and a
+ * template paragraph can recur in dozens of history pages — aligning all of them would cost a page ~10×.
+ */
+export const MARK_CANDIDATES = 3;
+
+export function pageCandidates(
+  index: ParagraphIndex,
+  paragraphs: readonly Paragraph[],
+  exclude?: (position: number) => boolean,
+  limit = MARK_CANDIDATES,
+): PageCandidates {
   const all = new Set<number>();
   const perParagraph = paragraphs.map((p) => {
-    const found = index.candidates(paragraphHashes(p.text), { limit }).filter((c) => !exclude?.(c.paragraph));
+    // Ask for more than needed: the page's own earlier copy (excluded) would otherwise take the first places.
+    const found = index
+      .candidates(paragraphHashes(p.text), { limit: exclude ? limit * 2 : limit })
+      .filter((c) => !exclude?.(c.paragraph))
+      .slice(0, limit);
     for (const c of found) all.add(c.paragraph);
     return found;
   });
