@@ -3,6 +3,7 @@ import { USAGE, UsageError, parseArgs } from './args';
 import { humanReport, jsonLine } from './format';
 import { HtmlTextExtractor } from './html-text';
 import { InputError } from './input';
+import { runCompare } from './compare';
 
 export interface CliIo {
   /** Writes one chunk to stdout (a trailing newline is added). */
@@ -32,6 +33,7 @@ export async function runCli(argv: string[], io: CliIo, analyze: Analyzer): Prom
   }
 
   const html = new HtmlTextExtractor();
+  if (options.command === 'compare') return runCompare(options.files as [string, string], options.json, { io, html, analyze });
   let failed = 0;
   let reported = 0;
   try {
@@ -55,7 +57,7 @@ export async function runCli(argv: string[], io: CliIo, analyze: Analyzer): Prom
   return failed > 0 ? EXIT_BAD_INPUT : EXIT_OK;
 }
 
-function describe(err: unknown): string {
+export function describe(err: unknown): string {
   if (err instanceof InputError) return err.message;
   const message = err instanceof Error ? err.message : String(err);
   return `internal error: ${message.split('\n')[0]}`;
