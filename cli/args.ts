@@ -1,6 +1,7 @@
 /** Command-line parsing for `tifa`. Kept free of I/O so it can be tested directly. */
 
 export const USAGE = `Usage: tifa analyze FILE... [--json] [--text] [--rules PACK.json]...
+       tifa compare OLDER NEWER [--json]
        tifa --help
 
 Analyse Chinese policy speeches and reports (讲话, 报告) with Tifa's rule set.
@@ -20,11 +21,15 @@ Options:
             one line on stderr names the pack and the entry, and the exit status is 1.
   -h, --help  show this help
 
+compare prints what changed from OLDER to NEWER as Markdown: the 提法, programs, documents, meetings and
+targets added and dropped, then changed, added, dropped and moved paragraphs under the newer text's sections
+(deleted text ~~struck~~, inserted text **bold**). With --json, the whole comparison as one JSON object.
+
 A file that cannot be read (missing, a directory, empty, binary) is reported on stderr as one line naming it;
 the other files are still processed and the exit status is 1. Usage errors exit with status 2.`;
 
 export interface CliOptions {
-  command: 'analyze' | 'help';
+  command: 'analyze' | 'compare' | 'help';
   files: string[];
   json: boolean;
   text: boolean;
@@ -61,6 +66,11 @@ export function parseArgs(argv: string[]): CliOptions {
   }
   if (help || command === 'help') return { command: 'help', files: [], json, text, rules };
   if (command === undefined) throw new UsageError('missing command (try: tifa analyze FILE...)');
+  if (command === 'compare') {
+    if (files.length !== 2) throw new UsageError('compare needs exactly two files: OLDER NEWER');
+    if (text) throw new UsageError('compare does not take --text');
+    return { command: 'compare', files, json, text, rules };
+  }
   if (command !== 'analyze') throw new UsageError(`unknown command ${command}`);
   if (files.length === 0) throw new UsageError('analyze needs at least one FILE');
   return { command: 'analyze', files, json, text, rules };

@@ -4,6 +4,7 @@ import { humanReport, jsonLine } from './format';
 import { HtmlTextExtractor } from './html-text';
 import { InputError } from './input';
 import { loadRulePacks, RulePackFileError } from './rule-packs';
+import { runCompare } from './compare';
 
 export interface CliIo {
   /** Writes one chunk to stdout (a trailing newline is added). */
@@ -43,6 +44,7 @@ export async function runCli(argv: string[], io: CliIo, analyze: Analyzer): Prom
   }
 
   const html = new HtmlTextExtractor();
+  if (options.command === 'compare') return runCompare(options.files as [string, string], options.json, { io, html, analyze });
   let failed = 0;
   let reported = 0;
   try {
@@ -66,7 +68,7 @@ export async function runCli(argv: string[], io: CliIo, analyze: Analyzer): Prom
   return failed > 0 ? EXIT_BAD_INPUT : EXIT_OK;
 }
 
-function describe(err: unknown): string {
+export function describe(err: unknown): string {
   if (err instanceof InputError) return err.message;
   const message = err instanceof Error ? err.message : String(err);
   return `internal error: ${message.split('\n')[0]}`;

@@ -1,0 +1,55 @@
+import type { Candidate, ParagraphIndex } from './paragraph-index';
+import { paragraphHashes } from './paragraph-index';
+import type { Paragraph } from './paragraphs';
+import { confirmReuse, type ReuseMatch } from './reuse';
+
+/**
+ * Marking a page against the history in two steps, so the caller can load only the candidate paragraphs'
+ * texts (from IndexedDB) between them: fingerprint candidates for every paragraph, then alignment.
+ */
+export interface PageCandidates {
+  perParagraph: Candidate[][];
+  /** Every candidate position, once: what to load. */
+  positions: number[];
+}
+
+/**
+ * Candidates aligned per paragraph when marking a page: the tooltip names at most three other speeches, and a
+ * template paragraph can recur in dozens of history pages — aligning all of them would cost a page ~10×.
+ */
+export const MARK_CANDIDATES = 3;
+
+export function pageCandidates(
+  index: ParagraphIndex,
+  paragraphs: readonly Paragraph[],
+  exclude?: (position: number) => boolean,
+  limit = MARK_CANDIDATES,
+): PageCandidates {
+  const all = new Set<number>();
+  const perParagraph = paragraphs.map((p) => {
+    // Ask for more than needed: the page's own earlier copy (excluded) would otherwise take the first places.
+    const found = index
+      .candidates(paragraphHashes(p.text), { limit: exclude ? limit * 2 : limit })
+      .filter((c) => !exclude?.(c.paragraph))
+      .slice(0, limit);
+    for (const c of found) all.add(c.paragraph);
+    return found;
+  });
+  return { perParagraph, positions: [...all] };
+}
+
+export interface MarkedParagraph {
+  paragraph: Paragraph;
+  matches: ReuseMatch[];
+}
+
+/** Paragraphs with at least one confirmed reuse, in page order. */
+export function confirmPage(paragraphs: readonly Paragraph[], found: PageCandidates, textOf: (position: number) => string): MarkedParagraph[] {
+  const out: MarkedParagraph[] = [];
+  paragraphs.forEach((paragraph, i) => {
+    if (found.perParagraph[i].length === 0) return;
+    const matches = confirmReuse(paragraph.text, found.perParagraph[i], textOf);
+    if (matches.length) out.push({ paragraph, matches });
+  });
+  return out;
+}
