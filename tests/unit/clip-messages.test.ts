@@ -74,7 +74,7 @@ describe('clip messages at the background', () => {
     expect(clip.text).toBe(text.slice(start, end));
     expect(clip.url).toBe('http://www.gov.cn/a.htm');
     expect(clip.title).toBe('讲话');
-    expect(clip.selectors[1]).toEqual({ type: 'TextPositionSelector', start, end });
+    expect(clip.selectors[1]).toEqual({ type: 'TextPositionSelector', start, end, codePoints: { start, end } });
     expect(clip.outlinePath.map((s) => s.marker)).toEqual(['二、', '第一，', '一要']);
     expect(clip.speechTitle).toBeTruthy();
     expect(clip.mentionKeys).toEqual(['program:千村头雁培育工程']);

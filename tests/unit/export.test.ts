@@ -17,7 +17,8 @@ const clips = [
   makeClip({ url, speechTitle: '政府工作报告', outlinePath: [sectionTwo, sub], text: '加快发展新质生产力。', color: 'green' }),
   makeClip({ url: 'javascript:alert(1)' as string, site: 'x', title: '恶意页面', text: '<b>不是HTML</b>' }),
 ];
-clips[0].selectors[1] = { type: 'TextPositionSelector', start: 500, end: 530 };
+// Two astral characters (𠮷, 😀) earlier on the page: the code-point span starts two earlier than the UTF-16 one.
+clips[0].selectors[1] = { type: 'TextPositionSelector', start: 500, end: 530, codePoints: { start: 498, end: 528 } };
 clips[1].selectors[1] = { type: 'TextPositionSelector', start: 10, end: 19 };
 clips[2].selectors[1] = { type: 'TextPositionSelector', start: 600, end: 610 };
 
@@ -109,7 +110,7 @@ describe('W3C Web Annotation export', () => {
     expect(item.target.source).toBe(url);
     expect(item.target.selector).toEqual([
       { type: 'TextQuoteSelector', exact: clips[0].selectors[0].exact, prefix: '前文', suffix: '后文' },
-      { type: 'TextPositionSelector', start: 500, end: 530 },
+      { type: 'TextPositionSelector', start: 498, end: 528 },
     ]);
     expect(item.body).toEqual([
       { type: 'TextualBody', value: '重点', purpose: 'commenting', format: 'text/plain' },
@@ -132,6 +133,7 @@ describe('W3C Web Annotation export', () => {
       speechDate: '2024-03-05',
       outlinePath: [sectionTwo, sub],
       mentions: [],
+      utf16Position: { start: 500, end: 530 },
     });
     // Optional fields the clip lacks are absent, not null.
     expect('speechDate' in collection.first.items[1]['tifa:clip']).toBe(false);

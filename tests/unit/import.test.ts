@@ -126,15 +126,14 @@ describe('W3C annotation import', () => {
     expect(await allClips()).toEqual([...library].sort(byId));
   });
 
-  it('refuses a malformed tifa:clip extension, naming the annotation and field, and writes nothing', async () => {
+  it('skips an annotation with a malformed tifa:clip extension, naming it and the field; the others import', () => {
     const doc = JSON.parse(exportW3c(generateLibrary(3, 2)));
     doc.first.items[2]['tifa:clip'].outlinePath = [{ marker: 1 }];
-    const message = errorOf(() => parseImportFile(JSON.stringify(doc)));
-    expect(message).toContain('annotation 3');
-    expect(message).toContain('tifa:clip.outlinePath.0.marker');
+    const first = parseImportFile(JSON.stringify(doc));
+    expect(first.clips).toHaveLength(2);
+    expect(first.skipped).toEqual([{ index: 3, code: 'invalid', detail: expect.stringContaining('tifa:clip.outlinePath.0.marker') }]);
     doc.first.items[2]['tifa:clip'] = { ...doc.first.items[1]['tifa:clip'], version: 9 };
-    expect(errorOf(() => parseImportFile(JSON.stringify(doc)))).toMatch(/annotation 3: tifa:clip\.version: .*newer/);
-    expect(await store.database.clips.count()).toBe(0);
+    expect(parseImportFile(JSON.stringify(doc)).skipped[0].detail).toMatch(/tifa:clip\.version .*newer/);
   });
 
   it('dedupes a W3C import against the same clips already in the library', async () => {
@@ -158,7 +157,12 @@ describe('W3C annotation import', () => {
     expect(clip.url).toBe('https://www.gov.cn/a.htm');
     expect(clip.text).toBe('坚持稳中求进工作总基调');
     expect(clip.note).toBe('外部笔记');
-    expect(clip.selectors[1]).toEqual({ type: 'TextPositionSelector', start: 0, end: 11 });
+    // A quote alone: no position is invented, and the next export states none.
+    expect(clip.selectors).toHaveLength(1);
+    expect(clip.importedPosition).toBeUndefined();
+    expect(JSON.parse(exportW3c([clip])).first.items[0].target.selector).toEqual([
+      { type: 'TextQuoteSelector', exact: '坚持稳中求进工作总基调', prefix: '', suffix: '' },
+    ]);
     expect(clip.color).toBe('yellow');
     // Without our extension: the minimal clip, nothing invented.
     expect(clip).toMatchObject({ title: '', site: 'www.gov.cn', outlinePath: [], mentions: [], mentionKeys: [], tags: [] });
@@ -168,7 +172,7 @@ describe('W3C annotation import', () => {
     expect(await importText(JSON.stringify([foreign]))).toEqual({ added: 0, skipped: 1 });
   });
 
-  it('refuses annotations without a quote, naming the annotation, and writes nothing', async () => {
+  it('skips an annotation without a quote with its reason and imports the rest', () => {
     const good = JSON.parse(exportW3c([makeClip()]));
     good.first.items.push({
       '@context': 'http://www.w3.org/ns/anno.jsonld',
@@ -176,25 +180,35 @@ describe('W3C annotation import', () => {
       type: 'Annotation',
       target: 'https://www.gov.cn/whole-page.htm',
     });
-    const message = errorOf(() => parseImportFile(JSON.stringify(good)));
-    expect(message).toContain('annotation 2');
-    expect(message).toContain('TextQuoteSelector');
-    expect(await store.database.clips.count()).toBe(0);
+    const result = parseImportFile(JSON.stringify(good));
+    expect(result.clips).toHaveLength(1);
+    expect(result.skipped).toEqual([{ index: 2, code: 'no-text' }]);
+    // Nothing importable at all: the file is refused with the reason, in one line.
+    good.first.items.shift();
+    expect(errorOf(() => parseImportFile(JSON.stringify(good)))).toBe('nothing in the file can be clipped: annotation 1: it targets no quoted text on a web page');
   });
 
   it('refuses collections whose pages are only linked, and empty collections', () => {
     const linked = { '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'x', type: 'AnnotationCollection', first: 'https://example.org/page1' };
-    expect(errorOf(() => parseImportFile(JSON.stringify(linked)))).toMatch(/is a link, not embedded/);
+    expect(errorOf(() => parseImportFile(JSON.stringify(linked)))).toMatch(/is a link \(https:\/\/example\.org\/page1\), not embedded/);
     const empty = { '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationPage', items: [] };
     expect(errorOf(() => parseImportFile(JSON.stringify(empty)))).toMatch(/no annotations/);
   });
 
   it('refuses a target source that is not a URL', () => {
-    const bad = {
+    const bad: Record<string, unknown> & { target: { source: string; selector: unknown[] } } = {
       '@context': 'http://www.w3.org/ns/anno.jsonld',
       type: 'Annotation',
       target: { source: 'not a url', selector: [{ type: 'TextQuoteSelector', exact: '文字' }] },
     };
-    expect(errorOf(() => parseImportFile(JSON.stringify(bad)))).toMatch(/annotation 1: target source "not a url"/);
+    expect(errorOf(() => parseImportFile(JSON.stringify(bad)))).toBe(
+      'nothing in the file can be clipped: annotation 1: its target is not a web page address (not a url)',
+    );
+    // A malformed percent-escape is a reason, not a bare "URI malformed".
+    bad.target.source = 'https://www.gov.cn/%E0%A4%A';
+    bad.id = 'tag:tifa.local,2024:clip/%E0%A4%A';
+    expect(errorOf(() => parseImportFile(JSON.stringify(bad)))).toBe(
+      'nothing in the file can be clipped: annotation 1: it is malformed (the annotation id is not a valid tag URI)',
+    );
   });
 });
