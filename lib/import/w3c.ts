@@ -124,7 +124,9 @@ function bodiesOf(annotation: Json, ids: Map<string, Json>): { note: string; tag
   const notes: string[] = typeof annotation.bodyValue === 'string' && annotation.bodyValue ? [annotation.bodyValue] : [];
   const tags: string[] = [];
   for (const raw of asList(annotation.body)) {
-    const body = typeof raw === 'string' ? ids.get(raw) : raw; // a linked body counts only if the file defines it
+    let body = typeof raw === 'string' ? ids.get(raw) : raw; // a linked body counts only if the file defines it
+    // A Choice offers alternatives; like the model's default, take its first item.
+    if (hasType(body, 'Choice')) body = asList((body as Json).items)[0];
     if (!isObject(body) || typeof body.value !== 'string') continue;
     const purposes = asList(body.purpose);
     if (purposes.includes('tagging')) {
