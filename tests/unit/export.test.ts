@@ -1,3 +1,4 @@
+import { HtmlRenderer, Parser } from 'commonmark';
 import { describe, expect, it } from 'vitest';
 import { exportMarkdown } from '../../lib/export/markdown';
 import { exportCsv, CSV_BOM, CSV_COLUMNS } from '../../lib/export/csv';
@@ -41,6 +42,25 @@ describe('Markdown export', () => {
     expect(md).toContain('> 推动产业链供应链优化升级。\n>\n> \\# 不是标题');
     expect(md).toContain('Note: 重点');
     expect(md).toContain('Tags: `产业` `2024`');
+  });
+
+  it('renders hostile clip text, titles and notes as the characters written: no HTML, links, images or comments', () => {
+    const hostile = [
+      '<img src=x onerror=alert(1)>',
+      '[x](javascript:alert(1))',
+      '![i](http://evil.example/t.png)',
+      '<!-- hides the rest',
+      '<a href="javascript:alert(1)">a</a> &lt;b&gt; *em* _u_ `c` ~~s~~ | t |',
+    ].join('\n');
+    const evil = makeClip({ text: `正文${hostile}`, title: hostile, speechTitle: hostile, note: hostile, outlinePath: [{ marker: '一、', title: hostile }] });
+    const html = new HtmlRenderer().render(new Parser().parse(exportMarkdown([evil], { heading: '摘录' })));
+    // The one link is the page's own http(s) source line.
+    expect(html.match(/<a\b[^>]*>/g)).toEqual([`<a href="${evil.url}">`]);
+    expect(html).not.toMatch(/<(img|em|strong|code|del|table|script)\b/);
+    expect(html).not.toContain('<!--');
+    // What the reader sees is what was written.
+    const shown = html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    for (const line of hostile.split('\n')) expect(shown).toContain(line);
   });
 
   it('never turns a non-http(s) source into a link', () => {
