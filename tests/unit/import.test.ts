@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClipStore, mentionKeysOf } from '../../lib/store/clip-store';
@@ -210,5 +212,39 @@ describe('W3C annotation import', () => {
     expect(errorOf(() => parseImportFile(JSON.stringify(bad)))).toBe(
       'nothing in the file can be clipped: annotation 1: it is malformed (the annotation id is not a valid tag URI)',
     );
+  });
+});
+
+describe('Hypothesis JSON import', () => {
+  // Written by hand in the exact shape of Hypothesis's client export (src/sidebar/services/annotations-exporter.tsx:
+  // export_date, export_userid, client_version, annotations[] of API annotations).
+  const exported = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'hypothesis', 'export.json'), 'utf8');
+
+  it('imports highlighted quotes with their notes, tags and page titles; skips replies and page notes with reasons', async () => {
+    const { format, clips, skipped } = parseImportFile(exported, { now: 0 });
+    expect(format).toBe('hypothesis');
+    expect(skipped).toEqual([
+      { index: 2, code: 'reply' },
+      { index: 3, code: 'no-text', detail: 'a page note' },
+    ]);
+    expect(clips.map((c) => [c.text, c.note, c.tags, c.title])).toEqual([
+      ['坚持稳中求进工作总基调，完整准确全面贯彻新发展理念', '这段是全文的**总基调**，后面三处都照应它。', ['总基调', '稳中求进'], '中央经济工作会议在北京举行_滚动新闻_中国政府网'],
+      ['国内生产总值增长5%左右', '', ['目标'], '新华网'],
+    ]);
+    const [first] = clips;
+    expect(first.created).toBe(Date.parse('2026-11-28T02:10:33.412Z'));
+    expect(first.selectors[0].prefix).toBe('年是承上启下的关键一年。做好明年工作，要');
+    // Hypothesis counts positions in the DOM's whole textContent: not a position in Tifa's text, so none is kept.
+    expect(first.selectors).toHaveLength(1);
+    expect(first.importedPosition).toBeUndefined();
+    expect(await store.import(clips)).toEqual({ added: 2, skipped: 0 });
+    // The same export again is recognised clip by clip.
+    expect(await store.import(parseImportFile(exported).clips)).toEqual({ added: 0, skipped: 2 });
+  });
+
+  it('reads an API search result ({total, rows}) the same way', () => {
+    const { annotations } = JSON.parse(exported);
+    const { clips } = parseImportFile(JSON.stringify({ total: annotations.length, rows: annotations }));
+    expect(clips).toHaveLength(2);
   });
 });
