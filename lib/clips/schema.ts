@@ -134,8 +134,18 @@ export const clipSchema = z.object({
   dedupeKey: z.string().min(1).max(128),
 }) satisfies z.ZodType<Clip>;
 
-/** Fields the reader may edit after clipping. */
+/**
+ * Fields the reader may edit after clipping. Tags change by operation — `addTags` / `removeTags`, applied to the
+ * stored list when the edit lands — so two views editing the same clip's tags merge instead of the later one
+ * writing back a stale whole list; `tags` (replace the list) remains for a deliberate replacement.
+ */
 export const clipPatchSchema = z
-  .object({ note: noteSchema.optional(), tags: tagsSchema.optional(), color: clipColorSchema.optional() })
+  .object({
+    note: noteSchema.optional(),
+    tags: tagsSchema.optional(),
+    addTags: tagsSchema.optional(),
+    removeTags: tagsSchema.optional(),
+    color: clipColorSchema.optional(),
+  })
   .strict();
 export type ClipPatch = z.infer<typeof clipPatchSchema>;

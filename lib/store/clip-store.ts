@@ -130,6 +130,11 @@ export class ClipStore {
         const next: Clip = { ...clip, updated: this.now() };
         if (patch.note !== undefined) next.note = patch.note;
         if (patch.tags !== undefined) next.tags = normalizeTags(patch.tags);
+        if (patch.removeTags || patch.addTags) {
+          const remove = new Set(normalizeTags(patch.removeTags ?? []));
+          next.tags = normalizeTags([...next.tags.filter((t) => !remove.has(t)), ...(patch.addTags ?? [])]);
+          if (next.tags.length > MAX_TAGS) throw new StoreError('invalid', `a clip would have more than ${MAX_TAGS} tags`);
+        }
         if (patch.color !== undefined) next.color = patch.color;
         await db.clips.put(next);
         return next;
