@@ -45,9 +45,10 @@ export function ClipEditor(props: ClipEditorProps) {
     const tag = raw.trim();
     setTagInput('');
     if (!tag || clip.tags.includes(tag)) return;
-    await props.onSave(clip.id, { tags: [...clip.tags, tag] });
+    await props.onSave(clip.id, { addTags: [tag] });
   };
-  const removeTag = (tag: string) => props.onSave(clip.id, { tags: clip.tags.filter((t) => t !== tag) });
+  // Operations, not the whole list: an edit made meanwhile in another view is kept (see clipPatchSchema).
+  const removeTag = (tag: string) => props.onSave(clip.id, { removeTags: [tag] });
   const setColor = (color: ClipColor) => props.onSave(clip.id, { color });
   const done = async () => {
     await saveNote();

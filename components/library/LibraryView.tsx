@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { Clip } from '../../lib/clips/types';
 import type { ClipPatch } from '../../lib/clips/schema';
 import { parseImportFile, ImportError } from '../../lib/import';
+import { describeSkipped } from './importReport';
 import { applyFilter, emptyFilter, isFilterEmpty, toggleFacetValue, type Facet, type FilterResult, type LibraryFilter } from '../../lib/search/facets';
 import { speechTitleOf } from '../../lib/search/group';
 import { buildSearchIndex, createMatcher } from '../../lib/search/match';
@@ -275,9 +276,9 @@ export function LibraryView(props: { source?: LibrarySource }) {
 
   const importFile = async (file: File) => {
     try {
-      const { clips: incoming } = parseImportFile(await file.text());
+      const { clips: incoming, skipped: left } = parseImportFile(await file.text());
       const { added, skipped } = await source.importClips(incoming);
-      setNotice({ kind: 'info', text: tl('library_imported', { added, skipped }) });
+      setNotice({ kind: 'info', text: [tl('library_imported', { added, skipped }), describeSkipped(left)].filter(Boolean).join(' ') });
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       setNotice({ kind: 'error', text: tl(err instanceof ImportError ? 'library_importInvalid' : 'library_importFailed', { name: file.name, reason }) });

@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
+import { byStoredPosition } from '../../lib/clips/position';
 import type { Clip } from '../../lib/clips/types';
 import { normalizeUrl } from '../../lib/clips/url';
 import { localDate, OUTLINE_SEPARATOR, outlineLabel } from '../../lib/export/format';
@@ -25,7 +26,7 @@ const extensionDeps: PopupClipsDeps = {
     const db = openClipDatabase();
     const key = normalizeUrl(url);
     const sub = liveQuery(() => db.clips.where('url').equals(key).toArray()).subscribe({
-      next: (clips) => onClips(clips.sort((a, b) => a.selectors[1].start - b.selectors[1].start || a.created - b.created)),
+      next: (clips) => onClips(clips.sort(byStoredPosition)),
       error: () => onClips([]),
     });
     return () => {

@@ -1,9 +1,10 @@
 import Dexie, { type IntervalTree, type ObservabilitySet } from 'dexie';
 import type { Clip, ClipColor } from '../../lib/clips/types';
 import type { ClipPatch } from '../../lib/clips/schema';
-import { deleteClips, importClips, restoreClips, updateClip, updateClips } from '../../lib/messages/clips';
+import { deleteClips, importClips, MAX_PAGE_SIZE, restoreClips, updateClip, updateClips } from '../../lib/messages/clips';
 import { sendToBackground } from '../../lib/messages/transport';
 import { openClipDatabase, type ClipDatabase } from '../../lib/store/db';
+import { splitForMessages } from '../../lib/store/import-staging';
 
 /**
  * Where the library view gets its clips and sends its edits.
@@ -41,8 +42,29 @@ export function messageWriter(): ClipWriter {
     updateMany: async (ids, change) => void (await sendToBackground(updateClips, { ids, ...change })),
     remove: async (ids) => (await sendToBackground(deleteClips, { ids })).deleted,
     restore: (ids) => sendToBackground(restoreClips, { ids }),
-    importClips: (clips) => sendToBackground(importClips, { clips }),
+    importClips: (clips) => importInParts(clips),
   };
+}
+
+/**
+ * Sends an import in parts small enough for one runtime message each; the background writes them all with the
+ * last part (all or nothing). A library that fits one part goes as one message, as before.
+ */
+async function importInParts(clips: Clip[]): Promise<{ added: number; skipped: number }> {
+  const parts = splitForMessages(clips).flatMap((part) => chunk(part, MAX_PAGE_SIZE));
+  if (parts.length === 1) return sendToBackground(importClips, { clips: parts[0] });
+  const batch = crypto.randomUUID();
+  let result = { added: 0, skipped: 0 };
+  for (const [i, part] of parts.entries()) {
+    result = await sendToBackground(importClips, { clips: part, part: { batch, part: i, last: i === parts.length - 1 } });
+  }
+  return result;
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out.length ? out : [[]];
 }
 
 /** Clips shown before the whole library has been read (enough for the first screen). */

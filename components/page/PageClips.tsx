@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { t } from '../../lib/i18n';
+import { storedStart } from '../../lib/clips/position';
 import type { Clip } from '../../lib/clips/types';
 import { normalizeUrl } from '../../lib/clips/url';
 import { getClipAnchors, scrollToClip, type ClipAnchorStatus } from '../../lib/messages/clips';
@@ -96,9 +97,9 @@ export function PageClips({ tabId, url }: PageClipsProps) {
   const orphans: Clip[] = [];
   for (const clip of clips) {
     const a = anchors?.byId.get(clip.id);
-    if (a?.status === 'anchored') placed.push({ clip, start: a.start ?? clip.selectors[1].start });
+    if (a?.status === 'anchored') placed.push({ clip, start: a.start ?? storedStart(clip) });
     else if (a?.status === 'orphan') orphans.push(clip);
-    else placed.push({ clip, start: clip.selectors[1].start }); // not placed yet (or no content script): by stored position
+    else placed.push({ clip, start: storedStart(clip) }); // not placed yet (or no content script): by stored position
   }
   placed.sort((a, b) => a.start - b.start);
 

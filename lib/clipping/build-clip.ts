@@ -2,6 +2,7 @@ import type { Analysis, Mention, OutlineItem } from '../rules/types';
 import type { ClipMention, OutlineStep } from '../clips/types';
 import type { ClipDraft } from '../clips/schema';
 import { MAX_TITLE_CHARS } from '../clips/limits';
+import { truncateUnits } from '../text/code-points';
 import { describeSpan } from '../anchoring/describe';
 import { normalizeUrl } from '../clips/url';
 import type { ClipSpanRequest } from '../messages/clips';
@@ -44,7 +45,7 @@ function innermostContaining(outline: readonly OutlineItem[], start: number, end
 export function outlinePathFor(outline: readonly OutlineItem[], start: number, end: number): OutlineStep[] {
   const whole = innermostContaining(outline, start, end);
   const index = whole ?? innermostContaining(outline, start, start + 1);
-  return chainOf(outline, index).map((item) => ({ marker: item.marker, title: item.title.slice(0, MAX_TITLE_CHARS) }));
+  return chainOf(outline, index).map((item) => ({ marker: item.marker, title: truncateUnits(item.title, MAX_TITLE_CHARS) }));
 }
 
 /** Mentions lying wholly inside [start, end), each (category, key, text) once, in document order. */
@@ -85,12 +86,12 @@ export function buildClipDraft(source: ClipSource, rawStart: number, rawEnd: num
   const draft: ClipDraft = {
     text: source.text.slice(start, end),
     url: normalizeUrl(source.url),
-    title: source.title.trim().slice(0, MAX_TITLE_CHARS),
+    title: truncateUnits(source.title.trim(), MAX_TITLE_CHARS),
     outlinePath: a ? outlinePathFor(a.outline, start, end) : [],
     mentions: a ? mentionsWithin(a.mentions, start, end) : [],
     selectors: describeSpan(source.text, start, end),
   };
-  if (a?.title) draft.speechTitle = a.title.slice(0, MAX_TITLE_CHARS);
+  if (a?.title) draft.speechTitle = truncateUnits(a.title, MAX_TITLE_CHARS);
   if (a?.date) draft.speechDate = a.date;
   if (a?.speaker) draft.speechSpeaker = speakerLabel(a.speaker).slice(0, MAX_TITLE_CHARS);
   if (a?.occasion) draft.speechOccasion = a.occasion.slice(0, MAX_TITLE_CHARS);

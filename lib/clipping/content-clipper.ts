@@ -1,6 +1,7 @@
 import type { ClipAnchorStatus, ClipOutcome } from '../messages/clips';
 import type { ClipColor } from '../clips/types';
 import { MAX_TITLE_CHARS } from '../clips/limits';
+import { truncateUnits } from '../text/code-points';
 import { listenOnPage } from '../messages/content-endpoint';
 import { startAlone, type ScriptContext } from '../reading/live';
 import { ClipRefused, clippableSpan } from './span';
@@ -221,7 +222,7 @@ export class ContentClipper {
         start,
         end,
         url: this.#pageUrl() ?? '',
-        title: this.#doc.title.trim().slice(0, MAX_TITLE_CHARS),
+        title: truncateUnits(this.#doc.title.trim(), MAX_TITLE_CHARS),
         analyzed: page.analysis !== null,
       });
       if (!this.#anchors.get(clip.id)?.range) {

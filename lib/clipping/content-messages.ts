@@ -52,8 +52,7 @@ export function looksLikeClip(x: unknown): x is Clip {
     typeof c.selectors[0]?.exact === 'string' &&
     typeof c.selectors[0]?.prefix === 'string' &&
     typeof c.selectors[0]?.suffix === 'string' &&
-    Number.isInteger(c.selectors[1]?.start) &&
-    Number.isInteger(c.selectors[1]?.end)
+    (c.selectors[1] === undefined || (Number.isInteger(c.selectors[1].start) && Number.isInteger(c.selectors[1].end)))
   );
 }
 

@@ -63,13 +63,26 @@ export const textQuoteSelectorSchema = z.object({
   suffix: z.string().max(MAX_CONTEXT_CHARS),
 });
 
+const spanSchema = z
+  .object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
+  .refine((s) => s.end >= s.start, 'a position ends before it starts');
+
 export const textPositionSelectorSchema = z
   .object({
     type: z.literal('TextPositionSelector'),
     start: z.number().int().nonnegative(),
     end: z.number().int().nonnegative(),
+    codePoints: spanSchema.optional(),
   })
   .refine((s) => s.end >= s.start, 'TextPositionSelector end is before start');
+
+/** Epoch milliseconds up to the last instant of year 9999 (the last an xsd:dateTime export can write plainly). */
+export const MAX_TIME_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+const timeSchema = z
+  .number()
+  .int('a timestamp is not a whole number of milliseconds')
+  .nonnegative('a timestamp is before 1970')
+  .max(MAX_TIME_MS, 'a timestamp is after the year 9999');
 
 export const outlineStepSchema = z.object({
   marker: z.string().max(40),
@@ -107,8 +120,8 @@ export const clipSchema = z.object({
   url: httpUrlSchema,
   title: z.string().max(MAX_TITLE_CHARS),
   site: z.string().max(255),
-  created: z.number().int().nonnegative(),
-  updated: z.number().int().nonnegative(),
+  created: timeSchema,
+  updated: timeSchema,
   note: noteSchema,
   tags: tagsSchema,
   color: clipColorSchema,
@@ -119,12 +132,24 @@ export const clipSchema = z.object({
   speechOccasion: z.string().max(MAX_TITLE_CHARS).optional(),
   mentions: z.array(clipMentionSchema).max(MAX_MENTIONS),
   mentionKeys: z.array(z.string().max(MAX_MENTION_CHARS + 20)).max(MAX_MENTIONS),
-  selectors: z.tuple([textQuoteSelectorSchema, textPositionSelectorSchema]),
+  // The position is optional: a clip imported from a quote alone has none until a visit places it.
+  selectors: z.tuple([textQuoteSelectorSchema, textPositionSelectorSchema.optional()]),
+  importedPosition: spanSchema.optional(),
   dedupeKey: z.string().min(1).max(128),
 }) satisfies z.ZodType<Clip>;
 
-/** Fields the reader may edit after clipping. */
+/**
+ * Fields the reader may edit after clipping. Tags change by operation — `addTags` / `removeTags`, applied to the
+ * stored list when the edit lands — so two views editing the same clip's tags merge instead of the later one
+ * writing back a stale whole list; `tags` (replace the list) remains for a deliberate replacement.
+ */
 export const clipPatchSchema = z
-  .object({ note: noteSchema.optional(), tags: tagsSchema.optional(), color: clipColorSchema.optional() })
+  .object({
+    note: noteSchema.optional(),
+    tags: tagsSchema.optional(),
+    addTags: tagsSchema.optional(),
+    removeTags: tagsSchema.optional(),
+    color: clipColorSchema.optional(),
+  })
   .strict();
 export type ClipPatch = z.infer<typeof clipPatchSchema>;

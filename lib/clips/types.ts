@@ -9,8 +9,15 @@ export interface TextQuoteSelector {
 }
 export interface TextPositionSelector {
   type: 'TextPositionSelector';
+  /** UTF-16 offsets into the extracted text (what JavaScript and the DOM use). */
   start: number;
   end: number;
+  /**
+   * The same span counted in code points — what a W3C TextPositionSelector states. Recorded when the clip is
+   * made (the page text is at hand then); clips saved before it was recorded have none, and their export
+   * states no position rather than a possibly wrong one.
+   */
+  codePoints?: { start: number; end: number };
 }
 export type Selector = TextQuoteSelector | TextPositionSelector;
 
@@ -56,7 +63,13 @@ export interface Clip {
   mentions: ClipMention[];
   /** Multi-entry index helper: `${category}:${key}` for each mention. */
   mentionKeys: string[];
-  selectors: [TextQuoteSelector, TextPositionSelector];
+  /** The quote, and its position in the page's text when known (UTF-16 offsets; an imported quote may have none). */
+  selectors: [TextQuoteSelector, TextPositionSelector?];
+  /**
+   * A position an imported annotation stated (code points, W3C meaning) that no page text has confirmed yet:
+   * kept so the next export states it again, never turned into UTF-16 offsets without the page's text.
+   */
+  importedPosition?: { start: number; end: number };
   /** Hash of url + normalised text: the same passage clipped twice on the same page is one clip. */
   dedupeKey: string;
 }

@@ -7,6 +7,9 @@ import { isHttpUrl, localDate, outlineLabel } from './format';
  * Markdown: one `##` section per speech (title, site, date, source link), the outline path as nested headings
  * (### for the top level, down to ######), each clip as a quote block followed by its note, tags and date.
  * Clips of a speech come in reading order, so consecutive clips under the same section share its headings.
+ * Clip text, titles and notes come from pages, which a page's script controls, so every character with Markdown
+ * or HTML meaning is backslash-escaped: no raw HTML (`<img onerror>`, `<!--` hiding the rest), no link or image
+ * syntax (`[x](javascript:…)`), no emphasis or tables — the reader sees the characters as they were written.
  */
 export interface MarkdownOptions {
   /** Document title (first line). */
@@ -66,13 +69,21 @@ function quote(text: string): string {
     .replace(/\r\n?/g, '\n')
     .trim()
     .split('\n')
-    .map((line) => (line.trim() ? `> ${escapeLineStart(line.trimEnd())}` : '>'))
+    .map((line) => (line.trim() ? `> ${escapeLineStart(escapeMarkup(line.trimEnd()))}` : '>'))
     .join('\n');
 }
 
 /** One-line text for headings and labels: newlines folded, a leading Markdown marker neutralised. */
 function inline(text: string): string {
-  return escapeLineStart(text.replace(/\s*[\r\n]+\s*/g, ' ').trim());
+  return escapeLineStart(escapeMarkup(text.replace(/\s*[\r\n]+\s*/g, ' ').trim()));
+}
+
+/**
+ * Backslash-escapes the ASCII punctuation that starts HTML, entities, links, images, code, emphasis, strike-through
+ * and tables (CommonMark lets any ASCII punctuation be escaped; the escape itself is not shown).
+ */
+export function escapeMarkup(text: string): string {
+  return text.replace(/[\\`*_[\]<>!|~&]/g, '\\$&');
 }
 
 function escapeLineStart(line: string): string {

@@ -1,4 +1,5 @@
 import { CLIP_COLORS, type Clip, type ClipColor } from '../clips/types';
+import { MAX_TIME_MS } from '../clips/schema';
 import { isoTime } from './format';
 
 /**
@@ -10,6 +11,10 @@ import { isoTime } from './format';
  * path, mentions) travels in a `tifa:clip` extension property — the model allows extra properties, and a second
  * @context entry maps the `tifa` prefix to our namespace — so our own export imports back losslessly, while
  * other tools still see a plain, valid annotation.
+ * Positions are stated in code points (the model's characters), from the span recorded when the clip was made;
+ * a clip with no known code-point position (saved by an older version, or imported from a quote alone) gets
+ * no TextPositionSelector at all rather than a guessed one. An empty library exports a collection with no page
+ * (the model wants a page to hold at least one annotation).
  */
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** Our JSON-LD namespace; `tifa:clip` expands to `${TIFA_NS}clip` and holds a JSON literal. */
@@ -66,6 +71,8 @@ export interface TifaClipExtension {
   speechOccasion?: string;
   outlinePath: Clip['outlinePath'];
   mentions: Clip['mentions'];
+  /** Tifa's own UTF-16 offsets, so a round trip keeps them (the target states code points). */
+  utf16Position?: { start: number; end: number };
 }
 
 export interface WebAnnotation {
@@ -73,20 +80,21 @@ export interface WebAnnotation {
   id: string;
   type: 'Annotation';
   motivation: 'commenting' | 'highlighting';
-  created: string;
-  modified: string;
+  created?: string;
+  modified?: string;
   body?: TextualBody[];
   target: {
     source: string;
-    selector: [
-      { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string },
-      { type: 'TextPositionSelector'; start: number; end: number },
-    ];
+    selector:
+      | [W3cQuoteSelector]
+      | [W3cQuoteSelector, { type: 'TextPositionSelector'; start: number; end: number }];
     styleClass: string;
   };
   stylesheet: { type: 'CssStylesheet'; value: string };
   [TIFA_CLIP_KEY]: TifaClipExtension;
 }
+
+type W3cQuoteSelector = { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string };
 
 export interface AnnotationCollection {
   '@context': typeof ANNO_CONTEXT;
@@ -96,7 +104,7 @@ export interface AnnotationCollection {
   total: number;
   generator: { id: string; type: 'Software'; name: string };
   generated: string;
-  first: { id: string; type: 'AnnotationPage'; startIndex: 0; items: WebAnnotation[] };
+  first?: { id: string; type: 'AnnotationPage'; startIndex: 0; items: WebAnnotation[] };
 }
 
 export function clipToAnnotation(clip: Clip): WebAnnotation {
@@ -116,26 +124,36 @@ export function clipToAnnotation(clip: Clip): WebAnnotation {
     ...(clip.speechOccasion !== undefined ? { speechOccasion: clip.speechOccasion } : {}),
     outlinePath: clip.outlinePath.map(({ marker, title }) => ({ marker, title })),
     mentions: clip.mentions.map(({ category, key, text }) => ({ category, key, text })),
+    ...(position?.codePoints ? { utf16Position: { start: position.start, end: position.end } } : {}),
   };
   return {
     '@context': [ANNO_CONTEXT, TIFA_CONTEXT],
     id: annotationIdOf(clip.id),
     type: 'Annotation',
     motivation: clip.note.trim() ? 'commenting' : 'highlighting',
-    created: isoTime(clip.created),
-    modified: isoTime(clip.updated),
+    ...timeProperty('created', clip.created),
+    ...timeProperty('modified', clip.updated),
     ...(body.length ? { body } : {}),
     target: {
       source: clip.url,
-      selector: [
-        { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
-        { type: 'TextPositionSelector', start: position.start, end: position.end },
-      ],
+      selector: selectorsOf(quote, position?.codePoints ?? clip.importedPosition),
       styleClass,
     },
     stylesheet: { type: 'CssStylesheet', value: `.${styleClass} { background-color: ${COLOR_CSS[clip.color]}; }` },
     [TIFA_CLIP_KEY]: extension,
   };
+}
+
+function selectorsOf(quote: Clip['selectors'][0], codePoints: { start: number; end: number } | undefined): WebAnnotation['target']['selector'] {
+  const quoteSelector: W3cQuoteSelector = { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix };
+  if (!codePoints) return [quoteSelector];
+  return [quoteSelector, { type: 'TextPositionSelector', start: codePoints.start, end: codePoints.end }];
+}
+
+/** `created`/`modified` as xsd:dateTime, left out when the stored time cannot be written as one (never thrown). */
+function timeProperty<K extends 'created' | 'modified'>(key: K, epochMs: number): Partial<Record<K, string>> {
+  if (!(Number.isInteger(epochMs) && epochMs >= 0 && epochMs <= MAX_TIME_MS)) return {};
+  return { [key]: isoTime(epochMs) } as Partial<Record<K, string>>;
 }
 
 export function exportW3c(clips: readonly Clip[], options: { label?: string; exportedAt?: number; collectionId?: string } = {}): string {
@@ -149,7 +167,7 @@ export function exportW3c(clips: readonly Clip[], options: { label?: string; exp
     total: clips.length,
     generator: { id: 'urn:x-tifa:extension', type: 'Software', name: 'Tifa' },
     generated: isoTime(exportedAt),
-    first: { id: `${id}#page1`, type: 'AnnotationPage', startIndex: 0, items: clips.map(clipToAnnotation) },
+    ...(clips.length ? { first: { id: `${id}#page1`, type: 'AnnotationPage' as const, startIndex: 0 as const, items: clips.map(clipToAnnotation) } } : {}),
   };
   return JSON.stringify(collection, null, 1);
 }

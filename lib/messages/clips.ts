@@ -178,9 +178,12 @@ export const restoreClips = defineMessage(
   z.object({ restored: z.array(z.string()), skipped: z.array(z.string()) }),
 );
 
+/** A part of a large import (see lib/store/import-staging.ts); without it the clips are written at once. */
+const importPartSchema = z.object({ batch: z.string().min(8).max(64), part: z.number().int().nonnegative(), last: z.boolean() });
+
 export const importClips = defineMessage(
   CLIP_KINDS.import,
-  z.object({ clips: z.array(clipSchema).max(MAX_PAGE_SIZE) }),
+  z.object({ clips: z.array(clipSchema).max(MAX_PAGE_SIZE), part: importPartSchema.optional() }),
   z.object({ added: z.number(), skipped: z.number() }),
 );
 

@@ -1,4 +1,5 @@
 import { cleanPageTitle } from '../citation/page-title';
+import { storedStart } from '../clips/position';
 import type { Clip } from '../clips/types';
 
 /** A speech (page) and its clips in document order. */
@@ -21,7 +22,7 @@ export function speechTitleOf(clip: Clip): string {
 
 /** Position of the clip in its page, for document order (falls back to time). */
 function positionOf(clip: Clip): number {
-  return clip.selectors[1]?.start ?? 0;
+  return storedStart(clip);
 }
 
 /** Groups clips by page, groups ordered newest activity first, clips in reading order. */

@@ -24,6 +24,7 @@ import { buildClipDraftFromSpan } from '../clipping/build-clip';
 import { analyzeRemembered } from '../reading/analysis-memo';
 import type { Analysis } from '../rules/types';
 import { ClipStore } from './clip-store';
+import { ImportStaging } from './import-staging';
 import { openClipDatabase } from './db';
 
 /**
@@ -36,6 +37,7 @@ export function registerClipHandlers(
   /** The rule set on a page's text (tests inject a small analysis). */
   analyzeText: (text: string) => Analysis = analyzeRemembered,
 ): ClipStore {
+  const staging = new ImportStaging();
   router
     .on(saveClip, async ({ draft }) => store.save(draft))
     .on(saveClipSpan, async (span) => store.save(buildClipDraftFromSpan(span, analyzeText)))
@@ -72,7 +74,11 @@ export function registerClipHandlers(
       void notifyPages(urls);
       return result;
     })
-    .on(importClips, async ({ clips }) => store.import(clips));
+    .on(importClips, async ({ clips, part }) => {
+      if (!part) return store.import(clips);
+      const all = staging.accept(part, clips);
+      return all ? store.import(all) : { added: 0, skipped: 0 };
+    });
   return store;
 }
 

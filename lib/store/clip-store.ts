@@ -1,6 +1,7 @@
 import { clipDraftSchema, clipPatchSchema, clipSchema, type ClipDraft, type ClipPatch } from '../clips/schema';
 import { MAX_TAGS, type Clip, type ClipColor, type ClipMention } from '../clips/types';
 import { computeDedupeKey } from '../clips/dedupe';
+import { byStoredPosition } from '../clips/position';
 import { normalizeUrl, siteOf } from '../clips/url';
 import { summarizeZodError } from '../messages/protocol';
 import type { ClipFilter, ClipOrder } from '../messages/clips';
@@ -73,7 +74,7 @@ export class ClipStore {
   async listForPage(url: string): Promise<Clip[]> {
     const key = normalizeUrl(url);
     const clips = await this.run((db) => db.clips.where('url').equals(key).toArray());
-    return clips.sort((a, b) => a.selectors[1].start - b.selectors[1].start || a.created - b.created);
+    return clips.sort(byStoredPosition);
   }
 
   async list(paging: Paging = {}): Promise<{ clips: Clip[]; total: number }> {
@@ -129,6 +130,11 @@ export class ClipStore {
         const next: Clip = { ...clip, updated: this.now() };
         if (patch.note !== undefined) next.note = patch.note;
         if (patch.tags !== undefined) next.tags = normalizeTags(patch.tags);
+        if (patch.removeTags || patch.addTags) {
+          const remove = new Set(normalizeTags(patch.removeTags ?? []));
+          next.tags = normalizeTags([...next.tags.filter((t) => !remove.has(t)), ...(patch.addTags ?? [])]);
+          if (next.tags.length > MAX_TAGS) throw new StoreError('invalid', `a clip would have more than ${MAX_TAGS} tags`);
+        }
         if (patch.color !== undefined) next.color = patch.color;
         await db.clips.put(next);
         return next;

@@ -1,4 +1,5 @@
 import type { Clip } from '../clips/types';
+import { byStoredPosition } from '../clips/position';
 import { normalizeUrl } from '../clips/url';
 import type { ClipDatabase } from './db';
 
@@ -11,7 +12,7 @@ import type { ClipDatabase } from './db';
 /** A page's clips in document order (by stored position). */
 export async function pageClips(db: ClipDatabase, url: string): Promise<Clip[]> {
   const clips = await db.clips.where('url').equals(normalizeUrl(url)).toArray();
-  return clips.sort((a, b) => a.selectors[1].start - b.selectors[1].start || a.created - b.created);
+  return clips.sort(byStoredPosition);
 }
 
 /** Every clip, newest first. */

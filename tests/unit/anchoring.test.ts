@@ -28,7 +28,7 @@ describe('describeSpan', () => {
     expect(quote.exact).toBe(seed.slice(start, end));
     expect(quote.prefix).toBe(seed.slice(start - CONTEXT_CHARS, start));
     expect(quote.suffix).toBe(seed.slice(end, end + CONTEXT_CHARS));
-    expect(position).toEqual({ type: 'TextPositionSelector', start, end });
+    expect(position).toEqual({ type: 'TextPositionSelector', start, end, codePoints: { start, end } });
   });
 
   it('clips context at the text edges', () => {

@@ -13,6 +13,8 @@ import { ClipStore } from '../../lib/store/clip-store';
 import { ClipDatabase } from '../../lib/store/db';
 import { MAX_CLIP_CHARS, MAX_NOTE_CHARS } from '../../lib/clips/types';
 import { makeDraft } from './helpers/clip-fixtures';
+import { makeClip } from '../fixtures/reviewing/clips';
+import { splitForMessages } from '../../lib/store/import-staging';
 import { CORPUS_DIR } from './helpers/rules-corpus';
 
 const EXT = 'tifa-test-extension';
@@ -74,7 +76,7 @@ describe('clip messages at the background', () => {
     expect(clip.text).toBe(text.slice(start, end));
     expect(clip.url).toBe('http://www.gov.cn/a.htm');
     expect(clip.title).toBe('讲话');
-    expect(clip.selectors[1]).toEqual({ type: 'TextPositionSelector', start, end });
+    expect(clip.selectors[1]).toEqual({ type: 'TextPositionSelector', start, end, codePoints: { start, end } });
     expect(clip.outlinePath.map((s) => s.marker)).toEqual(['二、', '第一，', '一要']);
     expect(clip.speechTitle).toBeTruthy();
     expect(clip.mentionKeys).toEqual(['program:千村头雁培育工程']);
@@ -162,6 +164,26 @@ describe('clip messages at the background', () => {
     expect((await store.list()).total).toBe(0);
     const good = unwrapReply(msg.importClips, await send(msg.importClips, { clips: [clip] }));
     expect(good).toEqual({ added: 1, skipped: 0 });
+  });
+
+  it('imports a large backup in parts, writing nothing until the last part, all or nothing', async () => {
+    const fromLibrary = { id: EXT, url: `chrome-extension://${EXT}/sidepanel.html` };
+    const clips = Array.from({ length: 30 }, (_, i) => makeClip({ text: `第${i}条：坚持稳中求进工作总基调。`, note: '笔'.repeat(200) }));
+    // Parts as the library view cuts them, here small enough to need three.
+    const parts = splitForMessages(clips, Math.ceil(JSON.stringify(clips).length / 3) + 10);
+    expect(parts.length).toBe(3);
+    expect(parts.flat()).toEqual(clips);
+    const batch = 'batch-0001-abcd';
+    for (const [i, part] of parts.entries()) {
+      const reply = unwrapReply(msg.importClips, await send(msg.importClips, { clips: part, part: { batch, part: i, last: i === 2 } }, fromLibrary));
+      expect((await store.list()).total).toBe(i === 2 ? 30 : 0);
+      expect(reply).toEqual(i === 2 ? { added: 30, skipped: 0 } : { added: 0, skipped: 0 });
+    }
+    // A batch whose first part never arrived (worker restarted, page closed) refuses instead of writing half.
+    const more = Array.from({ length: 2 }, (_, i) => makeClip({ text: `另一批第${i}条。` }));
+    const lost = await send(msg.importClips, { clips: more, part: { batch: 'batch-0002-abcd', part: 1, last: true } }, fromLibrary);
+    expect(lost).toMatchObject({ ok: false, error: expect.stringContaining('nothing was imported') });
+    expect((await store.list()).total).toBe(30);
   });
 });
 

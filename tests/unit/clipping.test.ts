@@ -127,7 +127,7 @@ describe('buildClipDraft', () => {
     expect(draft.speechTitle).toBe(analysis.title);
     expect(draft.speechDate).toBe('2024-06-01');
     expect(draft.selectors[0]).toMatchObject({ exact: draft.text, suffix: text.slice(e, e + 32) });
-    expect(draft.selectors[1]).toEqual({ type: 'TextPositionSelector', start: s, end: e });
+    expect(draft.selectors[1]).toEqual({ type: 'TextPositionSelector', start: s, end: e, codePoints: { start: s, end: e } });
   });
 
   it('trims whitespace at the edges of a multi-paragraph selection that includes a heading', () => {

@@ -1,3 +1,4 @@
+import { HtmlRenderer, Parser } from 'commonmark';
 import { describe, expect, it } from 'vitest';
 import { exportMarkdown } from '../../lib/export/markdown';
 import { exportCsv, CSV_BOM, CSV_COLUMNS } from '../../lib/export/csv';
@@ -17,7 +18,8 @@ const clips = [
   makeClip({ url, speechTitle: '政府工作报告', outlinePath: [sectionTwo, sub], text: '加快发展新质生产力。', color: 'green' }),
   makeClip({ url: 'javascript:alert(1)' as string, site: 'x', title: '恶意页面', text: '<b>不是HTML</b>' }),
 ];
-clips[0].selectors[1] = { type: 'TextPositionSelector', start: 500, end: 530 };
+// Two astral characters (𠮷, 😀) earlier on the page: the code-point span starts two earlier than the UTF-16 one.
+clips[0].selectors[1] = { type: 'TextPositionSelector', start: 500, end: 530, codePoints: { start: 498, end: 528 } };
 clips[1].selectors[1] = { type: 'TextPositionSelector', start: 10, end: 19 };
 clips[2].selectors[1] = { type: 'TextPositionSelector', start: 600, end: 610 };
 
@@ -41,6 +43,25 @@ describe('Markdown export', () => {
     expect(md).toContain('> 推动产业链供应链优化升级。\n>\n> \\# 不是标题');
     expect(md).toContain('Note: 重点');
     expect(md).toContain('Tags: `产业` `2024`');
+  });
+
+  it('renders hostile clip text, titles and notes as the characters written: no HTML, links, images or comments', () => {
+    const hostile = [
+      '<img src=x onerror=alert(1)>',
+      '[x](javascript:alert(1))',
+      '![i](http://evil.example/t.png)',
+      '<!-- hides the rest',
+      '<a href="javascript:alert(1)">a</a> &lt;b&gt; *em* _u_ `c` ~~s~~ | t |',
+    ].join('\n');
+    const evil = makeClip({ text: `正文${hostile}`, title: hostile, speechTitle: hostile, note: hostile, outlinePath: [{ marker: '一、', title: hostile }] });
+    const html = new HtmlRenderer().render(new Parser().parse(exportMarkdown([evil], { heading: '摘录' })));
+    // The one link is the page's own http(s) source line.
+    expect(html.match(/<a\b[^>]*>/g)).toEqual([`<a href="${evil.url}">`]);
+    expect(html).not.toMatch(/<(img|em|strong|code|del|table|script)\b/);
+    expect(html).not.toContain('<!--');
+    // What the reader sees is what was written.
+    const shown = html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    for (const line of hostile.split('\n')) expect(shown).toContain(line);
   });
 
   it('never turns a non-http(s) source into a link', () => {
@@ -110,7 +131,7 @@ describe('W3C Web Annotation export', () => {
     expect(item.target.source).toBe(url);
     expect(item.target.selector).toEqual([
       { type: 'TextQuoteSelector', exact: clips[0].selectors[0].exact, prefix: '前文', suffix: '后文' },
-      { type: 'TextPositionSelector', start: 500, end: 530 },
+      { type: 'TextPositionSelector', start: 498, end: 528 },
     ]);
     expect(item.body).toEqual([
       { type: 'TextualBody', value: '重点', purpose: 'commenting', format: 'text/plain' },
@@ -133,6 +154,7 @@ describe('W3C Web Annotation export', () => {
       speechDate: '2024-03-05',
       outlinePath: [sectionTwo, sub],
       mentions: [],
+      utf16Position: { start: 500, end: 530 },
     });
     // Optional fields the clip lacks are absent, not null.
     expect('speechDate' in collection.first.items[1]['tifa:clip']).toBe(false);

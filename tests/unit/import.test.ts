@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClipStore, mentionKeysOf } from '../../lib/store/clip-store';
@@ -126,15 +128,14 @@ describe('W3C annotation import', () => {
     expect(await allClips()).toEqual([...library].sort(byId));
   });
 
-  it('refuses a malformed tifa:clip extension, naming the annotation and field, and writes nothing', async () => {
+  it('skips an annotation with a malformed tifa:clip extension, naming it and the field; the others import', () => {
     const doc = JSON.parse(exportW3c(generateLibrary(3, 2)));
     doc.first.items[2]['tifa:clip'].outlinePath = [{ marker: 1 }];
-    const message = errorOf(() => parseImportFile(JSON.stringify(doc)));
-    expect(message).toContain('annotation 3');
-    expect(message).toContain('tifa:clip.outlinePath.0.marker');
+    const first = parseImportFile(JSON.stringify(doc));
+    expect(first.clips).toHaveLength(2);
+    expect(first.skipped).toEqual([{ index: 3, code: 'invalid', detail: expect.stringContaining('tifa:clip.outlinePath.0.marker') }]);
     doc.first.items[2]['tifa:clip'] = { ...doc.first.items[1]['tifa:clip'], version: 9 };
-    expect(errorOf(() => parseImportFile(JSON.stringify(doc)))).toMatch(/annotation 3: tifa:clip\.version: .*newer/);
-    expect(await store.database.clips.count()).toBe(0);
+    expect(parseImportFile(JSON.stringify(doc)).skipped[0].detail).toMatch(/tifa:clip\.version .*newer/);
   });
 
   it('dedupes a W3C import against the same clips already in the library', async () => {
@@ -158,7 +159,12 @@ describe('W3C annotation import', () => {
     expect(clip.url).toBe('https://www.gov.cn/a.htm');
     expect(clip.text).toBe('坚持稳中求进工作总基调');
     expect(clip.note).toBe('外部笔记');
-    expect(clip.selectors[1]).toEqual({ type: 'TextPositionSelector', start: 0, end: 11 });
+    // A quote alone: no position is invented, and the next export states none.
+    expect(clip.selectors).toHaveLength(1);
+    expect(clip.importedPosition).toBeUndefined();
+    expect(JSON.parse(exportW3c([clip])).first.items[0].target.selector).toEqual([
+      { type: 'TextQuoteSelector', exact: '坚持稳中求进工作总基调', prefix: '', suffix: '' },
+    ]);
     expect(clip.color).toBe('yellow');
     // Without our extension: the minimal clip, nothing invented.
     expect(clip).toMatchObject({ title: '', site: 'www.gov.cn', outlinePath: [], mentions: [], mentionKeys: [], tags: [] });
@@ -168,7 +174,7 @@ describe('W3C annotation import', () => {
     expect(await importText(JSON.stringify([foreign]))).toEqual({ added: 0, skipped: 1 });
   });
 
-  it('refuses annotations without a quote, naming the annotation, and writes nothing', async () => {
+  it('skips an annotation without a quote with its reason and imports the rest', () => {
     const good = JSON.parse(exportW3c([makeClip()]));
     good.first.items.push({
       '@context': 'http://www.w3.org/ns/anno.jsonld',
@@ -176,25 +182,69 @@ describe('W3C annotation import', () => {
       type: 'Annotation',
       target: 'https://www.gov.cn/whole-page.htm',
     });
-    const message = errorOf(() => parseImportFile(JSON.stringify(good)));
-    expect(message).toContain('annotation 2');
-    expect(message).toContain('TextQuoteSelector');
-    expect(await store.database.clips.count()).toBe(0);
+    const result = parseImportFile(JSON.stringify(good));
+    expect(result.clips).toHaveLength(1);
+    expect(result.skipped).toEqual([{ index: 2, code: 'no-text' }]);
+    // Nothing importable at all: the file is refused with the reason, in one line.
+    good.first.items.shift();
+    expect(errorOf(() => parseImportFile(JSON.stringify(good)))).toBe('nothing in the file can be clipped: annotation 1: it targets no quoted text on a web page');
   });
 
   it('refuses collections whose pages are only linked, and empty collections', () => {
     const linked = { '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'x', type: 'AnnotationCollection', first: 'https://example.org/page1' };
-    expect(errorOf(() => parseImportFile(JSON.stringify(linked)))).toMatch(/is a link, not embedded/);
+    expect(errorOf(() => parseImportFile(JSON.stringify(linked)))).toMatch(/is a link \(https:\/\/example\.org\/page1\), not embedded/);
     const empty = { '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationPage', items: [] };
     expect(errorOf(() => parseImportFile(JSON.stringify(empty)))).toMatch(/no annotations/);
   });
 
   it('refuses a target source that is not a URL', () => {
-    const bad = {
+    const bad: Record<string, unknown> & { target: { source: string; selector: unknown[] } } = {
       '@context': 'http://www.w3.org/ns/anno.jsonld',
       type: 'Annotation',
       target: { source: 'not a url', selector: [{ type: 'TextQuoteSelector', exact: '文字' }] },
     };
-    expect(errorOf(() => parseImportFile(JSON.stringify(bad)))).toMatch(/annotation 1: target source "not a url"/);
+    expect(errorOf(() => parseImportFile(JSON.stringify(bad)))).toBe(
+      'nothing in the file can be clipped: annotation 1: its target is not a web page address (not a url)',
+    );
+    // A malformed percent-escape is a reason, not a bare "URI malformed".
+    bad.target.source = 'https://www.gov.cn/%E0%A4%A';
+    bad.id = 'tag:tifa.local,2024:clip/%E0%A4%A';
+    expect(errorOf(() => parseImportFile(JSON.stringify(bad)))).toBe(
+      'nothing in the file can be clipped: annotation 1: it is malformed (the annotation id is not a valid tag URI)',
+    );
+  });
+});
+
+describe('Hypothesis JSON import', () => {
+  // Written by hand in the exact shape of Hypothesis's client export (src/sidebar/services/annotations-exporter.tsx:
+  // export_date, export_userid, client_version, annotations[] of API annotations).
+  const exported = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'hypothesis', 'export.json'), 'utf8');
+
+  it('imports highlighted quotes with their notes, tags and page titles; skips replies and page notes with reasons', async () => {
+    const { format, clips, skipped } = parseImportFile(exported, { now: 0 });
+    expect(format).toBe('hypothesis');
+    expect(skipped).toEqual([
+      { index: 2, code: 'reply' },
+      { index: 3, code: 'no-text', detail: 'a page note' },
+    ]);
+    expect(clips.map((c) => [c.text, c.note, c.tags, c.title])).toEqual([
+      ['坚持稳中求进工作总基调，完整准确全面贯彻新发展理念', '这段是全文的**总基调**，后面三处都照应它。', ['总基调', '稳中求进'], '中央经济工作会议在北京举行_滚动新闻_中国政府网'],
+      ['国内生产总值增长5%左右', '', ['目标'], '新华网'],
+    ]);
+    const [first] = clips;
+    expect(first.created).toBe(Date.parse('2026-11-28T02:10:33.412Z'));
+    expect(first.selectors[0].prefix).toBe('年是承上启下的关键一年。做好明年工作，要');
+    // Hypothesis counts positions in the DOM's whole textContent: not a position in Tifa's text, so none is kept.
+    expect(first.selectors).toHaveLength(1);
+    expect(first.importedPosition).toBeUndefined();
+    expect(await store.import(clips)).toEqual({ added: 2, skipped: 0 });
+    // The same export again is recognised clip by clip.
+    expect(await store.import(parseImportFile(exported).clips)).toEqual({ added: 0, skipped: 2 });
+  });
+
+  it('reads an API search result ({total, rows}) the same way', () => {
+    const { annotations } = JSON.parse(exported);
+    const { clips } = parseImportFile(JSON.stringify({ total: annotations.length, rows: annotations }));
+    expect(clips).toHaveLength(2);
   });
 });

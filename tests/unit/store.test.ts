@@ -176,6 +176,18 @@ describe('ClipStore edits, delete and undo', () => {
     await expect(store.update('nope', { note: 'x' })).rejects.toThrow(/\[not-found\]/);
   });
 
+  it('merges tag edits made from two views: each adds or removes one tag against the stored list', async () => {
+    const { clip } = await store.save(makeDraft({ tags: ['旧'] }));
+    // Both views loaded the clip with tags ['旧']; the side panel adds 甲, the popup then adds 乙 and removes 旧.
+    await store.update(clip.id, { addTags: ['甲'] });
+    await store.update(clip.id, { addTags: ['乙'], removeTags: ['旧'] });
+    expect((await store.get(clip.id))!.tags).toEqual(['甲', '乙']);
+    // Counter-example: writing the whole list (what the editor used to do) loses the other view's edit.
+    await store.update(clip.id, { tags: ['旧', '丙'] });
+    expect((await store.get(clip.id))!.tags).toEqual(['旧', '丙']);
+    await expect(store.update(clip.id, { addTags: Array.from({ length: 49 }, (_, i) => `t${i}`) })).rejects.toThrow(/more than 50 tags/);
+  });
+
   it('bulk-tags a selection all or nothing', async () => {
     const a = (await store.save(makeDraft({ tags: ['old'] }))).clip;
     const b = (await store.save(makeDraft())).clip;
