@@ -126,6 +126,7 @@ function place(cands: Candidate[], banned: Set<Candidate>, breaks: readonly numb
     } else if (rule.kind === 'point') {
       while (stack.length > 0 && stack[stack.length - 1].kind === 'list') stack.pop();
     }
+    while (stack.length > 0 && listClosedBefore(placed[stack[stack.length - 1].lastItem].cand, cand)) stack.pop();
     const top = stack.length > 0 ? stack[stack.length - 1] : null;
     const parent = top ? top.lastItem : null;
     if (seq < 0) seq = nextSeq++;
@@ -139,6 +140,17 @@ function place(cands: Candidate[], banned: Set<Candidate>, breaks: readonly numb
 function findOpen(stack: OpenSequence[], key: string): number {
   for (let i = stack.length - 1; i >= 0; i--) if (stack[i].key === key) return i;
   return -1;
+}
+
+/**
+ * Has a list item's paragraph ended before `next` opens a new sequence? An inline list item (…。二要…) ends with
+ * its paragraph, and a list opened inline in a later paragraph (主要措施是：一要…) is not part of any earlier list
+ * item: in both cases the new sequence is no child of that item. (A list item that is its own paragraph, followed
+ * by a sub-list that starts its own paragraphs — 一要…\n一是…\n二是… — still nests.)
+ */
+function listClosedBefore(item: Candidate, next: Candidate): boolean {
+  if (item.rule.kind !== 'list' || item.paragraphEnd > next.start) return false;
+  return !item.atParagraphStart || !next.atParagraphStart;
 }
 
 /** Does a heading of this rank close the open sequence? */
