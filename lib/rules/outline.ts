@@ -21,7 +21,7 @@ export function extractOutline(text: string): OutlineItem[] {
   if (text.length === 0) return [];
   const { bodyEnd, annexStarts } = findBodyBounds(text);
   const candidates = scanCandidates(text, bodyEnd).filter((c) => c.start < bodyEnd);
-  const placed = buildTree(candidates, annexStarts);
+  const placed = buildTree(candidates, { breaks: annexStarts, interludes: findInterludes(text, bodyEnd) });
   if (placed.length === 0) return [];
 
   const ends = sectionEnds(placed, bodyEnd, annexStarts);
@@ -43,6 +43,17 @@ export function extractOutline(text: string): OutlineItem[] {
     };
   }
   return items;
+}
+
+/** A paragraph that addresses the audience again: 各位代表！ 同志们！ (not 同志们： opening the speech). */
+const INTERLUDE = /(?:^|[\n\r\u3000])[ \t\u3000]*(?:各位代表|同志们|各位委员)[！!]/g;
+
+function findInterludes(text: string, until: number): number[] {
+  const out: number[] = [];
+  INTERLUDE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = INTERLUDE.exec(text)) !== null && m.index < until) out.push(m.index);
+  return out;
 }
 
 /**
