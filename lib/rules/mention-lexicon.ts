@@ -1,5 +1,4 @@
 /** Lexicons of the mention rules: character classes, heads, generic names and the curated term list. */
-import { isNumberedTerm } from './mention-predicates';
 
 // Character classes and word lists shared by the mention rules (data, not code).
 
@@ -12,7 +11,10 @@ export const NOT_IN_NAME = '的地得和与及或等是在了着把被将对为�
 /** A name character: a CJK character that is not a function word. */
 export const NAME_CHAR = `(?:(?![${NOT_IN_NAME}])[${CJK}])`;
 /** Verbs that introduce a program by name: 实施…工程, 开展…行动. */
-export const PROGRAM_VERBS = '组织实施|深入实施|实施|开展|推进|推动|启动|深化|打好|打赢|打响|推行|创建|抓好|落实';
+export const PROGRAM_VERBS =
+  '组织实施|深入实施|实施|开展|推进|推动|启动|深化|打好|打赢|打响|推行|创建|抓好|落实|提出|完成|部署|做好|抓实|办好|纵深推进|聚焦';
+/** Connectives a program name may hold inside (优质企业对标提升行动, 科技和产业协同行动), never at its start. */
+export const INNER_NAME_CHARS = '对和以与';
 /** Head nouns of named programs and campaigns. */
 export const PROGRAM_HEADS = '示范工程|培育工程|工程|专项行动|行动|攻坚战|保卫战|战略|计划|示范区|先行区|试验区|主题教育|学习教育';
 /** Heads that continue into a different word (工程师, 工程科技, 行动者, 计划生育, 战略性, 战略布局, 行动方案). */
@@ -21,7 +23,12 @@ export const HEAD_BLOCKERS = '师院者生单性家学部局布全目高机任�
 export const GENERIC_PROGRAM_NAMES = new Set([
   '系统工程', '形象工程', '政绩工程', '面子工程', '豆腐渣工程', '民心工程', '头号工程', '一号工程', '一把手工程',
   '基础工程', '德政工程', '良心工程', '重大工程', '重点工程', '行动计划', '专项行动', '发展战略', '国家战略',
+  '民生工程', '人防工程', '标志性工程', '水利工程', '基础设施工程', '民生实事工程', '惠民工程', '建设工程', '安居工程',
 ]);
+/** A quoted “…工程” followed by these is a college major or a course, not a program (“道路与桥梁工程”专业群). */
+export const NOT_A_PROGRAM_AFTER = /^(?:专业|学院|学科|课程|系|技术)/;
+/** Prefixes that only make a name generic when little follows them: 重点产业补链延链专项行动 is a name, 重点工程 not. */
+export const QUALIFYING_NAME_START = /^(?:重点|重大|新一轮|国家|专项)/;
 /** Two-character "names" that are only a verb or adjective (改革深化提升行动 read from 深化 leaves 提升). */
 export const GENERIC_SHORT_NAMES = new Set([
   '提升', '提质', '整治', '攻坚', '示范', '建设', '改造', '保护', '培育', '振兴', '治理', '帮扶', '提高', '推进', '专项',
@@ -36,7 +43,7 @@ export const DOCUMENT_HEAD =
   /(?:法|条例|规定|办法|细则|决定|决议|意见|通知|纲要|规划|计划|方案|建议|报告|协定|公约|条约|宪法|章程|准则|措施|白皮书|宣言|声明|指南|指引|目录|清单|标准|规则|规范|制度|战略|行动|工程|议定书|备忘录|守则|文件|讲话|论述|摘编|文选|选集|文集|谈治国理政|公报|议程|批复|函|令)$/;
 /** Name prefixes that make "X工程" a generic phrase (一批重大工程, 各项行动). */
 export const GENERIC_NAME_START =
-  /^(?:一批|一系列|一些|若干|各项|各类|多项|重大|重点|相关|有关|这些|这项|此项|该项|新一轮|新一批|一项|各种|行动|专项|国家|发展|系统|这个|这一|我国|我省|我市|我区|我县)/;
+  /^(?:一批|一系列|一些|若干|各项|各类|多项|相关|有关|这些|这项|此项|该项|新一批|一项|各种|行动|发展|系统|这个|这一|我国|我省|我市|我区|我县|性)/;
 
 export const PROVINCES =
   '北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西壮族|西藏|宁夏回族|新疆维吾尔';
@@ -76,6 +83,7 @@ export const LEXICON: readonly LexiconEntry[] = [
   // Programs: things one implements, builds or runs (a system of meetings, a set of facilities, a project)
   p('三会一课'), p('六站一平台'), p('千万工程'), p('百千万工程'), p('五个一工程'), p('百千工程'), p('双百工程'),
   p('万企兴万村'), p('四好农村路'), p('中国制造2025'), p('互联网+', true), p('人工智能+', true),
+  p('国有企业改革深化提升行动'), p('乡村振兴战略'), p('科教兴国战略'), p('人才强国战略'), p('创新驱动发展战略'),
 ];
 
 export const LEXICON_BY_TERM = new Map(LEXICON.map((e) => [e.term, e]));

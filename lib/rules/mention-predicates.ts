@@ -1,5 +1,5 @@
 /** Predicates the mention rules call on a match: numbered terms, quoted programs, widening to the left. */
-import { CJK, GENERIC_PROGRAM_NAMES, HEAD_BLOCKERS, NAME_CHAR, NOT_A_PROGRAM_BETWEEN, NOT_FORMULATIONS, NUMERALS, NUMERAL_CHARS, PEJORATIVE_NAMES, PROGRAM_HEADS, PROGRAM_VERBS, lexiconEntry, type LexiconEntry } from './mention-lexicon';
+import { CJK, GENERIC_PROGRAM_NAMES, HEAD_BLOCKERS, INNER_NAME_CHARS, NAME_CHAR, NOT_A_PROGRAM_AFTER, NOT_A_PROGRAM_BETWEEN, NOT_FORMULATIONS, NUMERALS, NUMERAL_CHARS, PEJORATIVE_NAMES, PROGRAM_HEADS, PROGRAM_VERBS, lexiconEntry, type LexiconEntry } from './mention-lexicon';
 import type { MentionSpan } from './mention-rules';
 
 // Helpers used by accept()
@@ -70,6 +70,7 @@ export function quotedProgram(m: RegExpExecArray, text: string): MentionSpan | n
   const quoteEnd = start + m[0].length;
   // A quoted slogan or criticism is not a program name: “…有部署，重庆见行动”, “胡子”工程.
   if (/[，,；;：:！!？?。]/.test(inner) || PEJORATIVE_NAMES.test(inner)) return null;
+  if (NOT_A_PROGRAM_AFTER.test(text.slice(quoteEnd, quoteEnd + 2))) return null;
   const after = HEAD_AFTER_QUOTE.exec(text.slice(quoteEnd, quoteEnd + 14));
   if (after && !NOT_A_PROGRAM_BETWEEN.test(after[0])) {
     return { start: withModifier(text, start), end: quoteEnd + after[0].length };
@@ -106,7 +107,11 @@ export function lexiconMatch(category: LexiconEntry['category']) {
 }
 
 /** The verb and name before a program head: 实施|党员精准扶贫|示范工程. */
-export const NAMED_LEFT = new RegExp(`(?:${PROGRAM_VERBS})好?(${NAME_CHAR}{2,16})$`);
+export const NAMED_LEFT = new RegExp(`(?:${PROGRAM_VERBS})好?(${NAME_CHAR}(?:${NAME_CHAR}|[${INNER_NAME_CHARS}](?=${NAME_CHAR})){1,17})$`);
+/** Heads that only name programs, so a name listed without a verb (、…提升行动、) still counts. */
+export const SPECIFIC_HEAD = /(?:专项行动|三年行动|提升行动|攻坚行动|整治行动|示范工程|培育工程|攻坚战)$/;
+/** A name of at least 4 characters right after a list separator: 、…专项行动. */
+export const LISTED_LEFT = new RegExp(`[、，；：和及](${NAME_CHAR}(?:${NAME_CHAR}|[${INNER_NAME_CHARS}](?=${NAME_CHAR})){3,17})$`);
 export const LEADING_VERB = new RegExp(`^(?:${PROGRAM_VERBS})好?`);
 
 export function group(m: RegExpExecArray, name: string): string | undefined {
@@ -116,4 +121,25 @@ export function group(m: RegExpExecArray, name: string): string | undefined {
 export function wholeIf(name: string) {
   return (m: RegExpExecArray): MentionSpan | null =>
     group(m, name) === undefined ? null : { start: m.index, end: m.index + m[0].length };
+}
+
+/** Festivals and dates written as numerals (“三月三”, “五一”), hospital grades (“三甲”), statistics categories (“四上”). */
+const NOT_A_FORMULATION_SHAPE = new RegExp(`^[${NUMERAL_CHARS}]月[${NUMERAL_CHARS}]|^[${NUMERAL_CHARS}][甲乙丙]$|^[${NUMERAL_CHARS}][上下]$`);
+/** An explanation right after the quote: “三抓”：抓学习…, “两改”即…, “三通”（…）. */
+const EXPLAINED_AFTER = /^[^。；“]{0,4}?(?:[：:（(]|即|是指|指的是|包括)/;
+/** Another quoted numbered term nearby: an enumeration of formulations (“两新”“两重”). */
+const NEIGHBOUR_QUOTE = new RegExp(`“[${NUMERAL_CHARS}][^“”]{1,7}”`);
+
+/**
+ * Is a quoted numbered term (isNumberedTerm) a formulation, not a name that merely starts with a numeral? Three or
+ * more characters are (“三把尺子”); a two-character one not in the lexicon needs evidence: an explanation right
+ * after it or another quoted numbered term within a few characters. Never a festival, grade or statistics class.
+ */
+export function hasFormulationEvidence(inner: string, text: string, start: number, end: number): boolean {
+  if (NOT_A_FORMULATION_SHAPE.test(inner)) return false;
+  if (inner.length >= 3) return true;
+  if (EXPLAINED_AFTER.test(text.slice(end, end + 8))) return true;
+  const before = text.slice(Math.max(0, start - 12), start);
+  const after = text.slice(end, end + 12);
+  return NEIGHBOUR_QUOTE.test(before) || NEIGHBOUR_QUOTE.test(after);
 }

@@ -18,7 +18,7 @@
  */
 import type { MentionCategory, RuleDoc } from './types';
 import { DOCUMENT_HEAD, lexiconEntry } from './mention-lexicon';
-import { PROGRAM_SHAPE, group, isNumberedTerm, isQuoted, lexiconMatch, widenLeft } from './mention-predicates';
+import { PROGRAM_SHAPE, group, hasFormulationEvidence, isNumberedTerm, isQuoted, lexiconMatch, widenLeft } from './mention-predicates';
 import { PROGRAM_RULES } from './program-rules';
 import { AMOUNTS, CONGRESS_LEFT, LEXICON_TERMS, LOCAL_CONGRESSES, LOCAL_CONGRESS_LEFT, NAMED_MEETINGS, NAMED_MEETING_LEFT, NUMBERED_HEADS, PARTY_CONGRESS, PARTY_CONGRESSES, PARTY_CONGRESS_LEFT, PLENUMS, PLENUM_LEFT, POLITBURO_LEFT, QUOTED, SESSIONS, TARGET_CONTEXT_LEFT, TARGET_VERB_LEFT, TITLED } from './mention-scans';
 
@@ -211,16 +211,16 @@ export const MENTION_RULES: readonly MentionRule[] = [
     category: 'formulation',
     priority: 30,
     description: {
-      zh: '引号中的数字+短语（含未收录的新提法）：“三把尺子”“三强型”“两张皮”“两新”；不含强调用的引号（“破”“虚化”）',
-      en: 'Numbered formulations in quotes, including unseen ones (“三把尺子”, “三强型”, “两张皮”); not emphasis quotes',
+      zh: '引号中的数字+短语（含未收录的新提法）：“三把尺子”“三强型”“两张皮”“两新”；不含强调用的引号（“破”“虚化”）；未收录的两字提法需有证据（紧跟解释“：…”/“即”，或旁边另有提法），节日、产品、等级、统计类别不算',
+      en: 'Numbered formulations in quotes, including unseen ones (“三把尺子”, “三强型”, “两张皮”); not emphasis quotes; an unlisted two-character one needs evidence (an explanation or a neighbouring formulation) — never festivals, products, grades or statistics categories',
     },
     pattern: QUOTED,
-    accept(m) {
+    accept(m, text) {
       const inner = group(m, 'quoted');
       if (inner === undefined || inner.length < 2) return null;
       const entry = lexiconEntry(inner);
       if (entry?.category === 'program' || PROGRAM_SHAPE.test(inner)) return null;
-      if (!entry && !isNumberedTerm(inner)) return null;
+      if (!entry && !(isNumberedTerm(inner) && hasFormulationEvidence(inner, text, m.index, m.index + m[0].length))) return null;
       return { start: m.index, end: m.index + m[0].length };
     },
     examples: [
@@ -230,6 +230,8 @@ export const MENTION_RULES: readonly MentionRule[] = [
       '推进⟦“双随机、一公开”⟧监管',
       '机关、国企、⟦“两新”⟧组织',
       '坚持⟦“枫桥经验”⟧',
+      '抓好⟦“三抓”⟧：抓学习、抓落实、抓作风',
+      '推进⟦“两改”⟧、⟦“三保”⟧工作',
     ],
     counterExamples: [
       '“破”出来的',
@@ -242,6 +244,12 @@ export const MENTION_RULES: readonly MentionRule[] = [
       '健全…“四项”制度',
       '全体“90后”党员',
       '粉碎“四人帮”',
+      '“九天”无人机首飞成功',
+      '欢度“三月三”民族节日',
+      '创建“三甲”医院',
+      '新增“五上”企业200家',
+      '破解发展“两难”',
+      '下好“五子”',
     ],
   },
   {

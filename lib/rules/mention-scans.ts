@@ -3,7 +3,6 @@
  * match to the left where needed (left contexts below).
  */
 import { CJK, HEAD_BLOCKERS, LEXICON, NAME_CHAR, NUMERALS, PROGRAM_HEADS, PROVINCES } from './mention-lexicon';
-import { widenLeft } from './mention-predicates';
 import { trieRegexSource } from './regex-trie';
 
 /** Left contexts for the rules anchored on a literal (see widenLeft). */

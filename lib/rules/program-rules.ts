@@ -2,8 +2,8 @@
  * Program rules: named programs and campaigns (工程, 行动, 战略, 计划 …), quoted or not. Part of MENTION_RULES
  * (mention-rules.ts), in that order; examples and counter-examples are run by tests/unit/mentions.test.ts.
  */
-import { GENERIC_NAME_START, GENERIC_PROGRAM_NAMES, GENERIC_SHORT_NAMES } from './mention-lexicon';
-import { group, lexiconMatch, NAMED_LEFT, quotedProgram, stripLeadingVerbs, wholeIf } from './mention-predicates';
+import { GENERIC_NAME_START, GENERIC_PROGRAM_NAMES, GENERIC_SHORT_NAMES, QUALIFYING_NAME_START } from './mention-lexicon';
+import { group, lexiconMatch, LISTED_LEFT, NAMED_LEFT, SPECIFIC_HEAD, quotedProgram, stripLeadingVerbs, wholeIf } from './mention-predicates';
 import type { MentionRule } from './mention-rules';
 import { LEXICON_TERMS, NUMBERED_PROGRAMS, PROGRAM_HEAD_TERMS, QUOTED } from './mention-scans';
 
@@ -62,13 +62,16 @@ export const PROGRAM_RULES: readonly MentionRule[] = [
     category: 'program',
     priority: 40,
     description: {
-      zh: '动词（实施/开展/推进…）后的未加引号项目名：实施党员精准扶贫示范工程、开展城市基层党建整体效应提升行动',
-      en: 'Unquoted program names after 实施/开展/推进…: a name of 2–16 characters ending in 工程/行动/战略/计划…',
+      zh: '动词（实施/开展/推进/提出…）后或项目列举中（、…提升行动、）的未加引号项目名：实施党员精准扶贫示范工程、优质企业对标提升行动、重点产业补链延链专项行动',
+      en: 'Unquoted program names after 实施/开展/推进/提出…, or listed after 、 with a head that only names programs (…提升行动, …专项行动)',
     },
     pattern: PROGRAM_HEAD_TERMS,
     accept(m, text) {
       if (group(m, 'head') === undefined) return null;
-      const left = NAMED_LEFT.exec(text.slice(Math.max(0, m.index - 22), m.index));
+      const window = text.slice(Math.max(0, m.index - 22), m.index);
+      // After a verb (实施…工程), or — for heads that only name programs (…提升行动, …专项行动, …示范工程) — as an item
+      // of a list of programs (、…专项行动、).
+      const left = NAMED_LEFT.exec(window) ?? (SPECIFIC_HEAD.test(text.slice(m.index - 2, m.index + m[0].length)) ? LISTED_LEFT.exec(window) : null);
       if (!left) return null;
       // The leftmost verb may be followed by another (深入推进实施…): the name starts after the last one.
       const name = stripLeadingVerbs(left[1]);
@@ -78,6 +81,9 @@ export const PROGRAM_RULES: readonly MentionRule[] = [
       if (GENERIC_NAME_START.test(name) || GENERIC_SHORT_NAMES.has(name) || GENERIC_PROGRAM_NAMES.has(text.slice(start, end))) {
         return null;
       }
+      // 重点/国家/新一轮 + a real name is a name (重点产业补链延链专项行动); with little after it, a category (国家重大战略).
+      const qualifier = QUALIFYING_NAME_START.exec(name);
+      if (qualifier && name.length - qualifier[0].length < 4) return null;
       return { start, end };
     },
     examples: [
@@ -87,14 +93,26 @@ export const PROGRAM_RULES: readonly MentionRule[] = [
       '坚定实施⟦扩大内需战略⟧',
       '打好⟦精准脱贫攻坚战⟧',
       '深入推进实施⟦乡村振兴战略⟧',
+      '深入实施⟦优质企业对标提升行动⟧',
+      '开展⟦重点产业补链延链专项行动⟧',
+      '实施⟦新一轮农村公路提档升级行动⟧',
+      '高质量完成⟦国有企业改革深化提升行动⟧',
+      '组织实施⟦中小学教师能力提升三年行动⟧',
+      '深入实施数字经济、⟦制造业数字化转型提升行动⟧、⟦中小企业梯度培育专项行动⟧',
     ],
     counterExamples: [
       '实施一批重大工程',
       '加快绿色崛起的基础工程',
       '坚定实施省、市委重大发展战略',
       '推进水利工程师队伍建设',
-      '高质量完成国有企业改革深化提升行动',
       '为了推动我国工程科学技术的发展',
+      '加快推进人防工程建设',
+      '打造一批标志性工程',
+      '实施民生工程',
+      '深入实施国家重大战略',
+      '开展对标行动',
+      '各部门、全社会共同行动',
+      '大力推进、城市更新行动',
     ],
   },
   {
