@@ -20,6 +20,7 @@ import type { MentionCategory, RuleDoc } from './types';
 import { DOCUMENT_HEAD, lexiconEntry } from './mention-lexicon';
 import { PROGRAM_SHAPE, group, hasFormulationEvidence, isNumberedTerm, isQuoted, lexiconMatch, widenLeft } from './mention-predicates';
 import { PROGRAM_RULES } from './program-rules';
+import { QUANTITY_RULES } from './quantity-rules';
 import { AMOUNTS, CONGRESS_LEFT, LEXICON_TERMS, LOCAL_CONGRESSES, LOCAL_CONGRESS_LEFT, NAMED_MEETINGS, NAMED_MEETING_LEFT, NUMBERED_HEADS, PARTY_CONGRESS, PARTY_CONGRESSES, PARTY_CONGRESS_LEFT, PLENUMS, PLENUM_LEFT, POLITBURO_LEFT, QUOTED, SESSIONS, TARGET_CONTEXT_LEFT, TARGET_VERB_LEFT, TITLED } from './mention-scans';
 
 export { LEXICON, lexiconEntry, type LexiconEntry } from './mention-lexicon';
@@ -270,41 +271,5 @@ export const MENTION_RULES: readonly MentionRule[] = [
     examples: ['总结⟦十个坚持⟧的历史经验', '⟦三个没有变⟧', '增强⟦“九个意识”⟧'],
     counterExamples: ['主要有四个特点', '用了两个月时间', '从三个方面入手'],
   },
-  {
-    id: 'target.quantity',
-    category: 'target',
-    priority: 10,
-    description: {
-      zh: '量化目标和指标：增长5.5%、2.9亿元、5000名以上、3年内、5%左右（不含日期、序数）',
-      en: 'Quantitative targets and indicators (growth rates, amounts, counts with 以上/左右, time limits), not dates',
-    },
-    pattern: AMOUNTS,
-    accept(m, text) {
-      const amount = group(m, 'amount');
-      if (amount === undefined) return null;
-      const digits = group(m, 'digits') ?? '';
-      const unit = group(m, 'unit') ?? '';
-      const qualifier = group(m, 'qualifier');
-      if (text[m.index - 1] === '第' || /[0-9０-９.．\-—/:：]/.test(text[m.index - 1] ?? '')) return null;
-      const start = widenLeft(text, m.index, TARGET_VERB_LEFT);
-      const span = { start, end: m.index + amount.length };
-      const licensed = start < m.index || TARGET_CONTEXT_LEFT.test(text.slice(Math.max(0, m.index - 2), m.index));
-      if (/^(?:元|美元|%|％|个百分点)$/.test(unit)) return span;
-      if (/^(?:年|个月|天)$/.test(unit)) {
-        if (!qualifier || !qualifier.includes('内')) return null;
-        if (unit === '年' && digits.length > 2) return null; // 2020年内 is a date, not a time limit
-        return span;
-      }
-      return licensed || qualifier ? span : null;
-    },
-    examples: [
-      '实现全市⟦3年内⟧培养储备⟦5000名以上⟧村级后备干部',
-      '阵地建设投入就达⟦2.9亿元⟧',
-      '国内生产总值⟦增长5%左右⟧',
-      '动态储备村级后备干部⟦2名以上⟧',
-      '常住人口在5000人以上增配⟦1名⟧专职副书记',
-      '社区专职工作者⟦不少于3人⟧',
-    ],
-    counterExamples: ['2025年3月5日', '第3名', '1月7日，我主持召开', '经过14年不屈不挠的浴血奋战', '成立75周年'],
-  },
+  ...QUANTITY_RULES,
 ];
