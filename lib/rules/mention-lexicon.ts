@@ -26,7 +26,7 @@ export const GENERIC_PROGRAM_NAMES = new Set([
   '民生工程', '人防工程', '标志性工程', '水利工程', '基础设施工程', '民生实事工程', '惠民工程', '建设工程', '安居工程',
 ]);
 /** A quoted “…工程” followed by these is a college major or a course, not a program (“道路与桥梁工程”专业群). */
-export const NOT_A_PROGRAM_AFTER = /^(?:专业|学院|学科|课程|系|技术)/;
+export const NOT_A_PROGRAM_AFTER = /^(?:专业|学院|学科|课程|系)/;
 /** Prefixes that only make a name generic when little follows them: 重点产业补链延链专项行动 is a name, 重点工程 not. */
 export const QUALIFYING_NAME_START = /^(?:重点|重大|新一轮|国家|专项)/;
 /** Two-character "names" that are only a verb or adjective (改革深化提升行动 read from 深化 leaves 提升). */

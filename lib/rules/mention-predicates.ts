@@ -70,6 +70,8 @@ export function quotedProgram(m: RegExpExecArray, text: string): MentionSpan | n
   const quoteEnd = start + m[0].length;
   // A quoted slogan or criticism is not a program name: “…有部署，重庆见行动”, “胡子”工程.
   if (/[，,；;：:！!？?。]/.test(inner) || PEJORATIVE_NAMES.test(inner)) return null;
+  // A day or a festival (“中国航天日”主场活动, “三月三”活动) hosts events; it is not a program.
+  if (/[日节]$/.test(inner)) return null;
   if (NOT_A_PROGRAM_AFTER.test(text.slice(quoteEnd, quoteEnd + 2))) return null;
   const after = HEAD_AFTER_QUOTE.exec(text.slice(quoteEnd, quoteEnd + 14));
   if (after && !NOT_A_PROGRAM_BETWEEN.test(after[0])) {

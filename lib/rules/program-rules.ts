@@ -7,6 +7,20 @@ import { group, lexiconMatch, LISTED_LEFT, NAMED_LEFT, SPECIFIC_HEAD, quotedProg
 import type { MentionRule } from './mention-rules';
 import { LEXICON_TERMS, NUMBERED_PROGRAMS, PROGRAM_HEAD_TERMS, QUOTED } from './mention-scans';
 
+/**
+ * A name listed without its own verb: 、…专项行动 (a head that only names programs), or any head when the list
+ * item before it is a program too (实施新兴市场开拓计划、制造业抱团出海行动).
+ */
+function listedName(window: string, headTail: string): RegExpExecArray | null {
+  const listed = LISTED_LEFT.exec(window);
+  if (!listed) return null;
+  if (SPECIFIC_HEAD.test(headTail)) return listed;
+  const before = window.slice(0, listed.index);
+  return PROGRAM_HEAD_BEFORE_SEPARATOR.test(before + window[listed.index]) ? listed : null;
+}
+
+const PROGRAM_HEAD_BEFORE_SEPARATOR = /(?:工程|行动|计划|战略|活动)”?[、和及]$/;
+
 export const PROGRAM_RULES: readonly MentionRule[] = [
   {
     id: 'program.quoted',
@@ -41,6 +55,8 @@ export const PROGRAM_RULES: readonly MentionRule[] = [
       '实施“十四五”规划重大工程',
       '粉碎“四人帮”篡党夺权阴谋活动',
       '坚决防止出现“胡子”工程、“半拉子”工程',
+      '开设“道路与桥梁工程”专业群',
+      '举办“中国航天日”主场活动',
       '“总书记有号令、党中央有部署，重庆见行动”',
     ],
   },
@@ -71,7 +87,7 @@ export const PROGRAM_RULES: readonly MentionRule[] = [
       const window = text.slice(Math.max(0, m.index - 22), m.index);
       // After a verb (实施…工程), or — for heads that only name programs (…提升行动, …专项行动, …示范工程) — as an item
       // of a list of programs (、…专项行动、).
-      const left = NAMED_LEFT.exec(window) ?? (SPECIFIC_HEAD.test(text.slice(m.index - 2, m.index + m[0].length)) ? LISTED_LEFT.exec(window) : null);
+      const left = NAMED_LEFT.exec(window) ?? listedName(window, text.slice(m.index - 2, m.index + m[0].length));
       if (!left) return null;
       // The leftmost verb may be followed by another (深入推进实施…): the name starts after the last one.
       const name = stripLeadingVerbs(left[1]);
@@ -99,6 +115,7 @@ export const PROGRAM_RULES: readonly MentionRule[] = [
       '高质量完成⟦国有企业改革深化提升行动⟧',
       '组织实施⟦中小学教师能力提升三年行动⟧',
       '深入实施数字经济、⟦制造业数字化转型提升行动⟧、⟦中小企业梯度培育专项行动⟧',
+      '深入实施⟦新兴市场开拓计划⟧、⟦制造业抱团出海行动⟧，',
     ],
     counterExamples: [
       '实施一批重大工程',

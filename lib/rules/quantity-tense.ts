@@ -2,13 +2,14 @@
  * Is a number a forward-looking target (增长5%左右 as this year's goal) or a past result (比上年增长6.5%)? A report
  * spends its first part on the review (过去一年 / 2025年工作回顾) and its second on the plan (2026年工作安排): most
  * numbers in the review are results. The sentence decides first (目标, 力争, 到2027年, 预期, 确保 are forward;
- * 比上年, 同比, 累计, 完成了 are past), then the section the number stands in, then `target` by default.
+ * 比上年, 同比, 累计, 完成了 are past), then the section the number stands in, then `target` by default. 预计 is
+ * no cue: a review estimates the year just ended with it (预计全年接待游客9.6亿人次).
  */
 
 export type QuantityTense = 'target' | 'result';
 
 /** Within the sentence: words that make a number a goal. */
-const FORWARD = /目标|力争|预期|确保|争取|计划|到20[0-9]{2}年|今年|明年|今后|未来|要实现|要达到|将达到|预计|不低于|控制在/;
+const FORWARD = /目标|力争|预期|确保|争取|到20[0-9]{2}年|今年|明年|今后|未来|要实现|要达到|将达到|不低于|控制在/;
 /** Within the sentence: words that make a number an outcome already reached. */
 const PAST = /比上年|较上年|同比|上年|去年|累计|完成了|实现了|达到了|增长了|下降了|提高了|突破了|五年来|一年来|过去|已经|已|分别增长|比20[0-9]{2}年/;
 /** Headings and lead-ins that open a review part. */
@@ -79,7 +80,6 @@ function sentenceAround(text: string, start: number, end: number): { before: str
 }
 
 export function quantityTense(text: string, start: number, end: number): QuantityTense {
-  if (text.slice(start, end).endsWith('左右')) return 'target'; // 增长5%左右: how goals are stated
   const { before, after } = sentenceAround(text, start, end);
   // The clause right before the number weighs most: 比上年增长6.5% is past even in a sentence that says 今年.
   const near = before.slice(-12);
