@@ -31,7 +31,7 @@ export const ZH_COMPARE_LABELS: CompareMarkdownLabels = {
   added: '新增提法',
   dropped: '删除提法',
   none: '（无）',
-  categories: { formulation: '提法', program: '工程与行动', document: '文件', meeting: '会议', target: '目标' },
+  categories: { formulation: '提法', program: '工程与行动', document: '文件', meeting: '会议', target: '目标', result: '成绩' },
   paragraphs: '逐段比较',
   movedSentences: '移动的句子',
   row: { same: '相同', changed: '修改', moved: '移动', added: '新增', dropped: '删除' },

@@ -9,6 +9,13 @@ export type HighlightCategory = 'section' | MentionCategory;
 
 export const HIGHLIGHT_CATEGORIES: readonly HighlightCategory[] = ['section', ...MENTION_CATEGORIES];
 
+/**
+ * The calm default: what a reader sees before switching anything. Numbers are many in a report (targets and past
+ * results), so both start off; outline, programs, formulations, documents and meetings stay on. The reading view's
+ * default toggles and any later "calm / full" mode read this one list.
+ */
+export const DEFAULT_VISIBLE_CATEGORIES: readonly HighlightCategory[] = ['section', 'program', 'formulation', 'document', 'meeting'];
+
 export function isHighlightCategory(value: unknown): value is HighlightCategory {
   return typeof value === 'string' && (HIGHLIGHT_CATEGORIES as readonly string[]).includes(value);
 }
@@ -43,4 +50,5 @@ export const CATEGORY_STYLES: Record<HighlightCategory, CategoryStyle> = {
   document: { tint: 'rgba(40, 130, 255, 0.30)', swatch: '#2f7fee', priority: 3 },
   meeting: { tint: 'rgba(255, 60, 110, 0.28)', swatch: '#e8406e', priority: 3 },
   target: { tint: 'rgba(0, 200, 220, 0.32)', swatch: '#12aebf', priority: 2 },
+  result: { tint: 'rgba(120, 130, 150, 0.26)', swatch: '#7a8496', priority: 2 },
 };

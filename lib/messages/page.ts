@@ -23,7 +23,7 @@ import { defineMessage } from './protocol';
  * lib/reading/pageEndpoint.ts, and tests/unit/reading-messages.test.ts keeps the two in agreement.
  */
 
-const categorySchema = z.enum(['section', 'program', 'formulation', 'document', 'meeting', 'target']);
+const categorySchema = z.enum(['section', 'program', 'formulation', 'document', 'meeting', 'target', 'result']);
 
 export const togglesSchema = z.object({
   all: z.boolean(),
@@ -116,7 +116,7 @@ const outlineItemSchema = z.object({
 });
 
 const mentionSchema = z.object({
-  category: z.enum(['program', 'formulation', 'document', 'meeting', 'target']),
+  category: z.enum(['program', 'formulation', 'document', 'meeting', 'target', 'result']),
   text: z.string(),
   start: z.number().int().min(0),
   end: z.number().int().min(0),

@@ -35,6 +35,7 @@ export function countByCategory(spans: readonly ReadingSpan[]): Record<Highlight
     document: 0,
     meeting: 0,
     target: 0,
+    result: 0,
   };
   for (const s of spans) counts[s.category]++;
   return counts;

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from '../highlight/categories';
+import { DEFAULT_VISIBLE_CATEGORIES, HIGHLIGHT_CATEGORIES, type HighlightCategory } from '../highlight/categories';
 
 /**
  * Which highlight categories the reader wants to see. Global toggles apply to every page; a page can have its
@@ -20,7 +20,7 @@ export const MAX_PAGE_TOGGLES = 300;
 
 export function defaultToggles(): Toggles {
   const categories = {} as Record<HighlightCategory, boolean>;
-  for (const c of HIGHLIGHT_CATEGORIES) categories[c] = true;
+  for (const c of HIGHLIGHT_CATEGORIES) categories[c] = DEFAULT_VISIBLE_CATEGORIES.includes(c);
   return { all: true, categories };
 }
 

@@ -67,6 +67,30 @@ export function encodeAnalysis(analysis: Analysis, text: string): WireAnalysis {
   };
 }
 
+/**
+ * The outline's invariants, which the painter and the side panel's tree rely on: every item is a non-empty range
+ * inside the text with its heading inside it (start < end, start ≤ headEnd ≤ end), its parent comes before it,
+ * starts before it and contains it, and its depth is one more than its parent's. Returns the first violation in
+ * words, or null. Pure, so the rule set's tests assert exactly what the content script applies.
+ */
+export function outlineProblem(outline: readonly OutlineItem[], textLength: number): string | null {
+  for (let i = 0; i < outline.length; i++) {
+    const o = outline[i];
+    const what = `outline item ${i}`;
+    if (!(o.start >= 0 && o.start < o.end && o.end <= textLength)) return `${what}: range ${o.start}–${o.end}`;
+    if (!(o.headEnd >= o.start && o.headEnd <= o.end)) return `${what}: heading end ${o.headEnd} outside ${o.start}–${o.end}`;
+    if (o.parent === null) {
+      if (o.depth !== 0) return `${what}: depth ${o.depth} without a parent`;
+      continue;
+    }
+    if (o.parent < 0 || o.parent >= i) return `${what}: parent ${o.parent} does not come before it`;
+    const p = outline[o.parent];
+    if (!(p.start < o.start && o.end <= p.end)) return `${what}: ${o.start}–${o.end} outside its parent ${p.start}–${p.end}`;
+    if (o.depth !== p.depth + 1) return `${what}: depth ${o.depth} under a parent of depth ${p.depth}`;
+  }
+  return null;
+}
+
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';
 
@@ -104,8 +128,8 @@ export function decodeAnalysis(value: unknown, text: string): Analysis {
     const parent = on[k + 7];
     const depth = on[k + 8];
     const ordinal = on[k + 1];
-    if (headEnd < start || end < start || !isInt(depth) || depth < 0 || typeof ordinal !== 'number') fail(what);
-    if (!(parent === -1 || (isInt(parent) && parent >= 0 && parent < i))) fail(what);
+    if (!isInt(depth) || typeof ordinal !== 'number') fail(what);
+    if (!(parent === -1 || (isInt(parent) && parent >= 0))) fail(what);
     outline.push({
       family: str(on[k], what) as OutlineItem['family'],
       ordinal: ordinal as number,
@@ -118,6 +142,9 @@ export function decodeAnalysis(value: unknown, text: string): Analysis {
       depth: depth as number,
     });
   }
+
+  const outlineFault = outlineProblem(outline, len);
+  if (outlineFault) fail(outlineFault);
 
   const mentions: Mention[] = [];
   const mn = m as unknown[];

@@ -142,21 +142,25 @@ export const OUTLINE_RULES: readonly OutlineRule[] = [
     family: 'arabic',
     kind: 'structure',
     rank: 4,
-    marker: `(${DIGITS})()[.．、](?![0-9０-９])`,
+    // Digits right after the dot make a decimal (1.5亿), except a year or a counted amount: 20.2026年10件民生实事 is item 20.
+    marker: `(${DIGITS})()[.．、](?!(?!(?:19|20)[0-9]{2}年|[0-9]{2,4}[件项个条所座批家场])[0-9０-９])`,
     placement: 'inline',
     description: {
-      zh: '1. 1、 1．：三级标题或条目（不含日期和小数，如 1、2月、1.5亿）',
-      en: 'Third-level items 1. 1、 1． (not dates or decimals such as 1、2月, 1.5亿)',
+      zh: '1. 1、 1．：三级标题或条目（不含日期和小数，如 1、2月、1.5亿；后接年份或计数的仍是条目，如 20.2026年、1.100件）',
+      en: 'Third-level items 1. 1、 1． (not dates or decimals such as 1、2月, 1.5亿; still an item before a year or a count: 20.2026年, 1.100件)',
     },
     examples: [
       '名词解释\n1.“两重”：是指国家重大战略实施。\n2.“两新”：是指大规模设备更新。',
       '1、医疗卫生方面。提高报销比例。\n2、养老帮困方面。提高养老金。',
       '１．加强领导。\n２．强化保障。',
+      '1.提升养老服务。\n2.2026年10件民生实事。\n3.2027年目标。',
+      '1.100件实事全部办结。\n2.300项改革任务。',
     ],
     counterExamples: [
       '2024年1、2月，全市经济运行平稳。',
       '1.5亿元投资到位。\n2.3亿元用于民生。',
       '依照第1.2条处理。',
+      '1.5亿元投资到位。\n2.2026年目标。',
       '2.“两新”：是指大规模设备更新。\n3.“自审自发”：国务院办公厅印发。',
     ],
   },

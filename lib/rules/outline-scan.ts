@@ -17,6 +17,8 @@ export interface Candidate {
   markerEnd: number;
   /** At a text/line/paragraph start (as opposed to right after 。！？；：). */
   atParagraphStart: boolean;
+  /** End of the paragraph the marker stands in: the next line break or full-width space, or the text end. */
+  paragraphEnd: number;
 }
 
 /**
@@ -96,8 +98,9 @@ export function scanCandidates(text: string, until = text.length): Candidate[] {
   const lines = new LineState(text);
   const flatText = !lines.hasLineBreaks;
 
+  const paragraphs = new ParagraphEnds(text);
   const consider = (m: RegExpExecArray, boundary: string | undefined) => {
-    const cand = toCandidate(m, boundary);
+    const cand = toCandidate(m, boundary, paragraphs);
     if (!cand) return;
     if (cand.rule.rejectEcho && isEcho(text, cand)) return;
     if (cand.rule.placement === 'heading' && !cand.atParagraphStart) {
@@ -138,7 +141,7 @@ function hasFullWidthSpace(text: string, from: number): boolean {
 }
 
 /** `boundary`: the sentence end before an inline marker; undefined at a paragraph start. */
-function toCandidate(m: RegExpExecArray, boundary: string | undefined): Candidate | null {
+function toCandidate(m: RegExpExecArray, boundary: string | undefined, paragraphs: ParagraphEnds): Candidate | null {
   for (let r = 0; r < OUTLINE_RULES.length; r++) {
     const g = 2 + r * GROUPS_PER_RULE;
     const marker = m[g];
@@ -156,6 +159,7 @@ function toCandidate(m: RegExpExecArray, boundary: string | undefined): Candidat
       start: markerEnd - marker.length,
       markerEnd,
       atParagraphStart: boundary === undefined,
+      paragraphEnd: paragraphs.endAfter(markerEnd),
     };
   }
   return null;
@@ -168,3 +172,25 @@ function isEcho(text: string, cand: Candidate): boolean {
   return next === '、' || next === '，' || next === ',';
 }
 
+
+/** End of the paragraph (line break or full-width space run) containing a position; positions must not decrease. */
+class ParagraphEnds {
+  private next = -2;
+  constructor(private readonly text: string) {}
+  endAfter(pos: number): number {
+    if (this.next === -1) return this.text.length;
+    if (this.next < pos) {
+      this.next = -1;
+      const text = this.text;
+      for (let i = pos; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x0a || c === 0x0d || c === 0x3000) {
+          this.next = i;
+          break;
+        }
+      }
+      if (this.next === -1) return text.length;
+    }
+    return this.next;
+  }
+}

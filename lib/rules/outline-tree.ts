@@ -39,18 +39,24 @@ interface OpenSequence {
 
 const MAX_REBUILDS = 8;
 
-/**
- * @param breaks sorted offsets where the document starts afresh (an annex after the body): no item before a
- *   break is the parent of an item after it.
- */
-export function buildTree(cands: Candidate[], breaks: readonly number[] = []): PlacedItem[] {
+export interface TreeBounds {
+  /** Sorted offsets where the document starts afresh (an annex after the body): no item before a break is the
+   *  parent of an item after it. */
+  breaks?: readonly number[];
+  /** Sorted offsets of paragraphs that address the audience again (各位代表！ 同志们！): the speaker is back at
+   *  the level of the top sections, so a list opened after one belongs to the current top item, not to the
+   *  last subsection; the subsection's own numbering may still go on after it. */
+  interludes?: readonly number[];
+}
+
+export function buildTree(cands: Candidate[], bounds: TreeBounds = {}): PlacedItem[] {
   let banned = new Set<Candidate>();
-  let placed = place(cands, banned, breaks);
+  let placed = place(cands, banned, bounds);
   for (let round = 0; round < MAX_REBUILDS; round++) {
     const lonely = lonelyItems(placed);
     if (lonely.length === 0) return placed;
     banned = new Set([...banned, ...lonely]);
-    placed = place(cands, banned, breaks);
+    placed = place(cands, banned, bounds);
   }
   // Still unstable after many rounds (pathological input): drop what is still alone, keeping the rest.
   return withoutLonelyItems(placed);
@@ -71,15 +77,28 @@ function withoutLonelyItems(placed: PlacedItem[]): PlacedItem[] {
   return kept;
 }
 
+/**
+ * Items alone in their sequence. A heading 一、 that opens a paragraph and holds a list of its own (一、…（一）…（二）…)
+ * is kept: it is a page showing only part of a speech, not a stray numeral.
+ */
 function lonelyItems(placed: PlacedItem[]): Candidate[] {
   const counts = new Map<number, number>();
-  for (const p of placed) counts.set(p.seq, (counts.get(p.seq) ?? 0) + 1);
-  return placed.filter((p) => counts.get(p.seq) === 1).map((p) => p.cand);
+  const children = new Array<number>(placed.length).fill(0);
+  for (const p of placed) {
+    counts.set(p.seq, (counts.get(p.seq) ?? 0) + 1);
+    if (p.parent !== null) children[p.parent]++;
+  }
+  const partialPageHead = (p: PlacedItem, i: number) =>
+    p.cand.rule.kind === 'structure' && p.ordinal === 1 && p.cand.atParagraphStart && children[i] >= 2;
+  return placed.filter((p, i) => counts.get(p.seq) === 1 && !partialPageHead(p, i)).map((p) => p.cand);
 }
 
-function place(cands: Candidate[], banned: Set<Candidate>, breaks: readonly number[]): PlacedItem[] {
+function place(cands: Candidate[], banned: Set<Candidate>, { breaks = [], interludes = [] }: TreeBounds): PlacedItem[] {
   const placed: PlacedItem[] = [];
-  const stack: OpenSequence[] = [];
+  let stack: OpenSequence[] = [];
+  /** Sequences under the top item set aside by an interlude: their numbering may still go on. */
+  let suspended: OpenSequence[] = [];
+  let interludeIdx = 0;
   /** Last ordinal and sequence of keys whose numbering runs on across parents (第六条 → 第七条). */
   const runningOn = new Map<string, { last: number; seq: number }>();
   let nextSeq = 0;
@@ -89,11 +108,25 @@ function place(cands: Candidate[], banned: Set<Candidate>, breaks: readonly numb
     if (banned.has(cand)) continue;
     while (breakIdx < breaks.length && breaks[breakIdx] <= cand.start) {
       stack.length = 0;
+      suspended = [];
       runningOn.clear();
       breakIdx++;
     }
+    while (interludeIdx < interludes.length && interludes[interludeIdx] <= cand.start) {
+      if (stack.length > 1) suspended = stack.splice(1);
+      interludeIdx++;
+    }
     const rule = cand.rule;
-    const openAt = findOpen(stack, cand.key);
+    let openAt = findOpen(stack, cand.key);
+    if (openAt < 0 && cand.ordinal !== 1 && suspended.length > 0) {
+      const resumed = findOpen(suspended, cand.key);
+      if (resumed >= 0 && cand.ordinal === suspended[resumed].last + 1) {
+        stack = [...stack.slice(0, 1), ...suspended.slice(0, resumed + 1)];
+        openAt = stack.length - 1;
+        suspended = [];
+      }
+    }
+    if (openAt === 0) suspended = []; // the next top item: what was set aside is over
     let ordinal = cand.ordinal;
     let seq = -1;
 
@@ -126,6 +159,7 @@ function place(cands: Candidate[], banned: Set<Candidate>, breaks: readonly numb
     } else if (rule.kind === 'point') {
       while (stack.length > 0 && stack[stack.length - 1].kind === 'list') stack.pop();
     }
+    while (stack.length > 0 && listClosedBefore(placed[stack[stack.length - 1].lastItem].cand, cand)) stack.pop();
     const top = stack.length > 0 ? stack[stack.length - 1] : null;
     const parent = top ? top.lastItem : null;
     if (seq < 0) seq = nextSeq++;
@@ -139,6 +173,17 @@ function place(cands: Candidate[], banned: Set<Candidate>, breaks: readonly numb
 function findOpen(stack: OpenSequence[], key: string): number {
   for (let i = stack.length - 1; i >= 0; i--) if (stack[i].key === key) return i;
   return -1;
+}
+
+/**
+ * Has a list item's paragraph ended before `next` opens a new sequence? An inline list item (…。二要…) ends with
+ * its paragraph, and a list opened inline in a later paragraph (主要措施是：一要…) is not part of any earlier list
+ * item: in both cases the new sequence is no child of that item. (A list item that is its own paragraph, followed
+ * by a sub-list that starts its own paragraphs — 一要…\n一是…\n二是… — still nests.)
+ */
+function listClosedBefore(item: Candidate, next: Candidate): boolean {
+  if (item.rule.kind !== 'list' || item.paragraphEnd > next.start) return false;
+  return !item.atParagraphStart || !next.atParagraphStart;
 }
 
 /** Does a heading of this rank close the open sequence? */

@@ -21,10 +21,10 @@ export function extractOutline(text: string): OutlineItem[] {
   if (text.length === 0) return [];
   const { bodyEnd, annexStarts } = findBodyBounds(text);
   const candidates = scanCandidates(text, bodyEnd).filter((c) => c.start < bodyEnd);
-  const placed = buildTree(candidates, annexStarts);
+  const placed = buildTree(candidates, { breaks: annexStarts, interludes: findInterludes(text, bodyEnd) });
   if (placed.length === 0) return [];
 
-  const ends = sectionEnds(text, placed, bodyEnd, annexStarts);
+  const ends = sectionEnds(placed, bodyEnd, annexStarts);
   const items: OutlineItem[] = new Array(placed.length);
   for (let i = 0; i < placed.length; i++) {
     const p = placed[i];
@@ -45,12 +45,23 @@ export function extractOutline(text: string): OutlineItem[] {
   return items;
 }
 
+/** A paragraph that addresses the audience again: 各位代表！ 同志们！ (not 同志们： opening the speech). */
+const INTERLUDE = /(?:^|[\n\r\u3000])[ \t\u3000]*(?:各位代表|同志们|各位委员)[！!]/g;
+
+function findInterludes(text: string, until: number): number[] {
+  const out: number[] = [];
+  INTERLUDE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = INTERLUDE.exec(text)) !== null && m.index < until) out.push(m.index);
+  return out;
+}
+
 /**
  * A section ends where the next item at the same or a higher level starts, at an annex, or at the body end.
  * A child never outlives its parent, and an inline list item (…。二是…) that closes its list ends with its
  * paragraph: the next paragraph is no longer part of “二是”.
  */
-function sectionEnds(text: string, placed: PlacedItem[], bodyEnd: number, annexStarts: number[]): number[] {
+function sectionEnds(placed: PlacedItem[], bodyEnd: number, annexStarts: number[]): number[] {
   const ends = new Array<number>(placed.length).fill(bodyEnd);
   const depth = new Array<number>(placed.length);
   const open: number[] = [];
@@ -74,38 +85,22 @@ function sectionEnds(text: string, placed: PlacedItem[], bodyEnd: number, annexS
     open.push(i);
   }
 
-  const paragraphs = new ParagraphEnds(text);
+  // An inline item ends with its paragraph unless its list goes on under it in the next one (…最后，…：一要…\n二要…):
+  // the tree decides what belongs to an item, and an item's range holds all of it.
+  const lastDescendantStart = placed.map((p) => p.cand.start);
+  for (let i = placed.length - 1; i >= 0; i--) {
+    const parent = placed[i].parent;
+    if (parent !== null && lastDescendantStart[i] > lastDescendantStart[parent]) lastDescendantStart[parent] = lastDescendantStart[i];
+  }
   for (let i = 0; i < placed.length; i++) {
     const p = placed[i];
     if (p.parent !== null && ends[i] > ends[p.parent]) ends[i] = ends[p.parent];
-    if (p.cand.rule.kind === 'list' && !p.cand.atParagraphStart) {
-      const paragraphEnd = paragraphs.endAfter(p.cand.start);
-      if (paragraphEnd < ends[i]) ends[i] = paragraphEnd;
+    const paragraphEnd = p.cand.paragraphEnd;
+    if (p.cand.rule.kind === 'list' && !p.cand.atParagraphStart && paragraphEnd < ends[i] && lastDescendantStart[i] < paragraphEnd) {
+      ends[i] = paragraphEnd;
     }
   }
   return ends;
-}
-
-/** End of the paragraph (line break or full-width space run) containing a position; forward-moving. */
-class ParagraphEnds {
-  private next = -2;
-  constructor(private readonly text: string) {}
-  endAfter(pos: number): number {
-    if (this.next === -1) return this.text.length;
-    if (this.next < pos) {
-      this.next = -1;
-      const text = this.text;
-      for (let i = pos; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 0x0a || c === 0x0d || c === 0x3000) {
-          this.next = i;
-          break;
-        }
-      }
-      if (this.next === -1) return text.length;
-    }
-    return this.next;
-  }
 }
 
 function leadOf(text: string, p: PlacedItem, limit: number): { title: string; end: number } {

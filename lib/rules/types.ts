@@ -64,7 +64,7 @@ export interface OutlineItem {
   depth: number;
 }
 
-export type MentionCategory = 'program' | 'formulation' | 'document' | 'meeting' | 'target';
+export type MentionCategory = 'program' | 'formulation' | 'document' | 'meeting' | 'target' | 'result';
 
 export const MENTION_CATEGORIES: readonly MentionCategory[] = [
   'program',
@@ -72,6 +72,7 @@ export const MENTION_CATEGORIES: readonly MentionCategory[] = [
   'document',
   'meeting',
   'target',
+  'result',
 ] as const;
 
 export interface Mention {

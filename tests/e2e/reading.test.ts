@@ -22,7 +22,7 @@ import {
   type FixtureServer,
 } from './harness';
 
-const CATEGORY_NAMES = ['tifa-section', 'tifa-program', 'tifa-formulation', 'tifa-document', 'tifa-meeting', 'tifa-target'];
+const CATEGORY_NAMES = ['tifa-section', 'tifa-program', 'tifa-formulation', 'tifa-document', 'tifa-meeting', 'tifa-target', 'tifa-result'];
 
 interface Gold {
   sections: Array<{ marker: string; startsWith: string; parent: number | null }>;
@@ -115,7 +115,11 @@ async function setToggles(tifa: ExtensionBrowser, toggles: unknown): Promise<voi
   }, toggles);
 }
 
-const allOn = { all: true, categories: { section: true, program: true, formulation: true, document: true, meeting: true, target: true } };
+/** Highlights on, with the default categories (DEFAULT_VISIBLE_CATEGORIES: targets and results off). */
+const allOn = {
+  all: true,
+  categories: { section: true, program: true, formulation: true, document: true, meeting: true, target: false, result: false },
+};
 
 let server: FixtureServer;
 let tifa: ExtensionBrowser;

@@ -82,7 +82,7 @@ describe('buildSpans', () => {
       ['section', 10, 30, 0],
       ['program', 12, 20, 0],
     ]);
-    expect(countByCategory(spans)).toEqual({ section: 1, program: 1, formulation: 0, document: 0, meeting: 1, target: 0 });
+    expect(countByCategory(spans)).toEqual({ section: 1, program: 1, formulation: 0, document: 0, meeting: 1, target: 0, result: 0 });
   });
 });
 

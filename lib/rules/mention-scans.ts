@@ -1,0 +1,75 @@
+/**
+ * The scans of the mention rules. Each regex is anchored on a fairly rare literal and a rule's accept widens the
+ * match to the left where needed (left contexts below).
+ */
+import { CJK, HEAD_BLOCKERS, LEXICON, NAME_CHAR, NUMERALS, PROGRAM_HEADS, PROVINCES } from './mention-lexicon';
+import { trieRegexSource } from './regex-trie';
+
+/** Left contexts for the rules anchored on a literal (see widenLeft). */
+export const PLENUM_LEFT = new RegExp(`(?:省委|市委|县委|区委|党的|中共)?[${NUMERALS}]{1,3}$`);
+/** Comparatives that belong to a target's text: 增长5.5%, 不少于3人. */
+export const TARGET_VERB_LEFT =
+  /(?:年均增长|增长|下降|提高|降低|减少|增加|新增|达到|超过|突破|控制在|不少于|不低于|不超过|不高于)了?$/;
+/** Verbs that make a bare count a target without being part of it: 培养储备|5000名以上, 增配|1名. */
+export const TARGET_CONTEXT_LEFT = /(?:储备|培养|增配|完成|实现|建成|新建|培训|引进|带动|吸纳|安置|招录|选派)$/;
+
+export const CONGRESS_LEFT = new RegExp(`(?:(?:${PROVINCES})(?:省|市|自治区)|[省市])?第?[${NUMERALS}]{1,3}$`);
+
+// ---------------------------------------------------------------------------------------------------------
+// The scans. Each regex is anchored on a fairly rare literal (a quote, 届, 次党代会, a numeral + 大, a meeting
+// or program head, a digit) and the rule's accept widens the match to the left where needed. Small separate
+// regexes are faster than one big alternation (the engine loses its first-character skipping on the latter).
+
+/** “quoted” terms: read by program.quoted and formulation.quotedNumbered (one shared scan). */
+export const QUOTED = /“(?<quoted>[^“”\n]{1,20})”/g;
+export const TITLED = /《(?<titled>[^《》\n]{1,80})》/g;
+
+export const SESSIONS = new RegExp(
+  `(?<session>届(?:全国)?人(?:民代表)?大(?:会)?(?:常务委员会)?(?:第?[${NUMERALS}]+次会议)?|全国两会|全国政协[${NUMERALS}]+届[${NUMERALS}]+次会议)`,
+  'g',
+);
+export const PLENUMS = new RegExp(`(?<plenum>届(?:中央)?[${NUMERALS}]中(?:、[${NUMERALS}]中)*全会|届[${NUMERALS}]+次全会)`, 'g');
+export const LOCAL_CONGRESSES = /(?<localCongress>次(?:党代会|党代表大会))/g;
+export const PARTY_CONGRESSES = new RegExp(
+  `(?<partyCongress>次全国代表大会|[${NUMERALS}]大(?![学型类项批幅量力致多概约小道街厦件事城洲关队]))`,
+  'g',
+);
+export const NAMED_MEETINGS = new RegExp(
+  `(?<politburo>政治局(?:常委会)?会议|政治局第[${NUMERALS}]+次集体学习|深化改革(?:领导小组|委员会)(?:第[${NUMERALS}]+次)?会议)` +
+    `|(?<named>工作会议|工作会|座谈会|推进会|现场会|表彰大会|视频会|交流会|电视电话会议|动员大会|总结大会|研讨会|峰会)`,
+  'g',
+);
+export const LOCAL_CONGRESS_LEFT = new RegExp(`(?:省|市|县|区|州|自治区)第[${NUMERALS}]+$`);
+export const PARTY_CONGRESS_LEFT = new RegExp(`中国共产党第[${NUMERALS}]+$|(?:党的|中共)?(?:二十|二|十)?$`);
+export const PARTY_CONGRESS = /^(?:中国共产党第[一二三四五六七八九十]+次全国代表大会|(?:党的|中共)?(?:十[一二三四五六七八九]|二十[一二三四五六七八九]?)大)$/;
+export const POLITBURO_LEFT = /(?:中央全面|中央)$/;
+/** What names a meeting before its head: 中央经济工作会议, 全省…视频会, (召开)科学家座谈会. */
+export const NAMED_MEETING_LEFT = new RegExp(
+  `(?:中央[${CJK}]{2,6}(?=$)|(?:全国|全省|全市|全区|全县)${NAME_CHAR}{2,14}$|(?:召开|出席|举行)了?(?:一个|这次)?(?<convened>${NAME_CHAR}{2,10})$)`,
+);
+
+/**
+ * The lexicon as two tries (terms starting with a numeral, and the rest), read by program.lexicon and
+ * formulation.lexicon (shared scans). Quoted-only terms are not here: the quote rules look them up.
+ */
+export const BARE_TERMS = LEXICON.filter((e) => !e.quotedOnly).map((e) => e.term);
+export const NUMERAL_INITIAL = new RegExp(`^[${NUMERALS}两]`);
+export const LEXICON_TERMS = [
+  new RegExp(`(?<lex>${trieRegexSource(BARE_TERMS.filter((t) => NUMERAL_INITIAL.test(t)))})`, 'g'),
+  new RegExp(`(?<lex>${trieRegexSource(BARE_TERMS.filter((t) => !NUMERAL_INITIAL.test(t)))})`, 'g'),
+];
+export const NUMBERED_PROGRAMS = new RegExp(
+  `(?<numProgram>[两三四五六七八九十][大项](?:攻坚战|专项行动|行动|工程|战略|活动)(?![${HEAD_BLOCKERS}])|[${NUMERALS}两]个一批)`,
+  'g',
+);
+export const NUMBERED_HEADS = new RegExp(
+  `(?<numHead>[两三四五六七八九十]个(?:维护|确立|意识|自信|全面|代表|务必|必须|坚持|伟大|大局|结合|毫不动摇|一百年|区分开来|不摘|没有变))`,
+  'g',
+);
+export const PROGRAM_HEAD_TERMS = new RegExp(`(?<head>(?:${PROGRAM_HEADS})(?![${HEAD_BLOCKERS}]))`, 'g');
+export const AMOUNTS = new RegExp(
+  `(?<amount>(?<digits>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?:多|余)?(?:万亿|亿|万|千)?` +
+    `(?<unit>元|美元|%|％|个百分点|人次|名|人|个月|个|家|所|项|户|座|套|公里|千米|吨|亩|公顷|千瓦|辆|台|场|件|年|天)` +
+    `(?<qualifier>以上|以下|左右|以内|之内|内)?)`,
+  'g',
+);

@@ -1,0 +1,76 @@
+/**
+ * Quantities: forward-looking targets (增长5%左右, 到2027年达到…) and past results (比上年增长6.5%, 完成…). One scan
+ * finds the amounts; quantity-tense.ts decides which is which. `result` is off by default in the reading view.
+ * Part of MENTION_RULES (mention-rules.ts); examples and counter-examples are run by tests/unit/mentions.test.ts.
+ */
+import { group, widenLeft } from './mention-predicates';
+import type { MentionRule, MentionSpan } from './mention-rules';
+import { AMOUNTS, TARGET_CONTEXT_LEFT, TARGET_VERB_LEFT } from './mention-scans';
+import { quantityTense } from './quantity-tense';
+
+/** The amount with its comparative (增长5.5%, 不少于3人), or null when it is a date, an ordinal or a bare count. */
+function quantitySpan(m: RegExpExecArray, text: string): MentionSpan | null {
+  const amount = group(m, 'amount');
+  if (amount === undefined) return null;
+  const digits = group(m, 'digits') ?? '';
+  const unit = group(m, 'unit') ?? '';
+  const qualifier = group(m, 'qualifier');
+  if (text[m.index - 1] === '第' || /[0-9０-９.．\-—/:：]/.test(text[m.index - 1] ?? '')) return null;
+  const start = widenLeft(text, m.index, TARGET_VERB_LEFT);
+  const span = { start, end: m.index + amount.length };
+  const licensed = start < m.index || TARGET_CONTEXT_LEFT.test(text.slice(Math.max(0, m.index - 2), m.index));
+  if (/^(?:元|美元|%|％|个百分点)$/.test(unit)) return span;
+  if (/^(?:年|个月|天)$/.test(unit)) {
+    if (!qualifier || !qualifier.includes('内')) return null;
+    if (unit === '年' && digits.length > 2) return null; // 2020年内 is a date, not a time limit
+    return span;
+  }
+  return licensed || qualifier ? span : null;
+}
+
+export const QUANTITY_RULES: readonly MentionRule[] = [
+  {
+    id: 'target.quantity',
+    category: 'target',
+    priority: 10,
+    description: {
+      zh: '量化目标和指标：增长5.5%、2.9亿元、5000名以上、3年内、5%左右（不含日期、序数）',
+      en: 'Quantitative targets and indicators (growth rates, amounts, counts with 以上/左右, time limits), not dates',
+    },
+    pattern: AMOUNTS,
+    accept(m, text) {
+      const span = quantitySpan(m, text);
+      return span && quantityTense(text, span.start, span.end) === 'target' ? span : null;
+    },
+    examples: [
+      '实现全市⟦3年内⟧培养储备⟦5000名以上⟧村级后备干部',
+      '阵地建设投入就达⟦2.9亿元⟧',
+      '国内生产总值⟦增长5%左右⟧',
+      '动态储备村级后备干部⟦2名以上⟧',
+      '常住人口在5000人以上增配⟦1名⟧专职副书记',
+      '社区专职工作者⟦不少于3人⟧',
+    ],
+    counterExamples: ['2025年3月5日', '第3名', '1月7日，我主持召开', '经过14年不屈不挠的浴血奋战', '成立75周年'],
+  },
+  {
+    id: 'result.quantity',
+    category: 'result',
+    priority: 10,
+    description: {
+      zh: '已取得的结果：比上年增长6.5%、完成投资2.9亿元、回顾部分中的数字（与“指标”分开，默认不显示）',
+      en: 'Past results: 比上年增长6.5%, numbers in the review part of a report (kept apart from targets; off by default)',
+    },
+    pattern: AMOUNTS,
+    accept(m, text) {
+      const span = quantitySpan(m, text);
+      return span && quantityTense(text, span.start, span.end) === 'result' ? span : null;
+    },
+    examples: [
+      '全省生产总值比上年⟦增长6.5%⟧',
+      '一、2025年工作回顾\n全年完成固定资产投资⟦2.9亿元⟧。',
+      '五年来，城镇新增就业人数累计⟦超过120万人⟧',
+      '社会消费品零售总额同比⟦增长4.2%⟧',
+    ],
+    counterExamples: ['今年经济社会发展的主要预期目标是：地区生产总值增长5%左右', '力争到2027年达到1000亿元', '2025年3月5日'],
+  },
+];

@@ -1,0 +1,91 @@
+/**
+ * Is a number a forward-looking target (增长5%左右 as this year's goal) or a past result (比上年增长6.5%)? A report
+ * spends its first part on the review (过去一年 / 2025年工作回顾) and its second on the plan (2026年工作安排): most
+ * numbers in the review are results. The sentence decides first (目标, 力争, 到2027年, 预期, 确保 are forward;
+ * 比上年, 同比, 累计, 完成了 are past), then the section the number stands in, then `target` by default. 预计 is
+ * no cue: a review estimates the year just ended with it (预计全年接待游客9.6亿人次).
+ */
+
+export type QuantityTense = 'target' | 'result';
+
+/** Within the sentence: words that make a number a goal. */
+const FORWARD = /目标|力争|预期|确保|争取|到20[0-9]{2}年|今年|明年|今后|未来|要实现|要达到|将达到|不低于|控制在/;
+/** Within the sentence: words that make a number an outcome already reached. */
+const PAST = /比上年|较上年|同比|上年|去年|累计|完成了|实现了|达到了|增长了|下降了|提高了|突破了|五年来|一年来|过去|已经|已|分别增长|比20[0-9]{2}年/;
+/** Headings and lead-ins that open a review part. */
+const REVIEW_SECTION = /工作回顾|过去一年|过去五年|过去的一年|回顾过去|一年来|五年来|发展成就|主要成就|取得的成绩/g;
+/** Headings and lead-ins that open a plan part. */
+const PLAN_SECTION = /工作安排|重点工作|主要任务|重点任务|总体要求|目标任务|主要目标|主要考虑|今年工作|做好今年|下一步|今后五年|预期目标/g;
+/** Where a sentence ends (the cue words must be in the same sentence as the number). */
+const SENTENCE_END = /[。；！？\n]/;
+const LOOK_BACK = 80;
+const LOOK_AHEAD = 30;
+
+interface SectionCue {
+  at: number;
+  tense: QuantityTense;
+}
+
+/** The section cues of the text last asked about: the rules ask once per number, in order, on one text. */
+let cachedText: string | null = null;
+let cachedCues: SectionCue[] = [];
+
+function sectionCues(text: string): SectionCue[] {
+  if (text === cachedText) return cachedCues;
+  const cues: SectionCue[] = [];
+  const collect = (re: RegExp, tense: QuantityTense) => {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) if (isHeadingLike(text, m.index)) cues.push({ at: m.index, tense });
+  };
+  collect(REVIEW_SECTION, 'result');
+  collect(PLAN_SECTION, 'target');
+  cues.sort((a, b) => a.at - b.at);
+  cachedText = text;
+  cachedCues = cues;
+  return cues;
+}
+
+/** A cue counts for a section when it opens a line or a paragraph-initial sentence, not inside running text. */
+function isHeadingLike(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  return at - lineStart <= 24;
+}
+
+function sectionTense(text: string, pos: number): QuantityTense | null {
+  const cues = sectionCues(text);
+  let lo = 0;
+  let hi = cues.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cues[mid].at < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? cues[lo - 1].tense : null;
+}
+
+/** The sentence around [start, end): back to the previous sentence end, forward a little. */
+function sentenceAround(text: string, start: number, end: number): { before: string; after: string } {
+  let from = Math.max(0, start - LOOK_BACK);
+  const back = text.slice(from, start);
+  for (let i = back.length - 1; i >= 0; i--) {
+    if (SENTENCE_END.test(back[i])) {
+      from += i + 1;
+      break;
+    }
+  }
+  let after = text.slice(end, end + LOOK_AHEAD);
+  const stop = after.search(SENTENCE_END);
+  if (stop >= 0) after = after.slice(0, stop);
+  return { before: text.slice(from, start), after };
+}
+
+export function quantityTense(text: string, start: number, end: number): QuantityTense {
+  const { before, after } = sentenceAround(text, start, end);
+  // The clause right before the number weighs most: 比上年增长6.5% is past even in a sentence that says 今年.
+  const near = before.slice(-12);
+  if (PAST.test(near)) return 'result';
+  if (FORWARD.test(near) || FORWARD.test(after.slice(0, 6))) return 'target';
+  if (PAST.test(before)) return 'result';
+  if (FORWARD.test(before)) return 'target';
+  return sectionTense(text, start) ?? 'target';
+}
