@@ -3,6 +3,8 @@
  * the CLI and the tests all call it on the same plain text.
  */
 import { findBoilerplate, withoutBoilerplate } from './boilerplate';
+import { normalizeText } from './normalize';
+import { toOriginalAnalysis } from './normalize-spans';
 import { findMentions } from './mentions';
 import { extractOutline } from './outline';
 import { findDate, findTitle } from './title';
@@ -11,6 +13,13 @@ import { buildVerdictContext, judge } from './verdict';
 
 export function analyze(text: string): Analysis {
   if (typeof text !== 'string') throw new TypeError('analyze(text): text must be a string');
+  // ---- normalisation (issue 8): rules read the folded text; spans are mapped back to `text`. ----
+  const normalized = normalizeText(text);
+  return toOriginalAnalysis(analyzeNormalized(normalized.text), normalized, text);
+}
+
+/** All rules on already-normalised text (offsets index that text). */
+function analyzeNormalized(text: string): Analysis {
   const boilerplate = findBoilerplate(text);
   const outline = extractOutline(text);
   const mentions = findMentions(text, { boilerplate });
