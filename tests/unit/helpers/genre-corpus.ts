@@ -71,3 +71,13 @@ export const VARIANTS: Record<string, (text: string) => string> = {
     '本文来源于网络，仅供参考学习，如有侵权请联系删除。更多范文请关注本站。',
   glued: (t) => t.replace('\n', ''),
 };
+
+/** Harder page forms, reported separately: PDF conversions hard-wrapped every 31 characters, pages stripped of punctuation. */
+export const STRESS_VARIANTS: Record<string, (text: string) => string> = {
+  'pdf-wrapped': (t) =>
+    t
+      .split('\n')
+      .map((line) => line.replace(/(.{31})(?=.)/g, '$1\n'))
+      .join('\n'),
+  'no-punctuation': (t) => t.replace(/[，：；（）！？。、“”]/g, ' '),
+};
