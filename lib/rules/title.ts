@@ -3,16 +3,20 @@
  * the end). Works on texts with line breaks (titles on their own lines, page chrome around them) and without
  * (crawls that run the title into the first paragraph).
  */
+import { normalizeText } from './normalize';
 
 const HEAD_CHARS = 3000;
 const TAIL_CHARS = 1200;
 const MAX_TITLE = 120;
 const N = '一二三四五六七八九十〇零';
 const ZERO_WIDTH = /[\u200b-\u200d\ufeff\u2060]/g;
+/** What a speech is called in its title line (讲话, 讲话稿, 会上的发言, 致辞…). */
+const SPEECH_WORD = '(?:讲话|讲话稿|讲话文稿|表态发言|发言|致辞|演讲|主旨讲话|讲稿)';
 
 /** A whole line that is a title: “…在…会议上的讲话”, “2026年安徽省政府工作报告”, “——在…代表大会上的报告”. */
-const TITLE_LINE =
-  /^(?:(?:\d{4}年)?[^。！？\n]{0,60}?(?:上|时)的(?:重要)?(?:讲话|致辞|演讲|主旨讲话)|\d{4}年[^。！？，\n]{0,24}?政府工作报告|——[ \t　]*在[^。！？\n]{2,50}?上的报告)$/;
+const TITLE_LINE = new RegExp(
+  `^(?:(?:\\d{4}年)?[^。！？\\n]{0,60}?(?:上|时)的(?:重要)?${SPEECH_WORD}|\\d{4}年[^。！？，\\n]{0,24}?政府工作报告|——[ \\t　]*在[^。！？\\n]{2,50}?上的报告)$`,
+);
 /** A bare “政府工作报告” line only counts when the next line gives the occasion (else it is a menu link). */
 const BARE_REPORT_LINE = /^[^。！？，\n]{0,24}?政府工作报告$/;
 /** A subtitle line giving the occasion: “——2026年2月5日在…会议上”, “（2026年1月27日在…会议上）”. */
@@ -53,7 +57,9 @@ function previousTitleLines(lines: string[], index: number): string[] {
 }
 
 export function findTitle(text: string): string | undefined {
-  const head = text.slice(0, HEAD_CHARS);
+  // Folded (――→——, ASCII → full-width brackets, traditional → simplified) so a subtitle dash variant cannot hide
+  // the title; 1:1 for these characters, so lines keep their length.
+  const head = normalizeText(text.slice(0, HEAD_CHARS)).text;
   const lines = head.split('\n').map(clean);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
@@ -115,11 +121,12 @@ function dateFrom(m: RegExpExecArray | null): string | undefined {
 }
 
 export function findDate(text: string, title?: string): string | undefined {
+  const front = normalizeText(text.slice(0, 1500)).text;
   const found =
-    dateFrom(DELIVERED_DATE.exec(text.slice(0, 1500))) ??
+    dateFrom(DELIVERED_DATE.exec(front)) ??
     // A bracketed date deeper in the text is usually a historical date in the body, not the speech's.
-    dateFrom(BRACKETED_DATE.exec(text.slice(0, 300))) ??
-    dateFrom(NOTE_DATE.exec(text.slice(Math.max(0, text.length - TAIL_CHARS))));
+    dateFrom(BRACKETED_DATE.exec(front.slice(0, 300))) ??
+    dateFrom(NOTE_DATE.exec(normalizeText(text.slice(Math.max(0, text.length - TAIL_CHARS))).text));
   if (found) return found;
   const year = title && /^(\d{4})年/.exec(title);
   return year ? year[1] : undefined;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../lib/rules';
 import { normalizeText } from '../../lib/rules/normalize';
+import { findDate, findTitle } from '../../lib/rules/title';
 import { TRAD_TO_SIMP } from '../../lib/rules/trad-simp';
 import { normalizeForSearch } from '../../lib/search/normalize';
 import { seededRandom } from '../helpers/seeded-random';
@@ -94,5 +95,23 @@ describe('trad-simp table', () => {
     const targets = new Set(TRAD_TO_SIMP.values());
     expect([...TRAD_TO_SIMP.keys()].filter((k) => targets.has(k))).toEqual([]);
     expect(normalizeForSearch('講話')).toBe('讲话');
+  });
+});
+
+describe('title and date behind page variants', () => {
+  it('finds a report title and date behind a U+2015 subtitle dash (――)', () => {
+    const text = '2026年某省政府工作报告\n――2026年1月26日在某省第十四届人民代表大会第四次会议上\n各位代表：\n现在，我代表省人民政府向大会报告工作。';
+    expect(findTitle(text)).toBe('2026年某省政府工作报告');
+    expect(findDate(text)).toBe('2026-01-26');
+    expect(analyze(text)).toMatchObject({ title: '2026年某省政府工作报告', date: '2026-01-26' });
+  });
+
+  it('finds a local speech title served in traditional script with ASCII brackets', () => {
+    const text = '在全縣安全生產工作會議上的講話稿\n(2024年3月8日)\n同志們:\n今天召開全縣安全生產工作會議.';
+    expect(analyze(text)).toMatchObject({ title: '在全县安全生产工作会议上的讲话稿', date: '2024-03-08' });
+  });
+
+  it('does not take a quoted speech for a title', () => {
+    expect(findTitle('深入学习贯彻县委书记在全县经济工作会议上的讲话精神\n各乡镇要')).toBeUndefined();
   });
 });
