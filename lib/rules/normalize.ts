@@ -101,36 +101,41 @@ function foldAsciiPunct(text: string, i: number, code: number): number {
  * keeps its break.
  */
 const JOINED_WORDS = ['同志们', '讲话', '意见', '会议', '发言', '各位', '下面', '谢谢大家', '几点', '召开', '方面', '要求'];
-const JOIN_PAIRS = new Set<string>();
-for (const word of JOINED_WORDS) for (let i = 0; i + 1 < word.length; i++) JOIN_PAIRS.add(word.slice(i, i + 2));
+/** Adjacent character pairs of those words, as (first << 16) | second. */
+const JOIN_PAIRS = new Set<number>();
+for (const word of JOINED_WORDS)
+  for (let i = 0; i + 1 < word.length; i++) JOIN_PAIRS.add((word.charCodeAt(i) << 16) | word.charCodeAt(i + 1));
 
 const NUMBER_JOINER = /[.．%％]/;
+
+function isDropCandidate(code: number): boolean {
+  return isBlank(code) || code === 10 || code === 13;
+}
 
 /** Offsets of characters to drop: blanks inside a number, line breaks inside a cue word. */
 function removals(text: string, fold: Uint16Array): number[] {
   const out: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (!(isBlank(c) || c === 10 || c === 13)) continue;
+  const n = text.length;
+  for (let i = 1; i < n; i++) {
+    if (!isDropCandidate(text.charCodeAt(i))) continue;
     let j = i;
-    while (j < text.length && (isBlank(text.charCodeAt(j)) || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13)) j++;
-    if (i === 0 || j === text.length) {
-      i = j - 1;
-      continue;
+    let breaks = 0;
+    for (; j < n; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 10) breaks++;
+      else if (!isBlank(c) && c !== 13) break;
     }
-    const left = text[i - 1];
-    const right = text[j];
-    const run = text.slice(i, j);
-    const breaks = (run.match(/\n/g) ?? []).length;
-    const joinNumber =
-      breaks === 0 &&
-      ((isDigit(left.charCodeAt(0)) && NUMBER_JOINER.test(right)) || (/[.．]/.test(left) && isDigit(right.charCodeAt(0))));
-    const joinWord =
-      breaks === 1 &&
-      isIdeograph(left.charCodeAt(0)) &&
-      JOIN_PAIRS.has(String.fromCharCode(fold[left.charCodeAt(0)], fold[right.charCodeAt(0)]));
-    if (joinNumber || joinWord) for (let k = i; k < j; k++) out.push(k);
-    i = j - 1;
+    if (j < n && breaks <= 1) {
+      const left = text.charCodeAt(i - 1);
+      const right = text.charCodeAt(j);
+      const joinNumber =
+        breaks === 0 &&
+        ((isDigit(left) && NUMBER_JOINER.test(text[j])) || ((left === 0x2e || left === 0xff0e) && isDigit(right)));
+      const joinWord =
+        breaks === 1 && isIdeograph(left) && isIdeograph(right) && JOIN_PAIRS.has((fold[left] << 16) | fold[right]);
+      if (joinNumber || joinWord) for (let k = i; k < j; k++) out.push(k);
+    }
+    i = j;
   }
   return out;
 }
@@ -160,8 +165,48 @@ function identityOf(text: string): NormalizedText {
 const CONTEXT_DEPENDENT = new Uint8Array(0x10000);
 for (const code of [...Object.keys(TO_FULL_WIDTH).map(Number), 0x22, 0xff0e, 0x2d, 10]) CONTEXT_DEPENDENT[code] = 1;
 
+/** Characters `mayChange` must look at: those that fold, context-dependent ones, blanks. One lookup each. */
+let watched: Uint8Array | undefined;
+
+function buildWatched(fold: Uint16Array): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let code = 0; code < 0x10000; code++)
+    if (fold[code] !== code || CONTEXT_DEPENDENT[code] === 1 || isBlank(code)) table[code] = 1;
+  return table;
+}
+
+/**
+ * Whether the text may need any change: a character that folds, or a blank/line break where `removals` could
+ * drop something (after a digit or a point, or a line break after an ideograph). One pass over the text; the
+ * common case for full-width pages is that nothing does, and then no buffer is allocated.
+ */
+function mayChange(text: string, fold: Uint16Array): boolean {
+  const watch = (watched ??= buildWatched(fold));
+  let quoteOpen = true;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (watch[code] === 0) continue;
+    if (fold[code] !== code) return true;
+    const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
+    if (code === 10 || isBlank(code)) {
+      if (isDigit(prev) || prev === 0x2e || prev === 0xff0e) return true;
+      if (code === 10 && isIdeograph(prev)) {
+        let j = i + 1;
+        while (j < text.length && (isBlank(text.charCodeAt(j)) || text.charCodeAt(j) === 13)) j++;
+        if (JOIN_PAIRS.has((fold[prev] << 16) | fold[text.charCodeAt(j)])) return true;
+      }
+    } else if (code === 0x22) {
+      if (foldStraightQuote(text, i, quoteOpen) !== code) return true;
+      quoteOpen = !quoteOpen;
+    } else if (code === 0x2d || code === 0xff0e) return true; // rare: take the full pass
+    else if (foldAsciiPunct(text, i, code) !== code) return true;
+  }
+  return text.indexOf('－－') >= 0;
+}
+
 export function normalizeText(original: string): NormalizedText {
   const fold = (plainFold ??= buildPlainFold());
+  if (!mayChange(original, fold)) return identityOf(original);
   const n = original.length;
   const codes = new Uint16Array(n);
   let changed = false;

@@ -82,7 +82,7 @@ export const LOOKALIKE_RULES: readonly VerdictRule[] = [
   {
     id: 'news.meetingCoverage',
     weight: -4,
-    scope: 'sample',
+    scope: 'head',
     // Third-person coverage of a meeting or an inspection: …出席会议并讲话, 主持召开…会议, 会议…召开 (headline),
     // 据悉, 陪同调研, named officials who 强调/指出/要求.
     pattern:
