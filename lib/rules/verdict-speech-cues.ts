@@ -26,16 +26,27 @@ const NOT_A_REFERENCE = '(?![精中时后引指强内全的和与及稿要会上
 const NOT_QUOTING = '(?![^\\n]{0,24}(?:学习|贯彻|传达|领会|落实))';
 const NUM = '(?:[一二两三四五六七八九十几]|\\d{1,2})';
 
+/** 在…会议上的讲话 as a title: followed by the body's start, never by 精神/引起… (title.speech). */
+const TITLE_SPEECH = new RegExp(
+  `在[^。！？\\n]{2,60}?(?:上|时)的(?:重要)?(?:讲话|致辞|演讲|主旨讲话)` +
+    `(?=\\s*(?:$|\\n|[（(]|同志们|各位|女士们|尊敬的|——|※))`,
+);
+
+/** A line starting with a speech title or speaker line, also glued to body or junk (title.speechLine). */
+const TITLE_SPEECH_LINE = new RegExp(
+  `(?:^|\\n)[ \\t　]*${NOT_QUOTING}[^。！？，\\n]{0,40}?(?:` +
+    `在[^。！？\\n]{2,60}?(?:上|时|中|会)的?(?:重要)?${SPEECH_WORD}${NOT_A_REFERENCE}` +
+    `|${ROLE}(?:[^。！？，\\n]{0,4})?${SPEECH_WORD}(?=[ \\t　]*(?:\\n|$|[（(]|同志们|各位|尊敬的))` +
+    `|(?:专题)?党课(?:讲稿|讲话稿|辅导报告)|讲话(?:稿|文稿)(?:[：:]|[ \\t　]*\\n))`,
+);
+
 export const SPEECH_CUE_RULES: readonly VerdictRule[] = [
   {
     id: 'title.speech',
     weight: 3,
     scope: 'head',
     cueFamily: 'title',
-    pattern: new RegExp(
-      `在[^。！？\\n]{2,60}?(?:上|时)的(?:重要)?(?:讲话|致辞|演讲|主旨讲话)` +
-        `(?=\\s*(?:$|\\n|[（(]|同志们|各位|女士们|尊敬的|——|※))`,
-    ),
+    pattern: TITLE_SPEECH,
     description: { zh: '标题为“在…会议上的讲话”', en: 'Title reads “Speech at … (meeting)”' },
     examples: [
       '2025年在全市基层党建工作现场推进会上的讲话\n同志们：',
@@ -51,21 +62,21 @@ export const SPEECH_CUE_RULES: readonly VerdictRule[] = [
     cueFamily: 'title',
     // A line that starts with a speech title: 在…上的讲话(稿), 县长在…会上的发言, 务虚会区长讲话, XXX同志在…上的讲话,
     // 专题党课讲稿 — also when the page glued the body or junk straight on (…讲话文稿同志们：, …上的讲话春节刚过).
-    pattern: new RegExp(
-      `(?:^|\\n)[ \\t　]*${NOT_QUOTING}[^。！？，\\n]{0,40}?(?:` +
-        `在[^。！？\\n]{2,60}?(?:上|时|中|会)的?(?:重要)?${SPEECH_WORD}${NOT_A_REFERENCE}` +
-        `|${ROLE}(?:[^。！？，\\n]{0,4})?${SPEECH_WORD}(?=[ \\t　]*(?:\\n|$|[（(]|同志们|各位|尊敬的))` +
-        `|(?:专题)?党课(?:讲稿|讲话稿|辅导报告)|讲话(?:稿|文稿)(?:[：:]|[ \\t　]*\\n))`,
-    ),
+    // Same family as title.speech: only counts when that rule has not already credited the title.
+    measure(ctx) {
+      if (TITLE_SPEECH.test(ctx.head)) return null;
+      const m = TITLE_SPEECH_LINE.exec(ctx.head);
+      return m ? m[0].trim().slice(0, 40) : null;
+    },
     description: {
       zh: '以讲话标题或讲话人署名开头（“县长在…会上的讲话稿”“党课讲稿”）',
       en: 'Opens with a speech title or speaker line (“County head at …: speech”, “Party lecture”)',
     },
     examples: [
       '在全县安全生产工作会议上的讲话稿\n同志们：',
-      '区长在全区经济工作务虚会上的讲话',
+      '区长在全区经济工作务虚会上的讲话稿',
       '全区经济工作务虚会区长讲话\n同志们',
-      '张三同志在全镇三级干部大会上的讲话',
+      '张三同志在全镇三级干部大会上的发言',
       '在全县组织工作会议上的讲话文稿同志们：今天',
       '在全市春节团拜会上的讲话春节刚过，',
       '七一专题党课讲稿\n同志们：',
@@ -203,8 +214,11 @@ const SHORT_PROSE = 1200;
 function firedFamilies(ctx: VerdictContext): CueFamily[] {
   const families = new Set<CueFamily>();
   for (const rule of SPEECH_CUE_RULES) {
-    if (!rule.cueFamily || !rule.pattern || families.has(rule.cueFamily)) continue;
-    if (countMatches(rule.pattern, ctx[rule.scope ?? 'sample'], 1).count > 0) families.add(rule.cueFamily);
+    if (!rule.cueFamily || families.has(rule.cueFamily)) continue;
+    const fired = rule.measure
+      ? rule.measure(ctx) !== null
+      : rule.pattern !== undefined && countMatches(rule.pattern, ctx[rule.scope ?? 'sample'], 1).count > 0;
+    if (fired) families.add(rule.cueFamily);
   }
   return [...families];
 }
