@@ -165,14 +165,17 @@ function identityOf(text: string): NormalizedText {
 const CONTEXT_DEPENDENT = new Uint8Array(0x10000);
 for (const code of [...Object.keys(TO_FULL_WIDTH).map(Number), 0x22, 0xff0e, 0x2d, 10]) CONTEXT_DEPENDENT[code] = 1;
 
-/** Characters `mayChange` must look at: those that fold, context-dependent ones, blanks. One lookup each. */
-let watched: Uint8Array | undefined;
+/**
+ * Characters `mayChange` must look at — those that fold, context-dependent ones, blanks — as a 64K-bit set
+ * (8 KB, small enough to stay in the first-level cache while a long text is scanned).
+ */
+let watched: Uint32Array | undefined;
 
-function buildWatched(fold: Uint16Array): Uint8Array {
-  const table = new Uint8Array(0x10000);
+function buildWatched(fold: Uint16Array): Uint32Array {
+  const bits = new Uint32Array(0x10000 >>> 5);
   for (let code = 0; code < 0x10000; code++)
-    if (fold[code] !== code || CONTEXT_DEPENDENT[code] === 1 || isBlank(code)) table[code] = 1;
-  return table;
+    if (fold[code] !== code || CONTEXT_DEPENDENT[code] === 1 || isBlank(code)) bits[code >>> 5] |= 1 << (code & 31);
+  return bits;
 }
 
 /**
@@ -185,16 +188,16 @@ function mayChange(text: string, fold: Uint16Array): boolean {
   let quoteOpen = true;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (watch[code] === 0) continue;
+    if (((watch[code >>> 5] >>> (code & 31)) & 1) === 0) continue;
     if (fold[code] !== code) return true;
     const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
     if (code === 10 || isBlank(code)) {
-      if (isDigit(prev) || prev === 0x2e || prev === 0xff0e) return true;
-      if (code === 10 && isIdeograph(prev)) {
-        let j = i + 1;
-        while (j < text.length && (isBlank(text.charCodeAt(j)) || text.charCodeAt(j) === 13)) j++;
-        if (JOIN_PAIRS.has((fold[prev] << 16) | fold[text.charCodeAt(j)])) return true;
-      }
+      let j = i + 1;
+      while (j < text.length && (isBlank(text.charCodeAt(j)) || text.charCodeAt(j) === 13)) j++;
+      const next = text.charCodeAt(j);
+      if (isDigit(prev) && NUMBER_JOINER.test(text[j] ?? '')) return true;
+      if ((prev === 0x2e || prev === 0xff0e) && isDigit(next)) return true;
+      if (code === 10 && isIdeograph(prev) && JOIN_PAIRS.has((fold[prev] << 16) | fold[next])) return true;
     } else if (code === 0x22) {
       if (foldStraightQuote(text, i, quoteOpen) !== code) return true;
       quoteOpen = !quoteOpen;
