@@ -6,6 +6,8 @@ import { findBoilerplate, withoutBoilerplate } from './boilerplate';
 import { applyCustomRules, type CompiledRuleSet } from './custom-rules';
 import { MENTION_RULES } from './mention-rules';
 import { findMentions, mentionKey } from './mentions';
+import { normalizeText } from './normalize';
+import { toOriginalAnalysis } from './normalize-spans';
 import { extractOutline } from './outline';
 import { findOccasion, findSpeaker } from './speaker';
 import { findDate, findTitle } from './title';
@@ -19,6 +21,13 @@ export interface AnalyzeOptions {
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   if (typeof text !== 'string') throw new TypeError('analyze(text): text must be a string');
+  // ---- normalisation (issue 8): rules read the folded text; spans are mapped back to `text`. ----
+  const normalized = normalizeText(text);
+  return toOriginalAnalysis(analyzeNormalized(normalized.text, options), normalized, text);
+}
+
+/** All rules on already-normalised text (offsets index that text). */
+function analyzeNormalized(text: string, options: AnalyzeOptions): Analysis {
   const boilerplate = findBoilerplate(text);
   const outline = extractOutline(text);
   const mentions = options.ruleSet

@@ -3,24 +3,31 @@
  * the end). Works on texts with line breaks (titles on their own lines, page chrome around them) and without
  * (crawls that run the title into the first paragraph).
  */
-
 const HEAD_CHARS = 3000;
 const TAIL_CHARS = 1200;
 const MAX_TITLE = 120;
 const N = '一二三四五六七八九十〇零';
 const ZERO_WIDTH = /[\u200b-\u200d\ufeff\u2060]/g;
+/** What a speech is called in its title line (讲话, 讲话稿, 会上的发言, 致辞…). */
+/**
+ * A subtitle dash: —— or the U+2015 ―― some pages use. analyze() folds ―― to —— before the rules run; the title
+ * functions are also called directly, so they accept both.
+ */
+const DASH = '(?:——|――)';
+const SPEECH_WORD = '(?:讲话|讲话稿|讲话文稿|表态发言|发言|致辞|演讲|主旨讲话|讲稿)';
 
 /** A whole line that is a title: “…在…会议上的讲话”, “2026年安徽省政府工作报告”, “——在…代表大会上的报告”. */
-const TITLE_LINE =
-  /^(?:(?:\d{4}年)?[^。！？\n]{0,60}?(?:上|时)的(?:重要)?(?:讲话|致辞|演讲|主旨讲话)|\d{4}年[^。！？，\n]{0,24}?政府工作报告|——[ \t　]*在[^。！？\n]{2,50}?上的报告)$/;
+const TITLE_LINE = new RegExp(
+  `^(?:(?:\\d{4}年)?[^。！？\\n]{0,60}?(?:上|时)的(?:重要)?${SPEECH_WORD}|\\d{4}年[^。！？，\\n]{0,24}?政府工作报告|${DASH}[ \\t　]*在[^。！？\\n]{2,50}?上的报告)$`,
+);
 /** A bare “政府工作报告” line only counts when the next line gives the occasion (else it is a menu link). */
 const BARE_REPORT_LINE = /^[^。！？，\n]{0,24}?政府工作报告$/;
 /** A subtitle line giving the occasion: “——2026年2月5日在…会议上”, “（2026年1月27日在…会议上）”. */
 const OCCASION_LINE = new RegExp(
-  `^(?:——|[（(])?[ \\t　]*(?:\\d{4}年\\d{1,2}月\\d{1,2}日|[${N}]{4}年[${N}]{1,2}月[${N}]{1,3}日)在[^。！？\\n]{2,50}?(?:会议|大会|全会)上[）)]?$`,
+  `^(?:${DASH}|[（(])?[ \\t　]*(?:\\d{4}年\\d{1,2}月\\d{1,2}日|[${N}]{4}年[${N}]{1,2}月[${N}]{1,3}日)在[^。！？\\n]{2,50}?(?:会议|大会|全会)上[）)]?$`,
 );
 /** The start of an occasion line that the page broke in two (“——2026年1月26日在广东省第十四届”). */
-const OCCASION_START = new RegExp(`^(?:——|[（(])[ \\t　]*(?:\\d{4}年\\d{1,2}月\\d{1,2}日|[${N}]{4}年[${N}]{1,2}月[${N}]{1,3}日)在`);
+const OCCASION_START = new RegExp(`^(?:${DASH}|[（(])[ \\t　]*(?:\\d{4}年\\d{1,2}月\\d{1,2}日|[${N}]{4}年[${N}]{1,2}月[${N}]{1,3}日)在`);
 /** Run-in title at the very start of a text without line breaks. */
 const RUN_IN_TITLE =
   /^[^。！？\n]{0,60}?在[^。！？\n]{2,60}?(?:上|时)的(?:重要)?(?:讲话|致辞|演讲)(?=[（(]|同志们|各位|女士们|尊敬的|※)/;
@@ -59,7 +66,7 @@ export function findTitle(text: string): string | undefined {
     const line = lines[i];
     if (!line) continue;
     if (TITLE_LINE.test(line)) {
-      if (line.startsWith('——')) {
+      if (line.startsWith('——') || line.startsWith('――')) {
         const main = joinFragments(previousTitleLines(lines, i));
         return (main ? main + line : line.slice(2).trim()).slice(0, MAX_TITLE);
       }
@@ -103,7 +110,7 @@ function iso(y: number, m: number, d: number): string | undefined {
 const DATE_SRC = `(\\d{4}|[${N}]{4})年(\\d{1,2}|[${N}]{1,2})月(\\d{1,2}|[${N}]{1,3})日`;
 /** The delivery date: “2026年2月5日在…”, “（2018年2月12日）”, “（2020年11月21日，北京）”. */
 const DELIVERED_DATE = new RegExp(
-  `(?:^|\\n|——|[（(])[ \\t　]*${DATE_SRC}在[^。！？]{2,50}?(?:会议|大会|全会|座谈会|仪式|峰会|学习)(?:上|时)`,
+  `(?:^|\\n|${DASH}|[（(])[ \\t　]*${DATE_SRC}在[^。！？]{2,50}?(?:会议|大会|全会|座谈会|仪式|峰会|学习)(?:上|时)`,
 );
 const BRACKETED_DATE = new RegExp(`[（(]${DATE_SRC}(?:[，,][^）)]{1,10})?[）)]`);
 /** The source note of a reprint: “这是…2020年6月2日在…的讲话”. */

@@ -7,78 +7,11 @@
  * Each rule carries examples (texts on which it fires) and counter-examples (texts on which it must not),
  * which the tests run. Reasons shown to the user are the rule's description.
  */
-import type { Mention, OutlineItem, RuleDoc } from './types';
+import { countMatches, DATE, N, type VerdictContext, type VerdictRule } from './verdict-types';
+import { LOOKALIKE_RULES } from './verdict-lookalikes';
+import { CORROBORATION_RULE, SPEECH_CUE_RULES } from './verdict-speech-cues';
 
-/** What a verdict rule sees: the text without boilerplate, plus cheap derived views and the other analyses. */
-export interface VerdictContext {
-  text: string;
-  /** The first 3000 characters: where titles, bylines and salutations are, even after page chrome. */
-  head: string;
-  /** The last 1200 characters: where source notes (“这是…的讲话”) and datelines of reprints are. */
-  tail: string;
-  /** The first 40% of the text (at least 2000, at most 6000 characters): a news dateline here opens an
-   * article; at the end it credits a reprint. */
-  front: string;
-  /**
-   * The first 8000 and the last 1200 characters: what register and reporting-voice rules read. Speeches and
-   * news both show their voice early; reading a bounded sample keeps the verdict's cost independent of length.
-   */
-  sample: string;
-  /** The text is longer than `sample`: the counts below are lower bounds. */
-  sampled: boolean;
-  /** Number of CJK characters in `sample`. */
-  cjk: number;
-  /** CJK characters on prose lines (≥ 20 CJK and sentence punctuation) in `sample`: the body, not menus. */
-  proseCjk: number;
-  /** Lines in `sample` with at least one CJK character and fewer than 12 (menu items, list entries). */
-  shortLines: number;
-  outline: readonly OutlineItem[];
-  mentions: readonly Mention[];
-}
-
-export type VerdictScope = 'head' | 'tail' | 'front' | 'sample';
-
-export interface VerdictRule extends RuleDoc {
-  /** Contribution to the logit when the rule fires; negative argues against. */
-  weight: number;
-  /** Pattern rules: where to look, what to look for, how many hits are needed (default 1). */
-  scope?: VerdictScope;
-  pattern?: RegExp;
-  minCount?: number;
-  /** Measure rules: compute from the context; return evidence text when the rule fires, null otherwise. */
-  measure?: (ctx: VerdictContext) => string | null;
-  /** Marks the text as a report rather than a speech when it fires. */
-  genre?: 'report';
-}
-
-const N = '一二三四五六七八九十〇零';
-const DATE = `(?:\\d{4}年\\d{1,2}月\\d{1,2}日|[${N}]{4}年[${N}]{1,2}月[${N}]{1,3}日)`;
-
-/** Count of matches of a global regex, stopping early once `enough` is reached. */
-const globalCache = new WeakMap<RegExp, RegExp>();
-
-/** The global twin of a regex, compiled once (rules are data with plain regexes; scanning needs `g`). */
-function globalOf(re: RegExp): RegExp {
-  let g = globalCache.get(re);
-  if (!g) {
-    g = re.flags.includes('g') ? re : new RegExp(re.source, re.flags + 'g');
-    globalCache.set(re, g);
-  }
-  return g;
-}
-
-export function countMatches(re: RegExp, text: string, enough = Infinity): { count: number; first?: string } {
-  const g = globalOf(re);
-  g.lastIndex = 0;
-  let count = 0;
-  let first: string | undefined;
-  for (let m = g.exec(text); m; m = g.exec(text)) {
-    if (m[0].length === 0) g.lastIndex++;
-    if (first === undefined) first = m[0];
-    if (++count >= enough) break;
-  }
-  return { count, first };
-}
+export { countMatches, type VerdictContext, type VerdictRule, type VerdictScope } from './verdict-types';
 
 const DIRECTIVE = /要把|要坚持|必须|坚持|我们要|要加强|要深入|要进一步|要着力|要切实|要始终/g;
 const FORMULATION_CATEGORIES = new Set(['formulation', 'program']);
@@ -92,26 +25,12 @@ const FORMULATION_CATEGORIES = new Set(['formulation', 'program']);
 export const VERDICT_BIAS = -3;
 
 export const VERDICT_RULES: readonly VerdictRule[] = [
+  // Speech cue families (title, salutation, agenda, occasion, closing, endorsement) and the short-text rule.
+  ...SPEECH_CUE_RULES,
+  CORROBORATION_RULE,
+  // Look-alikes in the same register: meeting coverage, notices, plans, summaries, 述职, reflections, letters.
+  ...LOOKALIKE_RULES,
   // ---- Evidence FOR a speech or report -----------------------------------------------------------------
-  {
-    id: 'title.speech',
-    weight: 3,
-    scope: 'head',
-    pattern: new RegExp(
-      `在[^。！？\\n]{2,60}?(?:上|时)的(?:重要)?(?:讲话|致辞|演讲|主旨讲话)` +
-        `(?=\\s*(?:$|\\n|[（(]|同志们|各位|女士们|尊敬的|——|※))`,
-    ),
-    description: { zh: '标题为“在…会议上的讲话”', en: 'Title reads “Speech at … (meeting)”' },
-    examples: [
-      '2025年在全市基层党建工作现场推进会上的讲话\n同志们：',
-      '在打好精准脱贫攻坚战座谈会上的讲话（2018年2月12日）习近平',
-      '勠力战疫 共创未来——在二十国集团领导人第十五次峰会第一阶段会议上的讲话（2020年11月21日，北京）',
-    ],
-    counterExamples: [
-      '深入学习贯彻习近平总书记在中央经济工作会议上的重要讲话精神',
-      '习近平在座谈会上的讲话引起热烈反响',
-    ],
-  },
   {
     id: 'title.report',
     weight: 3,
@@ -176,19 +95,6 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
     counterExamples: ['他在会上的讲话引起了广泛关注。'],
   },
   {
-    id: 'salutation',
-    weight: 2.5,
-    scope: 'sample',
-    pattern:
-      /(?:^|[\n\s）)。！”]|讲话|报告|习近平)(?:同志们|各位代表|同胞们|朋友们|女士们[，、]先生们|各位来宾|各位同事|大家好)[，：！]/,
-    description: {
-      zh: '有讲话称呼语（“同志们：”“各位代表：”）',
-      en: 'Addresses an audience (“同志们：”, “各位代表：”)',
-    },
-    examples: ['同志们：\n在党的十九大即将开幕', '各位代表：\n现在，我代表国务院', '同胞们，同志们，朋友们：今天', '同志们！党用伟大奋斗'],
-    counterExamples: ['向奋战在一线的同志们致以问候', '亲爱的同学们：你们好！'],
-  },
-  {
     id: 'opening.report',
     weight: 2.5,
     scope: 'head',
@@ -204,36 +110,6 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
       '现在，我代表国务院，向第五届全国人民代表大会作政府工作报告。',
     ],
     counterExamples: ['我代表党中央，向大会的召开表示热烈的祝贺！'],
-  },
-  {
-    id: 'speaker.agenda',
-    weight: 2,
-    scope: 'sample',
-    pattern:
-      /(?:下面|接下来)，?我(?:就|围绕|结合)?[^。！？\n]{0,50}?(?:讲|谈)(?:几点|点|三点|两点|几个问题|一些)|(?:讲|谈)几点(?:意见|体会|看法|认识)|受[^，。！？\n]{2,16}委托，我(?:代表|就)/,
-    description: {
-      zh: '讲话人说明议程（“下面，我讲几点意见”）',
-      en: 'The speaker announces the agenda (“下面，我讲几点意见”)',
-    },
-    examples: [
-      '下面，我围绕深入贯彻中央和省、市委要求，就扎实推进基层党建工作讲几点意见。',
-      '下面，我讲几点意见。',
-      '受中央政治局委托，我就《建议》起草的有关情况向全会作说明。',
-    ],
-    counterExamples: ['他讲了一个故事。'],
-  },
-  {
-    id: 'speaker.occasion',
-    weight: 2,
-    scope: 'sample',
-    pattern:
-      /今天，?我们(?:在这里)?(?:隆重)?(?:召开|举行|集会|举办)|这次(?:会议|座谈会|全会|大会|学习)的?(?:主要)?(?:任务|目的|主题)是|刚才，[^。！？\n]{0,60}?(?:发言|讲话|汇报|介绍)|市委决定召开这次会议|我(?:们)?(?:专门)?(?:主持)?召开这次/,
-    description: {
-      zh: '讲话人说明会议场合（“今天，我们召开…座谈会”“刚才，…作了发言”）',
-      en: 'The speaker refers to the occasion (“今天，我们召开…”, “刚才，…发言”)',
-    },
-    examples: ['今天，我们召开科学家座谈会', '刚才，7位代表作了很好的发言', '这次会议的主要任务是，分析当前形势'],
-    counterExamples: ['这次全会通过的决定', '今天，天气晴朗'],
   },
   {
     id: 'register.directive',
@@ -286,10 +162,15 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
     weight: -4,
     scope: 'head',
     pattern:
-      /(?:^|\n)[ \t　]*(?:回信|贺信|贺电|致信|复信|慰问信|感谢信)|来信(?:收悉|收到了|收到)|(?:回信|贺信|贺电)全文如下|给[^。！？\n]{2,40}?(?:回信|致信|复信|致贺信)/,
+      // A letter's headline (习近平给…回信) is a line of its own; a report that mentions 给…村民回信 mid-sentence is not one.
+      /(?:^|\n)[ \t　]*(?:回信|贺信|贺电|致信|复信|慰问信|感谢信)|来信(?:收悉|收到了|收到)|(?:回信|贺信|贺电)全文如下|(?:^|\n)[^。！？\n]{0,40}?给[^。！？\n]{2,40}?(?:回信|致信|复信|致贺信)[ \t　]*(?=\n|$)/,
     description: { zh: '是书信（回信、贺信）', en: 'A letter (reply or congratulatory letter)' },
     examples: ['回信北京科技大学全体巴基斯坦留学生：你们好！来信收悉。', '贺信值此哈尔滨工业大学建校100周年之际', '习近平1月18日给“硬骨头六连”全体官兵回信'],
-    counterExamples: ['同志们：今天我们召开会议。', '要认真处理群众来信来访。'],
+    counterExamples: [
+      '同志们：今天我们召开会议。',
+      '要认真处理群众来信来访。',
+      '2025年，习近平总书记给我省下党乡村民回信，极大鼓舞了全省干部群众。',
+    ],
   },
   {
     id: 'news.dateline',
@@ -372,10 +253,12 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
     id: 'press.conference',
     weight: -2,
     scope: 'head',
-    pattern: /新闻发布会|答记者问|(?:^|\n)[ \t　]*(?:记者|问)[：:]/,
+    // The press conference as the page's subject (a headline line, 答记者问, Q/A turns) — not a report that dates
+    // an event by one (以…新闻发布会为标志).
+    pattern: /(?:^|\n)[^。！？，\n]{0,60}新闻发布会[^。！？，\n]{0,10}(?=\n|$)|答记者问|(?:^|\n)[ \t　]*(?:记者|问)[：:]/,
     description: { zh: '是新闻发布会或答记者问', en: 'A press conference or Q&A' },
     examples: ['天宫一号与神舟九号载人交会对接任务第二场新闻发布会', '\n记者：请问发言人'],
-    counterExamples: ['要加强新闻宣传工作。'],
+    counterExamples: ['要加强新闻宣传工作。', '以2015年3月的国新办新闻发布会为标志，改革进入新阶段。'],
   },
   {
     id: 'article.byline',

@@ -1,4 +1,4 @@
-import { TRAD_TO_SIMP } from './tradSimp';
+import { TRAD_TO_SIMP } from '../rules/trad-simp';
 
 /**
  * Folds text for matching: full-width ASCII → half-width, ideographic space → space, common traditional

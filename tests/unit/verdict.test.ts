@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { findMentions } from '../../lib/rules/mentions';
+import { normalizeText } from '../../lib/rules/normalize';
 import { extractOutline } from '../../lib/rules/outline';
 import { buildVerdictContext, evaluateVerdictRule, judge, logistic, verdictFor } from '../../lib/rules/verdict';
 import { VERDICT_BIAS, VERDICT_RULES } from '../../lib/rules/verdict-rules';
 import { readText, SEED_FILE } from './helpers/rules-corpus';
 
-function contextOf(text: string) {
+/** Rule examples are written as pages serve them (ASCII punctuation, traditional script); rules read them folded. */
+function contextOf(raw: string) {
+  const text = normalizeText(raw).text;
   return buildVerdictContext(text, extractOutline(text), findMentions(text));
 }
 
-function verdictOf(text: string) {
+function verdictOf(raw: string) {
+  const text = normalizeText(raw).text;
   return verdictFor(text, extractOutline(text), findMentions(text));
 }
 

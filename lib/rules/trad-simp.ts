@@ -28,13 +28,18 @@ const PAIRS =
   '飯饭飲饮館馆養养驗验驅驱騰腾體体髮发鬥斗魚鱼鳥鸟鹽盐麗丽黃黄齊齐齒齿龍龙龜龟' +
   '億亿傷伤傑杰備备僱雇價价儀仪償偿優优儲储兌兑兇凶黨党倆俩' +
   '勁劲務务勸劝匱匮區区卻却厭厌縮缩聞闻藥药蘭兰蟲虫襲袭覽览訊讯豐丰貧贫賣卖買买質质' +
-  '輿舆辭辞鄧邓醜丑鍛锻鑄铸閣阁陰阴雞鸡餘余馬马驚惊鬧闹';
+  '輿舆辭辞鄧邓醜丑鍛锻鑄铸閣阁陰阴雞鸡餘余馬马驚惊鬧闹' +
+  // Speech vocabulary (讲话、会议、乡镇、干部、作风…) added for the rules' normalisation layer.
+  '點点應应幾几壞坏鬆松衆众綱纲慶庆礙碍獻献讚赞滿满雖虽奪夺燒烧煉炼蓋盖紮扎紐纽遞递輪轮邁迈鏈链礦矿鐘钟嗎吗彙汇籌筹頓顿頒颁佈布獲获穫获懲惩銷销賬账債债稅税測测澇涝爐炉裏里裡里墾垦羣群負负脫脱鞏巩絡络豬猪鴨鸭漁渔術术語语漲涨貸贷憂忧懼惧寬宽敗败貪贪潔洁韌韧鋒锋壘垒綫线麼么並并隻只繫系儘尽給给啓启舊旧擬拟藍蓝貫贯徹彻謹谨緻致揮挥憶忆懷怀懇恳誠诚虛虚惡恶積积庫库揚扬闖闯擺摆擾扰撥拨損损換换搶抢檔档汙污沒没澤泽牆墙狀状畢毕異异碼码簽签糾纠紛纷紹绍緒绪緩缓繳缴艱艰莊庄華华葉叶虧亏詢询諾诺譜谱譽誉賀贺躍跃軌轨較较轄辖郵邮銀银陝陕顆颗顏颜鮮鲜齡龄訪访謂谓認认誌志衆众戶户錄录鍊炼鄰邻隊队險险稱称樓楼鋪铺飯饭層层壯壮邀邀談谈緝缉屬属溝沟傾倾藉藉蘊蕴彈弹災灾頒颁驟骤樂乐氾泛兇凶嚴严偉伟創创捨舍';
 
 function buildTable(): Map<string, string> {
   const table = new Map<string, string>();
   const chars = [...PAIRS];
+  if (chars.length % 2 !== 0) throw new Error('trad-simp: PAIRS must hold an even number of characters');
   for (let i = 0; i + 1 < chars.length; i += 2) {
     const [trad, simp] = [chars[i], chars[i + 1]];
+    const known = table.get(trad);
+    if (known !== undefined && known !== simp) throw new Error(`trad-simp: ${trad} maps to both ${known} and ${simp}`);
     if (trad !== simp) table.set(trad, simp);
   }
   return table;

@@ -1,0 +1,249 @@
+/**
+ * Speech cues as families, written from the genre (county, city, district and town speeches, 讲话稿, 发言,
+ * 党课, as template and document sites serve them) rather than from any one file. Rules read normalised
+ * text (normalize.ts): punctuation in Chinese text is full-width, script is simplified, dashes are ——.
+ *
+ * Six independent families: title/byline, salutation, agenda, occasion, closing, endorsement of earlier
+ * speakers. Each rule is tagged with its family.
+ *
+ * THE SHORT-TEXT RULE. A page often shows only 200–1,300 characters of a speech, and the short-text penalty
+ * (length.short, −1.5) then sinks one true cue — rightly: one cue alone (a title, or a `同志们：`) is also found
+ * in news, 述职报告 and 倡议书. But two cues from DIFFERENT families (a salutation and an agenda, an occasion and
+ * a closing…) are what a speech is made of, so on a short text they earn `cues.corroborated` (+2), which outweighs
+ * the penalty: bias −3, short −1.5, corroboration +2 and any two cues (each ≥ 1.5) give a positive logit.
+ * Look-alikes that share a cue (述职 opens with 各位领导、同志们：, 倡议书 ends with 让我们…) are rejected by
+ * rules of their own (verdict-lookalikes.ts), not by the length penalty.
+ */
+import { countMatches, type CueFamily, type VerdictContext, type VerdictRule } from './verdict-types';
+
+/** Speakers' roles that title a local speech: 县长在…的讲话, 务虚会区长讲话. */
+const ROLE = '(?:书记|县长|市长|区长|镇长|乡长|局长|主任|部长|主席|委员|常委|负责人|领导|校长|同志)';
+/** What a speech is called in its title. */
+const SPEECH_WORD = '(?:讲话|讲话稿|讲话文稿|讲话提纲|表态发言|交流发言|发言|发言稿|致辞|主旨讲话|动员讲话|演讲|讲稿)';
+/** After a title's speech word: the body (salutation, date, line end) — or site junk glued on; never 精神/中/时. */
+const NOT_A_REFERENCE = '(?![精中时后引指强内全的和与及稿要会上，。、；]|文稿)';
+/** A line that quotes a speech (学习贯彻…讲话, 传达…讲话) is not its title. */
+const NOT_QUOTING = '(?![^\\n]{0,24}(?:学习|贯彻|传达|领会|落实))';
+const NUM = '(?:[一二两三四五六七八九十几]|\\d{1,2})';
+
+/** 在…会议上的讲话 as a title: followed by the body's start, never by 精神/引起… (title.speech). */
+const TITLE_SPEECH = new RegExp(
+  `在[^。！？\\n]{2,60}?(?:上|时)的(?:重要)?(?:讲话|致辞|演讲|主旨讲话)` +
+    `(?=\\s*(?:$|\\n|[（(]|同志们|各位|女士们|尊敬的|——|※))`,
+);
+
+/** A line starting with a speech title or speaker line, also glued to body or junk (title.speechLine). */
+const TITLE_SPEECH_LINE = new RegExp(
+  `(?:^|\\n)[ \\t　]*${NOT_QUOTING}[^。！？，\\n]{0,40}?(?:` +
+    `在[^。！？\\n]{2,60}?(?:上|时|中|会)的?(?:重要)?${SPEECH_WORD}${NOT_A_REFERENCE}` +
+    `|${ROLE}(?:[^。！？，\\n]{0,4})?${SPEECH_WORD}(?=[ \\t　]*(?:\\n|$|[（(]|同志们|各位|尊敬的))` +
+    `|(?:专题)?党课(?:讲稿|讲话稿|辅导报告)|讲话(?:稿|文稿)(?:[：:]|[ \\t　]*\\n))`,
+);
+
+export const SPEECH_CUE_RULES: readonly VerdictRule[] = [
+  {
+    id: 'title.speech',
+    weight: 3,
+    scope: 'head',
+    cueFamily: 'title',
+    pattern: TITLE_SPEECH,
+    description: { zh: '标题为“在…会议上的讲话”', en: 'Title reads “Speech at … (meeting)”' },
+    examples: [
+      '2025年在全市基层党建工作现场推进会上的讲话\n同志们：',
+      '在打好精准脱贫攻坚战座谈会上的讲话（2018年2月12日）习近平',
+      '勠力战疫 共创未来——在二十国集团领导人第十五次峰会第一阶段会议上的讲话（2020年11月21日，北京）',
+    ],
+    counterExamples: ['深入学习贯彻习近平总书记在中央经济工作会议上的重要讲话精神', '习近平在座谈会上的讲话引起热烈反响'],
+  },
+  {
+    id: 'title.speechLine',
+    weight: 3,
+    scope: 'head',
+    cueFamily: 'title',
+    // A line that starts with a speech title: 在…上的讲话(稿), 县长在…会上的发言, 务虚会区长讲话, XXX同志在…上的讲话,
+    // 专题党课讲稿 — also when the page glued the body or junk straight on (…讲话文稿同志们：, …上的讲话春节刚过).
+    // Same family as title.speech: only counts when that rule has not already credited the title.
+    measure(ctx) {
+      if (TITLE_SPEECH.test(ctx.head)) return null;
+      const m = TITLE_SPEECH_LINE.exec(ctx.head);
+      return m ? m[0].trim().slice(0, 40) : null;
+    },
+    description: {
+      zh: '以讲话标题或讲话人署名开头（“县长在…会上的讲话稿”“党课讲稿”）',
+      en: 'Opens with a speech title or speaker line (“County head at …: speech”, “Party lecture”)',
+    },
+    examples: [
+      '在全县安全生产工作会议上的讲话稿\n同志们：',
+      '区长在全区经济工作务虚会上的讲话稿',
+      '全区经济工作务虚会区长讲话\n同志们',
+      '张三同志在全镇三级干部大会上的发言',
+      '在全县组织工作会议上的讲话文稿同志们：今天',
+      '在全市春节团拜会上的讲话春节刚过，',
+      '七一专题党课讲稿\n同志们：',
+      '县长在全县招商引资推进会上的发言',
+      '领导在重点镇建设专题会发言\n',
+      '副书记在安全生产通报会讲话 县委决定今天召开',
+    ],
+    counterExamples: [
+      '深入学习贯彻县委书记在全县经济工作会议上的讲话精神',
+      '县长在会上的讲话中指出，要抓好安全生产。',
+      '张三同志在全镇大会上的讲话引起热烈反响',
+      '各地要认真学习书记讲话要求',
+      '会议传达了市委书记讲话',
+      '认真学习县委书记在全县经济工作会议上的讲话，',
+      '\n深入学习贯彻张三同志在全镇大会上的讲话\n',
+    ],
+  },
+  {
+    id: 'salutation',
+    weight: 2.5,
+    scope: 'sample',
+    cueFamily: 'salutation',
+    // The address form, after anything but running text: line start, punctuation, a title run into it (…讲话同志们),
+    // a placeholder name (县长XX同志们：), 尊敬的 or a list of addressees (各位学员、同志们：).
+    // `同志们：` with a colon is an address wherever it stands (a title glued on: …锤炼过硬作风同志们：).
+    pattern:
+      /同志们：|(?:^|\n)[ \t　]*(?:同志们|各位同志|各位代表)[ \t　]|(?:^|[^\u4e00-\u9fff]|讲话|发言|文稿|讲稿|报告|习近平|[XＸ×*＊某的、])(?:同志们|各位同志|各位代表|代表们|同胞们|朋友们|女士们[，、]先生们|各位来宾|各位同事|各位领导|各位学员|各位委员|各位企业家|老师们)(?:[，：！、]|[上下]午好|晚上好|大家好)/,
+    description: { zh: '有讲话称呼语（“同志们：”“各位代表：”）', en: 'Addresses an audience (“同志们：”, “各位代表：”)' },
+    examples: [
+      '同志们：\n在党的十九大即将开幕',
+      '各位代表：\n现在，我代表国务院',
+      '同胞们，同志们，朋友们：今天',
+      '同志们！党用伟大奋斗',
+      '同志们下午好！',
+      '各位学员、同志们：',
+      '县长XX同志们：',
+      '在全县大会上的讲话同志们：',
+      '各位同志：今天我们',
+      '同志們:今天',
+      '专题党课讲稿：以严的基调锤炼过硬作风同志们：',
+    ],
+    counterExamples: ['向奋战在一线的同志们致以问候', '亲爱的同学们：你们好！', '全县广大农民朋友们：'],
+  },
+  {
+    id: 'speaker.agenda',
+    weight: 2,
+    scope: 'sample',
+    cueFamily: 'agenda',
+    // 我讲四点意见 · 讲3个方面的意见 · 我提三点要求 · 我再强调几点意见 · 着重讲两个问题 · 表三点态 · 讲三句话.
+    pattern: new RegExp(
+      `我(?![们国省市县区镇乡党军])[^。！？\\n]{0,50}?(?:讲|谈|提|强调|说|交流)(?:一下)?了?[，、]?${NUM}(?:点|个(?:方面|问题)|方面|句话|条|个字)` +
+        `|(?:讲|谈)${NUM}(?:点|个(?:方面|问题))(?:的)?(?:意见|要求|看法|希望|想法|问题)` +
+        `|表${NUM}点态|受[^，。！？\\n]{2,16}委托，我(?:代表|就)` +
+        `|(?:下面|接下来)[，\\s]?我(?:就|围绕|结合|再|先|着重|重点|简要|简单)?[^。！？\\n]{0,50}?(?:讲|谈)(?:几点|一些)`,
+    ),
+    description: { zh: '讲话人说明议程（“下面，我讲几点意见”）', en: 'The speaker announces the agenda (“下面，我讲几点意见”)' },
+    examples: [
+      '下面，我围绕深入贯彻中央和省、市委要求，就扎实推进基层党建工作讲几点意见。',
+      '下面，我讲几点意见。',
+      '受中央政治局委托，我就《建议》起草的有关情况向全会作说明。',
+      '我讲四点意见',
+      '讲3个方面的意见',
+      '我提三点要求',
+      '下面，我再强调几点意见',
+      '我着重讲两个问题',
+      '我先讲三点意见',
+      '下面我讲三句话',
+      '我就抓好教育系统党建工作表三点态',
+      '下面,我讲三点意见',
+    ],
+    counterExamples: ['他讲了一个故事。', '我们提出了三点建议', '会议提出三点要求后散会了'],
+  },
+  {
+    id: 'speaker.occasion',
+    weight: 2,
+    scope: 'sample',
+    cueFamily: 'occasion',
+    pattern: new RegExp(
+      '今天[，\\s]?(?:我们|把大家)?(?:在这里)?(?:隆重|专门|紧急|再次)?(?:召开|举行|举办|集会|召集)' +
+        '|(?:这次|今天|本次)的?[^。！？，\\n]{0,16}?(?:会议|会|大会|培训班|党课)的?(?:主要)?(?:任务|目的|议程|主题)(?:是|有|就是)' +
+        '|(?:刚才|方才|刚刚)[，\\s]?[^。！？\\n]{0,60}?(?:通报|发言|讲话|汇报|介绍|宣读|部署|观看|观摩|颁)' +
+        '|(?:决定|研究)[^。！？\\n]{0,6}召开(?:这次|这个|今天的|的)|召开这(?:次|个)(?:会议|会|大会|推进会)|今天的?(?:会议|会)是' +
+        '|借(?:此|开班的?|这个)机会，?我|今天[，\\s]?我(?:给大家|和大家|同大家|以)|(?:党课|我讲)的(?:题目|主题)是',
+    ),
+    description: {
+      zh: '讲话人说明会议场合（“今天召开…会议”“刚才，…通报了”）',
+      en: 'The speaker refers to the occasion (“今天召开…”, “刚才，…通报了”)',
+    },
+    examples: [
+      '今天，我们召开科学家座谈会',
+      '刚才，7位代表作了很好的发言',
+      '这次会议的主要任务是，分析当前形势',
+      '今天召开全县安全生产工作会议',
+      '方才，市公安局通报了事故情况',
+      '经镇党委研究，决定今天召开这次会议',
+      '今天我们召开的三级干部大会就是收心的大会',
+      '借开班的机会，我和大家交流几点想法',
+      '今天，我以“担当实干”为题，同大家一起学习交流。',
+      '今天的会议是市政府决定召开的一次重要会议',
+    ],
+    counterExamples: ['这次全会通过的决定', '今天，天气晴朗', '经县政府研究，决定召开全县防汛工作会议。', '会议召开前夕'],
+  },
+  {
+    id: 'speaker.closing',
+    weight: 1.5,
+    scope: 'tail',
+    cueFamily: 'closing',
+    pattern: /谢谢(?:大家|各位)|(?:^|[。！\n])同志们[，！ 　][^\n]{0,200}?(?:让我们|希望大家|我相信|我们一定)/,
+    description: {
+      zh: '讲话结尾的号召与致谢（“同志们，…让我们…”“谢谢大家！”）',
+      en: 'A speech’s closing (“同志们，…让我们…”, “谢谢大家！”)',
+    },
+    examples: ['同志们，安全生产责任重于泰山。让我们以更加务实的作风抓好落实！\n谢谢大家！', '谢谢大家！'],
+    counterExamples: ['让我们携手行动起来，共同守护蓝天白云！', '感谢大家的支持。'],
+  },
+  {
+    id: 'speaker.endorse',
+    weight: 1.5,
+    scope: 'sample',
+    cueFamily: 'endorse',
+    // The speaker after earlier speakers: 讲得都很好，我都同意 · 我完全赞成 · 请大家认真抓好落实.
+    pattern: /我(?:都|完全|都很|非常)?(?:同意|赞成|赞同)[，。！、]|讲得(?:都)?(?:很好|很实|很到位|很实在)|请大家认真(?:抓好)?(?:贯彻)?落实/,
+    description: {
+      zh: '讲话人回应前面的发言（“讲得都很好，我完全同意”）',
+      en: 'The speaker responds to earlier speakers (“讲得都很好，我完全同意”)',
+    },
+    examples: ['刚才几位同志的发言讲得都很好，我完全同意。', '我都赞成。'],
+    counterExamples: ['会议同意财政局提出的意见。', '我们同意该项目立项'],
+  },
+];
+
+const SHORT_PROSE = 1200;
+
+/** Families of the speech cues that fire on a context (each rule evaluated once here; short texts only). */
+function firedFamilies(ctx: VerdictContext): CueFamily[] {
+  const families = new Set<CueFamily>();
+  for (const rule of SPEECH_CUE_RULES) {
+    if (!rule.cueFamily || families.has(rule.cueFamily)) continue;
+    const fired = rule.measure
+      ? rule.measure(ctx) !== null
+      : rule.pattern !== undefined && countMatches(rule.pattern, ctx[rule.scope ?? 'sample'], 1).count > 0;
+    if (fired) families.add(rule.cueFamily);
+  }
+  return [...families];
+}
+
+const FAMILY_ZH: Record<CueFamily, string> = {
+  title: '标题',
+  salutation: '称呼',
+  agenda: '议程',
+  occasion: '场合',
+  closing: '结语',
+  endorse: '回应发言',
+};
+
+export const CORROBORATION_RULE: VerdictRule = {
+  id: 'cues.corroborated',
+  weight: 2,
+  measure(ctx) {
+    if (ctx.proseCjk >= SHORT_PROSE) return null;
+    const families = firedFamilies(ctx);
+    return families.length >= 2 ? families.map((f) => FAMILY_ZH[f]).join('+') : null;
+  },
+  description: {
+    zh: '篇幅虽短，但有两类互相独立的讲话特征（如称呼语和议程）',
+    en: 'Short, but two independent speech cues agree (e.g. salutation and agenda)',
+  },
+  examples: ['同志们：\n下面，我讲三点意见。', '同志们，让我们共同努力！\n谢谢大家！'],
+  counterExamples: ['同志们：\n今天天气很好。', '下面，我讲三点意见。' + '我们要坚持问题导向，把工作抓实抓细。'.repeat(80)],
+};

@@ -1,0 +1,102 @@
+/**
+ * Verdict quality on the self-written genre corpus (tests/fixtures/corpus/genre/, see its README): local
+ * speeches of town, county, district and city level and same-register negatives, each read as the pages
+ * serve it (plain, ASCII punctuation, traditional script, both, page chrome, title glued to the body).
+ * Prints precision/recall per genre, per negative kind, per level, per source and per page variant, for the
+ * dev part and — separately — the holdout part, which rules are not written against.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../lib/rules';
+import type { Verdict } from '../../lib/rules/types';
+import { loadGenreCorpus, STRESS_VARIANTS, VARIANTS, type GenreDoc, type GenreSplit } from './helpers/genre-corpus';
+
+interface Row {
+  doc: GenreDoc;
+  variant: string;
+  verdict: Verdict;
+}
+
+interface Score {
+  precision: number;
+  recall: number;
+  n: number;
+}
+
+function score(rows: Row[]): Score {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const { doc, verdict } of rows) {
+    if (doc.positive && verdict.isPolicy) tp++;
+    else if (doc.positive) fn++;
+    else if (verdict.isPolicy) fp++;
+  }
+  return { precision: tp + fp === 0 ? 1 : tp / (tp + fp), recall: tp + fn === 0 ? 1 : tp / (tp + fn), n: rows.length };
+}
+
+/** Negatives alone have no recall: report how many were rightly rejected. */
+function line(label: string, rows: Row[]): string {
+  const s = score(rows);
+  const negatives = rows.filter((r) => !r.doc.positive);
+  const rejected = negatives.filter((r) => !r.verdict.isPolicy).length;
+  const positives = rows.length - negatives.length;
+  const parts = [`${label.padEnd(28)} n=${String(s.n).padStart(4)}`];
+  if (positives) parts.push(`recall ${s.recall.toFixed(3)}`);
+  if (negatives.length) parts.push(`rejected ${rejected}/${negatives.length}`);
+  if (positives && negatives.length) parts.push(`precision ${s.precision.toFixed(3)}`);
+  return parts.join('  ');
+}
+
+function groupBy(rows: Row[], key: (r: Row) => string): Map<string, Row[]> {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+  return new Map([...groups].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function run(split: GenreSplit, variants: Record<string, (t: string) => string>): Row[] {
+  const rows: Row[] = [];
+  for (const doc of loadGenreCorpus(split))
+    for (const [variant, make] of Object.entries(variants)) rows.push({ doc, variant, verdict: analyze(make(doc.text)).verdict });
+  return rows;
+}
+
+function report(split: GenreSplit, rows: Row[], stress: Row[]): void {
+  const out = [`[genre corpus: ${split}] ${line('all page variants', rows)}`];
+  for (const [kind, group] of groupBy(rows, (r) => r.doc.kind)) out.push('  genre ' + line(kind, group));
+  for (const [level, group] of groupBy(rows, (r) => r.doc.level)) out.push('  level ' + line(level, group));
+  for (const [source, group] of groupBy(rows, (r) => r.doc.source)) out.push('  source ' + line(source, group));
+  for (const [variant, group] of groupBy(rows, (r) => r.variant)) out.push('  page ' + line(variant, group));
+  for (const [variant, group] of groupBy(stress, (r) => r.variant)) out.push('  stress ' + line(variant, group));
+  for (const r of [...rows, ...stress].filter((row) => row.verdict.isPolicy !== row.doc.positive))
+    out.push(
+      `  MISS ${r.doc.positive ? 'FN' : 'FP'} ${r.doc.id} (${r.variant}) score ${r.verdict.score}: ` +
+        r.verdict.reasons.map((x) => `${x.id}(${x.weight})`).join(', '),
+    );
+  console.log(out.join('\n'));
+}
+
+describe('genre corpus verdict quality', () => {
+  it('dev: local speeches recall ≥ 0.9 at precision ≥ 0.97 in every page variant', () => {
+    const rows = run('dev', VARIANTS);
+    const stress = run('dev', STRESS_VARIANTS);
+    report('dev', rows, stress);
+    expect(rows.filter((r) => r.doc.positive).length / Object.keys(VARIANTS).length).toBeGreaterThanOrEqual(30);
+    expect(rows.filter((r) => !r.doc.positive).length / Object.keys(VARIANTS).length).toBeGreaterThanOrEqual(30);
+    for (const [variant, group] of groupBy(rows, (r) => r.variant)) {
+      const s = score(group);
+      expect({ variant, ok: s.recall >= 0.9 && s.precision >= 0.97 }).toEqual({ variant, ok: true });
+    }
+    const s = score(stress);
+    expect(s.recall).toBeGreaterThanOrEqual(0.8);
+    expect(s.precision).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('holdout (not tuned against): recall ≥ 0.85 at precision ≥ 0.95 over all page variants', () => {
+    const rows = run('holdout', VARIANTS);
+    const stress = run('holdout', STRESS_VARIANTS);
+    report('holdout', rows, stress);
+    const s = score(rows);
+    expect(s.recall).toBeGreaterThanOrEqual(0.85);
+    expect(s.precision).toBeGreaterThanOrEqual(0.95);
+  });
+});

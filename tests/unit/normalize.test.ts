@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../lib/rules';
+import { normalizeText } from '../../lib/rules/normalize';
+import { findDate, findTitle } from '../../lib/rules/title';
+import { TRAD_TO_SIMP } from '../../lib/rules/trad-simp';
+import { normalizeForSearch } from '../../lib/search/normalize';
+import { seededRandom } from '../helpers/seeded-random';
+
+const fold = (s: string) => normalizeText(s).text;
+
+describe('normalizeText: what it folds', () => {
+  it.each([
+    ['同志们:\n下面,我讲几点意见;一是(一)抓党建!行吗?', '同志们：\n下面，我讲几点意见；一是（一）抓党建！行吗？'],
+    ['同志們：我講三點意見。', '同志们：我讲三点意见。'],
+    ['２０２６年增长６.５%，ＧＤＰ', '2026年增长6.5%，GDP'],
+    ['增长8 ．8 ％，达到1 .5亿元', '增长8.8％，达到1.5亿元'],
+    ['政府工作报告――2026年1月', '政府工作报告——2026年1月'],
+    ['「四个全面」『两个维护』﹁三农﹂', '“四个全面”‘两个维护’“三农”'],
+    ['提出"两个确保"的要求', '提出“两个确保”的要求'],
+    ['在全县大会上的讲话\n同志\n们：今天召开会\n议', '在全县大会上的讲话\n同志们：今天召开会议'],
+    ['题目－－副题', '题目——副题'],
+  ])('%s → %s', (input, expected) => {
+    expect(fold(input)).toBe(expected);
+  });
+
+  it.each([
+    ['decimals and times', '增长6.5%，上午10:30开会，共1,000人'],
+    ['numbering', '1. 总体要求\n2. 主要任务'],
+    ['URLs', '网址 http://www.gov.cn/a,b?c=1'],
+    ['English', 'Hello, world: (yes)!'],
+    ['a title line followed by the body', '在全县大会上的讲话\n同志们：'],
+  ])('leaves %s alone', (_, input) => {
+    expect(fold(input)).toBe(input);
+  });
+
+  it('returns the same string, unmapped, when nothing needs folding', () => {
+    const text = '同志们：\n今天召开全县经济工作会议。';
+    const n = normalizeText(text);
+    expect(n.identity).toBe(true);
+    expect(n.text).toBe(text);
+  });
+});
+
+describe('normalizeText: the offset map (property-style over random texts)', () => {
+  const alphabet = [...'同志們们讲講话話三点點意见:,;()!?，：；（）。 \n８8.．％%――「」会\n議'];
+  const rand = seededRandom(8);
+  const samples = Array.from({ length: 300 }, () =>
+    Array.from({ length: 5 + Math.floor(rand() * 40) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join(''),
+  );
+
+  it('maps every folded character to an original character that folds to it', () => {
+    const bad: string[] = [];
+    for (const original of samples) {
+      const n = normalizeText(original);
+      for (let f = 0; f < n.text.length; f++) {
+        const o = n.toOriginal(f);
+        const back = normalizeText(original[o]).text;
+        const same = back === n.text[f] || /[，：；（）！？“”—.]/.test(n.text[f]);
+        if (!same) bad.push(`${JSON.stringify(original)} @${f}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('maps spans so that the original slice folds back to the folded slice, modulo removed blanks', () => {
+    const bad: string[] = [];
+    for (const original of samples) {
+      const n = normalizeText(original);
+      for (let s = 0; s < n.text.length; s += 3) {
+        const e = Math.min(n.text.length, s + 4);
+        const slice = original.slice(n.toOriginal(s), n.toOriginalEnd(e));
+        const strip = (x: string) => x.replace(/[\s　]/g, '');
+        if (strip(normalizeText(slice).text).length !== strip(n.text.slice(s, e)).length) bad.push(`${JSON.stringify(original)} [${s},${e})`);
+      }
+      expect(n.toOriginal(n.text.length)).toBe(original.length);
+    }
+    expect(bad).toEqual([]);
+  });
+});
+
+describe('analyze() on a folded page reports spans on the original text', () => {
+  it('finds the outline and mentions of an ASCII-punctuation, traditional page at their original offsets', () => {
+    const page = '在全縣幹部大會上的講話\n同志們:\n下面,我講三點意見.\n一、要實施"千村示範"工程\n(一)抓好黨建.要增長8 ．8 ％。\n(二)抓好發展.\n二、要抓作風\n三、要抓落實\n';
+    const a = analyze(page);
+    expect(a.outline.length).toBeGreaterThan(2);
+    for (const item of a.outline) expect(page.slice(item.start, item.start + item.marker.length)).toBe(item.marker);
+    expect(a.outline.map((i) => i.marker)).toContain('(一)');
+    for (const m of a.mentions) expect(page.slice(m.start, m.end)).toBe(m.text);
+    expect(a.textLength).toBe(page.length);
+  });
+});
+
+describe('trad-simp table', () => {
+  it('never maps a character that is itself a simplified target, so folding is idempotent', () => {
+    const targets = new Set(TRAD_TO_SIMP.values());
+    expect([...TRAD_TO_SIMP.keys()].filter((k) => targets.has(k))).toEqual([]);
+    expect(normalizeForSearch('講話')).toBe('讲话');
+  });
+});
+
+describe('title and date behind page variants', () => {
+  it('finds a report title and date behind a U+2015 subtitle dash (――)', () => {
+    const text = '2026年某省政府工作报告\n――2026年1月26日在某省第十四届人民代表大会第四次会议上\n各位代表：\n现在，我代表省人民政府向大会报告工作。';
+    expect(findTitle(text)).toBe('2026年某省政府工作报告');
+    expect(findDate(text)).toBe('2026-01-26');
+    expect(analyze(text)).toMatchObject({ title: '2026年某省政府工作报告', date: '2026-01-26' });
+  });
+
+  it('finds a local speech title served in traditional script with ASCII brackets', () => {
+    const text = '在全縣安全生產工作會議上的講話稿\n(2024年3月8日)\n同志們:\n今天召開全縣安全生產工作會議.';
+    expect(analyze(text)).toMatchObject({ title: '在全县安全生产工作会议上的讲话稿', date: '2024-03-08' });
+  });
+
+  it('does not take a quoted speech for a title', () => {
+    expect(findTitle('深入学习贯彻县委书记在全县经济工作会议上的讲话精神\n各乡镇要')).toBeUndefined();
+  });
+});
