@@ -68,7 +68,7 @@ function useSimilarityIndex(clips: Clip[], wanted: boolean): SimilarityIndex | n
 /** Fills the space below the view's top edge, whatever the shell puts above it. */
 function useFillHeight(ref: { current: HTMLElement | null }): void {
   useLayoutEffect(() => {
-    const fit = () => {
+    const fitToViewport = () => {
       const el = ref.current;
       if (!el) return;
       let height = window.innerHeight - el.getBoundingClientRect().top;
@@ -80,9 +80,9 @@ function useFillHeight(ref: { current: HTMLElement | null }): void {
         el.style.height = `${Math.max(320, height)}px`;
       }
     };
-    fit();
-    window.addEventListener('resize', fit);
-    return () => window.removeEventListener('resize', fit);
+    fitToViewport();
+    window.addEventListener('resize', fitToViewport);
+    return () => window.removeEventListener('resize', fitToViewport);
   }, []);
 }
 
@@ -125,7 +125,7 @@ export function LibraryView(props: { source?: LibrarySource }) {
   const result = useMemo(() => {
     const key = [filter, filtersOpen];
     const hit = resultCache.get(matches);
-    if (hit && hit.key.every((k, i) => k === key[i])) return hit.result;
+    if (hit?.key.every((k, i) => k === key[i])) return hit.result;
     const fresh = applyFilter(clips, matches, filter, { counts: filtersOpen });
     resultCache.set(matches, { key, result: fresh });
     return fresh;
@@ -134,7 +134,7 @@ export function LibraryView(props: { source?: LibrarySource }) {
   const rows = useMemo(() => {
     const key = [mode, collapsed, editing];
     const hit = rowCache.get(result);
-    if (hit && hit.key.every((k, i) => k === key[i])) return hit.rows;
+    if (hit?.key.every((k, i) => k === key[i])) return hit.rows;
     const fresh = buildRows(result.clips, mode, collapsed, editing);
     rowCache.set(result, { key, rows: fresh });
     return fresh;

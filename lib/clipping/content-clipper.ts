@@ -54,11 +54,9 @@ export class ContentClipper {
   #ready: Promise<void> = Promise.resolve();
   #cleanups: (() => void)[] = [];
 
-  readonly #getPage: GetPage;
   readonly #options: ClipperOptions;
 
   constructor(getPage: GetPage, options: ClipperOptions = {}) {
-    this.#getPage = getPage;
     this.#options = options;
     this.#doc = options.doc ?? document;
     this.#texts = new PageTexts(getPage, this.#doc);
@@ -112,7 +110,7 @@ export class ContentClipper {
   /** Clips the current selection (context menu, keyboard command). */
   async clipSelection(): Promise<ClipOutcome> {
     const sel = this.#doc.getSelection();
-    const range = sel && sel.rangeCount && !sel.isCollapsed ? sel.getRangeAt(0) : this.#pendingRange;
+    const range = sel?.rangeCount && !sel.isCollapsed ? sel.getRangeAt(0) : this.#pendingRange;
     this.ui.hide();
     return this.#report(await this.clipRange(range));
   }

@@ -65,5 +65,5 @@ export const GLOSSARY: Readonly<Record<string, string>> = {
 
 /** The gloss for a mention key, if it names a well-known formulation. */
 export function glossFor(key: string): string | undefined {
-  return Object.prototype.hasOwnProperty.call(GLOSSARY, key) ? GLOSSARY[key] : undefined;
+  return Object.hasOwn(GLOSSARY, key) ? GLOSSARY[key] : undefined;
 }

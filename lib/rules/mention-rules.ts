@@ -676,7 +676,7 @@ export const MENTION_RULES: readonly MentionRule[] = [
       const licensed = start < m.index || TARGET_CONTEXT_LEFT.test(text.slice(Math.max(0, m.index - 2), m.index));
       if (/^(?:元|美元|%|％|个百分点)$/.test(unit)) return span;
       if (/^(?:年|个月|天)$/.test(unit)) {
-        if (!qualifier || !qualifier.includes('内')) return null;
+        if (!qualifier?.includes('内')) return null;
         if (unit === '年' && digits.length > 2) return null; // 2020年内 is a date, not a time limit
         return span;
       }

@@ -4,7 +4,7 @@ import { computeDedupeKey } from '../clips/dedupe';
 import { normalizeUrl, siteOf } from '../clips/url';
 import { summarizeZodError } from '../messages/protocol';
 import type { ClipFilter, ClipOrder } from '../messages/clips';
-import { ClipDatabase, normalizeTags } from './db';
+import { type ClipDatabase, normalizeTags } from './db';
 import { StoreError, isClosedError, isQuotaError } from './errors';
 import type { z } from 'zod';
 

@@ -176,6 +176,7 @@ describe('reviewing in Chromium', () => {
 });
 
 /** The W3C Web Annotation Data Model's required fields for a collection, its page and its annotations. */
+// biome-ignore lint/suspicious/noExplicitAny: parsed JSON whose shape is exactly what this checks
 function expectValidAnnotationCollection(doc: Record<string, any>, count: number): void {
   expect(doc['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
   expect(typeof doc.id).toBe('string');
