@@ -3,8 +3,13 @@ import { WxtVitest } from 'wxt/testing';
 
 // Two projects: fast unit tests (happy-dom, fake IndexedDB, WXT's fake browser) and end-to-end tests that
 // drive the built extension in Debian's Chromium. `npm test` builds first, then runs both.
+// Tuned for a 2-core machine: two workers (one per core; more only adds contention), timeouts generous enough
+// that a loaded machine slows the suite down instead of failing it, and e2e files one at a time (each drives
+// its own Chromium, which needs both cores).
 export default defineConfig({
   test: {
+    pool: 'forks',
+    maxWorkers: 2,
     projects: [
       {
         plugins: [WxtVitest()],
@@ -13,6 +18,7 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           setupFiles: ['fake-indexeddb/auto'],
+          testTimeout: 20_000,
         },
       },
       {
@@ -23,6 +29,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // expect.poll waits for a condition; its 1 s default is a wall-clock bet a loaded machine loses.
+          expect: { poll: { timeout: 15_000, interval: 50 } },
         },
       },
     ],
