@@ -69,7 +69,7 @@ function jsonLines(stdout: string): JsonRecord[] {
 
 describe('tifa analyze --json --text', () => {
   let records: JsonRecord[];
-  let run: ReturnType<typeof tifa>;
+  let run: Run;
 
   beforeAll(async () => {
     run = await tifa('analyze', SEED_TXT, SEED_PAGE, GBK_PAGE, UTF8_PAGE, LAW_PAGE, NEG_TXT, '--json', '--text');
