@@ -52,6 +52,12 @@ interface ColdRun {
   startedAt: number;
   /** Longest task that overlapped the round trip (the page's own parsing, layout and paint). */
   busyDuringAnalyze: number;
+  /** The page's first contentful paint, from navigation start: a run starting before it competes with it. */
+  firstPaint: number;
+  /** The round trip's legs: page → worker handler, the handler (analyse + encode), handler → page. */
+  toWorker: number;
+  inWorker: number;
+  toPage: number;
 }
 
 async function tifaCold(tifa: ExtensionBrowser, url: string): Promise<ColdRun> {
@@ -61,7 +67,12 @@ async function tifaCold(tifa: ExtensionBrowser, url: string): Promise<ColdRun> {
     await page.goto(url);
     if ((await waitForTifa(page, 30_000)) !== 'policy') throw new Error(`${url}: Tifa did not see a policy text`);
     await page.waitForFunction(() => performance.getEntriesByName('tifa:total', 'measure').length > 0);
-    return await page.evaluate(() => {
+    // Both clocks count from their own timeOrigin; origin + time puts the page and the worker on one axis.
+    const worker = await tifa.serviceWorker.evaluate(() => {
+      const m = performance.getEntriesByName('tifa:worker-analyze', 'measure')[0];
+      return { start: performance.timeOrigin + (m?.startTime ?? Number.NaN), duration: m?.duration ?? Number.NaN };
+    });
+    const run = await page.evaluate(() => {
       const m = (name: string) => performance.getEntriesByName(name, 'measure')[0];
       const analyze = m('tifa:analyze');
       const tasks = (window as unknown as { __longTasks: Array<{ start: number; duration: number }> }).__longTasks;
@@ -76,8 +87,18 @@ async function tifaCold(tifa: ExtensionBrowser, url: string): Promise<ColdRun> {
         main: m('tifa:main-thread')?.duration ?? Number.NaN,
         startedAt: m('tifa:total').startTime,
         busyDuringAnalyze: Math.max(0, ...overlapping.map((t) => t.duration)),
+        firstPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+        sent: performance.timeOrigin + analyze.startTime,
+        received: performance.timeOrigin + analyze.startTime + analyze.duration,
       };
     });
+    const { sent, received, ...times } = run;
+    return {
+      ...times,
+      toWorker: worker.start - sent,
+      inWorker: worker.duration,
+      toPage: received - (worker.start + worker.duration),
+    };
   } finally {
     await page.close();
   }
@@ -239,7 +260,12 @@ async function benchPage(tifa: ExtensionBrowser, urls: { tifa: string; plain: st
       {
         area: AREA,
         case: `${label}: Tifa cold, round trip (tifa:analyze)`,
-        extra: `warm ${fmt(warm.analyze.medianMs)} ms; longest page task during it ${fmt(med(cold.map((r) => r.busyDuringAnalyze)))} ms; run starts ${fmt(med(cold.map((r) => r.startedAt)))} ms after navigation`,
+        extra:
+          `to the worker ${fmt(med(cold.map((r) => r.toWorker)))} + in it ${fmt(med(cold.map((r) => r.inWorker)))} ` +
+          `+ back ${fmt(med(cold.map((r) => r.toPage)))} ms; warm ${fmt(warm.analyze.medianMs)} ms; longest page ` +
+          `task during it ${fmt(med(cold.map((r) => r.busyDuringAnalyze)))} ms; run starts ` +
+          `${fmt(med(cold.map((r) => r.startedAt)))} ms after navigation, first paint at ` +
+          `${fmt(med(cold.map((r) => r.firstPaint)))} ms`,
       },
       analyze,
       undefined,
