@@ -4,8 +4,13 @@ import { WxtVitest } from 'wxt/testing';
 // Three projects: fast unit tests (happy-dom, fake IndexedDB, WXT's fake browser), end-to-end tests that drive
 // the built extension in Debian's Chromium, and the Firefox journeys (Firefox ESR over WebDriver BiDi,
 // tests/firefox). `npm test` builds first, then runs them all.
+// Tuned for a 2-core machine: two workers (one per core; more only adds contention), timeouts generous enough
+// that a loaded machine slows the suite down instead of failing it, and browser files one at a time (each drives
+// its own browser, which needs both cores).
 export default defineConfig({
   test: {
+    pool: 'forks',
+    maxWorkers: 2,
     projects: [
       {
         plugins: [WxtVitest()],
@@ -14,6 +19,7 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           setupFiles: ['fake-indexeddb/auto'],
+          testTimeout: 20_000,
         },
       },
       {
@@ -24,6 +30,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // expect.poll waits for a condition; its 1 s default is a wall-clock bet a loaded machine loses.
+          expect: { poll: { timeout: 15_000, interval: 50 } },
         },
       },
       {

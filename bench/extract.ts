@@ -13,7 +13,7 @@ import { bundleExtractor } from '../tests/helpers/bundle-extract';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH, CORPUS_DIR, seedPageHtml, speechPageHtml } from '../tests/e2e/harness';
 import { summarize } from './measure';
-import { type BenchRow } from './types';
+import type { BenchRow } from './types';
 
 const RUNS = 21;
 const WARMUP = 5;

@@ -37,10 +37,10 @@ const WARMUP = 2;
 const BIG_PAGE_CHARS = 300_000;
 const BUNDLE_GOAL_KB = 60;
 
-const MARK_JS = createRequire(import.meta.url).resolve('mark.js/dist/mark.min.js');
+export const MARK_JS = createRequire(import.meta.url).resolve('mark.js/dist/mark.min.js');
 
 /** A corpus text as a portal page: first line the title, the other lines paragraphs. */
-function textPage(file: string): string {
+export function textPage(file: string): string {
   const lines = readFileSync(join(CORPUS_DIR, file), 'utf8')
     .split('\n')
     .map((l) => l.trim())
@@ -88,7 +88,7 @@ function bigPage(): { html: string; chars: number } {
  * next-frame helper, and the `__name` helper that the TypeScript loader (tsx, keepNames) calls from functions
  * declared inside page.evaluate callbacks.
  */
-const LONG_TASK_PROBE = `
+export const LONG_TASK_PROBE = `
   window.__name = window.__name || ((f) => f);
   window.__nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => {
     const ch = new MessageChannel();
@@ -103,7 +103,7 @@ const LONG_TASK_PROBE = `
   } catch {}
 `;
 
-interface TifaRun {
+export interface TifaRun {
   total: number;
   main: number;
   frame: number;
@@ -123,7 +123,7 @@ async function lastMeasures(page: Page): Promise<Record<string, number>> {
 }
 
 /** Re-runs Tifa's pipeline in the tab (clear, extract, analyse, highlight) and returns its own measures. */
-async function tifaRun(tifa: ExtensionBrowser, page: Page, tabId: number): Promise<TifaRun> {
+export async function tifaRun(tifa: ExtensionBrowser, page: Page, tabId: number): Promise<TifaRun> {
   await tifa.serviceWorker.evaluate(async (id: number) => {
     const api = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<{ ok: boolean; error?: string }> } } }).chrome;
     const reply = await api.tabs.sendMessage(id, { tifa: 1, kind: 'readingAnalyzeNow', payload: { force: true } });

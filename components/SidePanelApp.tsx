@@ -24,9 +24,10 @@ export function SidePanelApp() {
   };
   return (
     <div class="tifa-app">
-      <nav class="tifa-tabs" role="tablist" aria-label="Tifa" onKeyDown={onKeyDown}>
+      <div class="tifa-tabs" role="tablist" aria-label="Tifa" onKeyDown={onKeyDown}>
         {TABS.map((id) => (
           <button
+            type="button"
             key={id}
             id={`tifa-tab-${id}`}
             role="tab"
@@ -38,7 +39,7 @@ export function SidePanelApp() {
             {t(id === 'page' ? 'tabThisPage' : 'tabLibrary')}
           </button>
         ))}
-      </nav>
+      </div>
       <main id="tifa-tabpanel" role="tabpanel" aria-labelledby={`tifa-tab-${tab}`}>
         {tab === 'page' ? <PageView /> : <LibraryView />}
       </main>

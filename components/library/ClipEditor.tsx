@@ -76,6 +76,7 @@ export function ClipEditor(props: ClipEditorProps) {
           </span>
           <time class="tifa-lib-date">{localDate(clip.created)}</time>
         </div>
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
         <blockquote class="tifa-lib-fulltext" lang="zh" tabIndex={0}>
           <Highlighted text={clip.text} query={query} />
         </blockquote>

@@ -41,6 +41,7 @@ export function Dialog(props: { title: string; onClose(): void; children: Compon
   };
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a click outside closes; keyboard users have Esc and the close button
     <div class="tifa-lib-backdrop" onMouseDown={(e) => e.target === e.currentTarget && props.onClose()}>
       <div ref={box} class={`tifa-lib-dialog ${props.class ?? ''}`} role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1} onKeyDown={onKeyDown}>
         <header class="tifa-lib-dialog-head">

@@ -24,7 +24,7 @@ function Passages({ text, passages }: { text: string; passages: RecurringPassage
 export function SimilarDialog(props: { clip: Clip; index: SimilarityIndex | null; onClose(): void; onShow(clip: Clip): void }) {
   const { index } = props;
   const groups = useMemo(
-    () => (index && index.byId.has(props.clip.id) ? groupSimilarBySpeech(findSimilar(index, props.clip.id)) : null),
+    () => (index?.byId.has(props.clip.id) ? groupSimilarBySpeech(findSimilar(index, props.clip.id)) : null),
     [index, props.clip.id],
   );
   return (

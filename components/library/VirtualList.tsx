@@ -139,6 +139,7 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   }
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: arrow keys bubble up from the focused row (delegation)
     <div ref={scroller} class={`tifa-lib-scroller ${props.class ?? ''}`} onScroll={onScroll} onKeyDown={onKeyDown}>
       <div class="tifa-lib-spacer" role="list" aria-label={label} style={{ height: `${total}px` }}>
         {rows}

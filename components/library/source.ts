@@ -95,6 +95,7 @@ export function createDexieSource(db: ClipDatabase, writer: ClipWriter): Library
       let complete = false;
       let pendingKeys = new Set<string>();
       let pendingFull = false;
+      // biome-ignore lint/correctness/noUnusedVariables: read by the `??=` guard in schedule() (Biome misses it)
       let flushing: Promise<void> | null = null;
       const fail = (err: unknown): void => {
         if (!closed) onError(err instanceof Error ? err : new Error(String(err)));

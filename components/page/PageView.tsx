@@ -153,6 +153,7 @@ function OutlineList(props: OutlineActions & { nodes: TreeNode[]; root?: boolean
   return (
     <ul class="tifa-page-tree" role={props.root ? 'tree' : 'group'}>
       {props.nodes.map((node) => (
+        // biome-ignore lint/a11y/useFocusableInteractive: focus sits on the row's own button, not the tree item
         <li key={node.index} role="treeitem" aria-level={node.item.depth + 1}>
           <div class="tifa-page-row">
             <button

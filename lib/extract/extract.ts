@@ -75,7 +75,7 @@ export function extractText(root: Element | Document, opts: ExtractOptions = {})
     if (
       (closedDetails > 0 && el.localName !== 'summary' && isClosedDetails(el.parentNode)) ||
       isSkippedByMarkup(el, skipChrome) ||
-      (isHidden !== undefined && isHidden(el))
+      isHidden?.(el)
     ) {
       node = el.nextSibling;
       continue;

@@ -2,6 +2,7 @@ import { MAX_ANALYZE_CHARS, readingAnalyzeText } from '../messages/page';
 import type { Router } from '../messages/protocol';
 import { analyze } from '../rules';
 import { analyzeRemembered } from './analysis-memo';
+import { recordMeasure } from './timing';
 import { encodeAnalysis, type WireAnalysis } from './wire';
 
 /**
@@ -24,8 +25,13 @@ const WARM_UP_TEXT = [
 export function registerReadingHandlers(router: Router): void {
   const parts = new PartAssembler();
   router.on(readingAnalyzeText, ({ text, part }, { sender }) => {
+    const start = performance.now();
     const whole = part ? parts.add(`${sender.tab?.id ?? '-'}:${sender.url ?? ''}:${part.run}`, part, text) : text;
-    return whole === null ? { pending: true as const } : analyzeForWire(whole);
+    if (whole === null) return { pending: true as const };
+    const reply = analyzeForWire(whole);
+    // The worker's share of a page's round trip (bench/cold.ts sets it against the page's tifa:analyze).
+    recordMeasure(performance, 'tifa:worker-analyze', start, performance.now());
+    return reply;
   });
   // Warm the rule set as soon as the worker starts, in its own task, so the first page does not pay for it.
   setTimeout(() => {

@@ -443,7 +443,7 @@ export class ReadingController {
     const painter = this.#deps.painter;
     if (painter.itemAt) return painter.itemAt(x, y) ?? -1;
     const caret = caretAt(this.#doc, x, y);
-    if (!caret || caret.node.nodeType !== 3) return -1;
+    if (caret?.node.nodeType !== 3) return -1;
     let offset: number;
     try {
       const at = { startContainer: caret.node, startOffset: caret.offset, endContainer: caret.node, endOffset: caret.offset };

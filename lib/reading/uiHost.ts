@@ -11,7 +11,7 @@ const hosts = new WeakMap<Document, HTMLElement>();
 /** The shadow root of the page's Tifa host, created (or re-created, if the page removed it) on first use. */
 export function tifaUiRoot(doc: Document): ShadowRoot {
   let host = hosts.get(doc);
-  if (!host || !host.isConnected || !host.shadowRoot) {
+  if (!host?.isConnected || !host.shadowRoot) {
     host?.remove();
     host = doc.createElement(UI_HOST_TAG);
     const root = host.attachShadow({ mode: 'open' });
@@ -35,7 +35,7 @@ export function mountInTifaUi(doc: Document, ...parts: Node[]): () => void {
   return () => {
     for (const p of parts) p.parentNode?.removeChild(p);
     const host = hosts.get(doc);
-    if (host && host.shadowRoot && host.shadowRoot.childNodes.length <= 1) {
+    if (host?.shadowRoot && host.shadowRoot.childNodes.length <= 1) {
       host.remove();
       hosts.delete(doc);
     }

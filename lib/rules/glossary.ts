@@ -99,7 +99,7 @@ export const GLOSSARY: Readonly<Record<string, string>> = {
 
 /** The gloss for a mention key, if it names a well-known formulation. */
 export function glossFor(key: string): string | undefined {
-  return Object.prototype.hasOwnProperty.call(GLOSSARY, key) ? GLOSSARY[key] : undefined;
+  return Object.hasOwn(GLOSSARY, key) ? GLOSSARY[key] : undefined;
 }
 
 /** The document or occasion that states a glossary formulation (see glossary-sources.ts). */

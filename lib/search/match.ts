@@ -58,7 +58,7 @@ export function createMatcher(index: SearchIndex, keep = 24): (query: string) =>
       return cached;
     }
     let result: Uint8Array;
-    if (last && last.query && key.startsWith(last.query)) {
+    if (last?.query && key.startsWith(last.query)) {
       result = narrow(index, last.result, queryTerms(key));
     } else {
       result = matchQuery(index, key);

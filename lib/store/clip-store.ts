@@ -5,7 +5,7 @@ import { byStoredPosition } from '../clips/position';
 import { normalizeUrl, siteOf } from '../clips/url';
 import { summarizeZodError } from '../messages/protocol';
 import type { ClipFilter, ClipOrder } from '../messages/clips';
-import { ClipDatabase, normalizeTags } from './db';
+import { type ClipDatabase, normalizeTags } from './db';
 import { StoreError, isClosedError, isQuotaError } from './errors';
 import type { z } from 'zod';
 

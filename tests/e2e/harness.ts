@@ -427,10 +427,10 @@ export async function waitForTifa(page: Page, timeoutMs = 15_000): Promise<strin
 export function watchConsole(page: Page, ignore?: RegExp): { errors: string[] } {
   const errors: string[] = [];
   page.on('console', (msg: ConsoleMessage) => {
-    if (msg.type() === 'error' && !(ignore && ignore.test(msg.text()))) errors.push(`console.error: ${msg.text()}`);
+    if (msg.type() === 'error' && !ignore?.test(msg.text())) errors.push(`console.error: ${msg.text()}`);
   });
   page.on('pageerror', (err) => {
-    if (!(ignore && ignore.test(err.message))) errors.push(`uncaught: ${err.message}`);
+    if (!ignore?.test(err.message)) errors.push(`uncaught: ${err.message}`);
   });
   return { errors };
 }

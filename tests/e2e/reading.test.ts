@@ -297,8 +297,8 @@ describe('side panel outline', () => {
     const lines = markdown.split('\n').filter((l) => l.startsWith('- ') || l.startsWith('  '));
     expect(lines).toHaveLength(24);
     expect(lines[4]).toMatch(/^- 一、提高思想站位抓推进/);
-    expect(lines[5]).toMatch(/^  - 第一，要从筑牢党的执政根基/);
-    expect(lines[10]).toMatch(/^    - 一要扎扎实实实施“千村头雁”/);
+    expect(lines[5]).toMatch(/^ {2}- 第一，要从筑牢党的执政根基/);
+    expect(lines[10]).toMatch(/^ {4}- 一要扎扎实实实施“千村头雁”/);
     await panel.close();
     await page.close();
   });

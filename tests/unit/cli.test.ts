@@ -1,21 +1,24 @@
 /**
- * The real `tifa` CLI, run as a child process (`node --import tsx cli/tifa.ts …`), on corpus files and on
- * broken inputs. Few spawns, several files each: every spawn pays Node + tsx start-up.
+ * The `tifa` CLI on corpus files and on broken inputs. Most cases call `runCli` in this process with the same
+ * analyzer `cli/tifa.ts` passes (a child process pays Node + tsx start-up, seconds on a loaded machine); one case
+ * spawns the real command to check that tifa.ts wires runCli to stdout, stderr and the exit status.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../cli/run';
+import { analyze } from '../../lib/rules/index';
 import type { Mention, OutlineItem, Verdict } from '../../lib/rules/types';
 
 const ROOT = resolve(__dirname, '../..');
-const SEED_TXT = 'tests/fixtures/corpus/seed/party-building-speech.txt';
-const SEED_PAGE = 'tests/fixtures/pages/seed.html';
-const GBK_PAGE = 'tests/fixtures/extract/people_1.gbk.html';
-const UTF8_PAGE = 'tests/fixtures/corpus/html/gne__people_1.html';
-const LAW_PAGE = 'tests/fixtures/corpus/html/gne__sxmu_1.html';
-const NEG_TXT = 'tests/fixtures/corpus/neg/npc_resolution__line2.txt';
+const SEED_TXT = join(ROOT, 'tests/fixtures/corpus/seed/party-building-speech.txt');
+const SEED_PAGE = join(ROOT, 'tests/fixtures/pages/seed.html');
+const GBK_PAGE = join(ROOT, 'tests/fixtures/extract/people_1.gbk.html');
+const UTF8_PAGE = join(ROOT, 'tests/fixtures/corpus/html/gne__people_1.html');
+const LAW_PAGE = join(ROOT, 'tests/fixtures/corpus/html/gne__sxmu_1.html');
+const NEG_TXT = join(ROOT, 'tests/fixtures/corpus/neg/npc_resolution__line2.txt');
 const GOLD = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/corpus/gold/seed.json'), 'utf8')) as {
   sections: { startsWith: string; parent: number | null }[];
 };
@@ -30,11 +33,27 @@ interface JsonRecord {
   text?: string;
 }
 
-function tifa(...args: string[]) {
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `tifa ARGS…` in this process, with stdout and stderr captured as the real command would print them. */
+async function tifa(...args: string[]): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const io = { out: (chunk: string) => (stdout += `${chunk}\n`), err: (line: string) => (stderr += `${line}\n`) };
+  const status = await runCli(args, io, analyze);
+  return { status, stdout, stderr };
+}
+
+/** The real command in a child process. */
+function tifaProcess(...args: string[]): Run {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/tifa.ts', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: 90_000,
     env: { ...process.env, NO_COLOR: '1' },
   });
   if (r.error) throw r.error;
@@ -50,10 +69,10 @@ function jsonLines(stdout: string): JsonRecord[] {
 
 describe('tifa analyze --json --text', () => {
   let records: JsonRecord[];
-  let run: ReturnType<typeof tifa>;
+  let run: Run;
 
-  beforeAll(() => {
-    run = tifa('analyze', SEED_TXT, SEED_PAGE, GBK_PAGE, UTF8_PAGE, LAW_PAGE, NEG_TXT, '--json', '--text');
+  beforeAll(async () => {
+    run = await tifa('analyze', SEED_TXT, SEED_PAGE, GBK_PAGE, UTF8_PAGE, LAW_PAGE, NEG_TXT, '--json', '--text');
     records = jsonLines(run.stdout);
   }, 60_000);
 
@@ -110,7 +129,7 @@ describe('tifa analyze --json --text', () => {
 });
 
 describe('tifa: bad input', () => {
-  it('reports each bad file on one stderr line naming it, analyses the rest, and exits non-zero', () => {
+  it('reports each bad file on one stderr line naming it, analyses the rest, and exits non-zero', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tifa-cli-'));
     const empty = join(dir, 'empty.txt');
     const blank = join(dir, 'blank.txt');
@@ -120,12 +139,15 @@ describe('tifa: bad input', () => {
     const missing = join(dir, 'missing.txt');
     writeFileSync(empty, '');
     writeFileSync(blank, ' \n\t\n');
-    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48]));
+    writeFileSync(
+      binary,
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48]),
+    );
     // Bytes that are neither UTF-8 nor GB18030 (0xFF never occurs in either) and no NUL.
     writeFileSync(garbage, Buffer.from(Array.from({ length: 400 }, (_, i) => (i % 3 === 0 ? 0xff : 0x80 + (i % 50)))));
     mkdirSync(folder);
 
-    const run = tifa('analyze', empty, missing, SEED_TXT, folder, binary, blank, garbage, '--json');
+    const run = await tifa('analyze', empty, missing, SEED_TXT, folder, binary, blank, garbage, '--json');
     expect(run.status).toBe(1);
     const records = jsonLines(run.stdout);
     expect(records.map((r) => r.file)).toEqual([SEED_TXT]);
@@ -136,27 +158,29 @@ describe('tifa: bad input', () => {
       `tifa: ${folder}: is a directory`,
       `tifa: ${binary}: binary file (contains NUL bytes)`,
       `tifa: ${blank}: empty file (only whitespace)`,
-      expect.stringMatching(new RegExp(`^tifa: ${garbage.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: binary or undecodable file`)),
+      expect.stringMatching(
+        new RegExp(`^tifa: ${garbage.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: binary or undecodable file`),
+      ),
     ]);
   });
 
-  it('exits 2 with a usage hint for usage errors, and 0 for --help', () => {
-    const none = tifa();
+  it('exits 2 with a usage hint for usage errors, and 0 for --help', async () => {
+    const none = await tifa();
     expect(none.status).toBe(2);
     expect(none.stderr).toMatch(/missing command/);
-    const unknown = tifa('analyze', SEED_TXT, '--jsn');
+    const unknown = await tifa('analyze', SEED_TXT, '--jsn');
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/unknown option --jsn/);
     expect(unknown.stdout).toBe('');
-    const help = tifa('--help');
+    const help = await tifa('--help');
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/^Usage: tifa analyze FILE\.\.\. \[--json\] \[--text\]/);
   });
 });
 
 describe('tifa: human output and --text', () => {
-  it('prints the verdict with reasons, the outline as an indented tree and mentions by category', () => {
-    const run = tifa('analyze', SEED_TXT);
+  it('prints the verdict with reasons, the outline as an indented tree and mentions by category', async () => {
+    const run = await tifa('analyze', SEED_TXT);
     expect(run.status).toBe(0);
     const lines = run.stdout.split('\n');
     expect(lines[0]).toBe(`== ${SEED_TXT} ==`);
@@ -173,10 +197,20 @@ describe('tifa: human output and --text', () => {
     expect(run.stdout).toMatch(/^ {2}meeting \(\d+, \d+ distinct\):$/m);
   });
 
-  it('--text alone prints exactly the analysed text', () => {
-    const text = tifa('analyze', SEED_PAGE, '--text');
-    const json = jsonLines(tifa('analyze', SEED_PAGE, '--text', '--json').stdout)[0];
+  it('--text alone prints exactly the analysed text', async () => {
+    const text = await tifa('analyze', SEED_PAGE, '--text');
+    const json = jsonLines((await tifa('analyze', SEED_PAGE, '--text', '--json')).stdout)[0];
     expect(text.status).toBe(0);
     expect(text.stdout).toBe(`${json.text}\n`);
   });
+});
+
+describe('the tifa command (a real process)', () => {
+  it("prints the report on stdout, a bad file on stderr, and exits with runCli's status", () => {
+    const seed = 'tests/fixtures/corpus/seed/party-building-speech.txt';
+    const run = tifaProcess('analyze', seed, 'no/such/file.txt', '--json');
+    expect(run.status).toBe(1);
+    expect(jsonLines(run.stdout).map((r) => [r.file, r.verdict.isPolicy])).toEqual([[seed, true]]);
+    expect(run.stderr).toBe('tifa: no/such/file.txt: no such file\n');
+  }, 120_000);
 });

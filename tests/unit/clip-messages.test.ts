@@ -215,8 +215,11 @@ describe('content-side clip page messages (checked by hand, without zod)', () =>
 
   it('ignores messages that are not clip page messages', () => {
     expect(parseClipPageRequest({ tifa: 1, kind: 'readingGetPageState', payload: {} })).toBeNull();
+    expect(parseClipPageRequest({ tifa: 1, kind: msg.saveClipSpan.kind, payload: {} })).toBeNull();
     expect(parseClipPageRequest('hello')).toBeNull();
-    expect(handleClipPageMessage({ kind: 'x' }, { id: EXT }, EXT, {} as never)).toBeUndefined();
+    expect(parseClipPageRequest(envelope(msg.clipSelection, {}))).not.toBeNull();
+    const background = envelope(msg.deleteClips, { ids: ['a'] });
+    expect(handleClipPageMessage(background, { id: EXT }, EXT, {} as never)).toBeUndefined();
   });
 
   it('refuses other senders and answers ours with validated replies', async () => {

@@ -66,9 +66,11 @@ describe('corpus verdict quality', () => {
   }));
 
   it('detects every positive and stays quiet on every negative (pos + neg + html as crude text)', () => {
-    expect(rows.filter((r) => r.positive).length).toBe(60);
-    const pages = readdirSync(join(CORPUS_DIR, 'html')).length;
-    expect(rows.filter((r) => !r.positive).length).toBe(42 + pages);
+    // Every fixture is judged (none silently skipped), and there are enough of each for the rates to mean something.
+    const files = ['pos', 'neg', 'html'].flatMap((dir) => readdirSync(join(CORPUS_DIR, dir)).map((f) => `${dir}/${f}`));
+    expect(rows.map((r) => r.name).sort()).toEqual(files.sort());
+    expect(rows.filter((r) => r.positive).length).toBeGreaterThanOrEqual(50);
+    expect(rows.filter((r) => !r.positive).length).toBeGreaterThanOrEqual(50);
     const { precision, recall, misses } = summarise('pos+neg+html (crude HTML text)', rows);
     expect(misses.map((m) => m.name)).toEqual([]);
     expect(precision).toBe(1);

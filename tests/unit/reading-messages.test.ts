@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analysisSchema, readingAnalyzeNow, readingAnalyzeText, readingGetPageState, readingScrollToItem, wireAnalysisSchema } from '../../lib/messages/page';
+import { clipSelection } from '../../lib/messages/clips';
 import { createRouter } from '../../lib/messages/protocol';
 import { registerReadingHandlers } from '../../lib/reading/background';
 import { handlePageMessage, parsePageRequest, type PageHandlers } from '../../lib/reading/pageEndpoint';
@@ -47,7 +48,11 @@ describe('content-side validation agrees with the zod declarations', () => {
   }
 
   it('leaves messages that are not reading requests to other listeners', () => {
-    expect(parsePageRequest({ tifa: 1, kind: 'saveClip', payload: {} })).toBeNull();
+    // Real kinds of another area and of the background, in a well-formed envelope: not for this endpoint.
+    expect(parsePageRequest({ tifa: 1, kind: clipSelection.kind, payload: {} })).toBeNull();
+    expect(parsePageRequest({ tifa: 1, kind: readingAnalyzeText.kind, payload: { text: '同志们：' } })).toBeNull();
+    // The same envelope with a reading kind is taken, so the nulls above are refusals, not a parser that takes nothing.
+    expect(parsePageRequest({ tifa: 1, kind: readingGetPageState.kind, payload: {} })).not.toBeNull();
     expect(parsePageRequest({ kind: 'readingGetPageState', payload: {} })).toBeNull();
     expect(parsePageRequest('readingGetPageState')).toBeNull();
     expect(parsePageRequest(null)).toBeNull();
@@ -88,7 +93,7 @@ describe('handlePageMessage', () => {
     expect(bad?.ok).toBe(false);
     const failed = await handlePageMessage({ tifa: 1, kind: 'readingAnalyzeNow', payload: {} }, { id: 'me' }, 'me', handlers);
     expect(failed).toEqual({ ok: false, error: 'boom' });
-    expect(handlePageMessage({ tifa: 1, kind: 'other', payload: {} }, { id: 'me' }, 'me', handlers)).toBeUndefined();
+    expect(handlePageMessage({ tifa: 1, kind: clipSelection.kind, payload: {} }, { id: 'me' }, 'me', handlers)).toBeUndefined();
     expect(calls).toEqual(['scroll 1', 'analyze false']);
   });
 });

@@ -1,0 +1,331 @@
+/**
+ * Cold pages (#10 item 8): every page load runs a fresh content script, so what a reader waits for is the FIRST
+ * run on a freshly loaded page, not the warm re-runs bench/reading.ts repeats in one tab. Side by side in one
+ * run, on the seed speech and a ~60,000-character provincial report page:
+ *
+ * - Tifa cold: a new tab per sample (the extension and its service worker stay warm), the content script's own
+ *   measures of its first run: tifa:extract, tifa:analyze (the round trip to the worker), tifa:highlight (paint),
+ *   tifa:total; medians over the samples, beside the warm medians of re-runs in one tab.
+ * - mark.js cold: a new tab per sample on the same page under a host Tifa does not run on, mark.js marking
+ *   outline markers and names with one regular expression (markRegExp), script time.
+ * - The round trip taken apart, from an extension page: an empty message (messaging floor), the page's text
+ *   under a kind nobody handles (serialisation and transfer), the text analysed whole, and in parts as the
+ *   content script sends it.
+ *
+ * Goals: the page's own thread (extract + paint) ≤ 0.4× mark.js cold; total to highlights ≤ 1× mark.js cold.
+ * Standalone: `npx tsx bench/cold.ts` (needs `.output/chrome-mv3` or TIFA_EXTENSION_DIR).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CORPUS_DIR,
+  OTHER_HOST,
+  launchBrowser,
+  newTab,
+  seedPageHtml,
+  speechPageHtml,
+  startServer,
+  waitForTifa,
+  type ExtensionBrowser,
+} from '../tests/e2e/harness';
+import { compareRow, summarize, type Samples } from './measure';
+import { LONG_TASK_PROBE, MARK_JS, tifaRun } from './reading';
+import type { BenchRow } from './types';
+
+const AREA = 'cold';
+const SAMPLES = Number(process.env.TIFA_BENCH_COLD_RUNS ?? 9);
+const WARM_RUNS = 9;
+const MAIN_THREAD_GOAL = 0.4;
+const TOTAL_GOAL = 1;
+/** Outline markers, quoted names, 《titles》 and numbers with units: what a reader would mark by hand. */
+const MARK_REGEX_SOURCE =
+  '[一二三四五六七八九十]+[、是要]|第[一二三四五六七八九十]+[，、]|“[^”]{2,14}”|《[^》]{2,40}》|\\d+(?:\\.\\d+)?[%万亿元个]';
+
+interface ColdRun {
+  extract: number;
+  analyze: number;
+  highlight: number;
+  total: number;
+  main: number;
+  /** From navigation start to the content script's run starting (document_idle), for context. */
+  startedAt: number;
+  /** Longest task that overlapped the round trip (the page's own parsing, layout and paint). */
+  busyDuringAnalyze: number;
+  /** The page's first contentful paint, from navigation start: a run starting before it competes with it. */
+  firstPaint: number;
+  /** The round trip's legs: page → worker handler, the handler (analyse + encode), handler → page. */
+  toWorker: number;
+  inWorker: number;
+  toPage: number;
+}
+
+async function tifaCold(tifa: ExtensionBrowser, url: string): Promise<ColdRun> {
+  const { page } = await newTab(tifa, undefined);
+  try {
+    await page.addInitScript({ content: LONG_TASK_PROBE });
+    await page.goto(url);
+    if ((await waitForTifa(page, 30_000)) !== 'policy') throw new Error(`${url}: Tifa did not see a policy text`);
+    await page.waitForFunction(() => performance.getEntriesByName('tifa:total', 'measure').length > 0);
+    // Both clocks count from their own timeOrigin; origin + time puts the page and the worker on one axis.
+    const worker = await tifa.serviceWorker.evaluate(() => {
+      const m = performance.getEntriesByName('tifa:worker-analyze', 'measure')[0];
+      return { start: performance.timeOrigin + (m?.startTime ?? Number.NaN), duration: m?.duration ?? Number.NaN };
+    });
+    const run = await page.evaluate(() => {
+      const m = (name: string) => performance.getEntriesByName(name, 'measure')[0];
+      const analyze = m('tifa:analyze');
+      const tasks = (window as unknown as { __longTasks: Array<{ start: number; duration: number }> }).__longTasks;
+      const overlapping = tasks.filter(
+        (t) => t.start < analyze.startTime + analyze.duration && t.start + t.duration > analyze.startTime,
+      );
+      return {
+        extract: m('tifa:extract').duration,
+        analyze: analyze.duration,
+        highlight: m('tifa:highlight').duration,
+        total: m('tifa:total').duration,
+        main: m('tifa:main-thread')?.duration ?? Number.NaN,
+        startedAt: m('tifa:total').startTime,
+        busyDuringAnalyze: Math.max(0, ...overlapping.map((t) => t.duration)),
+        firstPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+        sent: performance.timeOrigin + analyze.startTime,
+        received: performance.timeOrigin + analyze.startTime + analyze.duration,
+      };
+    });
+    const { sent, received, ...times } = run;
+    return {
+      ...times,
+      toWorker: worker.start - sent,
+      inWorker: worker.duration,
+      toPage: received - (worker.start + worker.duration),
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+async function markJsCold(tifa: ExtensionBrowser, url: string): Promise<{ script: number; marked: number }> {
+  const { page } = await newTab(tifa, undefined);
+  try {
+    await page.addInitScript({ content: LONG_TASK_PROBE });
+    await page.goto(url);
+    await page.addScriptTag({ path: MARK_JS });
+    return await page.evaluate(async (source) => {
+      type MarkCtor = new (ctx: Element) => { markRegExp(re: RegExp, o: { done(n: number): void }): void };
+      const Mark = (window as unknown as { Mark: MarkCtor }).Mark;
+      const t0 = performance.now();
+      let marked = 0;
+      await new Promise<void>((resolve) =>
+        new Mark(document.body).markRegExp(new RegExp(source, 'g'), {
+          done: (n) => {
+            marked = n;
+            resolve();
+          },
+        }),
+      );
+      return { script: performance.now() - t0, marked };
+    }, MARK_REGEX_SOURCE);
+  } finally {
+    await page.close();
+  }
+}
+
+async function tifaWarm(
+  tifa: ExtensionBrowser,
+  url: string,
+): Promise<{ main: Samples; analyze: Samples; total: Samples }> {
+  const { page, tabId } = await newTab(tifa, url);
+  try {
+    await waitForTifa(page, 30_000);
+    const runs = [];
+    for (let i = 0; i < WARM_RUNS + 2; i++) runs.push(await tifaRun(tifa, page, tabId));
+    const warm = runs.slice(2);
+    return {
+      main: summarize(warm.map((r) => r.extract + r.highlight)),
+      analyze: summarize(warm.map((r) => r.analyze)),
+      total: summarize(warm.map((r) => r.total)),
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+/** The round trip taken apart, timed in an extension page (same messaging path to the worker). */
+async function roundTripParts(tifa: ExtensionBrowser, text: string): Promise<Record<string, number>> {
+  const panel = await tifa.openExtensionPage('popup.html');
+  try {
+    // The helper tsx's keepNames adds to functions declared inside evaluate callbacks.
+    await panel.evaluate('window.__name = window.__name || ((f) => f)');
+    return await panel.evaluate(
+      async ({ text, samples }) => {
+        const send = (m: unknown) =>
+          (
+            globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+          ).chrome.runtime.sendMessage(m);
+        const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+        const time = async (fn: (i: number) => Promise<unknown>) => {
+          const out: number[] = [];
+          for (let i = 0; i < samples + 1; i++) {
+            const t0 = performance.now();
+            await fn(i);
+            if (i > 0) out.push(performance.now() - t0);
+          }
+          return median(out);
+        };
+        // Each analysed text differs by its last character: the worker remembers the last text it analysed.
+        const variant = (i: number) => `${text}${'。！？'[i % 3]}${i}`;
+        const parts = (t: string, run: string) => {
+          const n = 4;
+          return Array.from({ length: n }, (_, k) => ({
+            text: t.slice(Math.round((t.length * k) / n), Math.round((t.length * (k + 1)) / n)),
+            part: { run, index: k, count: n },
+          }));
+        };
+        return {
+          ping: await time(() => send({ tifa: 1, kind: 'bench.nobodyHandlesThis', payload: {} })),
+          transfer: await time((i) =>
+            send({ tifa: 1, kind: 'bench.nobodyHandlesThis', payload: { text: variant(i) } }),
+          ),
+          whole: await time((i) => send({ tifa: 1, kind: 'readingAnalyzeText', payload: { text: variant(i) } })),
+          memo: await time(() => send({ tifa: 1, kind: 'readingAnalyzeText', payload: { text } })),
+          parts: await time((i) =>
+            Promise.all(
+              parts(variant(i), `bench${i}`).map((payload) => send({ tifa: 1, kind: 'readingAnalyzeText', payload })),
+            ),
+          ),
+        };
+      },
+      { text, samples: 7 },
+    );
+  } finally {
+    await panel.close();
+  }
+}
+
+/** ~60,000 characters: two provincial government work reports, one after the other, as one portal page. */
+function provincialReports(): string {
+  const lines = ['pos/provgwr2026__guangdong.txt', 'pos/provgwr2026__sichuan.txt'].flatMap((file) =>
+    readFileSync(join(CORPUS_DIR, file), 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean),
+  );
+  return speechPageHtml({ title: lines[0], paragraphs: lines.slice(1) });
+}
+
+const fmt = (ms: number) => (ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
+const med = (xs: number[]) => summarize(xs.filter(Number.isFinite)).medianMs;
+
+async function benchPage(tifa: ExtensionBrowser, urls: { tifa: string; plain: string }, label: string) {
+  // One load first: the extension's code for this page (and the worker's rule set) is then as warm as a reader's.
+  await tifaCold(tifa, urls.tifa);
+  const cold: ColdRun[] = [];
+  const marks: { script: number; marked: number }[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    cold.push(await tifaCold(tifa, urls.tifa));
+    marks.push(await markJsCold(tifa, urls.plain));
+  }
+  const warm = await tifaWarm(tifa, urls.tifa);
+  const mark = summarize(marks.map((m) => m.script));
+  const main = summarize(cold.map((r) => r.extract + r.highlight));
+  const total = summarize(cold.map((r) => r.total));
+  const analyze = summarize(cold.map((r) => r.analyze));
+
+  const { page } = await newTab(tifa, urls.tifa);
+  const text = await page.evaluate(() => document.body.innerText);
+  await page.close();
+  const trip = await roundTripParts(tifa, text);
+
+  const rows: BenchRow[] = [
+    compareRow(
+      {
+        area: AREA,
+        case: `${label}: mark.js cold, markRegExp (baseline)`,
+        extra: `${marks[0]?.marked ?? 0} marks, ${Math.round(text.length / 1000)}k chars`,
+      },
+      mark,
+      undefined,
+    ),
+    compareRow(
+      {
+        area: AREA,
+        case: `${label}: Tifa cold, page's thread (extract + paint) vs mark.js cold`,
+        extra: `extract ${fmt(med(cold.map((r) => r.extract)))} + paint ${fmt(med(cold.map((r) => r.highlight)))} ms; warm ${fmt(warm.main.medianMs)} ms`,
+      },
+      main,
+      mark,
+      { maxRatio: MAIN_THREAD_GOAL },
+    ),
+    compareRow(
+      {
+        area: AREA,
+        case: `${label}: Tifa cold, round trip (tifa:analyze)`,
+        extra:
+          `to the worker ${fmt(med(cold.map((r) => r.toWorker)))} + in it ${fmt(med(cold.map((r) => r.inWorker)))} ` +
+          `+ back ${fmt(med(cold.map((r) => r.toPage)))} ms; warm ${fmt(warm.analyze.medianMs)} ms; longest page ` +
+          `task during it ${fmt(med(cold.map((r) => r.busyDuringAnalyze)))} ms; run starts ` +
+          `${fmt(med(cold.map((r) => r.startedAt)))} ms after navigation, first paint at ` +
+          `${fmt(med(cold.map((r) => r.firstPaint)))} ms`,
+      },
+      analyze,
+      undefined,
+    ),
+    compareRow(
+      {
+        area: AREA,
+        case: `${label}: Tifa cold, total to highlights vs mark.js cold`,
+        extra: `warm ${fmt(warm.total.medianMs)} ms`,
+      },
+      total,
+      mark,
+      { maxRatio: TOTAL_GOAL },
+    ),
+    {
+      area: AREA,
+      case: `${label}: round trip taken apart (extension page → worker)`,
+      medianMs: trip.parts,
+      extra:
+        `empty message ${fmt(trip.ping)}, text to nobody ${fmt(trip.transfer)}, analysed whole ${fmt(trip.whole)}, ` +
+        `remembered text ${fmt(trip.memo)}, in 4 parts ${fmt(trip.parts)} ms`,
+    },
+  ];
+  return rows;
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const server = await startServer({
+    routes: { '/seed.html': { body: seedPageHtml() }, '/report.html': { body: provincialReports() } },
+  });
+  const tifa = await launchBrowser();
+  try {
+    const pages = [
+      ['/seed.html', 'seed speech'],
+      ['/report.html', '60k-char provincial reports'],
+    ] as const;
+    const rows: BenchRow[] = [];
+    for (const [path, label] of pages) {
+      rows.push(...(await benchPage(tifa, { tifa: server.url(path), plain: server.url(path, OTHER_HOST) }, label)));
+    }
+    return rows;
+  } finally {
+    await tifa.close();
+    await server.close();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  run().then(
+    (rows) => {
+      for (const r of rows) {
+        const base = r.baselineMs !== undefined ? ` | base ${fmt(r.baselineMs)} | ×${r.ratio?.toFixed(2)}` : '';
+        console.log(
+          `${r.case} | ${fmt(r.medianMs)}${base} | ${r.extra ?? ''} | ${r.goal ?? ''} ${r.pass === undefined ? '' : r.pass ? 'ok' : 'NO'}`,
+        );
+      }
+    },
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}
