@@ -3,7 +3,6 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Clip } from '../../lib/clips/types';
 import { normalizeUrl } from '../../lib/clips/url';
 import { localDate, OUTLINE_SEPARATOR, outlineLabel } from '../../lib/export/format';
-import { getClipAnchors, scrollToClip } from '../../lib/messages/clips';
 import { sendToTab } from '../../lib/messages/transport';
 import { openClipDatabase } from '../../lib/store/db';
 import { tl } from './i18n';
@@ -35,14 +34,14 @@ const extensionDeps: PopupClipsDeps = {
   },
   async orphans(tabId) {
     try {
-      const { anchors } = await sendToTab(tabId, getClipAnchors, {});
+      const { anchors } = await sendToTab(tabId, 'clipping.getAnchors', {});
       return new Set(anchors.filter((a) => a.status === 'orphan').map((a) => a.id));
     } catch {
       return new Set();
     }
   },
   async reveal(tabId, clipId) {
-    await sendToTab(tabId, scrollToClip, { id: clipId });
+    await sendToTab(tabId, 'clipping.scrollTo', { id: clipId });
   },
 };
 

@@ -1,7 +1,6 @@
 import Dexie, { type IntervalTree, type ObservabilitySet } from 'dexie';
 import type { Clip, ClipColor } from '../../lib/clips/types';
 import type { ClipPatch } from '../../lib/clips/schema';
-import { deleteClips, importClips, restoreClips, updateClip, updateClips } from '../../lib/messages/clips';
 import { sendToBackground } from '../../lib/messages/transport';
 import { openClipDatabase, type ClipDatabase } from '../../lib/store/db';
 
@@ -37,11 +36,11 @@ export interface LibrarySource extends ClipWriter {
 
 export function messageWriter(): ClipWriter {
   return {
-    update: async (id, patch) => void (await sendToBackground(updateClip, { id, patch })),
-    updateMany: async (ids, change) => void (await sendToBackground(updateClips, { ids, ...change })),
-    remove: async (ids) => (await sendToBackground(deleteClips, { ids })).deleted,
-    restore: (ids) => sendToBackground(restoreClips, { ids }),
-    importClips: (clips) => sendToBackground(importClips, { clips }),
+    update: async (id, patch) => void (await sendToBackground('clips.update', { id, patch })),
+    updateMany: async (ids, change) => void (await sendToBackground('clips.updateMany', { ids, ...change })),
+    remove: async (ids) => (await sendToBackground('clips.delete', { ids })).deleted,
+    restore: (ids) => sendToBackground('clips.restore', { ids }),
+    importClips: (clips) => sendToBackground('clips.import', { clips }),
   };
 }
 

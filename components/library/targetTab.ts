@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import { getClipAnchors } from '../../lib/messages/clips';
 import { sendToTab } from '../../lib/messages/transport';
 
 export interface TargetTab {
@@ -21,7 +20,7 @@ export async function resolveTargetTab(): Promise<TargetTab | null> {
   if (tab?.id === undefined) return null;
   if (tab.url && /^https?:|^file:/.test(tab.url)) return { tabId: tab.id, url: tab.url };
   try {
-    const { url } = await sendToTab(tab.id, getClipAnchors, {});
+    const { url } = await sendToTab(tab.id, 'clipping.getAnchors', {});
     return { tabId: tab.id, url: url || undefined };
   } catch {
     return { tabId: tab.id };

@@ -4,11 +4,10 @@ import { browser } from 'wxt/browser';
 import { t } from '../../lib/i18n';
 import type { Clip } from '../../lib/clips/types';
 import { normalizeUrl } from '../../lib/clips/url';
-import { getClipAnchors, scrollToClip, type ClipAnchorStatus } from '../../lib/messages/clips';
+import type { ClipAnchorStatus } from '../../lib/messages/clips';
 import { sendToTab } from '../../lib/messages/transport';
 import { openClipDatabase } from '../../lib/store/db';
 import { pageClips } from '../../lib/store/queries';
-import { ANCHORS_CHANGED_KIND } from '../../lib/clipping/content-messages';
 
 export interface PageClipsProps {
   /** The tab whose page is shown. */
@@ -38,7 +37,7 @@ export function PageClips({ tabId, url }: PageClipsProps) {
 
   const refreshAnchors = useCallback(async () => {
     try {
-      const reply = await sendToTab(tabId, getClipAnchors, {});
+      const reply = await sendToTab(tabId, 'clipping.getAnchors', {});
       setAnchors({ url: reply.url, byId: new Map(reply.anchors.map((a) => [a.id, a])) });
     } catch {
       setAnchors(null); // the content script is not running in this tab
@@ -59,7 +58,7 @@ export function PageClips({ tabId, url }: PageClipsProps) {
     void refreshAnchors();
     const onMessage = (raw: unknown, sender: { tab?: { id?: number }; id?: string }) => {
       const kind = (raw as { kind?: unknown } | null)?.kind;
-      if (sender.id === browser.runtime.id && sender.tab?.id === tabId && (kind === ANCHORS_CHANGED_KIND || kind === 'readingPageChanged')) {
+      if (sender.id === browser.runtime.id && sender.tab?.id === tabId && (kind === 'clipping.anchorsChanged' || kind === 'reading.changed')) {
         void refreshAnchors();
       }
       return undefined;
@@ -112,7 +111,7 @@ export function PageClips({ tabId, url }: PageClipsProps) {
       {placed.length > 0 && (
         <ol class="tifa-clip-list" data-kind="anchored">
           {placed.map(({ clip }) => (
-            <ClipRow key={clip.id} clip={clip} onShow={anchors ? () => void sendToTab(tabId, scrollToClip, { id: clip.id }) : undefined} />
+            <ClipRow key={clip.id} clip={clip} onShow={anchors ? () => void sendToTab(tabId, 'clipping.scrollTo', { id: clip.id }) : undefined} />
           ))}
         </ol>
       )}

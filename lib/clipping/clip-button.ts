@@ -9,8 +9,8 @@ const BUTTON_GAP = 6;
 const STATUS_MS = 2600;
 
 /**
- * The floating "Clip" button next to a selection, and a status line for the outcome, in an open shadow root
- * (so page styles cannot break it and assistive technology and tests can reach it). Created on first use.
+ * The floating "Clip" button next to a selection, and a status line for the outcome, in Tifa's closed shadow
+ * root (lib/reading/uiHost.ts: page styles cannot break it, page scripts cannot reach it). Created on first use.
  */
 export class ClipButtonUi {
   #host: HTMLElement | null = null;
@@ -102,7 +102,9 @@ export class ClipButtonUi {
     button.addEventListener('click', (e) => {
       e.preventDefault();
       e.stopPropagation();
-      this.#onActivate();
+      // Only the reader's own click or key press saves: a page script's button.click() or dispatched event
+      // is not trusted (and the closed shadow root keeps the button out of the page's reach anyway).
+      if (e.isTrusted) this.#onActivate();
     });
     const status = this.#doc.createElement('div');
     status.className = 'tifa-clip-status';

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { launchBrowser, newTab, seedPageHtml, selectText, sendMessage, startServer, waitForTifa, watchConsole, type ExtensionBrowser, type FixtureServer } from './harness';
 import { generateLibrary } from '../fixtures/reviewing/clips';
 import type { Clip } from '../../lib/clips/types';
+import { clickClipButton, storedClips, waitForClipStatus } from './tifa-ui';
 
 const PASSAGE = '村党支部书记是农村党组织核心作用发挥的关键，是农村改革发展的“领头雁”。要坚持选、育、管“三位一体”，实施“千村头雁”培育工程，建强村党组织带头人队伍。';
 const QUERY = '头雁';
@@ -31,7 +32,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-const allClips = async (page: Page) => (await sendMessage<{ clips: Clip[] }>(page, 'clips.list', {})).clips.sort((a, b) => a.id.localeCompare(b.id));
+const allClips = async (page: Page) => (await storedClips<Clip>(page)).sort((a, b) => a.id.localeCompare(b.id));
+const clipById = async (page: Page, id: string) => (await storedClips<Clip>(page)).find((c) => c.id === id) ?? null;
 
 
 async function openLibrary(page: Page): Promise<void> {
@@ -60,8 +62,8 @@ describe('reviewing in Chromium', () => {
     expect(await waitForTifa(page)).toBe('policy');
     await selectText(page, PASSAGE);
     // The reader's gesture: the floating 摘录 / Clip button next to the selection.
-    await page.getByRole('button', { name: /摘录|Clip/ }).click();
-    await page.getByRole('status').filter({ hasText: /Clipped|已摘录/ }).waitFor({ timeout: 10_000 });
+    await clickClipButton(page);
+    await waitForClipStatus(page, /Clipped|已摘录/);
 
     // --- the popup (as a tab about the page) lists it
     const popup = await tifa.openExtensionPage('popup.html', { tabId });
@@ -96,7 +98,7 @@ describe('reviewing in Chromium', () => {
     await editor.locator('.tifa-lib-tag-input').press('Enter');
     await editor.locator('.tifa-lib-tag', { hasText: TAG }).waitFor();
     await editor.getByRole('button', { name: 'Done' }).click();
-    await expect.poll(async () => (await sendMessage<{ clip: Clip }>(panel, 'clips.get', { id: ours.id })).clip).toMatchObject({ note: NOTE, tags: [TAG] });
+    await expect.poll(async () => clipById(panel, ours.id)).toMatchObject({ note: NOTE, tags: [TAG] });
     await panel.locator('.tifa-lib-note', { hasText: NOTE }).waitFor();
 
     // --- filter by tag (after clearing the search): only the tagged clip, with its count shown
@@ -144,7 +146,7 @@ describe('reviewing in Chromium', () => {
     await expect.poll(() => panel.locator('.tifa-lib-clip').count()).toBe(1);
     await row.getByRole('button', { name: 'Delete' }).click();
     await panel.locator('.tifa-lib-empty').waitFor();
-    expect((await sendMessage<{ clip: Clip | null }>(panel, 'clips.get', { id: ours.id })).clip).toBeNull();
+    expect(await clipById(panel, ours.id)).toBeNull();
     await popup.locator('.tifa-popup-clip').waitFor({ state: 'detached' }); // the popup is live too
     await panel.getByRole('button', { name: 'Undo' }).click();
     await row.waitFor();
