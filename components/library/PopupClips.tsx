@@ -6,11 +6,11 @@ import { localDate, OUTLINE_SEPARATOR, outlineLabel } from '../../lib/export/for
 import { sendToTab } from '../../lib/messages/transport';
 import { openClipDatabase } from '../../lib/store/db';
 import { tl } from './i18n';
-import { resolveTargetTab, type TargetTab } from './targetTab';
+import { resolveClipsTab, type ClipsTab } from './targetTab';
 import './library.css';
 
 export interface PopupClipsDeps {
-  resolveTarget(): Promise<TargetTab | null>;
+  resolveTarget(): Promise<ClipsTab | null>;
   /** This page's clips now and after every change; returns unsubscribe. */
   subscribePage(url: string, onClips: (clips: Clip[]) => void): () => void;
   /** Ids of clips the page could not place (orphans); empty when unknown. */
@@ -19,7 +19,7 @@ export interface PopupClipsDeps {
 }
 
 const extensionDeps: PopupClipsDeps = {
-  resolveTarget: resolveTargetTab,
+  resolveTarget: resolveClipsTab,
   subscribePage(url, onClips) {
     const db = openClipDatabase();
     const key = normalizeUrl(url);
@@ -45,7 +45,7 @@ const extensionDeps: PopupClipsDeps = {
   },
 };
 
-type State = { status: 'loading' } | { status: 'no-page' } | { status: 'ready'; target: TargetTab & { url: string }; clips: Clip[] };
+type State = { status: 'loading' } | { status: 'no-page' } | { status: 'ready'; target: ClipsTab & { url: string }; clips: Clip[] };
 
 /** The popup's list of this page's clips in document order; a click scrolls the page to the clip. */
 export function PopupClips(props: { deps?: PopupClipsDeps }) {

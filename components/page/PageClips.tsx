@@ -8,6 +8,7 @@ import type { ClipAnchorStatus } from '../../lib/messages/clips';
 import { sendToTab } from '../../lib/messages/transport';
 import { openClipDatabase } from '../../lib/store/db';
 import { pageClips } from '../../lib/store/queries';
+import { OUTLINE_SEPARATOR, outlineLabel } from '../../lib/export/format';
 
 export interface PageClipsProps {
   /** The tab whose page is shown. */
@@ -20,10 +21,6 @@ type Anchors = { url: string; byId: Map<string, ClipAnchorStatus> } | null;
 
 const db = openClipDatabase();
 
-/** " › "-joined outline path, e.g. 二、坚持分类施策 › 第一，要围绕… */
-export function formatOutlinePath(clip: Pick<Clip, 'outlinePath'>): string {
-  return clip.outlinePath.map((s) => `${s.marker}${s.title}`).join(' › ');
-}
 
 /**
  * This page's clips for the side panel's "This page" view: the clips placed on the page in document order,
@@ -133,7 +130,7 @@ export function PageClips({ tabId, url }: PageClipsProps) {
 }
 
 function ClipRow({ clip, orphan, onShow }: { clip: Clip; orphan?: boolean; onShow?: () => void }) {
-  const path = formatOutlinePath(clip);
+  const path = clip.outlinePath.map(outlineLabel).join(OUTLINE_SEPARATOR);
   return (
     <li class="tifa-clip-row" data-clip-id={clip.id} data-color={clip.color} data-orphan={orphan ? 'true' : undefined}>
       <div class="tifa-clip-path">{path || t('clippingNoOutline')}</div>

@@ -1,13 +1,11 @@
 import type { ClipAnchorStatus, ClipOutcome } from '../messages/clips';
 import type { ClipColor } from '../clips/types';
-import { MAX_TITLE_CHARS } from '../clips/limits';
 import { listenOnPage } from '../messages/content-endpoint';
 import type { ReadingSnapshot } from '../reading/controller';
-import { UNKNOWN_TEXT_ID } from '../reading/text-registry';
 import { ClipRefused, clippableSpan } from './span';
 import { describeClipOutcome } from './outcome-message';
 import { ClipButtonUi } from './clip-button';
-import { announceAnchorsChanged, looksLikePlacement, runtimeLink, type BackgroundLink, type PlaceRequest } from './content-messages';
+import { announceAnchorsChanged, looksLikePlacement, placeIn, runtimeLink, saveSpan, type BackgroundLink } from './content-messages';
 import { ClipHighlighter, type HighlightEntry } from './highlights';
 import { PageTexts, rangeFor, type GetPage, type PageText } from './page-text';
 
@@ -183,7 +181,7 @@ export class ContentClipper {
     if ((await this.#link.count()) === 0) return this.#setAnchors(states);
     let unplaced: string[] | undefined;
     for (const page of this.#texts.candidates()) {
-      const reply = await this.#place(page, unplaced);
+      const reply = await placeIn(this.#link, page, unplaced);
       // A newer re-anchoring of this page is queued in the background: it answers instead.
       if (reply.superseded) return this.#counts();
       const placements = reply.placements.filter((p) => looksLikePlacement(p, page.extracted.text.length));
@@ -201,19 +199,6 @@ export class ContentClipper {
     const result = this.#setAnchors(states);
     measure('tifa:clip-place', t0);
     return result;
-  }
-
-  /** clips.place by text id, or with the text itself when it has none or the background lost it. */
-  async #place(page: PageText, ids: string[] | undefined) {
-    const withIds = <T extends PlaceRequest>(req: T): T => (ids ? { ...req, ids } : req);
-    if (page.textId) {
-      try {
-        return await this.#link.place(withIds({ textId: page.textId }));
-      } catch (err) {
-        if (!String(err).includes(UNKNOWN_TEXT_ID)) throw err;
-      }
-    }
-    return this.#link.place(withIds({ text: page.extracted.text }));
   }
 
   #setAnchors(states: Map<string, AnchorState>): { anchored: number; orphans: number } {
@@ -250,7 +235,7 @@ export class ContentClipper {
     }
     const { start, end } = span;
     try {
-      const { clip, duplicate } = await this.#save(page, start, end);
+      const { clip, duplicate } = await saveSpan(this.#link, page, start, end);
       if (!this.#anchors.get(clip.id)?.range) {
         this.#anchors.set(clip.id, { id: clip.id, color: clip.color, range: rangeFor(page.extracted, start, end), start, end });
         this.#paint();
@@ -261,19 +246,6 @@ export class ContentClipper {
     } catch (err) {
       return { status: 'error', error: err instanceof Error ? err.message : String(err) };
     }
-  }
-
-  /** clips.save by text id, or with the text itself when it has none or the background lost it. */
-  async #save(page: PageText, start: number, end: number) {
-    const where = { start, end, url: page.url, title: page.title.slice(0, MAX_TITLE_CHARS) };
-    if (page.textId) {
-      try {
-        return await this.#link.save({ ...where, textId: page.textId });
-      } catch (err) {
-        if (!String(err).includes(UNKNOWN_TEXT_ID)) throw err;
-      }
-    }
-    return this.#link.save({ ...where, text: page.extracted.text, analyzed: page.analysis !== null });
   }
 
   #paint(): void {

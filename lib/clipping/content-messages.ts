@@ -1,7 +1,10 @@
 import type { Clip } from '../clips/types';
 import { CLIP_COLORS } from '../clips/types';
 import type { ClipPlacement, ClipSaveRequest } from '../messages/clips';
+import { MAX_TITLE_CHARS } from '../clips/limits';
 import { announce, isIndex, isObject, request } from '../messages/content-endpoint';
+import { UNKNOWN_TEXT_ID } from '../reading/text-registry';
+import type { PageText } from './page-text';
 
 /**
  * The clipper's link to the background, typed by the protocol map (lib/messages/protocol.ts) without zod.
@@ -39,3 +42,35 @@ export const runtimeLink: BackgroundLink = {
   count: async () => (await request('clips.count', {})).count,
   place: (req) => request('clips.place', req),
 };
+
+/** Runs `byId` when the text has an id the background still knows; otherwise (or when it lost it) `byText`. */
+async function byTextId<T>(textId: string | undefined, byId: (id: string) => Promise<T>, byText: () => Promise<T>): Promise<T> {
+  if (textId) {
+    try {
+      return await byId(textId);
+    } catch (err) {
+      if (!String(err).includes(UNKNOWN_TEXT_ID)) throw err;
+    }
+  }
+  return byText();
+}
+
+/** clips.save of text[start, end) of one of the page's texts: by text id, or with the text itself. */
+export function saveSpan(link: BackgroundLink, page: PageText, start: number, end: number) {
+  const where = { start, end, url: page.url, title: page.title.slice(0, MAX_TITLE_CHARS) };
+  return byTextId(
+    page.textId,
+    (textId) => link.save({ ...where, textId }),
+    () => link.save({ ...where, text: page.extracted.text, analyzed: page.analysis !== null }),
+  );
+}
+
+/** clips.place of this page's clips (or those of `ids`) in one of its texts: by text id, or with the text. */
+export function placeIn(link: BackgroundLink, page: PageText, ids: string[] | undefined) {
+  const only = ids ? { ids } : {};
+  return byTextId(
+    page.textId,
+    (textId) => link.place({ textId, ...only }),
+    () => link.place({ text: page.extracted.text, ...only }),
+  );
+}

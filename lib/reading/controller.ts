@@ -1,48 +1,18 @@
-import { type ExtractedText, rangeFor } from '../extract';
-import type { Painter } from '../highlight/painter';
+import { type ExtractedText, rangeFor, sameSegmentNodes } from '../extract';
 import type { PageState } from '../messages/page';
-import type { Analysis } from '../rules/types';
 import { HoverController } from './hover';
-import type { RemoteAnalysis } from './remoteAnalyze';
-import { buildSpans, countByCategory, type ReadingSpan } from './spans';
+import { asRemote } from './remoteAnalyze';
+import { pageStateOf } from './page-state';
+import { scrollRangeIntoView } from './scroll';
+import { buildSpans, type ReadingSpan } from './spans';
+import type { ReadingDeps, ReadingSnapshot } from './types';
 import { afterNextFrame, recordMeasure, recordRun } from './timing';
 import { defaultToggles, visibleCategories, type ToggleScope, type Toggles } from './toggles';
+
 import { PageUi } from './ui';
-import { watchPage, type PageWatch } from './watch';
+import { watchPage, withoutHash, type PageWatch } from './watch';
 
-/** Everything the controller needs from the outside world, injected so that tests can run it in happy-dom. */
-export interface ReadingDeps {
-  doc: Document;
-  /**
-   * The shared rule set, here or in the background (then asynchronous, with the id the background keeps the
-   * text under). `title` is the page's title when the text was extracted.
-   */
-  analyze(text: string, title: string): Analysis | RemoteAnalysis | Promise<Analysis | RemoteAnalysis>;
-  extract(doc: Document): ExtractedText;
-  painter: Painter;
-  loadToggles(url: string): Promise<{ toggles: Toggles; scope: ToggleScope }>;
-  /** Subscribes to toggle changes in storage; returns the unsubscribe function. */
-  watchToggles(onChange: () => void): () => void;
-  /** Puts the highlight styles into the page; returns their removal. */
-  installStyles(doc: Document): () => void;
-  /** Told (debounced) whenever the page state changed, e.g. to update an open side panel. */
-  notify?(state: PageState): void;
-  /** Where errors go instead of the page (they must never be thrown into it). */
-  report(err: unknown, where: string): void;
-  debounceMs?: number;
-}
-
-/** The last analysis and the extraction it was made from (offsets of the one index into the text of the other). */
-export interface ReadingSnapshot {
-  extraction: ExtractedText;
-  analysis: Analysis;
-  /** The id the background keeps this text under (absent when the rule set ran here). */
-  textId?: string;
-  /** The page's address when the text was extracted. */
-  url: string;
-  /** The page's title then. */
-  title: string;
-}
+export type { ReadingDeps, ReadingSnapshot } from './types';
 
 interface Current extends ReadingSnapshot {
   spans: ReadingSpan[];
@@ -167,25 +137,18 @@ export class ReadingController {
 
   getPageState(): PageState {
     const cur = this.#current;
-    const analysis = cur?.analysis;
-    const counts = countByCategory(cur?.spans ?? []);
-    return {
+    return pageStateOf({
       url: this.#href,
       title: this.#doc.title,
-      status: this.#lastError && !cur ? 'error' : !analysis ? 'pending' : analysis.verdict.isPolicy ? 'policy' : 'other',
-      verdict: analysis ? analysis.verdict : null,
-      ...(analysis?.title ? { speechTitle: analysis.title } : {}),
-      ...(analysis?.date ? { date: analysis.date } : {}),
-      // An outline entry is an outline item without its section's end.
-      outline: (analysis?.verdict.isPolicy ? analysis.outline : []).map(({ end: _end, ...entry }) => entry),
-      counts,
-      toggles: this.#toggles,
-      togglesScope: this.#scope,
-      painter: this.#painted ? this.#deps.painter.kind : 'none',
+      analysis: cur?.analysis ?? null,
+      spans: cur?.spans ?? [],
       textLength: cur?.extraction.text.length ?? 0,
+      toggles: this.#toggles,
+      scope: this.#scope,
+      painter: this.#painted ? this.#deps.painter.kind : 'none',
       timings: this.#timings,
-      ...(this.#lastError ? { error: this.#lastError } : {}),
-    };
+      error: this.#lastError,
+    });
   }
 
   /** Re-runs the pipeline now; `force` re-analyses and repaints even when the text did not change. */
@@ -261,7 +224,7 @@ export class ReadingController {
     const extracted = perf.now();
     const prev = this.#current;
     const sameText = prev !== null && prev.extraction.text === extraction.text && prev.url === url;
-    if (!opts.force && sameText && sameNodes(prev.extraction, extraction)) {
+    if (!opts.force && sameText && sameSegmentNodes(prev.extraction, extraction)) {
       // Nothing changed that we care about (a page mutation elsewhere): no new analysis, no repaint.
       if (!this.#painted) this.#paint();
       return;
@@ -427,36 +390,3 @@ export class ReadingController {
     }
   }
 }
-
-function asRemote(result: Analysis | RemoteAnalysis): { analysis: Analysis; textId?: string } {
-  return 'verdict' in result ? { analysis: result } : result;
-}
-
-function sameNodes(a: ExtractedText, b: ExtractedText): boolean {
-  if (a.segments.length !== b.segments.length) return false;
-  for (let i = 0; i < a.segments.length; i++) if (a.segments[i].node !== b.segments[i].node) return false;
-  return true;
-}
-
-function withoutHash(href: string): string {
-  const i = href.indexOf('#');
-  return i < 0 ? href : href.slice(0, i);
-}
-
-/**
- * Brings a range to the upper third of the view. The window is scrolled when it scrolls at all; pages that
- * scroll inside a container get the container scrolled by scrollIntoView on the range's element.
- */
-export function scrollRangeIntoView(win: Window, range: Range): void {
-  const behavior: ScrollBehavior = win.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
-  const el = (range.startContainer.nodeType === 1 ? range.startContainer : range.startContainer.parentElement) as Element | null;
-  const scroller = win.document.scrollingElement;
-  const rect = range.getBoundingClientRect();
-  const windowScrolls = !!scroller && scroller.scrollHeight > win.innerHeight + 1;
-  if (windowScrolls && (rect.top !== 0 || rect.bottom !== 0)) {
-    win.scrollTo({ top: Math.max(0, win.scrollY + rect.top - win.innerHeight * 0.3), behavior });
-  } else {
-    el?.scrollIntoView({ block: 'center', behavior });
-  }
-}
-

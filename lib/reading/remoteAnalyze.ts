@@ -52,3 +52,8 @@ export async function analyzeInBackground(text: string, title = ''): Promise<Rem
   }
   return { analysis: decodeAnalysis(value, text), textId: value.textId };
 }
+
+/** An analysis as the controller keeps it, whether the rule set ran here or in the background. */
+export function asRemote(result: Analysis | RemoteAnalysis): { analysis: Analysis; textId?: string } {
+  return 'verdict' in result ? { analysis: result } : result;
+}

@@ -149,7 +149,7 @@ export function watchPage(doc: Document, opts: PageWatchOptions): PageWatch {
   };
 }
 
-function withoutHash(href: string): string {
+export function withoutHash(href: string): string {
   const i = href.indexOf('#');
   return i < 0 ? href : href.slice(0, i);
 }
