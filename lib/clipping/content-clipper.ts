@@ -55,6 +55,7 @@ export class ContentClipper {
   #pointerDown = false;
   /** Settles when the first anchoring after start has run (answers about anchors wait for it). */
   #ready: Promise<void> = Promise.resolve();
+  #initialDone = false;
   /** Everything start() sets up hangs off this signal; stop() aborts it. */
   readonly #life = new AbortController();
 
@@ -100,7 +101,8 @@ export class ContentClipper {
 
   /** The page's analysed text changed (the reading controller re-analysed it): place the clips again, debounced. */
   textChanged(): void {
-    this.#scheduleReanchor();
+    // The first anchoring waits for the first analysis itself: no second run for it.
+    if (this.#initialDone) this.#scheduleReanchor();
   }
 
   stop(): void {
@@ -303,6 +305,7 @@ export class ContentClipper {
   async #initialAnchoring(): Promise<void> {
     const wait = this.#options.pageWaitMs ?? 3000;
     for (let waited = 0; !this.#texts.primary() && waited < wait; waited += 100) await sleep(100);
+    this.#initialDone = true;
     await this.reanchor().catch((err) => console.debug('[tifa] clips not anchored:', err));
   }
 

@@ -227,6 +227,7 @@ export class ReadingController {
     if (!opts.force && sameText && sameSegmentNodes(prev.extraction, extraction)) {
       // Nothing changed that we care about (a page mutation elsewhere): no new analysis, no repaint.
       if (!this.#painted) this.#paint();
+      recordMeasure(perf, 'tifa:recheck', start, perf.now());
       return;
     }
     const result = sameText && !opts.force ? prev : asRemote(await this.#deps.analyze(extraction.text, title));
