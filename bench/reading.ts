@@ -3,7 +3,7 @@
  * speech, the longest corpus report (cpccongress__20, ~33,000 characters) and a ~300,000-character page.
  *
  * - Tifa: the content script's whole pipeline (extract + analyse + highlight), re-run on demand through the
- *   readingAnalyzeNow message, timed by its own User Timing measures (tifa:total; tifa:frame = to the next
+ *   reading.analyzeNow message, timed by its own User Timing measures (tifa:total; tifa:frame = to the next
  *   rendered frame; tifa:clear = removing all highlights).
  * - mark.js marking the same ranges (<mark> wrapping, the classic way), script time and time to the next frame,
  *   and its unmark time.
@@ -126,8 +126,8 @@ async function lastMeasures(page: Page): Promise<Record<string, number>> {
 export async function tifaRun(tifa: ExtensionBrowser, page: Page, tabId: number): Promise<TifaRun> {
   await tifa.serviceWorker.evaluate(async (id: number) => {
     const api = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<{ ok: boolean; error?: string }> } } }).chrome;
-    const reply = await api.tabs.sendMessage(id, { tifa: 1, kind: 'readingAnalyzeNow', payload: { force: true } });
-    if (!reply?.ok) throw new Error(`readingAnalyzeNow failed: ${reply?.error}`);
+    const reply = await api.tabs.sendMessage(id, { tifa: 1, kind: 'reading.analyzeNow', payload: { force: true } });
+    if (!reply?.ok) throw new Error(`reading.analyzeNow failed: ${reply?.error}`);
   }, tabId);
   // tifa:frame is recorded after the next frame; the reply comes after that frame too, so give it a moment.
   await page.waitForTimeout(30);

@@ -4,15 +4,14 @@ import { byStoredPosition } from '../../lib/clips/position';
 import type { Clip } from '../../lib/clips/types';
 import { normalizeUrl } from '../../lib/clips/url';
 import { localDate, OUTLINE_SEPARATOR, outlineLabel } from '../../lib/export/format';
-import { getClipAnchors, scrollToClip } from '../../lib/messages/clips';
 import { sendToTab } from '../../lib/messages/transport';
 import { openClipDatabase } from '../../lib/store/db';
 import { tl } from './i18n';
-import { resolveTargetTab, type TargetTab } from './targetTab';
+import { resolveClipsTab, type ClipsTab } from './targetTab';
 import './library.css';
 
 export interface PopupClipsDeps {
-  resolveTarget(): Promise<TargetTab | null>;
+  resolveTarget(): Promise<ClipsTab | null>;
   /** This page's clips now and after every change; returns unsubscribe. */
   subscribePage(url: string, onClips: (clips: Clip[]) => void): () => void;
   /** Ids of clips the page could not place (orphans); empty when unknown. */
@@ -21,7 +20,7 @@ export interface PopupClipsDeps {
 }
 
 const extensionDeps: PopupClipsDeps = {
-  resolveTarget: resolveTargetTab,
+  resolveTarget: resolveClipsTab,
   subscribePage(url, onClips) {
     const db = openClipDatabase();
     const key = normalizeUrl(url);
@@ -36,18 +35,18 @@ const extensionDeps: PopupClipsDeps = {
   },
   async orphans(tabId) {
     try {
-      const { anchors } = await sendToTab(tabId, getClipAnchors, {});
+      const { anchors } = await sendToTab(tabId, 'clipping.getAnchors', {});
       return new Set(anchors.filter((a) => a.status === 'orphan').map((a) => a.id));
     } catch {
       return new Set();
     }
   },
   async reveal(tabId, clipId) {
-    await sendToTab(tabId, scrollToClip, { id: clipId });
+    await sendToTab(tabId, 'clipping.scrollTo', { id: clipId });
   },
 };
 
-type State = { status: 'loading' } | { status: 'no-page' } | { status: 'ready'; target: TargetTab & { url: string }; clips: Clip[] };
+type State = { status: 'loading' } | { status: 'no-page' } | { status: 'ready'; target: ClipsTab & { url: string }; clips: Clip[] };
 
 /** The popup's list of this page's clips in document order; a click scrolls the page to the clip. */
 export function PopupClips(props: { deps?: PopupClipsDeps }) {

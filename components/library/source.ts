@@ -1,7 +1,7 @@
 import Dexie, { type IntervalTree, type ObservabilitySet } from 'dexie';
 import type { Clip, ClipColor } from '../../lib/clips/types';
 import type { ClipPatch } from '../../lib/clips/schema';
-import { deleteClips, importClips, MAX_PAGE_SIZE, restoreClips, updateClip, updateClips } from '../../lib/messages/clips';
+import { MAX_PAGE_SIZE } from '../../lib/messages/clips';
 import { sendToBackground } from '../../lib/messages/transport';
 import { openClipDatabase, type ClipDatabase } from '../../lib/store/db';
 import { splitForMessages } from '../../lib/store/import-staging';
@@ -38,10 +38,10 @@ export interface LibrarySource extends ClipWriter {
 
 export function messageWriter(): ClipWriter {
   return {
-    update: async (id, patch) => void (await sendToBackground(updateClip, { id, patch })),
-    updateMany: async (ids, change) => void (await sendToBackground(updateClips, { ids, ...change })),
-    remove: async (ids) => (await sendToBackground(deleteClips, { ids })).deleted,
-    restore: (ids) => sendToBackground(restoreClips, { ids }),
+    update: async (id, patch) => void (await sendToBackground('clips.update', { id, patch })),
+    updateMany: async (ids, change) => void (await sendToBackground('clips.updateMany', { ids, ...change })),
+    remove: async (ids) => (await sendToBackground('clips.delete', { ids })).deleted,
+    restore: (ids) => sendToBackground('clips.restore', { ids }),
     importClips: (clips) => importInParts(clips),
   };
 }
@@ -52,11 +52,11 @@ export function messageWriter(): ClipWriter {
  */
 async function importInParts(clips: Clip[]): Promise<{ added: number; skipped: number }> {
   const parts = splitForMessages(clips).flatMap((part) => chunk(part, MAX_PAGE_SIZE));
-  if (parts.length === 1) return sendToBackground(importClips, { clips: parts[0] });
+  if (parts.length === 1) return sendToBackground('clips.import', { clips: parts[0] });
   const batch = crypto.randomUUID();
   let result = { added: 0, skipped: 0 };
   for (const [i, part] of parts.entries()) {
-    result = await sendToBackground(importClips, { clips: part, part: { batch, part: i, last: i === parts.length - 1 } });
+    result = await sendToBackground('clips.import', { clips: part, part: { batch, part: i, last: i === parts.length - 1 } });
   }
   return result;
 }

@@ -5,11 +5,11 @@ import { t } from '../../lib/i18n';
 import { storedStart } from '../../lib/clips/position';
 import type { Clip } from '../../lib/clips/types';
 import { normalizeUrl } from '../../lib/clips/url';
-import { getClipAnchors, scrollToClip, type ClipAnchorStatus } from '../../lib/messages/clips';
+import type { ClipAnchorStatus } from '../../lib/messages/clips';
 import { sendToTab } from '../../lib/messages/transport';
 import { openClipDatabase } from '../../lib/store/db';
 import { pageClips } from '../../lib/store/queries';
-import { ANCHORS_CHANGED_KIND } from '../../lib/clipping/content-messages';
+import { OUTLINE_SEPARATOR, outlineLabel } from '../../lib/export/format';
 
 export interface PageClipsProps {
   /** The tab whose page is shown. */
@@ -22,10 +22,6 @@ type Anchors = { url: string; byId: Map<string, ClipAnchorStatus> } | null;
 
 const db = openClipDatabase();
 
-/** " › "-joined outline path, e.g. 二、坚持分类施策 › 第一，要围绕… */
-export function formatOutlinePath(clip: Pick<Clip, 'outlinePath'>): string {
-  return clip.outlinePath.map((s) => `${s.marker}${s.title}`).join(' › ');
-}
 
 /**
  * This page's clips for the side panel's "This page" view: the clips placed on the page in document order,
@@ -39,7 +35,7 @@ export function PageClips({ tabId, url }: PageClipsProps) {
 
   const refreshAnchors = useCallback(async () => {
     try {
-      const reply = await sendToTab(tabId, getClipAnchors, {});
+      const reply = await sendToTab(tabId, 'clipping.getAnchors', {});
       setAnchors({ url: reply.url, byId: new Map(reply.anchors.map((a) => [a.id, a])) });
     } catch {
       setAnchors(null); // the content script is not running in this tab
@@ -60,7 +56,7 @@ export function PageClips({ tabId, url }: PageClipsProps) {
     void refreshAnchors();
     const onMessage = (raw: unknown, sender: { tab?: { id?: number }; id?: string }) => {
       const kind = (raw as { kind?: unknown } | null)?.kind;
-      if (sender.id === browser.runtime.id && sender.tab?.id === tabId && (kind === ANCHORS_CHANGED_KIND || kind === 'readingPageChanged')) {
+      if (sender.id === browser.runtime.id && sender.tab?.id === tabId && (kind === 'clipping.anchorsChanged' || kind === 'reading.changed')) {
         void refreshAnchors();
       }
       return undefined;
@@ -113,7 +109,7 @@ export function PageClips({ tabId, url }: PageClipsProps) {
       {placed.length > 0 && (
         <ol class="tifa-clip-list" data-kind="anchored">
           {placed.map(({ clip }) => (
-            <ClipRow key={clip.id} clip={clip} onShow={anchors ? () => void sendToTab(tabId, scrollToClip, { id: clip.id }) : undefined} />
+            <ClipRow key={clip.id} clip={clip} onShow={anchors ? () => void sendToTab(tabId, 'clipping.scrollTo', { id: clip.id }) : undefined} />
           ))}
         </ol>
       )}
@@ -135,7 +131,7 @@ export function PageClips({ tabId, url }: PageClipsProps) {
 }
 
 function ClipRow({ clip, orphan, onShow }: { clip: Clip; orphan?: boolean; onShow?: () => void }) {
-  const path = formatOutlinePath(clip);
+  const path = clip.outlinePath.map(outlineLabel).join(OUTLINE_SEPARATOR);
   return (
     <li class="tifa-clip-row" data-clip-id={clip.id} data-color={clip.color} data-orphan={orphan ? 'true' : undefined}>
       <div class="tifa-clip-path">{path || t('clippingNoOutline')}</div>

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
-import { readingScrollToItem, type OutlineEntry, type PageState } from '../../lib/messages/page';
+import type { OutlineEntry, PageState } from '../../lib/messages/page';
 import { sendToTab } from '../../lib/messages/transport';
 import { categoryLabel, tf } from '../../lib/reading/describe';
 import { outlineToMarkdown } from '../../lib/reading/outlineMarkdown';
@@ -37,7 +37,7 @@ export function PageView() {
     if (!tab) return;
     setNote('');
     try {
-      const { found } = await sendToTab(tab.id, readingScrollToItem, { index });
+      const { found } = await sendToTab(tab.id, 'reading.scrollTo', { index });
       if (!found) setNote(t('reading_scrollFailed'));
     } catch (err) {
       setNote(err instanceof Error ? err.message : String(err));

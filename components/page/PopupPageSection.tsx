@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CATEGORY_STYLES, HIGHLIGHT_CATEGORIES, type HighlightCategory } from '../../lib/highlight/categories';
 import { t } from '../../lib/i18n';
-import { readingAnalyzeNow } from '../../lib/messages/page';
 import { sendToTab } from '../../lib/messages/transport';
 import {
   alwaysRunOnSite,
@@ -80,7 +79,7 @@ export function PopupPageSection() {
     setBusy(true);
     setMessage('');
     try {
-      if (phase === 'ready') await sendToTab(tab.id, readingAnalyzeNow, { force: true });
+      if (phase === 'ready') await sendToTab(tab.id, 'reading.analyzeNow', { force: true });
       else {
         await analyzeThisPage(tab.id);
         // The injected script analyses on start; give it a moment before asking.

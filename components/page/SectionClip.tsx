@@ -1,7 +1,6 @@
 import { useCallback, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { describeClipOutcome } from '../../lib/clipping/outcome-message';
-import { clipSection } from '../../lib/messages/clips';
 import { sendToTab } from '../../lib/messages/transport';
 
 /** The last "Clip this section" of the outline: which item, and how it went. */
@@ -22,7 +21,7 @@ export function useSectionClipper(tabId: number | undefined): { last: SectionCli
       if (tabId === undefined) return;
       setLast({ index, phase: 'pending', text: t('clippingClipSectionPending') });
       try {
-        const outcome = await sendToTab(tabId, clipSection, { itemIndex: index });
+        const outcome = await sendToTab(tabId, 'clipping.clipSection', { itemIndex: index });
         const { tone, text } = describeClipOutcome(outcome);
         setLast({ index, phase: tone, text });
       } catch (err) {

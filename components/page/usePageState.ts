@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { readingGetPageState, readingPageChanged, type PageState } from '../../lib/messages/page';
-import { createRouter } from '../../lib/messages/protocol';
+import type { PageState } from '../../lib/messages/page';
+import { createRouter } from '../../lib/messages/router';
 import { listen, sendToTab } from '../../lib/messages/transport';
 import { isPinnedToTab, resolveTargetTab, type TargetTab } from '../../lib/reading/targetTab';
 
@@ -29,7 +29,7 @@ export function usePageState(): PageStateHandle {
     const current = tabRef.current;
     if (!current) return;
     try {
-      const next = await sendToTab(current.id, readingGetPageState, {});
+      const next = await sendToTab(current.id, 'reading.getState', {});
       if (tabRef.current?.id !== current.id) return;
       setState(next);
       setPhase('ready');
@@ -54,7 +54,7 @@ export function usePageState(): PageStateHandle {
 
   useEffect(() => {
     void retarget();
-    const router = createRouter(browser.runtime.id).on(readingPageChanged, (_payload, ctx) => {
+    const router = createRouter(browser.runtime.id, browser.runtime.getURL('/')).on('reading.changed', (_payload, ctx) => {
       if (ctx.sender.tab?.id === tabRef.current?.id) void refresh();
       return {};
     });

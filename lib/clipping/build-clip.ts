@@ -5,7 +5,6 @@ import { MAX_TITLE_CHARS } from '../clips/limits';
 import { truncateUnits } from '../text/code-points';
 import { describeSpan } from '../anchoring/describe';
 import { normalizeUrl } from '../clips/url';
-import type { ClipSpanRequest } from '../messages/clips';
 import { speakerLabel } from '../rules/speaker';
 import { clippableSpan } from './span';
 
@@ -60,20 +59,6 @@ export function mentionsWithin(mentions: readonly Mention[], start: number, end:
     out.push({ category: m.category, key: m.key, text: m.text });
   }
   return out;
-}
-
-/**
- * Builds a clip in the background from what the content script sent (saveClipSpan): the span of the page's
- * extracted text, and whether that text is the one the reading controller analysed. If so, the analysis is the
- * rule set's on the same text (`analyzeText`, which remembers the reading controller's request); outline context
- * only counts on policy pages. Otherwise (the whole body's text, outside the analysed main content) the clip has
- * no outline context and no mentions.
- */
-export function buildClipDraftFromSpan(request: ClipSpanRequest, analyzeText: (text: string) => Analysis): ClipDraft {
-  const { text, start, end, url, title, analyzed } = request;
-  let analysis = analyzed ? analyzeText(text) : null;
-  if (analysis && !analysis.verdict.isPolicy) analysis = { ...analysis, outline: [] };
-  return buildClipDraft({ text, analysis, url, title }, start, end);
 }
 
 /**

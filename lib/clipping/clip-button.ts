@@ -1,16 +1,16 @@
 import { t } from '../i18n';
 import { isTifaUiNode, mountInTifaUi } from '../reading/uiHost';
+import { placeClipButton } from './button-position';
 // Minified by the build (Vite's ?inline): the content script's size budget is small.
 import STYLE from './clip-button.css?inline';
 
 export const CLIPPER_HOST_ID = 'tifa-clipper';
 
-const BUTTON_GAP = 6;
 const STATUS_MS = 2600;
 
 /**
- * The floating "Clip" button next to a selection, and a status line for the outcome, in an open shadow root
- * (so page styles cannot break it and assistive technology and tests can reach it). Created on first use.
+ * The floating "Clip" button next to a selection, and a status line for the outcome, in Tifa's closed shadow
+ * root (lib/reading/uiHost.ts: page styles cannot break it, page scripts cannot reach it). Created on first use.
  */
 export class ClipButtonUi {
   #host: HTMLElement | null = null;
@@ -43,22 +43,15 @@ export class ClipButtonUi {
     return !!this.#host && target instanceof Node && (this.#host.contains(target) || isTifaUiNode(this.#doc, target));
   }
 
-  /** Shows the button just below the end of the selected range, kept inside the viewport. */
+  /** Shows the button next to the selected range, never over a selected line, kept inside the viewport. */
   showFor(range: Range): void {
     const button = this.#ensure().button;
-    const rects = Array.from(range.getClientRects()).filter((r) => r.width || r.height);
-    const anchor = rects[rects.length - 1] ?? range.getBoundingClientRect();
+    const lines = Array.from(range.getClientRects()).filter((r) => r.width || r.height);
+    if (!lines.length) lines.push(range.getBoundingClientRect());
     const view = this.#doc.defaultView;
-    const vw = view?.innerWidth ?? 1024;
-    const vh = view?.innerHeight ?? 768;
     button.setAttribute('data-shown', '');
-    const width = button.offsetWidth || 60;
-    const height = button.offsetHeight || 28;
-    let top = anchor.bottom + BUTTON_GAP;
-    if (top + height > vh) top = anchor.top - height - BUTTON_GAP;
-    // A selection reaching past the viewport (select-all, keyboard) still gets a reachable button.
-    top = Math.min(Math.max(0, top), Math.max(0, vh - height - 4));
-    const left = Math.min(Math.max(0, anchor.right - width / 2), Math.max(0, vw - width - 4));
+    const size = { width: button.offsetWidth || 60, height: button.offsetHeight || 28 };
+    const { top, left } = placeClipButton(lines, size, { width: view?.innerWidth ?? 1024, height: view?.innerHeight ?? 768 });
     button.style.top = `${Math.round(top)}px`;
     button.style.left = `${Math.round(left)}px`;
   }
@@ -102,7 +95,9 @@ export class ClipButtonUi {
     button.addEventListener('click', (e) => {
       e.preventDefault();
       e.stopPropagation();
-      this.#onActivate();
+      // Only the reader's own click or key press saves: a page script's button.click() or dispatched event
+      // is not trusted (and the closed shadow root keeps the button out of the page's reach anyway).
+      if (e.isTrusted) this.#onActivate();
     });
     const status = this.#doc.createElement('div');
     status.className = 'tifa-clip-status';

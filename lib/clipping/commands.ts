@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { t } from '../i18n';
 import { sendToTab } from '../messages/transport';
-import { clipSelection, type ClipOutcome } from '../messages/clips';
+import type { ClipOutcome } from '../messages/clips';
 
 export const CLIP_MENU_ID = 'tifa-clip-selection';
 export const CLIP_COMMAND = 'clip-selection';
@@ -41,7 +41,7 @@ export function registerClipCommands(): void {
  */
 export async function clipInTab(tabId: number): Promise<ClipOutcome> {
   try {
-    return await sendToTab(tabId, clipSelection, {});
+    return await sendToTab(tabId, 'clipping.clipSelection', {});
   } catch (err) {
     if (!/Receiving end does not exist|Could not establish connection|no receiver answered/i.test(String(err))) {
       return { status: 'error', error: String(err) };
@@ -49,7 +49,7 @@ export async function clipInTab(tabId: number): Promise<ClipOutcome> {
   }
   try {
     await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
-    return await sendToTab(tabId, clipSelection, {});
+    return await sendToTab(tabId, 'clipping.clipSelection', {});
   } catch (err) {
     return { status: 'error', error: err instanceof Error ? err.message : String(err) };
   }

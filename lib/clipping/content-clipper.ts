@@ -1,18 +1,16 @@
 import type { ClipAnchorStatus, ClipOutcome } from '../messages/clips';
 import type { ClipColor } from '../clips/types';
-import { MAX_TITLE_CHARS } from '../clips/limits';
-import { truncateUnits } from '../text/code-points';
 import { listenOnPage } from '../messages/content-endpoint';
-import { startAlone, type ScriptContext } from '../reading/live';
+import type { ReadingSnapshot } from '../reading/controller';
 import { ClipRefused, clippableSpan } from './span';
 import { describeClipOutcome } from './outcome-message';
 import { ClipButtonUi } from './clip-button';
-import { announceAnchorsChanged, CLIP_PAGE_CHECKS, clipPageRoutes, runtimeLink, type BackgroundLink } from './content-messages';
+import { announceAnchorsChanged, looksLikePlacement, placeIn, runtimeLink, saveSpan, type BackgroundLink } from './content-messages';
 import { ClipHighlighter, type HighlightEntry } from './highlights';
-import { PageTexts, rangeFor, type GetPage, type PageState } from './page-text';
+import { PageTexts, rangeFor, type GetPage, type PageText } from './page-text';
 import { movedSince, sameRange, spotOf, type ScreenSpot } from './selection-geometry';
 
-export type { GetPage, PageState } from './page-text';
+export type { GetPage, PageText } from './page-text';
 
 export interface ClipperOptions {
   doc?: Document;
@@ -20,10 +18,7 @@ export interface ClipperOptions {
   link?: BackgroundLink;
   /** Listen for messages from the background and side panel (off in unit tests). */
   listenForMessages?: boolean;
-  /**
-   * How long to wait for the reading controller's first analysis before anchoring, or clipping, over the whole
-   * body (which gives a clip no outline path, speech title or date). Default 3000.
-   */
+  /** How long to wait for the reading controller's analysis before anchoring over the whole body. */
   pageWaitMs?: number;
 }
 
@@ -51,17 +46,21 @@ export class ContentClipper {
   readonly #link: BackgroundLink;
   #anchors = new Map<string, AnchorState>();
   #anchoring: Promise<{ anchored: number; orphans: number }> | null = null;
+  /** The one re-anchoring queued behind the running one (requests meanwhile share it: latest wins). */
+  #anchoringAgain: Promise<{ anchored: number; orphans: number }> | null = null;
   #pendingRange: Range | null = null;
+  /** The selection last clipped with the button: the button does not come back for it. */
+  #clippedRange: Range | null = null;
   /** Where the pending selection was when the button was shown for it. */
   #shownAt: ScreenSpot | null = null;
-  /** The selection last clipped with the button: the mouseup of that click must not bring the button back. */
-  #clipped: Range | null = null;
   #settleTimer: ReturnType<typeof setTimeout> | undefined;
   #reanchorTimer: ReturnType<typeof setTimeout> | undefined;
   #pointerDown = false;
   /** Settles when the first anchoring after start has run (answers about anchors wait for it). */
   #ready: Promise<void> = Promise.resolve();
-  #cleanups: (() => void)[] = [];
+  #initialDone = false;
+  /** Everything start() sets up hangs off this signal; stop() aborts it. */
+  readonly #life = new AbortController();
 
   readonly #getPage: GetPage;
   readonly #options: ClipperOptions;
@@ -76,6 +75,10 @@ export class ContentClipper {
     this.highlighter = new ClipHighlighter(this.#doc);
   }
 
+  get signal(): AbortSignal {
+    return this.#life.signal;
+  }
+
   start(): void {
     const win = this.#doc.defaultView ?? window;
     this.#on(this.#doc, 'selectionchange', () => this.#scheduleSelectionCheck());
@@ -84,24 +87,29 @@ export class ContentClipper {
       this.#pointerDown = true;
       this.ui.hide();
     }, true);
-    this.#on(this.#doc, 'mouseup', () => {
+    this.#on(this.#doc, 'mouseup', (e) => {
       this.#pointerDown = false;
+      if (this.ui.owns(e.target)) return;
       this.#scheduleSelectionCheck();
     }, true);
     this.#on(this.#doc, 'keydown', (e) => {
       if ((e as KeyboardEvent).key === 'Escape') this.ui.hide();
     }, true);
     this.#on(win, 'scroll', () => this.#hideIfSelectionMoved(), true);
-    // The reading controller re-analyses dynamic pages and marks <html data-tifa>; follow it.
-    const observer = new MutationObserver(() => this.#scheduleReanchor());
-    observer.observe(this.#doc.documentElement, { attributes: true, attributeFilter: ['data-tifa'] });
-    this.#cleanups.push(() => observer.disconnect());
-    if (this.#options.listenForMessages !== false) this.#cleanups.push(this.#listenForMessages());
+    // Re-anchoring follows the reading controller's new analyses (ContentClipper.textChanged), never an
+    // attribute or event the page could fire itself.
+    if (this.#options.listenForMessages !== false) this.#listenForMessages();
     this.#ready = this.#initialAnchoring();
   }
 
+  /** The page's analysed text changed (the reading controller re-analysed it): place the clips again, debounced. */
+  textChanged(): void {
+    // The first anchoring waits for the first analysis itself: no second run for it.
+    if (this.#initialDone) this.#scheduleReanchor();
+  }
+
   stop(): void {
-    for (const cleanup of this.#cleanups.splice(0)) cleanup();
+    this.#life.abort();
     clearTimeout(this.#settleTimer);
     clearTimeout(this.#reanchorTimer);
     this.ui.destroy();
@@ -149,29 +157,42 @@ export class ContentClipper {
    * (lib/clipping/place-clips.ts); clips it cannot place in the primary text are tried in the whole body's.
    */
   reanchor(): Promise<{ anchored: number; orphans: number }> {
+    // Never two at once: a request while one runs is served by one more run after it (latest wins).
+    if (this.#anchoring) {
+      this.#anchoringAgain ??= this.#anchoring
+        .catch(() => undefined)
+        .then(() => {
+          this.#anchoringAgain = null;
+          return this.reanchor();
+        });
+      return this.#anchoringAgain;
+    }
     const run = (async () => {
       const t0 = performance.now();
       const url = this.#pageUrl();
-      const result = url ? await this.#placeAll(url) : this.#setAnchors(new Map());
+      const result = url ? await this.#placeAll() : this.#setAnchors(new Map());
       measure('tifa:clip-anchor', t0);
       if (url && this.#options.listenForMessages !== false) announceAnchorsChanged(url);
       return result;
-    })();
-    this.#anchoring = run;
-    return run.finally(() => {
+    })().finally(() => {
       if (this.#anchoring === run) this.#anchoring = null;
     });
+    this.#anchoring = run;
+    return run;
   }
 
   /** Asks the background to place the page's clips in each candidate text in turn, then paints them. */
-  async #placeAll(url: string): Promise<{ anchored: number; orphans: number }> {
+  async #placeAll(): Promise<{ anchored: number; orphans: number }> {
     const t0 = performance.now();
     const states = new Map<string, AnchorState>();
     // Most pages have no clips: ask first instead of sending the page's whole text on every load.
-    if ((await this.#link.countForPage(url)) === 0) return this.#setAnchors(states);
+    if ((await this.#link.count()) === 0) return this.#setAnchors(states);
     let unplaced: string[] | undefined;
     for (const page of this.#texts.candidates()) {
-      const placements = await this.#link.anchorForPage(url, page.extracted.text, unplaced);
+      const reply = await placeIn(this.#link, page, unplaced);
+      // A newer re-anchoring of this page is queued in the background: it answers instead.
+      if (reply.superseded) return this.#counts();
+      const placements = reply.placements.filter((p) => looksLikePlacement(p, page.extracted.text.length));
       unplaced = [];
       for (const { id, color, status, start, end } of placements) {
         if (status === 'anchored' && start !== undefined && end !== undefined) {
@@ -191,6 +212,11 @@ export class ContentClipper {
   #setAnchors(states: Map<string, AnchorState>): { anchored: number; orphans: number } {
     this.#anchors = states;
     this.#paint();
+    return this.#counts();
+  }
+
+  #counts(): { anchored: number; orphans: number } {
+    const states = this.#anchors;
     const orphans = [...states.values()].filter((s) => !s.range).length;
     return { anchored: states.size - orphans, orphans };
   }
@@ -206,7 +232,7 @@ export class ContentClipper {
    * Clips text[start, end) of one of the page's texts. Empty and over-long spans are answered here; the
    * background builds the clip from the span (outline path and mentions from its analysis of the same text).
    */
-  async #clipSpan(page: PageState, rawStart: number, rawEnd: number): Promise<ClipOutcome> {
+  async #clipSpan(page: PageText, rawStart: number, rawEnd: number): Promise<ClipOutcome> {
     const t0 = performance.now();
     let span;
     try {
@@ -217,14 +243,7 @@ export class ContentClipper {
     }
     const { start, end } = span;
     try {
-      const { clip, duplicate } = await this.#link.saveSpan({
-        text: page.extracted.text,
-        start,
-        end,
-        url: this.#pageUrl() ?? '',
-        title: truncateUnits(this.#doc.title.trim(), MAX_TITLE_CHARS),
-        analyzed: page.analysis !== null,
-      });
+      const { clip, duplicate } = await saveSpan(this.#link, page, start, end);
       if (!this.#anchors.get(clip.id)?.range) {
         this.#anchors.set(clip.id, { id: clip.id, color: clip.color, range: rangeFor(page.extracted, start, end), start, end });
         this.#paint();
@@ -243,9 +262,11 @@ export class ContentClipper {
     this.highlighter.set(entries);
   }
 
+  /** The button was clicked (a trusted click: ClipButtonUi ignores synthetic ones). */
   async #clipPending(): Promise<void> {
     const range = this.#pendingRange;
-    this.#clipped = range;
+    this.#clippedRange = range;
+    this.#pendingRange = null;
     this.ui.hide();
     this.#report(await this.clipRange(range));
   }
@@ -266,19 +287,24 @@ export class ContentClipper {
     if (this.#pointerDown) return;
     const sel = this.#doc.getSelection();
     if (!sel || sel.isCollapsed || !sel.rangeCount || !sel.toString().trim() || this.#inEditable(sel)) {
-      this.#pendingRange = this.#clipped = null;
+      this.#pendingRange = null;
       this.ui.hide();
       return;
     }
     const range = sel.getRangeAt(0);
-    if (this.ui.owns(range.commonAncestorContainer) || (this.#clipped && sameRange(range, this.#clipped))) return;
-    this.#clipped = null;
+    if (this.ui.owns(range.commonAncestorContainer)) return;
+    // Just clipped: the button stays away until the reader selects something else.
+    if (this.#clippedRange && sameRange(this.#clippedRange, range)) return;
+    this.#clippedRange = null;
     this.#pendingRange = range.cloneRange();
     this.ui.showFor(range);
     this.#shownAt = spotOf(range);
   }
 
-  /** Hides the button when a scroll moved the selection it points at (by more than SCROLL_SLACK_PX). */
+  /**
+   * Hides the button when a scroll moved the selection it points at (by more than SCROLL_SLACK_PX): Firefox
+   * fires a sub-pixel scroll when Tifa's UI is first appended, which must not hide a button just shown.
+   */
   #hideIfSelectionMoved(): void {
     const range = this.#pendingRange;
     if (range && this.#shownAt && this.ui.visible && !movedSince(range, this.#shownAt)) return;
@@ -295,6 +321,7 @@ export class ContentClipper {
 
   async #initialAnchoring(): Promise<void> {
     await this.#pageAnalysed();
+    this.#initialDone = true;
     await this.reanchor().catch((err) => console.debug('[tifa] clips not anchored:', err));
   }
 
@@ -305,6 +332,7 @@ export class ContentClipper {
   }
 
   #scheduleReanchor(): void {
+    if (this.#life.signal.aborted) return;
     clearTimeout(this.#reanchorTimer);
     this.#reanchorTimer = setTimeout(() => void this.reanchor().catch(() => undefined), REANCHOR_DEBOUNCE_MS);
   }
@@ -315,43 +343,31 @@ export class ContentClipper {
     return href && /^(https?|file):/.test(href) ? href : null;
   }
 
-  #listenForMessages(): () => void {
-    return listenOnPage(
-      CLIP_PAGE_CHECKS,
-      clipPageRoutes({
-        clipSelection: () => this.clipSelection(),
-        clipSection: (itemIndex) => this.clipSection(itemIndex),
-        getAnchors: async () => ({ url: this.#pageUrl() ?? '', anchors: await this.anchorStatuses() }),
-        refresh: () => this.reanchor(),
-        scrollTo: async (id) => {
-          await this.#ready;
-          if (this.#anchoring) await this.#anchoring.catch(() => undefined);
+  #listenForMessages(): void {
+    const settled = async () => {
+      await this.#ready;
+      if (this.#anchoring) await this.#anchoring.catch(() => undefined);
+    };
+    listenOnPage(
+      {
+        'clipping.clipSelection': () => this.clipSelection(),
+        'clipping.clipSection': ({ itemIndex }) => this.clipSection(itemIndex),
+        'clipping.getAnchors': async () => ({ url: this.#pageUrl() ?? '', anchors: await this.anchorStatuses() }),
+        'clipping.refresh': () => this.reanchor(),
+        'clipping.scrollTo': async ({ id }) => {
+          await settled();
           return { found: this.flashClip(id) };
         },
-      }),
+      },
+      this.#life.signal,
     );
   }
 
   #on(target: EventTarget, type: string, fn: (e: Event) => void, capture = false): void {
-    const opts = { capture, passive: true };
-    target.addEventListener(type, fn, opts);
-    this.#cleanups.push(() => target.removeEventListener(type, fn, opts));
+    target.addEventListener(type, fn, { capture, passive: true, signal: this.#life.signal });
   }
 }
 
-/**
- * Starts clipping on this page. `getPage` returns the reading controller's current extracted text and analysis
- * (or null before/without analysis). Returns a function that removes every listener, UI element and highlight.
- */
-export function startClipper(getPage: GetPage, options?: ClipperOptions): () => void {
-  const clipper = new ContentClipper(getPage, options);
-  try {
-    clipper.start();
-  } catch (err) {
-    console.debug('[tifa] clipper did not start:', err);
-  }
-  return () => clipper.stop();
-}
 
 function measure(name: string, start: number): void {
   try {
@@ -367,25 +383,31 @@ function sleep(ms: number): Promise<void> {
 
 /** The reading controller's surface the clipper uses (lib/reading/controller.ts). */
 export interface ReadingSource {
-  snapshot(): { extraction: PageState['extracted']; analysis: NonNullable<PageState['analysis']> } | null;
-  liveExtraction?(): PageState['extracted'] | null;
+  snapshot(): ReadingSnapshot | null;
+  liveExtraction?(): ReadingSnapshot['extraction'] | null;
+  /** Calls back after each new analysis until the signal aborts. */
+  onAnalysed?(listener: () => void, signal: AbortSignal): void;
 }
 
-/** Key of the live clipper in the extension's isolated world: a second injection replaces it. */
-const LIVE_KEY = '__tifaClipper';
-
 /**
- * The content script's hook: starts clipping on top of the reading controller and stops with the script.
- * On pages that are not policy texts the analysis still supplies mentions, but no outline context.
+ * The content script's hook: starts clipping on top of the reading controller and stops with the script's
+ * lifetime. On pages that are not policy texts the analysis still supplies mentions, but no outline context.
  */
-export function startClipping(ctx: ScriptContext, reading: ReadingSource): () => void {
-  return startAlone(ctx, LIVE_KEY, () =>
-    startClipper(() => {
-      const snap = reading.snapshot();
-      if (!snap) return null;
-      const extracted = reading.liveExtraction?.() ?? snap.extraction;
-      const analysis = snap.analysis.verdict.isPolicy ? snap.analysis : { ...snap.analysis, outline: [] };
-      return { extracted, analysis };
-    }),
-  );
+export function startClipping(signal: AbortSignal, reading: ReadingSource): ContentClipper {
+  const clipper = new ContentClipper(() => {
+    const snap = reading.snapshot();
+    if (!snap) return null;
+    const extracted = reading.liveExtraction?.() ?? snap.extraction;
+    const analysis = snap.analysis.verdict.isPolicy ? snap.analysis : { ...snap.analysis, outline: [] };
+    return { extracted, analysis, url: snap.url, title: snap.title, ...(snap.textId ? { textId: snap.textId } : {}) };
+  });
+  signal.addEventListener('abort', () => clipper.stop(), { once: true });
+  if (signal.aborted) return clipper;
+  try {
+    clipper.start();
+    reading.onAnalysed?.(() => clipper.textChanged(), clipper.signal);
+  } catch (err) {
+    console.debug('[tifa] clipper did not start:', err);
+  }
+  return clipper;
 }

@@ -1,62 +1,36 @@
 import type { Clip } from '../clips/types';
 import { CLIP_COLORS } from '../clips/types';
-import type { ClipAnchorStatus, ClipOutcome, ClipPlacement, ClipSpanRequest } from '../messages/clips';
-import { CLIP_KINDS, CLIP_PAGE_KINDS } from '../messages/clip-kinds';
-import {
-  announce,
-  answerRequest,
-  isIndex,
-  isObject,
-  parseRequest,
-  request,
-  type PageRequest,
-  type PayloadCheck,
-  type Reply,
-} from '../messages/content-endpoint';
+import type { ClipPlacement, ClipSaveRequest } from '../messages/clips';
+import { MAX_TITLE_CHARS } from '../clips/limits';
+import { announce, isIndex, isObject, request } from '../messages/content-endpoint';
+import { UNKNOWN_TEXT_ID } from '../reading/text-registry';
+import type { PageText } from './page-text';
 
 /**
- * The content script's side of the clip messages, without zod (lib/messages/content-endpoint.ts). Requests from
- * extension pages are checked here by hand against the same shapes that lib/messages/clips.ts declares with zod;
- * tests/unit/clip-messages.test.ts keeps the two in agreement. Replies from the background are checked for the
- * fields the content script relies on.
+ * The clipper's link to the background, typed by the protocol map (lib/messages/protocol.ts) without zod.
+ * The background is trusted; placements are still bounded by the text they were made for before they become
+ * DOM ranges.
  */
-
-/** Broadcast by the content script after it (re-)placed its clips; the side panel re-reads the anchors. */
-export const ANCHORS_CHANGED_KIND = 'clipping.anchorsChanged';
 
 /** Tells open extension pages that this page's clip anchors changed (nobody listening is fine). */
 export function announceAnchorsChanged(url: string): void {
-  announce(ANCHORS_CHANGED_KIND, { url });
+  announce('clipping.anchorsChanged', { url });
 }
+
+/** Which of the page's texts a placement request is about (see clips.place in the protocol map). */
+export type PlaceRequest = { textId: string; ids?: string[] } | { text: string; ids?: string[] };
 
 /** The background's answers the clipper needs; injectable so tests can route it anywhere. */
 export interface BackgroundLink {
-  /** Saves a span of the page's text; the background builds the clip (saveClipSpan). */
-  saveSpan(span: ClipSpanRequest): Promise<{ clip: Clip; duplicate: boolean }>;
-  /** How many clips the page has: when none, its text need not travel to the background at all. */
-  countForPage(url: string): Promise<number>;
-  /** The page's clips (or those of `ids`) placed in `text` by the background. */
-  anchorForPage(url: string, text: string, ids?: string[]): Promise<ClipPlacement[]>;
+  /** Saves a span of one of the page's texts; the background builds the clip (clips.save). */
+  save(request: ClipSaveRequest): Promise<{ clip: Clip; duplicate: boolean }>;
+  /** How many clips this page has: when none, its text need not travel to the background at all. */
+  count(): Promise<number>;
+  /** This page's clips (or those of `ids`) placed in a text; `superseded` when a newer request answers instead. */
+  place(request: PlaceRequest): Promise<{ placements: ClipPlacement[]; superseded?: boolean }>;
 }
 
-/** The fields of a stored clip that the content script uses (id, colour, selectors). */
-export function looksLikeClip(x: unknown): x is Clip {
-  const c = x as Clip | null;
-  return (
-    !!c &&
-    typeof c === 'object' &&
-    typeof c.id === 'string' &&
-    typeof c.text === 'string' &&
-    (CLIP_COLORS as readonly string[]).includes(c.color) &&
-    Array.isArray(c.selectors) &&
-    typeof c.selectors[0]?.exact === 'string' &&
-    typeof c.selectors[0]?.prefix === 'string' &&
-    typeof c.selectors[0]?.suffix === 'string' &&
-    (c.selectors[1] === undefined || (Number.isInteger(c.selectors[1].start) && Number.isInteger(c.selectors[1].end)))
-  );
-}
-
-/** A placement the highlighter may trust: known colour, and offsets inside the text that was sent. */
+/** A placement the highlighter may trust: known colour, and offsets inside the text it was made for. */
 export function looksLikePlacement(x: unknown, textLength: number): x is ClipPlacement {
   if (!isObject(x) || typeof x.id !== 'string' || !(CLIP_COLORS as readonly unknown[]).includes(x.color)) return false;
   if (x.status === 'orphan') return true;
@@ -64,64 +38,39 @@ export function looksLikePlacement(x: unknown, textLength: number): x is ClipPla
 }
 
 export const runtimeLink: BackgroundLink = {
-  async saveSpan(span) {
-    const value = (await request(CLIP_KINDS.saveSpan, span)) as { clip?: unknown; duplicate?: unknown } | null;
-    if (!value || !looksLikeClip(value.clip) || typeof value.duplicate !== 'boolean') throw new Error(`${CLIP_KINDS.saveSpan}: bad reply`);
-    return { clip: value.clip, duplicate: value.duplicate };
-  },
-  async countForPage(url) {
-    const value = (await request(CLIP_KINDS.countForPage, { url })) as { count?: unknown } | null;
-    if (!value || !Number.isInteger(value.count) || (value.count as number) < 0) throw new Error(`${CLIP_KINDS.countForPage}: bad reply`);
-    return value.count as number;
-  },
-  async anchorForPage(url, text, ids) {
-    const value = (await request(CLIP_KINDS.anchorForPage, ids ? { url, text, ids } : { url, text })) as { placements?: unknown } | null;
-    if (!value || !Array.isArray(value.placements)) throw new Error(`${CLIP_KINDS.anchorForPage}: bad reply`);
-    return value.placements.filter((p) => looksLikePlacement(p, text.length));
-  },
+  save: (req) => request('clips.save', req),
+  count: async () => (await request('clips.count', {})).count,
+  place: (req) => request('clips.place', req),
 };
 
-export interface ClipPageHandlers {
-  clipSelection(): Promise<ClipOutcome>;
-  clipSection(itemIndex: number): Promise<ClipOutcome>;
-  getAnchors(): Promise<{ url: string; anchors: ClipAnchorStatus[] }>;
-  refresh(): Promise<{ anchored: number; orphans: number }>;
-  scrollTo(id: string): Promise<{ found: boolean }>;
+/** Runs `byId` when the text has an id the background still knows; otherwise (or when it lost it) `byText`. */
+async function byTextId<T>(textId: string | undefined, byId: (id: string) => Promise<T>, byText: () => Promise<T>): Promise<T> {
+  if (textId) {
+    try {
+      return await byId(textId);
+    } catch (err) {
+      if (!String(err).includes(UNKNOWN_TEXT_ID)) throw err;
+    }
+  }
+  return byText();
 }
 
-const MAX_ITEM_INDEX = 100_000;
-
-export const CLIP_PAGE_CHECKS: Record<string, PayloadCheck> = {
-  [CLIP_PAGE_KINDS.clipSelection]: () => null,
-  [CLIP_PAGE_KINDS.clipSection]: (p) => (isIndex(p.itemIndex, MAX_ITEM_INDEX) ? null : 'itemIndex must be a non-negative integer'),
-  [CLIP_PAGE_KINDS.getAnchors]: () => null,
-  [CLIP_PAGE_KINDS.refresh]: () => null,
-  [CLIP_PAGE_KINDS.scrollTo]: (p) =>
-    typeof p.id === 'string' && p.id && p.id.length <= 64 ? null : 'id must be a string of 1–64 characters',
-};
-
-/** A clip page request, an error string for a malformed one of ours, or null for someone else's message. */
-export function parseClipPageRequest(raw: unknown): PageRequest | string | null {
-  return parseRequest(raw, CLIP_PAGE_CHECKS);
+/** clips.save of text[start, end) of one of the page's texts: by text id, or with the text itself. */
+export function saveSpan(link: BackgroundLink, page: PageText, start: number, end: number) {
+  const where = { start, end, url: page.url, title: page.title.slice(0, MAX_TITLE_CHARS) };
+  return byTextId(
+    page.textId,
+    (textId) => link.save({ ...where, textId }),
+    () => link.save({ ...where, text: page.extracted.text, analyzed: page.analysis !== null }),
+  );
 }
 
-/** The handlers by message kind, for the shared endpoint. */
-export function clipPageRoutes(handlers: ClipPageHandlers) {
-  return {
-    [CLIP_PAGE_KINDS.clipSelection]: () => handlers.clipSelection(),
-    [CLIP_PAGE_KINDS.clipSection]: (p: { itemIndex?: unknown }) => handlers.clipSection(p.itemIndex as number),
-    [CLIP_PAGE_KINDS.getAnchors]: () => handlers.getAnchors(),
-    [CLIP_PAGE_KINDS.refresh]: () => handlers.refresh(),
-    [CLIP_PAGE_KINDS.scrollTo]: (p: { id?: unknown }) => handlers.scrollTo(p.id as string),
-  };
-}
-
-/** Answers a clip page request (or returns undefined when the message is not one of ours). */
-export function handleClipPageMessage(
-  raw: unknown,
-  sender: { id?: string },
-  extensionId: string,
-  handlers: ClipPageHandlers,
-): Promise<Reply> | undefined {
-  return answerRequest(raw, sender, extensionId, CLIP_PAGE_CHECKS, clipPageRoutes(handlers));
+/** clips.place of this page's clips (or those of `ids`) in one of its texts: by text id, or with the text. */
+export function placeIn(link: BackgroundLink, page: PageText, ids: string[] | undefined) {
+  const only = ids ? { ids } : {};
+  return byTextId(
+    page.textId,
+    (textId) => link.place({ textId, ...only }),
+    () => link.place({ text: page.extracted.text, ...only }),
+  );
 }

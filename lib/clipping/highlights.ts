@@ -4,7 +4,7 @@ import { installPageStyles } from '../highlight/stylesheet';
 
 /** The highlight holding every anchored clip (a stable hook), and one per colour that carries the colour. */
 export const CLIP_HIGHLIGHT = 'tifa-clip';
-export const FLASH_HIGHLIGHT = 'tifa-clip-flash';
+export const CLIP_FLASH_HIGHLIGHT = 'tifa-clip-flash';
 export const colorHighlightName = (color: ClipColor): string => `tifa-clip-${color}`;
 
 /** Translucent so the text stays legible on light and dark pages; clips sit above the reading highlights. */
@@ -20,7 +20,7 @@ const FLASH_MS = 1200;
 
 function clipCss(): string {
   const rules = CLIP_COLORS.map((c) => `::highlight(${colorHighlightName(c)}) { background-color: ${COLOR_CSS[c]}; }`);
-  rules.push(`::highlight(${FLASH_HIGHLIGHT}) { background-color: rgba(255, 140, 0, 0.7); }`);
+  rules.push(`::highlight(${CLIP_FLASH_HIGHLIGHT}) { background-color: rgba(255, 140, 0, 0.7); }`);
   return rules.join('\n');
 }
 
@@ -48,7 +48,7 @@ export class ClipHighlighter {
     this.#doc = doc;
     const win = doc.defaultView as HighlightWindow | null;
     this.#win = supportsHighlightApi(win) ? win : null;
-    this.#flasher = this.#win && new Flash(this.#win, FLASH_HIGHLIGHT, FLASH_MS);
+    this.#flasher = this.#win && new Flash(this.#win, CLIP_FLASH_HIGHLIGHT, FLASH_MS);
   }
 
   /** Paints exactly these clips (replacing what was painted). */

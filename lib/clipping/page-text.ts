@@ -1,17 +1,25 @@
 import { extractText, offsetsOf, rangeFor, type ExtractedText } from '../extract';
 import type { Analysis } from '../rules/types';
 
-/** What the reading area's page controller knows about the page: its extracted text and the analysis of it. */
-export interface PageState {
+/**
+ * One of the page's texts a clip can be taken from: the reading controller's analysed main content (with the
+ * id the background keeps it under), or the whole body's text extracted here.
+ */
+export interface PageText {
   extracted: ExtractedText;
   analysis: Analysis | null;
+  /** The background's id for this text (clips.save and clips.place refer to it instead of resending it). */
+  textId?: string;
+  /** The page's address and title when the text was extracted. */
+  url: string;
+  title: string;
 }
 
-export type GetPage = () => PageState | null;
+export type GetPage = () => PageText | null;
 
 /** A span of one of the page's texts. */
 export interface TextSpanIn {
-  page: PageState;
+  page: PageText;
   start: number;
   end: number;
 }
@@ -31,7 +39,7 @@ export class PageTexts {
     this.#doc = doc;
   }
 
-  primary(): PageState | null {
+  primary(): PageText | null {
     try {
       return this.#getPage();
     } catch {
@@ -40,12 +48,17 @@ export class PageTexts {
   }
 
   /** The whole body's text; a fresh extraction (the page may have changed since the last one). */
-  fallback(): PageState {
-    return { extracted: extractText(this.#doc.body ?? this.#doc.documentElement, { skipChrome: false }), analysis: null };
+  fallback(): PageText {
+    return {
+      extracted: extractText(this.#doc.body ?? this.#doc.documentElement, { skipChrome: false }),
+      analysis: null,
+      url: this.#doc.location?.href ?? '',
+      title: (this.#doc.title ?? '').trim(),
+    };
   }
 
   /** Every text to try, primary first; the fallback is computed only when asked for. */
-  *candidates(): Generator<PageState> {
+  *candidates(): Generator<PageText> {
     const primary = this.primary();
     if (primary) yield primary;
     yield this.fallback();

@@ -12,5 +12,5 @@
 export type { ExtractOptions, ExtractedText, TextSegment } from './types';
 export { extractText } from './extract';
 export { findMainContent } from './main-content';
-export { offsetsOf, rangeFor, type BoundaryPoints } from './ranges';
+export { offsetsOf, rangeFor, sameSegmentNodes, type BoundaryPoints } from './ranges';
 export { isHiddenByStyle } from './visibility';

@@ -132,3 +132,10 @@ function flatEnd(segments: TextSegment[], probe: Range, range: BoundaryPoints): 
   if (probe.comparePoint(seg.node, segmentEnd(seg)) <= 0) return seg.end;
   return seg.start + (range.endOffset - seg.nodeOffset);
 }
+
+/** Whether two extractions map their text onto the very same DOM nodes (a repaint can reuse the old ranges). */
+export function sameSegmentNodes(a: ExtractedText, b: ExtractedText): boolean {
+  if (a.segments.length !== b.segments.length) return false;
+  for (let i = 0; i < a.segments.length; i++) if (a.segments[i].node !== b.segments[i].node) return false;
+  return true;
+}

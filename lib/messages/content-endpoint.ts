@@ -1,23 +1,22 @@
 import { browser } from 'wxt/browser';
+import type { KindTo, ReplyOf, RequestOf, ValidRequestOf } from './protocol';
 
 /**
- * The content script's side of the typed messages (lib/messages/protocol.ts), shared by reading and clipping.
- * The content script does not bundle zod (it would take most of its 60 KB budget), so each area checks its
- * requests' payloads by hand against the zod declarations (their unit tests run both over the same inputs) and
- * checks the background's replies for the fields it relies on.
- * Wire format as in protocol.ts: `{ tifa: 1, kind, payload }` → `{ ok, value | error }`.
+ * The content script's side of the protocol map (lib/messages/protocol.ts). It imports the map's TYPES only:
+ * zod would take most of the content script's 60 KB budget (tests/unit/content-bundle.test.ts). What it
+ * receives comes from the extension itself (tabs.sendMessage needs an extension context; the sender id is
+ * checked) and gets one shared structural check; what the background answers is trusted, and offsets from it
+ * are still bounded by their users before they touch the DOM (reading/wire.ts, clipping/content-messages.ts).
+ * Wire format: `{ tifa: 1, kind, payload }` → `{ ok, value | error }`.
  */
-export type Reply = { ok: true; value: unknown } | { ok: false; error: string };
+export type WireReply = { ok: true; value: unknown } | { ok: false; error: string };
 
-export type Payload = Record<string, unknown>;
+type TabKind = KindTo<'tab'>;
 
-/** Checks one kind's payload (already known to be an object): why it is malformed, or null when it is fine. */
-export type PayloadCheck = (payload: Payload) => string | null;
+/** The kinds this content script answers, each with its handler. */
+export type PageHandlers = { [K in TabKind]?: (payload: ValidRequestOf<K>) => ReplyOf<K> | Promise<ReplyOf<K>> };
 
-export interface PageRequest {
-  kind: string;
-  payload: Payload;
-}
+type Payload = Record<string, unknown>;
 
 export function isObject(v: unknown): v is Payload {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -28,46 +27,43 @@ export function isIndex(v: unknown, max: number): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max;
 }
 
+const MAX_FIELD_CHARS = 64;
+const MAX_FIELD_INDEX = 100_000;
+
 /**
- * Checks one request against the kinds an area answers. Returns null when the message is not one of those kinds
- * (another listener may own it), a string when it is one of ours but malformed, else the request.
+ * The one structural check of a request to a content script: a flat object of booleans, short strings (ids)
+ * and small non-negative integers (indexes) — every tab kind's request in the protocol map has this shape.
  */
-export function parseRequest(raw: unknown, checks: Record<string, PayloadCheck>): PageRequest | string | null {
-  if (!isObject(raw) || raw.tifa !== 1 || typeof raw.kind !== 'string' || !Object.hasOwn(checks, raw.kind)) return null;
-  const { kind, payload } = raw;
-  if (!isObject(payload)) return `invalid ${kind}: payload must be an object`;
-  const error = checks[kind](payload);
-  return error ? `invalid ${kind}: ${error}` : { kind, payload };
+export function isFlatPayload(payload: unknown): payload is Payload {
+  if (!isObject(payload)) return false;
+  return Object.values(payload).every(
+    (v) => typeof v === 'boolean' || (typeof v === 'string' && v.length > 0 && v.length <= MAX_FIELD_CHARS) || isIndex(v, MAX_FIELD_INDEX),
+  );
 }
 
 /**
  * Answers a raw runtime message with the handler for its kind, or returns undefined when it is not one of the
- * kinds in `checks` (so other listeners may answer). Other senders and malformed requests get an error reply
+ * kinds in `handlers` (so other listeners may answer). Other senders and malformed requests get an error reply
  * before any handler runs; a handler's error becomes an error reply too.
  */
-export function answerRequest(
-  raw: unknown,
-  sender: { id?: string },
-  extensionId: string,
-  checks: Record<string, PayloadCheck>,
-  handlers: Record<string, (payload: Payload) => unknown>,
-): Promise<Reply> | undefined {
-  const req = parseRequest(raw, checks);
-  if (req === null) return undefined;
+export function answerRequest(raw: unknown, sender: { id?: string }, extensionId: string, handlers: PageHandlers): Promise<WireReply> | undefined {
+  if (!isObject(raw) || raw.tifa !== 1 || typeof raw.kind !== 'string' || !Object.hasOwn(handlers, raw.kind)) return undefined;
+  const kind = raw.kind as TabKind;
   if (sender.id !== extensionId) return Promise.resolve({ ok: false, error: 'sender is not this extension' });
-  if (typeof req === 'string') return Promise.resolve({ ok: false, error: req });
-  return (async () => handlers[req.kind](req.payload))().then(
-    (value): Reply => ({ ok: true, value }),
-    (err: unknown): Reply => ({ ok: false, error: err instanceof Error ? err.message : String(err) }),
+  if (!isFlatPayload(raw.payload)) return Promise.resolve({ ok: false, error: `invalid ${kind}: malformed payload` });
+  const handler = handlers[kind] as (payload: Payload) => unknown;
+  return (async () => handler(raw.payload as Payload))().then(
+    (value): WireReply => ({ ok: true, value }),
+    (err: unknown): WireReply => ({ ok: false, error: err instanceof Error ? err.message : String(err) }),
   );
 }
 
-/** Answers the given kinds from extension pages and the background until the returned function is called. */
-export function listenOnPage(checks: Record<string, PayloadCheck>, handlers: Record<string, (payload: Payload) => unknown>): () => void {
+/** Answers the given kinds from extension pages and the background until the signal aborts. */
+export function listenOnPage(handlers: PageHandlers, signal: AbortSignal): void {
   const extensionId = browser.runtime.id;
-  const listener = (raw: unknown, sender: { id?: string }) => answerRequest(raw, sender, extensionId, checks, handlers);
+  const listener = (raw: unknown, sender: { id?: string }) => answerRequest(raw, sender, extensionId, handlers);
   browser.runtime.onMessage.addListener(listener as never);
-  return () => browser.runtime.onMessage.removeListener(listener as never);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener as never), { once: true });
 }
 
 const SEND_ATTEMPTS = 3;
@@ -75,14 +71,14 @@ const SEND_ATTEMPTS = 3;
 const TRANSIENT = /Receiving end does not exist|Could not establish connection|message port closed|no receiver answered/i;
 
 /** Sends a request to the background and returns its reply's value; an error reply rejects with its message. */
-export async function request(kind: string, payload: unknown): Promise<unknown> {
+export async function request<K extends KindTo<'background'>>(kind: K, payload: RequestOf<K>): Promise<ReplyOf<K>> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const raw = (await browser.runtime.sendMessage({ tifa: 1, kind, payload })) as Reply | undefined;
+      const raw = (await browser.runtime.sendMessage({ tifa: 1, kind, payload })) as WireReply | undefined;
       if (raw === undefined) throw new Error(`${kind}: no receiver answered`);
       if (!isObject(raw) || typeof raw.ok !== 'boolean') throw new Error(`${kind}: malformed reply`);
       if (!raw.ok) throw new Error(`${kind}: ${raw.error}`);
-      return raw.value;
+      return raw.value as ReplyOf<K>;
     } catch (err) {
       if (attempt >= SEND_ATTEMPTS || !TRANSIENT.test(String(err))) throw err;
       await new Promise((r) => setTimeout(r, 150 * attempt));
@@ -91,7 +87,7 @@ export async function request(kind: string, payload: unknown): Promise<unknown> 
 }
 
 /** Tells open extension pages about a change; nobody listening (or an extension reloaded under the page) is fine. */
-export function announce(kind: string, payload: unknown): void {
+export function announce<K extends KindTo<'pages'>>(kind: K, payload: RequestOf<K>): void {
   try {
     browser.runtime.sendMessage({ tifa: 1, kind, payload }).catch(() => undefined);
   } catch {

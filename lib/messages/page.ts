@@ -1,26 +1,12 @@
 import { z } from 'zod';
-import { defineMessage } from './protocol';
 
 /**
- * Reading messages: extension pages (popup, side panel, background) ↔ a tab's content script.
- *
- * To a TAB's content script — `sendToTab(tabId, def, payload)`:
- *   readingGetPageState  {}                 → PageState   verdict, outline, counts, toggles, timings
- *   readingScrollToItem  {index}            → {found}     scroll to outline item `index` and flash it
- *   readingAnalyzeNow    {force?}           → PageState   re-run extract + analyse + highlight now
- * From a content script to extension pages (broadcast with runtime.sendMessage; the side panel listens):
- *   readingPageChanged   {url, status}      → {}          the page's analysis or toggles changed
- * From a content script to the BACKGROUND:
- *   readingAnalyzeText   {text, part?}      → WireAnalysis  run the shared rule set on the page's extracted text
- *                                                          (long texts in parts sent at once; compact reply, see
- *                                                          lib/reading/wire.ts)
+ * Schemas of the reading messages (which kind carries which: lib/messages/protocol.ts, the protocol map).
  *
  * Why the background analyses: the rule set is most of the code (~90 KB minified) and its first run on a page
  * compiles dozens of large regular expressions (~60–100 ms, a long task); in the service worker it is loaded
- * once and stays warm for every tab, and the page's main thread only extracts and paints.
- *
- * The content script does not bundle zod (its size budget is 60 KB): it checks these same shapes by hand in
- * lib/reading/pageEndpoint.ts, and tests/unit/reading-messages.test.ts keeps the two in agreement.
+ * once and stays warm for every tab, and the page's main thread only extracts and paints. The content script
+ * imports these as types only (its size budget is 60 KB; zod stays out of it).
  */
 
 const categorySchema = z.enum(['section', 'program', 'formulation', 'document', 'meeting', 'target', 'result']);
@@ -86,19 +72,7 @@ export type OutlineEntry = z.infer<typeof outlineEntrySchema>;
 /** Upper bound for an outline index in a message (a 300,000-character page has a few hundred items). */
 export const MAX_OUTLINE_INDEX = 100_000;
 
-export const readingGetPageState = defineMessage('readingGetPageState', z.object({}), pageStateSchema);
-
-export const readingScrollToItem = defineMessage(
-  'readingScrollToItem',
-  z.object({ index: z.number().int().min(0).max(MAX_OUTLINE_INDEX) }),
-  z.object({ found: z.boolean() }),
-);
-
-export const readingAnalyzeNow = defineMessage(
-  'readingAnalyzeNow',
-  z.object({ force: z.boolean().optional() }),
-  pageStateSchema,
-);
+export const scrollToItemRequestSchema = z.object({ index: z.number().int().min(0).max(MAX_OUTLINE_INDEX) });
 
 /** Longest text the background analyses (a 300,000-character page is large; this leaves room). */
 export const MAX_ANALYZE_CHARS = 3_000_000;
@@ -158,16 +132,23 @@ export const analyzePartSchema = z
 
 /**
  * `text` is the whole text, or with `part` one of `count` consecutive parts of it. The reply to the part that
- * completes the text is the analysis; the replies to the other parts are `{ pending: true }`.
+ * completes the text is the analysis with the text's id (clips.save and clips.place refer to the text by it);
+ * the replies to the other parts are `{ pending: true }`.
  */
-export const readingAnalyzeText = defineMessage(
-  'readingAnalyzeText',
-  z.object({ text: z.string().max(MAX_ANALYZE_CHARS), part: analyzePartSchema.optional() }),
-  z.union([wireAnalysisSchema, z.object({ pending: z.literal(true) })]),
-);
+export const analyzeRequestSchema = z.object({
+  text: z.string().max(MAX_ANALYZE_CHARS),
+  part: analyzePartSchema.optional(),
+  /** document.title when the text was extracted (the clip's title when the browser reports none). */
+  title: z.string().max(2000).optional(),
+});
 
-export const readingPageChanged = defineMessage(
-  'readingPageChanged',
-  z.object({ url: z.string().max(8192), status: z.enum(['pending', 'policy', 'other', 'error']) }),
-  z.object({}),
-);
+export const analyzeReplySchema = z.union([
+  wireAnalysisSchema.extend({ textId: z.string().min(1).max(64) }),
+  z.object({ pending: z.literal(true) }),
+]);
+export type AnalyzeReply = z.infer<typeof analyzeReplySchema>;
+
+export const pageChangedSchema = z.object({
+  url: z.string().max(8192),
+  status: z.enum(['pending', 'policy', 'other', 'error']),
+});

@@ -1,34 +1,131 @@
 import { z } from 'zod';
+import { clipSchema } from '../clips/schema';
+import {
+  clipAnchorSchema,
+  clipOutcomeSchema,
+  clipPlaceReplySchema,
+  clipPlaceRequestSchema,
+  clipSaveReplySchema,
+  clipSaveRequestSchema,
+  clipUpdateManyRequestSchema,
+  clipUpdateRequestSchema,
+  idSchema,
+  idsRequestSchema,
+  MAX_PAGE_SIZE,
+  importPartSchema,
+} from './clips';
+import { analyzeReplySchema, analyzeRequestSchema, pageChangedSchema, pageStateSchema, scrollToItemRequestSchema } from './page';
 
 /**
- * Typed, validated messages between the extension's parts. Each message kind is declared once with zod
- * schemas for its request and response; the receiving side validates the request's shape (and the sender)
- * before any handler runs, so a malformed or foreign message gets an error reply and never reaches a handler.
+ * THE PROTOCOL MAP: every message kind Tifa sends, declared once, as `area.verb`, with its request and reply
+ * schemas, who answers it and who may send it. Everything else derives from this map: the background router
+ * validates requests with these schemas and refuses senders the entry does not allow (lib/messages/router.ts);
+ * extension pages send with typed, reply-validated helpers (lib/messages/transport.ts); the content script
+ * imports the TYPES only (`RequestOf`, `ReplyOf`), so zod stays out of its 60 KB bundle
+ * (lib/messages/content-endpoint.ts; tests/unit/content-bundle.test.ts checks size and contents).
+ *
+ * Answered by:
+ *   background — the service worker (the library's owner, the rule set's host);
+ *   tab        — the content script of the tab it is sent to (browser.tabs.sendMessage);
+ *   pages      — open extension pages (popup, side panel): broadcasts from a content script, nobody may answer.
+ * Sent by (capabilities by sender, checked in the background from the browser's MessageSender, never from data
+ * the message carries):
+ *   tab        — a content script, about its own tab only: the page address is the one the browser reports for
+ *                the sender (sender.url), never one in the payload;
+ *   extension  — an extension page or the background itself (sender.url on the extension's own origin). The
+ *                library — edit, delete, restore, import — is served only to these.
  *
  * Wire format: `{ tifa: 1, kind, payload }` → `{ ok: true, value } | { ok: false, error }`.
  */
+export type Answerer = 'background' | 'tab' | 'pages';
+export type Sender = 'tab' | 'extension';
 
-export interface MessageDef<Req extends z.ZodTypeAny, Res extends z.ZodTypeAny> {
-  kind: string;
+interface Entry<To extends Answerer, From extends Sender, Req extends z.ZodTypeAny, Res extends z.ZodTypeAny> {
+  to: To;
+  from: From;
   request: Req;
-  response: Res;
+  reply: Res;
 }
 
-export function defineMessage<Req extends z.ZodTypeAny, Res extends z.ZodTypeAny>(
-  kind: string,
+const entry = <To extends Answerer, From extends Sender, Req extends z.ZodTypeAny, Res extends z.ZodTypeAny>(
+  to: To,
+  from: From,
   request: Req,
-  response: Res,
-): MessageDef<Req, Res> {
-  return { kind, request, response };
-}
+  reply: Res,
+): Entry<To, From, Req, Res> => ({ to, from, request, reply });
+
+const empty = z.object({}).strict();
+const MAX_ITEM_INDEX = 100_000;
+
+export const PROTOCOL = {
+  // ---- to the background, from a tab's content script (its own page only) ----
+  /** Run the rule set on the page's extracted text (long texts in parts sent at once; compact reply, reading/wire.ts). */
+  'reading.analyze': entry('background', 'tab', analyzeRequestSchema, analyzeReplySchema),
+  /** Save a span of the page's text as a clip (a trusted gesture on the page, the context menu or the shortcut). */
+  'clips.save': entry('background', 'tab', clipSaveRequestSchema, clipSaveReplySchema),
+  /** How many clips the sender's page has (most have none: then its text need not travel at all). */
+  'clips.count': entry('background', 'tab', empty, z.object({ count: z.number().int().nonnegative() })),
+  /** The sender's page's clips placed in its text (re-anchoring; the fuzzy matcher stays in the background). */
+  'clips.place': entry('background', 'tab', clipPlaceRequestSchema, clipPlaceReplySchema),
+
+  // ---- to the background, from extension pages only: the library ----
+  'clips.update': entry('background', 'extension', clipUpdateRequestSchema, z.object({ clip: clipSchema })),
+  'clips.updateMany': entry('background', 'extension', clipUpdateManyRequestSchema, z.object({ clips: z.array(clipSchema) })),
+  /** Moved to the trash so clips.restore can undo. */
+  'clips.delete': entry('background', 'extension', idsRequestSchema, z.object({ deleted: z.array(z.string()) })),
+  /** Undo; skipped = a clip with the same passage exists again. */
+  'clips.restore': entry('background', 'extension', idsRequestSchema, z.object({ restored: z.array(z.string()), skipped: z.array(z.string()) })),
+  /** Whole Clip records; all or nothing; duplicates skipped. */
+  'clips.import': entry(
+    'background',
+    'extension',
+    z.object({ clips: z.array(clipSchema).max(MAX_PAGE_SIZE), part: importPartSchema.optional() }),
+    z.object({ added: z.number(), skipped: z.number() }),
+  ),
+
+  // ---- to a tab's content script, from extension pages and the background ----
+  'reading.getState': entry('tab', 'extension', empty, pageStateSchema),
+  /** Scroll to outline item `index` and flash it. */
+  'reading.scrollTo': entry('tab', 'extension', scrollToItemRequestSchema, z.object({ found: z.boolean() })),
+  /** Re-run extract + analyse + highlight now. */
+  'reading.analyzeNow': entry('tab', 'extension', z.object({ force: z.boolean().optional() }), pageStateSchema),
+  /** Clip the tab's current selection (context menu, Alt+Shift+S). */
+  'clipping.clipSelection': entry('tab', 'extension', empty, clipOutcomeSchema),
+  /** Clip a whole outline section (index into the analysis' outline). */
+  'clipping.clipSection': entry('tab', 'extension', z.object({ itemIndex: z.number().int().nonnegative().max(MAX_ITEM_INDEX) }), clipOutcomeSchema),
+  'clipping.getAnchors': entry('tab', 'extension', empty, z.object({ url: z.string(), anchors: z.array(clipAnchorSchema) })),
+  /** Re-read this page's clips and re-highlight (after edits elsewhere). */
+  'clipping.refresh': entry('tab', 'extension', empty, z.object({ anchored: z.number(), orphans: z.number() })),
+  /** Scroll to an anchored clip and flash it. */
+  'clipping.scrollTo': entry('tab', 'extension', z.object({ id: idSchema }), z.object({ found: z.boolean() })),
+
+  // ---- broadcasts from a content script to open extension pages ----
+  /** The page's analysis or toggles changed. */
+  'reading.changed': entry('pages', 'tab', pageChangedSchema, z.object({})),
+  /** The page's clips were (re-)placed. */
+  'clipping.anchorsChanged': entry('pages', 'tab', z.object({ url: z.string().max(8192) }), z.object({})),
+} as const;
+
+export type Protocol = typeof PROTOCOL;
+export type Kind = keyof Protocol;
+export type KindTo<A extends Answerer> = { [K in Kind]: Protocol[K]['to'] extends A ? K : never }[Kind];
+/** What the sender passes (defaults may be left out). */
+export type RequestOf<K extends Kind> = z.input<Protocol[K]['request']>;
+/** What the handler receives, after validation. */
+export type ValidRequestOf<K extends Kind> = z.output<Protocol[K]['request']>;
+export type ReplyOf<K extends Kind> = z.output<Protocol[K]['reply']>;
 
 export const envelopeSchema = z.object({ tifa: z.literal(1), kind: z.string().max(64), payload: z.unknown() });
 export type Envelope = z.infer<typeof envelopeSchema>;
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
-export function envelope<Req extends z.ZodTypeAny>(def: MessageDef<Req, z.ZodTypeAny>, payload: z.input<Req>): Envelope {
-  return { tifa: 1, kind: def.kind, payload };
+export function envelope<K extends Kind>(kind: K, payload: RequestOf<K>): Envelope {
+  return { tifa: 1, kind, payload };
+}
+
+export function isKind(kind: string): kind is Kind {
+  return Object.hasOwn(PROTOCOL, kind);
 }
 
 /** Error thrown on the sending side when the receiver answered with an error. */
@@ -39,76 +136,15 @@ export class MessageError extends Error {
   }
 }
 
-/** Unwraps a reply received for `def`, validating the response shape too (the other side may be stale). */
-export function unwrapReply<Res extends z.ZodTypeAny>(def: MessageDef<z.ZodTypeAny, Res>, raw: unknown): z.output<Res> {
-  if (raw === undefined) throw new MessageError(def.kind, 'no receiver answered');
+/** Unwraps a reply received for `kind`, validating the reply's shape too (the other side may be stale). */
+export function unwrapReply<K extends Kind>(kind: K, raw: unknown): ReplyOf<K> {
+  if (raw === undefined) throw new MessageError(kind, 'no receiver answered');
   const reply = raw as Reply<unknown>;
-  if (!reply || typeof reply !== 'object' || typeof reply.ok !== 'boolean') {
-    throw new MessageError(def.kind, 'malformed reply');
-  }
-  if (!reply.ok) throw new MessageError(def.kind, reply.error);
-  const parsed = def.response.safeParse(reply.value);
-  if (!parsed.success) throw new MessageError(def.kind, `bad reply: ${parsed.error.message}`);
-  return parsed.data;
-}
-
-/** Minimal sender info the router checks (a subset of runtime.MessageSender). */
-export interface SenderInfo {
-  id?: string;
-  url?: string;
-  tab?: { id?: number; url?: string };
-}
-
-export interface HandlerContext {
-  sender: SenderInfo;
-}
-
-type AnyDef = MessageDef<z.ZodTypeAny, z.ZodTypeAny>;
-export type Handler<D extends AnyDef> = (payload: z.output<D['request']>, ctx: HandlerContext) => Promise<z.input<D['response']>> | z.input<D['response']>;
-
-export interface Router {
-  on<D extends AnyDef>(def: D, handler: Handler<D>): Router;
-  /** Returns undefined when the message is not one of ours (so other listeners may answer it). */
-  dispatch(raw: unknown, sender: SenderInfo): Promise<Reply<unknown>> | undefined;
-  kinds(): string[];
-}
-
-/**
- * @param extensionId messages whose sender.id differs are refused (only this extension's pages and
- *   content scripts may talk to us).
- */
-export function createRouter(extensionId: string): Router {
-  const routes = new Map<string, { def: AnyDef; handler: Handler<AnyDef> }>();
-  const router: Router = {
-    on(def, handler) {
-      if (routes.has(def.kind)) throw new Error(`message kind "${def.kind}" registered twice`);
-      routes.set(def.kind, { def, handler: handler as Handler<AnyDef> });
-      return router;
-    },
-    kinds: () => [...routes.keys()],
-    dispatch(raw, sender) {
-      const env = envelopeSchema.safeParse(raw);
-      if (!env.success) return undefined;
-      const route = routes.get(env.data.kind);
-      if (!route) return undefined;
-      if (sender.id !== extensionId) {
-        return Promise.resolve({ ok: false, error: 'sender is not this extension' });
-      }
-      const payload = route.def.request.safeParse(env.data.payload);
-      if (!payload.success) {
-        return Promise.resolve({ ok: false, error: `invalid ${env.data.kind}: ${summarizeZodError(payload.error)}` });
-      }
-      return (async (): Promise<Reply<unknown>> => {
-        try {
-          const value = await route.handler(payload.data, { sender });
-          return { ok: true, value };
-        } catch (err) {
-          return { ok: false, error: err instanceof Error ? err.message : String(err) };
-        }
-      })();
-    },
-  };
-  return router;
+  if (!reply || typeof reply !== 'object' || typeof reply.ok !== 'boolean') throw new MessageError(kind, 'malformed reply');
+  if (!reply.ok) throw new MessageError(kind, reply.error);
+  const parsed = PROTOCOL[kind].reply.safeParse(reply.value);
+  if (!parsed.success) throw new MessageError(kind, `bad reply: ${summarizeZodError(parsed.error)}`);
+  return parsed.data as ReplyOf<K>;
 }
 
 export function summarizeZodError(error: z.ZodError): string {

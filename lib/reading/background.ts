@@ -1,9 +1,10 @@
-import { MAX_ANALYZE_CHARS, readingAnalyzeText } from '../messages/page';
-import type { Router } from '../messages/protocol';
+import { MAX_ANALYZE_CHARS } from '../messages/page';
+import type { Router } from '../messages/router';
 import { analyze } from '../rules';
-import { analyzeRemembered } from './analysis-memo';
+import type { CompiledRuleSet } from '../rules/custom-rules';
+import { TextRegistry } from './text-registry';
 import { recordMeasure } from './timing';
-import { encodeAnalysis, type WireAnalysis } from './wire';
+import { encodeAnalysis } from './wire';
 
 /**
  * A few lines that make most rules run once: V8 compiles a regular expression on its first use, which made the
@@ -19,19 +20,27 @@ const WARM_UP_TEXT = [
 ].join('\n');
 
 /**
- * Background side of reading: analyses the text a content script extracted. The router has already checked the
- * sender (this extension) and the request's shape and size. One call in entrypoints/background.ts.
+ * Background side of reading: analyses the text a content script extracted, and keeps it under a text id
+ * (clips.save and clips.place refer to it instead of sending the text again). The router has already checked
+ * that the sender is a content script and the request's shape and size. One call in entrypoints/background.ts.
  */
-export function registerReadingHandlers(router: Router): void {
+export function registerReadingHandlers(
+  router: Router,
+  texts: TextRegistry = new TextRegistry(),
+  /** The reader's own rules (lib/rulepacks/live.ts), read at each analysis so edits apply to the next one. */
+  ruleSet: () => CompiledRuleSet | undefined = () => undefined,
+): void {
   const parts = new PartAssembler();
-  router.on(readingAnalyzeText, ({ text, part }, { sender }) => {
+  router.on('reading.analyze', ({ text, part, title }, { tab }) => {
     const start = performance.now();
-    const whole = part ? parts.add(`${sender.tab?.id ?? '-'}:${sender.url ?? ''}:${part.run}`, part, text) : text;
+    const page = tab!;
+    const whole = part ? parts.add(`${page.id}:${page.url}:${part.run}`, part, text) : text;
     if (whole === null) return { pending: true as const };
-    const reply = analyzeForWire(whole);
+    const analysis = analyze(whole, { ruleSet: ruleSet() });
+    const { id } = texts.add(whole, analysis, { tabId: page.id, url: page.url, title: page.title ?? title ?? '' });
     // The worker's share of a page's round trip (bench/cold.ts sets it against the page's tifa:analyze).
     recordMeasure(performance, 'tifa:worker-analyze', start, performance.now());
-    return reply;
+    return { ...encodeAnalysis(analysis, whole), textId: id };
   });
   // Warm the rule set as soon as the worker starts, in its own task, so the first page does not pay for it.
   setTimeout(() => {
@@ -43,16 +52,11 @@ export function registerReadingHandlers(router: Router): void {
   }, 0);
 }
 
-function analyzeForWire(text: string): WireAnalysis {
-  // Remembered: saving a clip of this page needs the same analysis (lib/clipping/build-clip.ts).
-  return encodeAnalysis(analyzeRemembered(text), text);
-}
-
 /** A run whose parts stopped coming in (its page went away mid-send) is dropped after this long. */
 const PART_RUN_TTL_MS = 30_000;
 
 /**
- * Collects the parts of one text sent as several readingAnalyzeText messages at once (they may arrive in any
+ * Collects the parts of one text sent as several reading.analyze messages at once (they may arrive in any
  * order). The part that completes a run gets the whole text back; every other part gets null.
  */
 export class PartAssembler {
@@ -62,12 +66,12 @@ export class PartAssembler {
     for (const [k, r] of this.runs) if (now - r.at > PART_RUN_TTL_MS) this.runs.delete(k);
     let run = this.runs.get(key);
     if (!run) this.runs.set(key, (run = { parts: new Array<string | undefined>(part.count), got: 0, chars: 0, at: now }));
-    if (run.parts.length !== part.count) throw new Error('readingAnalyzeText: parts of one run disagree on their count');
-    if (run.parts[part.index] !== undefined) throw new Error(`readingAnalyzeText: part ${part.index} sent twice`);
+    if (run.parts.length !== part.count) throw new Error('reading.analyze: parts of one run disagree on their count');
+    if (run.parts[part.index] !== undefined) throw new Error(`reading.analyze: part ${part.index} sent twice`);
     run.chars += text.length;
     if (run.chars > MAX_ANALYZE_CHARS) {
       this.runs.delete(key);
-      throw new Error('readingAnalyzeText: the text is too long');
+      throw new Error('reading.analyze: the text is too long');
     }
     run.parts[part.index] = text;
     if (++run.got < part.count) return null;

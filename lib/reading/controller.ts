@@ -1,53 +1,23 @@
-import { type ExtractedText, offsetsOf, rangeFor } from '../extract';
-import type { HighlightCategory } from '../highlight/categories';
-import { caretAt, maxSpanLength, pointInRange, spanAtOffset } from '../highlight/hitTest';
-import type { Painter } from '../highlight/painter';
+import { type ExtractedText, rangeFor, sameSegmentNodes } from '../extract';
 import type { PageState } from '../messages/page';
-import type { Analysis } from '../rules/types';
-import { describeSpan } from './describe';
-import { buildSpans, countByCategory, type ReadingSpan } from './spans';
+import { HoverController } from './hover';
+import { asRemote } from './remoteAnalyze';
+import { pageStateOf } from './page-state';
+import { scrollRangeIntoView } from './scroll';
+import { buildSpans, type ReadingSpan } from './spans';
+import type { ReadingDeps, ReadingSnapshot } from './types';
 import { afterNextFrame, recordMeasure, recordRun } from './timing';
 import { defaultToggles, visibleCategories, type ToggleScope, type Toggles } from './toggles';
+
 import { PageUi } from './ui';
-import { watchPage, type PageWatch } from './watch';
+import { watchPage, withoutHash, type PageWatch } from './watch';
 
-/** Everything the controller needs from the outside world, injected so that tests can run it in happy-dom. */
-export interface ReadingDeps {
-  doc: Document;
-  /** The shared rule set, here or in the background (then asynchronous). */
-  analyze(text: string): Analysis | Promise<Analysis>;
-  extract(doc: Document): ExtractedText;
-  painter: Painter;
-  loadToggles(url: string): Promise<{ toggles: Toggles; scope: ToggleScope }>;
-  /** Subscribes to toggle changes in storage; returns the unsubscribe function. */
-  watchToggles(onChange: () => void): () => void;
-  /** Puts the highlight styles into the page; returns their removal. */
-  installStyles(doc: Document): () => void;
-  /** Told (debounced) whenever the page state changed, e.g. to update an open side panel. */
-  notify?(state: PageState): void;
-  /** Where errors go instead of the page (they must never be thrown into it). */
-  report(err: unknown, where: string): void;
-  debounceMs?: number;
-}
-
-/** The last analysis and the extraction it was made from (offsets of the one index into the text of the other). */
-export interface ReadingSnapshot {
-  extraction: ExtractedText;
-  analysis: Analysis;
-}
+export type { ReadingDeps, ReadingSnapshot } from './types';
 
 interface Current extends ReadingSnapshot {
   spans: ReadingSpan[];
 }
 
-interface VisibleSpan {
-  start: number;
-  end: number;
-  /** Index into Current.spans (and into the painter's items). */
-  index: number;
-}
-
-const HOVER_DELAY_MS = 120;
 /** Re-analyses beyond this many in LOOP_WINDOW_MS mean the page reacts to us or never settles: back off. */
 const LOOP_LIMIT = 12;
 const LOOP_WINDOW_MS = 10_000;
@@ -65,31 +35,28 @@ export class ReadingController {
   #started = false;
   #stopped = false;
   #painted = false;
-  #visibleSpans: VisibleSpan[] = [];
-  #maxVisibleLength = 0;
   #watch: PageWatch | null = null;
-  #pointer: AbortController | null = null;
   readonly #ui: PageUi;
-  #removeStyles: (() => void) | null = null;
-  #unwatchToggles: (() => void) | null = null;
+  readonly #hover: HoverController;
+  /** Everything started by start() hangs off this signal; stop() aborts it. */
+  readonly #life = new AbortController();
   #timings: PageState['timings'] = null;
   #lastError: string | undefined;
   #notifyTimer: ReturnType<typeof setTimeout> | undefined;
-  #hoverTimer: ReturnType<typeof setTimeout> | undefined;
-  #hoverIndex = -1;
-  #pinned = false;
-  #framePending = false;
-  #lastPoint = { x: 0, y: 0 };
   #runTimes: number[] = [];
   #togglesLoad = 0;
-  /** Incremented per run: a run that finds a newer one started while it waited for the analysis gives way. */
-  #runSeq = 0;
+  /** A run is under way; requests meanwhile merge into #wanted and run once after it (latest wins). */
+  #busy = false;
+  #wanted: { force: boolean } | null = null;
+  #idleWaiters: (() => void)[] = [];
+  readonly #analysedListeners = new Set<(snapshot: ReadingSnapshot) => void>();
 
   readonly #deps: ReadingDeps;
 
   constructor(deps: ReadingDeps) {
     this.#deps = deps;
     this.#ui = new PageUi(deps.doc);
+    this.#hover = new HoverController(deps.doc, deps.painter, this.#ui, (where, fn) => this.#guard(where, fn));
     this.#url = deps.doc.location?.href ?? '';
   }
 
@@ -111,10 +78,12 @@ export class ReadingController {
     if (this.#started) return;
     this.#started = true;
     try {
-      this.#unwatchToggles = this.#deps.watchToggles(() => void this.#reloadToggles());
+      const unwatchToggles = this.#deps.watchToggles(() => void this.#reloadToggles());
+      this.#life.signal.addEventListener('abort', unwatchToggles, { once: true });
       await this.#reloadToggles(false);
       if (this.#stopped) return;
-      this.#removeStyles = this.#deps.installStyles(this.#doc);
+      const removeStyles = this.#deps.installStyles(this.#doc);
+      this.#life.signal.addEventListener('abort', removeStyles, { once: true });
       await this.#runSafely({ force: true });
       this.#syncActivity();
     } catch (err) {
@@ -129,23 +98,30 @@ export class ReadingController {
     this.#guard('stop', () => {
       this.#watch?.stop();
       this.#watch = null;
-      this.#pointer?.abort();
-      this.#pointer = null;
       this.#clearPaint();
+      this.#life.abort();
       this.#ui.destroy();
-      this.#removeStyles?.();
-      this.#removeStyles = null;
-      this.#unwatchToggles?.();
-      this.#unwatchToggles = null;
       clearTimeout(this.#notifyTimer);
-      clearTimeout(this.#hoverTimer);
+      this.#analysedListeners.clear();
       delete this.#doc.documentElement.dataset.tifa;
     });
   }
 
-  /** The last analysis (for the clipping hook: outline path, mentions, anchors). */
+  /** The last analysis (for the clipping hook: outline path, mentions, anchors, text id). */
   snapshot(): ReadingSnapshot | null {
-    return this.#current ? { extraction: this.#current.extraction, analysis: this.#current.analysis } : null;
+    const cur = this.#current;
+    if (!cur) return null;
+    const { spans: _spans, ...snapshot } = cur;
+    return snapshot;
+  }
+
+  /**
+   * Calls `listener` after each new analysis (not on repaints of the same one) until `signal` aborts. The
+   * clipper re-anchors on it: Tifa's own pipeline says when the text changed, not an attribute the page can write.
+   */
+  onAnalysed(listener: (snapshot: ReadingSnapshot) => void, signal: AbortSignal): void {
+    this.#analysedListeners.add(listener);
+    signal.addEventListener('abort', () => this.#analysedListeners.delete(listener), { once: true });
   }
 
   /**
@@ -161,25 +137,18 @@ export class ReadingController {
 
   getPageState(): PageState {
     const cur = this.#current;
-    const analysis = cur?.analysis;
-    const counts = countByCategory(cur?.spans ?? []);
-    return {
+    return pageStateOf({
       url: this.#href,
       title: this.#doc.title,
-      status: this.#lastError && !cur ? 'error' : !analysis ? 'pending' : analysis.verdict.isPolicy ? 'policy' : 'other',
-      verdict: analysis ? analysis.verdict : null,
-      ...(analysis?.title ? { speechTitle: analysis.title } : {}),
-      ...(analysis?.date ? { date: analysis.date } : {}),
-      // An outline entry is an outline item without its section's end.
-      outline: (analysis?.verdict.isPolicy ? analysis.outline : []).map(({ end: _end, ...entry }) => entry),
-      counts,
-      toggles: this.#toggles,
-      togglesScope: this.#scope,
-      painter: this.#painted ? this.#deps.painter.kind : 'none',
+      analysis: cur?.analysis ?? null,
+      spans: cur?.spans ?? [],
       textLength: cur?.extraction.text.length ?? 0,
+      toggles: this.#toggles,
+      scope: this.#scope,
+      painter: this.#painted ? this.#deps.painter.kind : 'none',
       timings: this.#timings,
-      ...(this.#lastError ? { error: this.#lastError } : {}),
-    };
+      error: this.#lastError,
+    });
   }
 
   /** Re-runs the pipeline now; `force` re-analyses and repaints even when the text did not change. */
@@ -215,38 +184,62 @@ export class ReadingController {
   // ------------------------------------------------------------------------------------------------------------
   // Pipeline
 
-  /** run() with its errors caught and reported: it is called from timers, listeners and messages. */
+  /**
+   * run() with its errors caught and reported: it is called from timers, listeners and messages. Runs never
+   * overlap: a request while one is under way is merged into one more run after it (latest wins), and the
+   * caller's promise settles when the page is up to date.
+   */
   async #runSafely(opts: { force: boolean }): Promise<void> {
     if (this.#stopped) return;
+    if (this.#busy) {
+      this.#wanted = { force: (this.#wanted?.force ?? false) || opts.force };
+      return new Promise((resolve) => this.#idleWaiters.push(resolve));
+    }
+    this.#busy = true;
     try {
-      await this.#run(opts);
-    } catch (err) {
-      this.#fail(err, 'run');
+      for (let next: { force: boolean } | null = opts; next && !this.#stopped; next = this.#wanted) {
+        this.#wanted = null;
+        try {
+          await this.#run(next);
+        } catch (err) {
+          this.#fail(err, 'run');
+        }
+      }
+    } finally {
+      this.#busy = false;
+      this.#wanted = null;
+      for (const resolve of this.#idleWaiters.splice(0)) resolve();
     }
   }
 
   async #run(opts: { force: boolean }): Promise<void> {
-    const seq = ++this.#runSeq;
     const perf = this.#win.performance;
     const start = perf.now();
     // Fallback marks split the page's text nodes: take them out so the extraction maps onto the page's own nodes.
     const hadMarks = this.#deps.painter.mutatesDom && this.#painted;
     if (hadMarks) this.#clearPaint();
+    const url = this.#href;
+    const title = (this.#doc.title ?? '').trim().slice(0, 2000);
     const extraction = this.#deps.extract(this.#doc);
     const extracted = perf.now();
     const prev = this.#current;
-    const sameText = prev !== null && prev.extraction.text === extraction.text;
-    if (!opts.force && sameText && sameNodes(prev.extraction, extraction)) {
-      // Nothing changed that we care about (a page mutation elsewhere); put back anything taken out.
+    const sameText = prev !== null && prev.extraction.text === extraction.text && prev.url === url;
+    if (!opts.force && sameText && sameSegmentNodes(prev.extraction, extraction)) {
+      // Nothing changed that we care about (a page mutation elsewhere): no new analysis, no repaint.
       if (!this.#painted) this.#paint();
+      recordMeasure(perf, 'tifa:recheck', start, perf.now());
       return;
     }
-    const analysis = sameText && !opts.force ? prev.analysis : await this.#deps.analyze(extraction.text);
-    if (seq !== this.#runSeq || this.#stopped) return; // a newer run took over while we waited
+    const result = sameText && !opts.force ? prev : asRemote(await this.#deps.analyze(extraction.text, title));
+    if (this.#stopped) return;
+    // A newer request came in while the text was being analysed: this result is already stale. Skip painting
+    // it (the next run follows at once) unless nothing is painted yet.
+    if (this.#wanted && prev) return;
     const analyzed = perf.now();
+    const { analysis } = result;
     this.#doc.documentElement.dataset.tifa = analysis.verdict.isPolicy ? 'policy' : 'other';
     const spans = analysis === prev?.analysis ? prev.spans : analysis.verdict.isPolicy ? buildSpans(analysis) : [];
-    this.#current = { extraction, analysis, spans };
+    this.#current = { extraction, analysis, spans, url, title, ...(result.textId ? { textId: result.textId } : {}) };
     this.#lastError = undefined;
     this.#paint();
     const highlighted = perf.now();
@@ -260,6 +253,10 @@ export class ReadingController {
         recordMeasure(perf, 'tifa:frame', start, framed);
         recordMeasure(perf, 'tifa:paint-frame', analyzed, framed);
       });
+    }
+    if (analysis !== prev?.analysis) {
+      const snapshot = this.snapshot()!;
+      for (const listener of this.#analysedListeners) this.#guard('analysed', () => listener(snapshot));
     }
     this.#scheduleNotify();
   }
@@ -275,29 +272,19 @@ export class ReadingController {
     const items = cur.spans.map((s) => ({ category: s.category, range: rangeFor(ex, s.start, s.end) }));
     this.#mutate(() => this.#deps.painter.paint(items, visible));
     this.#painted = true;
-    this.#updateVisibleSpans(visible);
+    this.#hover.setPainted(cur, visible);
   }
 
   #clearPaint(): void {
     if (this.#painted) this.#mutate(() => this.#deps.painter.clear());
     this.#painted = false;
-    this.#visibleSpans = [];
-    this.#hideTooltip();
+    this.#hover.setPainted(null, new Set());
   }
 
   /** Runs a DOM change of ours so that the page watcher does not take it for a page change. */
   #mutate(fn: () => void): void {
     if (this.#watch && this.#deps.painter.mutatesDom) this.#watch.ignore(fn);
     else fn();
-  }
-
-  #updateVisibleSpans(visible: ReadonlySet<HighlightCategory>): void {
-    const spans = this.#current?.spans ?? [];
-    this.#visibleSpans = [];
-    spans.forEach((s, index) => {
-      if (visible.has(s.category)) this.#visibleSpans.push({ start: s.start, end: s.end, index });
-    });
-    this.#maxVisibleLength = maxSpanLength(this.#visibleSpans);
   }
 
   // ------------------------------------------------------------------------------------------------------------
@@ -322,8 +309,7 @@ export class ReadingController {
       this.#clearPaint();
     } else if (this.#painted) {
       this.#mutate(() => this.#deps.painter.setVisible(visible));
-      this.#updateVisibleSpans(visible);
-      this.#hideTooltip();
+      this.#hover.setPainted(this.#current, visible);
     } else if (this.#current) {
       // Switched back on: the page may have changed while we were not watching.
       void this.#runSafely({ force: false }).then(() => this.#guard('toggles', () => this.#syncActivity()));
@@ -340,6 +326,7 @@ export class ReadingController {
       this.#watch = watchPage(this.#doc, {
         onChange: (reason) => this.#guard('pageChange', () => this.#onPageChange(reason)),
         isOwnNode: (node) => this.#ui.isOwnNode(node),
+        scope: () => this.#current?.extraction.root ?? null,
         report: (err) => this.#fail(err, 'watch'),
         debounceMs: this.#deps.debounceMs,
       });
@@ -347,13 +334,7 @@ export class ReadingController {
       this.#watch.stop();
       this.#watch = null;
     }
-    const hover = on && this.#painted && this.#visibleSpans.length > 0;
-    if (hover && !this.#pointer) this.#listenPointer();
-    else if (!hover && this.#pointer) {
-      this.#pointer.abort();
-      this.#pointer = null;
-      this.#hideTooltip();
-    }
+    this.#hover.listen(on && this.#painted && this.#hover.hasSpans, this.#life.signal);
   }
 
   #onPageChange(reason: 'mutation' | 'navigation'): void {
@@ -379,86 +360,9 @@ export class ReadingController {
     void this.#runSafely({ force: false }).then(() => this.#guard('pageChange', () => this.#syncActivity()));
   }
 
-  // ------------------------------------------------------------------------------------------------------------
-  // Hover and click: highlights get no events, so the pointer is hit-tested against the painted spans.
-
-  #listenPointer(): void {
-    const abort = new AbortController();
-    this.#pointer = abort;
-    const opts = { passive: true, capture: true, signal: abort.signal } as const;
-    this.#doc.addEventListener('pointermove', (e) => this.#guard('hover', () => this.#onPointerMove(e)), opts);
-    this.#doc.addEventListener('click', (e) => this.#guard('click', () => this.#onClick(e)), opts);
-    this.#win.addEventListener('scroll', () => this.#hideTooltip(), opts);
-    this.#doc.addEventListener('keydown', (e) => e.key === 'Escape' && this.#hideTooltip(), opts);
-  }
-
-  #onPointerMove(e: PointerEvent): void {
-    if (e.pointerType === 'touch' || this.#pinned) return;
-    this.#lastPoint = { x: e.clientX, y: e.clientY };
-    if (this.#framePending) return;
-    this.#framePending = true;
-    this.#win.requestAnimationFrame(() =>
-      this.#guard('hover', () => {
-        this.#framePending = false;
-        const { x, y } = this.#lastPoint;
-        const hit = this.hitTest(x, y);
-        if (hit === this.#hoverIndex) return;
-        this.#hoverIndex = hit;
-        clearTimeout(this.#hoverTimer);
-        if (hit < 0) this.#ui.hideTooltip();
-        else this.#hoverTimer = setTimeout(() => this.#guard('tooltip', () => this.#showTooltip(hit, x, y)), HOVER_DELAY_MS);
-      }),
-    );
-  }
-
-  #onClick(e: MouseEvent): void {
-    const hit = this.hitTest(e.clientX, e.clientY);
-    if (hit >= 0) {
-      this.#showTooltip(hit, e.clientX, e.clientY);
-      this.#pinned = true;
-      this.#hoverIndex = hit;
-    } else if (this.#pinned || this.#ui.tooltipVisible) {
-      this.#hideTooltip();
-    }
-  }
-
-  #showTooltip(index: number, x: number, y: number): void {
-    const cur = this.#current;
-    const span = cur?.spans[index];
-    if (!cur || !span) return;
-    this.#ui.showTooltip(describeSpan(span, cur.analysis), x, y);
-  }
-
-  #hideTooltip(): void {
-    clearTimeout(this.#hoverTimer);
-    this.#pinned = false;
-    this.#hoverIndex = -1;
-    this.#ui.hideTooltip();
-  }
-
-  /** Index into current.spans of the visible span under a viewport point, or -1. */
+  /** Index into the painted spans of the visible span under a viewport point, or -1 (lib/reading/hover.ts). */
   hitTest(x: number, y: number): number {
-    const cur = this.#current;
-    if (!cur || !this.#painted) return -1;
-    const painter = this.#deps.painter;
-    if (painter.itemAt) return painter.itemAt(x, y) ?? -1;
-    const caret = caretAt(this.#doc, x, y);
-    if (caret?.node.nodeType !== 3) return -1;
-    let offset: number;
-    try {
-      const at = { startContainer: caret.node, startOffset: caret.offset, endContainer: caret.node, endOffset: caret.offset };
-      offset = offsetsOf(cur.extraction, at).start;
-    } catch {
-      return -1; // outside the extracted text (navigation, our own UI …)
-    }
-    // The caret sits between two characters: the one under the pointer is on either side of it.
-    for (const candidate of [offset, offset - 1]) {
-      const v = spanAtOffset(this.#visibleSpans, candidate, this.#maxVisibleLength);
-      if (v < 0) continue;
-      const span = this.#visibleSpans[v];
-      if (pointInRange(rangeFor(cur.extraction, span.start, span.end), x, y)) return span.index;
-    }
-    return -1;
+    return this.#painted ? this.#hover.hitTest(x, y) : -1;
   }
 
   // ------------------------------------------------------------------------------------------------------------
@@ -487,32 +391,3 @@ export class ReadingController {
     }
   }
 }
-
-function sameNodes(a: ExtractedText, b: ExtractedText): boolean {
-  if (a.segments.length !== b.segments.length) return false;
-  for (let i = 0; i < a.segments.length; i++) if (a.segments[i].node !== b.segments[i].node) return false;
-  return true;
-}
-
-function withoutHash(href: string): string {
-  const i = href.indexOf('#');
-  return i < 0 ? href : href.slice(0, i);
-}
-
-/**
- * Brings a range to the upper third of the view. The window is scrolled when it scrolls at all; pages that
- * scroll inside a container get the container scrolled by scrollIntoView on the range's element.
- */
-export function scrollRangeIntoView(win: Window, range: Range): void {
-  const behavior: ScrollBehavior = win.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
-  const el = (range.startContainer.nodeType === 1 ? range.startContainer : range.startContainer.parentElement) as Element | null;
-  const scroller = win.document.scrollingElement;
-  const rect = range.getBoundingClientRect();
-  const windowScrolls = !!scroller && scroller.scrollHeight > win.innerHeight + 1;
-  if (windowScrolls && (rect.top !== 0 || rect.bottom !== 0)) {
-    win.scrollTo({ top: Math.max(0, win.scrollY + rect.top - win.innerHeight * 0.3), behavior });
-  } else {
-    el?.scrollIntoView({ block: 'center', behavior });
-  }
-}
-

@@ -11,7 +11,7 @@ export function categoryLabel(category: HighlightCategory): string {
 const shorten = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
 
 /** What the tooltip says about a span: its category, the text, the glossary or outline path, the rule. */
-export function describeSpan(span: ReadingSpan, analysis: Analysis): TooltipContent {
+export function describeReadingSpan(span: ReadingSpan, analysis: Analysis): TooltipContent {
   const swatch = CATEGORY_STYLES[span.category].swatch;
   if (span.category === 'section') {
     const item = analysis.outline[span.source];

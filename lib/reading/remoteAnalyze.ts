@@ -3,7 +3,7 @@ import type { Analysis } from '../rules/types';
 import { decodeAnalysis } from './wire';
 
 /**
- * A long text goes as several readingAnalyzeText messages sent at once (each with an equal part): Chrome's
+ * A long text goes as several reading.analyze messages sent at once (each with an equal part): Chrome's
  * messaging serialises, relays and parses a message in stages, and parts in flight overlap those stages. Measured
  * on 300,000 Chinese characters: one message ~13 ms to the background, four parts ~9.4 ms. Short texts go whole.
  */
@@ -26,21 +26,34 @@ export function splitText(text: string, count: number): string[] {
   return parts;
 }
 
+/** An analysis made in the background, with the id it keeps the text under (see lib/reading/text-registry.ts). */
+export interface RemoteAnalysis {
+  analysis: Analysis;
+  textId: string;
+}
+
 /**
- * Content-script side of readingAnalyzeText (lib/messages/page.ts): sends the extracted text to the background,
- * where the shared rule set runs, and checks the answer by hand before the painter trusts any offset in it (the
- * content script does not bundle zod). Offsets must lie inside the text that was sent.
+ * Content-script side of reading.analyze: sends the extracted text to the background, where the shared rule set
+ * runs, and checks the answer before the painter trusts any offset in it (reading/wire.ts; the content script
+ * does not bundle zod). Offsets must lie inside the text that was sent.
  */
-export async function analyzeInBackground(text: string): Promise<Analysis> {
+export async function analyzeInBackground(text: string, title = ''): Promise<RemoteAnalysis> {
   const count = Math.min(MAX_PARTS, Math.ceil(text.length / PART_CHARS));
   const run = `${Date.now().toString(36)}.${++runs}`;
   const payloads =
     count > 1
-      ? splitText(text, count).map((part, index) => ({ text: part, part: { run, index, count } }))
-      : [{ text }];
-  const values = await Promise.all(payloads.map((payload) => request('readingAnalyzeText', payload)));
+      ? splitText(text, count).map((part, index) => ({ text: part, part: { run, index, count }, title }))
+      : [{ text, title }];
+  const values = await Promise.all(payloads.map((payload) => request('reading.analyze', payload)));
   // The part that completed the text carries the analysis; the others are acknowledgements.
   const value = values.find((v) => isObject(v) && 'verdict' in v);
-  if (value === undefined) throw new Error('readingAnalyzeText: the background did not receive every part');
-  return decodeAnalysis(value, text);
+  if (value === undefined || !('textId' in value) || typeof value.textId !== 'string') {
+    throw new Error('reading.analyze: the background did not receive every part');
+  }
+  return { analysis: decodeAnalysis(value, text), textId: value.textId };
+}
+
+/** An analysis as the controller keeps it, whether the rule set ran here or in the background. */
+export function asRemote(result: Analysis | RemoteAnalysis): { analysis: Analysis; textId?: string } {
+  return 'verdict' in result ? { analysis: result } : result;
 }

@@ -4,16 +4,11 @@ import { MarkPainter } from '../highlight/marks';
 import type { Painter } from '../highlight/painter';
 import { installPageStyles } from '../highlight/stylesheet';
 import { ReadingController } from './controller';
-import { startAlone, type ScriptContext } from './live';
 import { announce, listenOnPage } from '../messages/content-endpoint';
-import { READING_PAGE_CHECKS, readingRoutes } from './pageEndpoint';
 import { analyzeInBackground } from './remoteAnalyze';
 import { loadToggles, watchToggles } from './toggles';
 
-export type { ScriptContext } from './live';
-
-/** Key of the live controller in the extension's isolated world (shared by every injection of our script). */
-const LIVE_KEY = '__tifaReading';
+export { contentScriptLifetime, type ScriptContext } from './live';
 
 /**
  * The Chrome build needs no <mark> fallback: its minimum_chrome_version (116) has the Highlight API (105+), and
@@ -40,37 +35,31 @@ function report(err: unknown, where: string): void {
 }
 
 /**
- * Starts reading the page: the one entry point content.ts calls. A second injection (the popup's "Analyze this
- * page" on a page where Tifa already runs) replaces the live controller instead of running two side by side.
+ * Starts reading the page: the one entry point content.ts calls. Everything stops when `signal` aborts (the
+ * script's lifetime, lib/reading/live.ts: invalidation, or a second injection taking over).
  */
-export function startReading(ctx: ScriptContext, doc: Document = document): ReadingController {
-  let controller!: ReadingController;
-  startAlone(ctx, LIVE_KEY, () => {
-    controller = new ReadingController({
-      doc,
-      // The rule set runs in the background (see lib/messages/page.ts): the page thread only extracts and paints.
-      analyze: analyzeInBackground,
-      extract: extractPage,
-      painter: createPainter(doc),
-      loadToggles,
-      watchToggles,
-      installStyles: (d) => installPageStyles(d),
-      report,
-      notify: (state) => announce('readingPageChanged', { url: state.url, status: state.status }),
-    });
-    const stopListening = listenOnPage(
-      READING_PAGE_CHECKS,
-      readingRoutes({
-        getPageState: () => controller.getPageState(),
-        scrollToItem: (index) => controller.scrollToItem(index),
-        analyzeNow: (force) => controller.analyzeNow(force),
-      }),
-    );
-    return () => {
-      stopListening();
-      controller.stop();
-    };
+export function startReading(signal: AbortSignal, doc: Document = document): ReadingController {
+  const controller = new ReadingController({
+    doc,
+    // The rule set runs in the background (see lib/messages/page.ts): the page thread only extracts and paints.
+    analyze: analyzeInBackground,
+    extract: extractPage,
+    painter: createPainter(doc),
+    loadToggles,
+    watchToggles,
+    installStyles: (d) => installPageStyles(d),
+    report,
+    notify: (state) => announce('reading.changed', { url: state.url, status: state.status }),
   });
-  void controller.start();
+  listenOnPage(
+    {
+      'reading.getState': () => controller.getPageState(),
+      'reading.scrollTo': ({ index }) => controller.scrollToItem(index),
+      'reading.analyzeNow': ({ force }) => controller.analyzeNow(force === true),
+    },
+    signal,
+  );
+  signal.addEventListener('abort', () => controller.stop(), { once: true });
+  if (!signal.aborted) void controller.start();
   return controller;
 }

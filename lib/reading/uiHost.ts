@@ -1,28 +1,80 @@
 /**
- * The one element Tifa adds to a page: `<tifa-ui>`, appended to <html> (outside <body>, so the body's text and
- * layout are untouched), with an open shadow root that every in-page UI of Tifa mounts into — the reading
- * tooltip, and the clipping button when it uses this (see mountInTifaUi). An open root keeps the UI reachable for
- * assistive technology and tests; the shadow boundary keeps the page's CSS out and ours in.
+ * The one element Tifa adds to a page: a plain <div> appended to <html> (outside <body>, so the body's text is
+ * untouched) with a CLOSED shadow root that every in-page UI of Tifa mounts into — the reading tooltip and the
+ * clipping button. Why this shape:
+ * - not a custom element: a page could define that name first and make attachShadow throw;
+ * - a closed root: page scripts cannot reach in (`host.shadowRoot` is null to them), so they can neither click
+ *   the Clip button nor read what Tifa shows; only this module holds the root;
+ * - out of flow and inert for layout: fixed, zero-sized, `all: initial` set inline with !important (beats any
+ *   page style sheet), so it never shifts the page or its scroll position;
+ * - re-attached when the page removes it (a bounded number of times, so a page fighting it cannot loop us).
  */
-export const UI_HOST_TAG = 'tifa-ui';
+const HOST_STYLE = [
+  'all: initial',
+  'position: fixed',
+  'top: 0',
+  'left: 0',
+  'width: 0',
+  'height: 0',
+  'margin: 0',
+  'padding: 0',
+  'border: 0',
+  'overflow: visible',
+  'z-index: 2147483647',
+  'display: block',
+]
+  .map((d) => `${d} !important`)
+  .join('; ');
 
-const hosts = new WeakMap<Document, HTMLElement>();
+/** Re-attachments after the page removed the host, before Tifa gives up until its next use. */
+const MAX_REATTACH = 20;
 
-/** The shadow root of the page's Tifa host, created (or re-created, if the page removed it) on first use. */
+interface Host {
+  element: HTMLElement;
+  root: ShadowRoot;
+  watcher: MutationObserver;
+  reattached: number;
+}
+
+const hosts = new WeakMap<Document, Host>();
+
+function createHost(doc: Document): Host {
+  const element = doc.createElement('div');
+  element.setAttribute('style', HOST_STYLE);
+  const root = element.attachShadow({ mode: 'closed' });
+  // The page's styles must not reach in through inheritance either.
+  const base = doc.createElement('style');
+  base.textContent = ':host { all: initial !important; }';
+  root.append(base);
+  const host: Host = { element, root, watcher: null as unknown as MutationObserver, reattached: 0 };
+  const View = doc.defaultView?.MutationObserver ?? MutationObserver;
+  host.watcher = new View(() => {
+    if (element.isConnected || host.reattached >= MAX_REATTACH) return;
+    host.reattached++;
+    doc.documentElement.appendChild(element);
+  });
+  return host;
+}
+
+/** The shadow root of the page's Tifa host, created (or put back, if the page removed it) on first use. */
 export function tifaUiRoot(doc: Document): ShadowRoot {
   let host = hosts.get(doc);
-  if (!host?.isConnected || !host.shadowRoot) {
-    host?.remove();
-    host = doc.createElement(UI_HOST_TAG);
-    const root = host.attachShadow({ mode: 'open' });
-    // The page's styles must not reach in through inheritance either.
-    const base = doc.createElement('style');
-    base.textContent = ':host { all: initial; }';
-    root.append(base);
-    doc.documentElement.appendChild(host);
+  if (!host) {
+    host = createHost(doc);
     hosts.set(doc, host);
   }
-  return host.shadowRoot!;
+  if (!host.element.isConnected) {
+    host.reattached = 0;
+    doc.documentElement.appendChild(host.element);
+    host.watcher.observe(doc.documentElement, { childList: true });
+  }
+  return host.root;
+}
+
+/** The root when the host exists (tests look inside with this; pages cannot). */
+export function existingTifaUiRoot(doc: Document): ShadowRoot | null {
+  const host = hosts.get(doc);
+  return host?.element.isConnected ? host.root : null;
 }
 
 /**
@@ -35,8 +87,9 @@ export function mountInTifaUi(doc: Document, ...parts: Node[]): () => void {
   return () => {
     for (const p of parts) p.parentNode?.removeChild(p);
     const host = hosts.get(doc);
-    if (host?.shadowRoot && host.shadowRoot.childNodes.length <= 1) {
-      host.remove();
+    if (host && host.root.childNodes.length <= 1) {
+      host.watcher.disconnect();
+      host.element.remove();
       hosts.delete(doc);
     }
   };
@@ -45,5 +98,7 @@ export function mountInTifaUi(doc: Document, ...parts: Node[]): () => void {
 /** Whether a node is Tifa's host or inside it (its mutations are Tifa's own, not the page's). */
 export function isTifaUiNode(doc: Document, node: Node): boolean {
   const host = hosts.get(doc);
-  return !!host && (node === host || host.contains(node));
+  if (!host) return false;
+  if (node === host.element || host.root.contains(node)) return true;
+  return node.getRootNode?.() === host.root;
 }

@@ -9,6 +9,12 @@ export interface PageWatchOptions {
   onChange: (reason: 'mutation' | 'navigation') => void;
   /** Nodes that belong to Tifa (its UI host); mutations of and inside them are ignored. */
   isOwnNode: (node: Node) => boolean;
+  /**
+   * The element whose text was analysed (the main content), once there is one. Changes outside it — a ticker,
+   * a clock, an ad rotating in the header — are ignored unless they take the analysed element away or bring in
+   * a large block of text (content swapped by script).
+   */
+  scope?: () => Node | null;
   /** Quiet time before a change is reported. */
   debounceMs?: number;
   /** A page that never stops changing is still re-analysed at least this often. */
@@ -34,6 +40,9 @@ function mayChangeText(node: Node): boolean {
   if (TEXTLESS.has((node as Element).tagName.toUpperCase())) return false;
   return (node.textContent ?? '').trim().length > 0;
 }
+
+/** Characters of text arriving outside the analysed content that may be a new article (see PageWatchOptions.scope). */
+const LARGE_TEXT = 200;
 
 export function watchPage(doc: Document, opts: PageWatchOptions): PageWatch {
   const win = doc.defaultView!;
@@ -68,8 +77,16 @@ export function watchPage(doc: Document, opts: PageWatchOptions): PageWatch {
   };
 
   const relevant = (records: MutationRecord[]): boolean => {
+    const scope = opts.scope?.() ?? null;
+    const scoped = scope !== null && scope !== doc.body && scope !== doc.documentElement;
+    if (scoped && !scope.isConnected) return true;
     for (const r of records) {
       if (opts.isOwnNode(r.target)) continue;
+      if (scoped && !scope.contains(r.target)) {
+        // Outside the analysed content: only a large block of new text counts (an SPA's new article).
+        for (const n of r.addedNodes) if (!opts.isOwnNode(n) && (n.textContent?.length ?? 0) >= LARGE_TEXT) return true;
+        continue;
+      }
       if (r.type === 'characterData') return true;
       for (const n of r.addedNodes) if (!opts.isOwnNode(n) && mayChangeText(n)) return true;
       for (const n of r.removedNodes) if (!opts.isOwnNode(n) && mayChangeText(n)) return true;
@@ -132,7 +149,7 @@ export function watchPage(doc: Document, opts: PageWatchOptions): PageWatch {
   };
 }
 
-function withoutHash(href: string): string {
+export function withoutHash(href: string): string {
   const i = href.indexOf('#');
   return i < 0 ? href : href.slice(0, i);
 }

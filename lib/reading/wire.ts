@@ -1,7 +1,7 @@
 import { MENTION_CATEGORIES, type Analysis, type Mention, type OutlineItem, type Verdict } from '../rules/types';
 
 /**
- * The wire form of an Analysis for readingAnalyzeText's reply (declared with zod in lib/messages/page.ts).
+ * The wire form of an Analysis for reading.analyze's reply (schema in lib/messages/page.ts, kind in lib/messages/protocol.ts).
  *
  * Why not the Analysis itself: Chrome's extension messaging costs time in proportion to the bytes it carries
  * (JSON, UTF-8), on the page's side too, and on a 300,000-character page an Analysis is ~180 KB — mostly
@@ -101,7 +101,7 @@ const isStr = (v: unknown): v is string => typeof v === 'string';
  */
 export function decodeAnalysis(value: unknown, text: string): Analysis {
   const fail = (what: string): never => {
-    throw new Error(`readingAnalyzeText: bad analysis (${what})`);
+    throw new Error(`reading.analyze: bad analysis (${what})`);
   };
   if (!value || typeof value !== 'object') fail('not an object');
   const a = value as Record<string, unknown>;

@@ -88,7 +88,7 @@ export function searchClips(clips: readonly Clip[], query: string): Clip[] {
   return clips.filter((_, i) => matches[i] === 1);
 }
 
-export interface TextSegment {
+export interface MatchSegment {
   text: string;
   match: boolean;
 }
@@ -97,7 +97,7 @@ export interface TextSegment {
  * Splits `text` into plain and matching segments for the query's terms, so the UI can wrap matches in
  * <mark> elements as text (never as HTML). Overlapping and adjacent matches are merged.
  */
-export function highlightSegments(text: string, query: string): TextSegment[] {
+export function highlightSegments(text: string, query: string): MatchSegment[] {
   const terms = queryTerms(query);
   if (terms.length === 0 || text.length === 0) return text ? [{ text, match: false }] : [];
   const folded = normalizeForSearch(text);
@@ -115,7 +115,7 @@ export function highlightSegments(text: string, query: string): TextSegment[] {
     if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
     else merged.push([range[0], range[1]]);
   }
-  const segments: TextSegment[] = [];
+  const segments: MatchSegment[] = [];
   let cursor = 0;
   for (const [start, end] of merged) {
     if (start > cursor) segments.push({ text: text.slice(cursor, start), match: false });

@@ -1,85 +1,113 @@
 import { browser } from 'wxt/browser';
-import type { Router } from '../messages/protocol';
+import type { Router, SenderTab } from '../messages/router';
 import { sendToTab } from '../messages/transport';
-import {
-  anchorClipsForPage,
-  countClipsForPage,
-  deleteClips,
-  getClip,
-  importClips,
-  listClips,
-  listClipsForPage,
-  listTags,
-  queryClips,
-  refreshClips,
-  restoreClips,
-  saveClip,
-  saveClipSpan,
-  updateClip,
-  updateClips,
-} from '../messages/clips';
+import type { ClipSaveRequest } from '../messages/clips';
 import { normalizeUrl } from '../clips/url';
 import { placeClips } from '../clipping/place-clips';
-import { buildClipDraftFromSpan } from '../clipping/build-clip';
-import { analyzeRemembered } from '../reading/analysis-memo';
+import { buildClipDraft } from '../clipping/build-clip';
+import { TabQueue, yieldToOthers } from '../messages/tab-queue';
+import { TextRegistry, UNKNOWN_TEXT_ID } from '../reading/text-registry';
+import { analyze } from '../rules';
 import type { Analysis } from '../rules/types';
 import { ClipStore } from './clip-store';
 import { ImportStaging } from './import-staging';
 import { openClipDatabase } from './db';
 
+export interface ClipHandlerDeps {
+  store?: ClipStore;
+  /** The texts reading.analyze registered (shared with lib/reading/background.ts). */
+  texts?: TextRegistry;
+  /** The rule set on a text the content script sent itself (tests inject a small analysis). */
+  analyze?: (text: string) => Analysis;
+}
+
 /**
- * Background side of the clip store: registers a handler per clip message. The router has already checked the
- * sender (this extension) and the request's shape and sizes before any of these run.
+ * Background side of the clip store: registers a handler per clip kind of the protocol map. The router has
+ * already checked the sender's role for the kind and the request's shape and sizes before any of these run.
+ * Content scripts reach only their own page: its address is the browser's (`tab.url`), never the payload's.
  */
-export function registerClipHandlers(
-  router: Router,
-  store: ClipStore = new ClipStore(() => openClipDatabase()),
-  /** The rule set on a page's text (tests inject a small analysis). */
-  analyzeText: (text: string) => Analysis = analyzeRemembered,
-): ClipStore {
+export function registerClipHandlers(router: Router, deps: ClipHandlerDeps = {}): ClipStore {
+  const store = deps.store ?? new ClipStore(() => openClipDatabase());
+  const texts = deps.texts ?? new TextRegistry();
+  const analyzeText = deps.analyze ?? analyze;
+  const placing = new TabQueue();
   const staging = new ImportStaging();
   router
-    .on(saveClip, async ({ draft }) => store.save(draft))
-    .on(saveClipSpan, async (span) => store.save(buildClipDraftFromSpan(span, analyzeText)))
-    .on(getClip, async ({ id }) => ({ clip: await store.get(id) }))
-    .on(listClipsForPage, async ({ url }) => ({ clips: await store.listForPage(url) }))
-    .on(countClipsForPage, async ({ url }) => ({ count: await store.countForPage(url) }))
-    .on(anchorClipsForPage, async ({ url, text, ids }) => {
-      const clips = await store.listForPage(url);
-      const wanted = ids ? new Set(ids) : null;
-      return { placements: placeClips(wanted ? clips.filter((c) => wanted.has(c.id)) : clips, text) };
+    .on('clips.save', async (req, { tab }) => store.save(draftFor(req, tab!, texts, analyzeText)))
+    .on('clips.count', async (_req, { tab }) => ({ count: await store.countForPage(tab!.url) }))
+    .on('clips.place', async ({ textId, text, ids }, { tab }) => {
+      const page = tab!;
+      const source = textId === undefined ? text! : texts.get(textId, page.id)?.text;
+      if (source === undefined) throw new Error(UNKNOWN_TEXT_ID);
+      return placing.run(
+        page.id,
+        async (stale) => {
+          const clips = await store.listForPage(page.url);
+          const wanted = ids ? new Set(ids) : null;
+          const placements = await placeClips(wanted ? clips.filter((c) => wanted.has(c.id)) : clips, source, { stale, yieldNow: yieldToOthers });
+          return placements ? { placements } : { placements: [], superseded: true };
+        },
+        () => ({ placements: [], superseded: true }),
+      );
     })
-    .on(listClips, async (paging) => store.list(paging))
-    .on(queryClips, async ({ filter, ...paging }) => store.query(filter, paging))
-    .on(listTags, async () => ({ tags: await store.listTags() }))
-    .on(updateClip, async ({ id, patch }) => {
+    .on('clips.update', async ({ id, patch }) => {
       const clip = await store.update(id, patch);
       void notifyPages([clip.url]);
       return { clip };
     })
-    .on(updateClips, async ({ ids, ...change }) => {
+    .on('clips.updateMany', async ({ ids, ...change }) => {
       const clips = await store.updateMany(ids, change);
       void notifyPages(clips.map((c) => c.url));
       return { clips };
     })
-    .on(deleteClips, async ({ ids }) => {
+    .on('clips.delete', async ({ ids }) => {
       const urls = (await Promise.all(ids.slice(0, 500).map((id) => store.get(id)))).flatMap((c) => (c ? [c.url] : []));
       const deleted = await store.delete(ids);
       void notifyPages(urls);
       return { deleted };
     })
-    .on(restoreClips, async ({ ids }) => {
+    .on('clips.restore', async ({ ids }) => {
       const result = await store.restore(ids);
       const urls = (await Promise.all(result.restored.slice(0, 500).map((id) => store.get(id)))).flatMap((c) => (c ? [c.url] : []));
       void notifyPages(urls);
       return result;
     })
-    .on(importClips, async ({ clips, part }) => {
+    .on('clips.import', async ({ clips, part }) => {
       if (!part) return store.import(clips);
+      // A large import arrives in parts; nothing is written before the last one (all or nothing).
       const all = staging.accept(part, clips);
       return all ? store.import(all) : { added: 0, skipped: 0 };
     });
   return store;
+}
+
+/**
+ * The clip a content script asked for, built here from the text the background already has (by text id) or
+ * the one sent along. Filed under the sender's address as the browser reports it; refused when the page's
+ * address changed since its text was read (history.pushState between reading and clipping), so a page cannot
+ * file a passage under another page's name.
+ */
+function draftFor(req: ClipSaveRequest, tab: SenderTab, texts: TextRegistry, analyzeText: (text: string) => Analysis) {
+  const known = req.textId === undefined ? undefined : texts.get(req.textId, tab.id);
+  if (req.textId !== undefined && !known) throw new Error(UNKNOWN_TEXT_ID);
+  const text = known?.text ?? req.text!;
+  const readAt = known?.url ?? req.url;
+  if (!sameDocumentAddress(readAt, tab.url)) {
+    throw new Error('[moved] the page changed its address since its text was read; select the passage again');
+  }
+  if (req.end > text.length) throw new Error('start and end must lie in the text');
+  let analysis = known ? known.analysis : req.analyzed ? analyzeText(text) : null;
+  if (analysis && !analysis.verdict.isPolicy) analysis = { ...analysis, outline: [] };
+  const title = tab.title ?? known?.title ?? req.title;
+  return buildClipDraft({ text, analysis, url: tab.url, title }, req.start, req.end);
+}
+
+function sameDocumentAddress(a: string, b: string): boolean {
+  try {
+    return normalizeUrl(a) === normalizeUrl(b);
+  } catch {
+    return false;
+  }
 }
 
 /** Asks open tabs showing these pages to re-highlight their clips (colour changed, clip deleted or restored). */
@@ -98,7 +126,7 @@ async function notifyPages(urls: string[]): Promise<void> {
           return;
         }
         if (!wanted.has(url)) return;
-        await sendToTab(tab.id, refreshClips, {}).catch(() => undefined);
+        await sendToTab(tab.id, 'clipping.refresh', {}).catch(() => undefined);
       }),
     );
   } catch {

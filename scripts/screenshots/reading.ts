@@ -4,6 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { ScreenshotStep } from './session';
+import { waitForTifaUi } from '../../tests/e2e/tifa-ui';
 
 /** Scrolls the first painted range of a highlight whose text contains `needle` to mid-screen; returns its box. */
 async function revealHighlight(page: Page, name: string, needle: string): Promise<{ x: number; y: number; width: number; height: number } | null> {
@@ -64,10 +65,7 @@ export const steps: ScreenshotStep[] = [
       const box = await revealHighlight(page, 'tifa-formulation', '四个全面');
       if (!box) throw new Error('no formulation highlighted on the sample page');
       await page.mouse.move(box.x + Math.min(10, box.width / 2), box.y + box.height / 2);
-      await page.waitForFunction(() => {
-        const tip = document.querySelector('tifa-ui')?.shadowRoot?.querySelector('.tip') as HTMLElement | null;
-        return !!tip && !tip.hidden;
-      });
+      await waitForTifaUi(page, '.tip', (el) => !el.hidden);
       const viewport = page.viewportSize() ?? { width: 1280, height: 900 };
       const clip = {
         x: Math.max(0, box.x - 240),

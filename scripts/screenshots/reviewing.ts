@@ -11,6 +11,7 @@ import { CORPUS_DIR, selectText, sendRawMessage } from '../../tests/e2e/harness'
 import { generateLibrary, makeClip } from '../../tests/fixtures/reviewing/clips';
 import type { Clip } from '../../lib/clips/types';
 import type { ScreenshotContext, ScreenshotStep } from './session';
+import { storedClips } from '../../tests/e2e/tifa-ui';
 
 const PASSAGE = '村党支部书记是农村党组织核心作用发挥的关键，是农村改革发展的“领头雁”。要坚持选、育、管“三位一体”，实施“千村头雁”培育工程，建强村党组织带头人队伍。';
 
@@ -47,8 +48,9 @@ function recurringClips(): Clip[] {
 async function prepare(ctx: ScreenshotContext): Promise<{ article: Page; tabId: number }> {
   const { page: article, tabId } = await ctx.openSample();
   const panel = await ctx.openView('sidepanel.html', tabId);
-  const reply = (await sendRawMessage(panel, 'clips.listForPage', { url: article.url() })) as { ok: boolean; value?: { clips: unknown[] } };
-  if (reply.ok && reply.value!.clips.length === 0) {
+  const pageUrl = article.url();
+  const onPage = (await storedClips<{ url: string }>(panel)).filter((c) => pageUrl.startsWith(c.url));
+  if (onPage.length === 0) {
     await selectText(article, PASSAGE);
     // What the context menu item and Alt+Shift+S do: the background asks the tab to clip its selection.
     const reply = (await ctx.tifa.serviceWorker.evaluate(async (id: number) => {

@@ -12,6 +12,7 @@ import {
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
+import { storedClips as readStoredClips } from './tifa-ui';
 
 /** The outline item clipped from the side panel: the last 一要/二要/三要 under 二、 › 第一，. */
 const ITEM = '三要持续实施“村霸蝇贪”整治工程';
@@ -37,16 +38,9 @@ afterAll(async () => {
 
 type StoredClip = { text: string; url: string; outlinePath: { marker: string; title: string }[] };
 
+/** The library as stored (newest first, as clips.list answered before reading moved to IndexedDB directly). */
 async function storedClips(panel: Page): Promise<StoredClip[]> {
-  const reply = (await panel.evaluate(() =>
-    (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
-      tifa: 1,
-      kind: 'clips.list',
-      payload: {},
-    }),
-  )) as { ok: boolean; value: { clips: StoredClip[] } };
-  expect(reply.ok).toBe(true);
-  return reply.value.clips;
+  return (await readStoredClips<StoredClip & { created: number }>(panel)).sort((a, b) => b.created - a.created);
 }
 
 describe('clip this section (side panel outline)', () => {

@@ -11,6 +11,7 @@ import {
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
+import { clickClipButton, storedClips, waitForClipButton, waitForClipStatus, waitForTifaUi } from './tifa-ui';
 
 /** The passage clipped: two sentences under 二、 › 第一， › 一要扎扎实实实施“千村头雁”培育工程. */
 const PASSAGE = '村党支部书记是农村党组织核心作用发挥的关键，是农村改革发展的“领头雁”。要坚持选、育、管“三位一体”，实施“千村头雁”培育工程，建强村党组织带头人队伍。';
@@ -66,17 +67,16 @@ describe('clipping in Chromium', () => {
     const consoleErrors = watchConsole(page);
     expect(await waitForTifa(page)).toBe('policy');
 
-    // Select → floating button (a real button in an open shadow root, named 摘录/Clip) → click.
+    // Select → floating button (a real button in Tifa's closed shadow root, named 摘录/Clip) → a real click.
     await selectText(page, PASSAGE);
-    const button = page.getByRole('button', { name: /摘录|Clip/ });
-    await button.waitFor({ state: 'visible', timeout: 5_000 });
-    expect(await button.evaluate((b) => b.getRootNode() instanceof ShadowRoot && (b.getRootNode() as ShadowRoot).mode)).toBe('open');
-    await button.click();
-    await page.getByRole('status').filter({ hasText: /Clipped|已摘录/ }).waitFor({ timeout: 5_000 });
-    // A condition, not expect.poll's 1 s default: on a loaded machine the button goes later than that.
-    await button.waitFor({ state: 'hidden', timeout: 10_000 });
-    // The page holds one Tifa element (the shared shadow-root host), whatever UI has been shown.
-    expect(await page.evaluate(() => [...document.documentElement.children].filter((el) => el.localName.startsWith('tifa')).length)).toBe(1);
+    const shown = await waitForClipButton(page);
+    expect(shown.text).toMatch(/摘录|Clip/);
+    await clickClipButton(page);
+    await waitForClipStatus(page, /Clipped|已摘录/);
+    await waitForTifaUi(page, '.tifa-clip-button', (b) => !b.shown);
+    // The page holds one Tifa element (the shared shadow-root host, closed to page scripts).
+    expect(await page.evaluate(() => [...document.documentElement.children].filter((el) => el !== document.head && el !== document.body).length)).toBe(1);
+    expect(await page.evaluate(() => (document.documentElement.lastElementChild as HTMLElement).shadowRoot)).toBeNull();
     expect(await waitForClipHighlights(page, 1)).toEqual([PASSAGE]);
     // Per-colour highlight carries the colour.
     expect(await page.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('tifa-clip-yellow')?.size)).toBe(1);
@@ -89,19 +89,11 @@ describe('clipping in Chromium', () => {
     expect(path).toMatch(/(^|› )第一，要围绕.* › 一要扎扎实实实施“千村头雁”培育工程$/);
 
     // Stored once, under the normalised URL (tracking parameter and fragment dropped).
-    const stored = await panel.evaluate(async () => {
-      const reply = await (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
-        tifa: 1,
-        kind: 'clips.list',
-        payload: {},
-      });
-      return reply as { ok: boolean; value: { clips: { url: string; text: string; mentionKeys: string[] }[] } };
-    });
-    expect(stored.ok).toBe(true);
-    expect(stored.value.clips).toHaveLength(1);
-    expect(stored.value.clips[0].url).toBe(server.url('/speech.html'));
-    expect(stored.value.clips[0].text).toBe(PASSAGE);
-    expect(stored.value.clips[0].mentionKeys).toContain('program:千村头雁培育工程');
+    const stored = await storedClips<{ url: string; text: string; mentionKeys: string[] }>(panel);
+    expect(stored).toHaveLength(1);
+    expect(stored[0].url).toBe(server.url('/speech.html'));
+    expect(stored[0].text).toBe(PASSAGE);
+    expect(stored[0].mentionKeys).toContain('program:千村头雁培育工程');
 
     // Reload → highlighted again.
     await page.reload();
@@ -156,8 +148,8 @@ describe('clipping in Chromium', () => {
     await tifa.stopServiceWorker();
     const passage = '“村霸”“蝇贪”官小影响大、位低危害深';
     await selectText(page, passage);
-    await page.getByRole('button', { name: /摘录|Clip/ }).click();
-    await page.getByRole('status').filter({ hasText: /Clipped|已摘录/ }).waitFor({ timeout: 10_000 });
+    await clickClipButton(page);
+    await waitForClipStatus(page, /Clipped|已摘录/);
     const panel = await tifa.openExtensionPage('sidepanel.html', { tabId });
     await panel.locator('.tifa-clip-row', { hasText: passage }).waitFor({ timeout: 10_000 });
     await panel.close();

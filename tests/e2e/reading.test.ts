@@ -21,6 +21,7 @@ import {
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
+import { waitForTifaUi } from './tifa-ui';
 
 const CATEGORY_NAMES = ['tifa-section', 'tifa-program', 'tifa-formulation', 'tifa-document', 'tifa-meeting', 'tifa-target', 'tifa-result'];
 
@@ -191,19 +192,15 @@ describe('seed speech', () => {
       return { x: rect.left + Math.min(8, rect.width / 2), y: rect.top + rect.height / 2, text: range.toString() };
     });
     await page.mouse.move(target.x, target.y);
-    await page.waitForFunction(() => {
-      const tip = document.querySelector('tifa-ui')?.shadowRoot?.querySelector('.tip') as HTMLElement | null;
-      return !!tip && !tip.hidden;
-    });
-    const tip = await page.evaluate(() => document.querySelector('tifa-ui')!.shadowRoot!.querySelector('.tip')!.textContent);
+    const tip = (await waitForTifaUi(page, '.tip', (el) => !el.hidden)).text;
     expect(tip).toContain('Program');
     expect(tip).toContain(target.text.slice(0, 4));
-    expect(await page.evaluate(() => document.querySelectorAll('tifa-ui').length)).toBe(1);
-    // At most one shadow-root host in the whole page (the page itself has none).
-    expect(await page.evaluate(() => [...document.querySelectorAll('*')].filter((e) => e.shadowRoot).length)).toBe(1);
+    // One Tifa host outside <body>, its shadow root closed to page scripts.
+    expect(await page.evaluate(() => [...document.documentElement.children].filter((el) => el !== document.head && el !== document.body).length)).toBe(1);
+    expect(await page.evaluate(() => [...document.querySelectorAll('*')].filter((e) => e.shadowRoot).length)).toBe(0);
     // Moving away hides it.
     await page.mouse.move(2, 2);
-    await page.waitForFunction(() => (document.querySelector('tifa-ui')!.shadowRoot!.querySelector('.tip') as HTMLElement).hidden);
+    await waitForTifaUi(page, '.tip', (el) => el.hidden);
   });
 
   it('never changes the page text and throws nothing into the page', async () => {

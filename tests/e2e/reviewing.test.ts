@@ -22,6 +22,7 @@ import {
 } from './harness';
 import { generateLibrary } from '../fixtures/reviewing/clips';
 import type { Clip } from '../../lib/clips/types';
+import { clickClipButton, storedClips, waitForClipStatus } from './tifa-ui';
 
 const PASSAGE =
   '村党支部书记是农村党组织核心作用发挥的关键，是农村改革发展的“领头雁”。要坚持选、育、管“三位一体”，实施“千村头雁”培育工程，建强村党组织带头人队伍。';
@@ -45,11 +46,8 @@ beforeAll(async () => {
   article = await newTab(tifa, server.url('/speech.html'));
   expect(await waitForTifa(article.page)).toBe('policy');
   await selectText(article.page, PASSAGE);
-  await article.page.getByRole('button', { name: /摘录|Clip/ }).click();
-  await article.page
-    .getByRole('status')
-    .filter({ hasText: /Clipped|已摘录/ })
-    .waitFor({ timeout: 10_000 });
+  await clickClipButton(article.page);
+  await waitForClipStatus(article.page, /Clipped|已摘录/);
   const panel = await tifa.openExtensionPage('sidepanel.html');
   [ours] = (await allClips(panel)).filter((c) => c.text === PASSAGE);
   await panel.close();
@@ -80,8 +78,9 @@ async function libraryWith(clip: Clip = ours): Promise<Page> {
 const tagged = (): Clip => ({ ...ours, note: NOTE, tags: [TAG] });
 const ourRow = (panel: Page) => panel.locator('.tifa-lib-clip', { hasText: '千村' });
 
-const allClips = async (page: Page) =>
-  (await sendMessage<{ clips: Clip[] }>(page, 'clips.list', {})).clips.sort((a, b) => a.id.localeCompare(b.id));
+// The library reads IndexedDB directly (as the side panel does); no message lists clips.
+const allClips = async (page: Page) => (await storedClips<Clip>(page)).sort((a, b) => a.id.localeCompare(b.id));
+const clipById = async (page: Page, id: string) => (await storedClips<Clip>(page)).find((c) => c.id === id) ?? null;
 
 async function openLibrary(page: Page): Promise<void> {
   await page.getByRole('tab', { name: /Library|摘录库/ }).click();
@@ -134,7 +133,7 @@ describe('reviewing in Chromium', () => {
     await editor.locator('.tifa-lib-tag', { hasText: TAG }).waitFor();
     await editor.getByRole('button', { name: 'Done' }).click();
     await expect
-      .poll(async () => (await sendMessage<{ clip: Clip }>(panel, 'clips.get', { id: ours.id })).clip)
+      .poll(async () => clipById(panel, ours.id))
       .toMatchObject({ note: NOTE, tags: [TAG] });
     await panel.locator('.tifa-lib-note', { hasText: NOTE }).waitFor();
     expect(consoleErrors.errors).toEqual([]);
@@ -212,7 +211,7 @@ describe('reviewing in Chromium', () => {
     await expect.poll(() => panel.locator('.tifa-lib-clip').count()).toBe(1);
     await ourRow(panel).getByRole('button', { name: 'Delete' }).click();
     await panel.locator('.tifa-lib-empty').waitFor();
-    expect((await sendMessage<{ clip: Clip | null }>(panel, 'clips.get', { id: ours.id })).clip).toBeNull();
+    expect(await clipById(panel, ours.id)).toBeNull();
     await popup.locator('.tifa-popup-clip').waitFor({ state: 'detached' });
     await panel.getByRole('button', { name: 'Undo' }).click();
     await ourRow(panel).waitFor();

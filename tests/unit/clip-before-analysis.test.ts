@@ -5,11 +5,12 @@
  */
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ContentClipper, type PageState } from '../../lib/clipping/content-clipper';
+import { ContentClipper } from '../../lib/clipping/content-clipper';
 import type { BackgroundLink } from '../../lib/clipping/content-messages';
+import type { PageText } from '../../lib/clipping/page-text';
 import { extractText } from '../../lib/extract';
-import { anchorClipsForPage, countClipsForPage, saveClipSpan } from '../../lib/messages/clips';
-import { createRouter, envelope, unwrapReply } from '../../lib/messages/protocol';
+import { envelope, unwrapReply } from '../../lib/messages/protocol';
+import { createRouter, type SenderInfo } from '../../lib/messages/router';
 import type { Analysis } from '../../lib/rules/types';
 import { registerClipHandlers } from '../../lib/store/background-handlers';
 import { ClipStore } from '../../lib/store/clip-store';
@@ -39,13 +40,14 @@ function analysisOf(text: string): Analysis {
 beforeEach(() => {
   dbName = `clip-before-analysis-${Math.random().toString(36).slice(2)}`;
   const router = createRouter(EXT);
-  store = registerClipHandlers(router, new ClipStore(() => new ClipDatabase(dbName)), analysisOf);
-  const sender = { id: EXT, tab: { id: 1 } };
+  store = registerClipHandlers(router, { store: new ClipStore(() => new ClipDatabase(dbName)), analyze: analysisOf });
+  // The content script in tab 1, as the browser describes it (the page's own address, not one it claims).
+  const url = document.location.href;
+  const sender: SenderInfo = { id: EXT, url, tab: { id: 1, url } };
   link = {
-    saveSpan: async (span) => unwrapReply(saveClipSpan, await router.dispatch(envelope(saveClipSpan, span), sender)),
-    countForPage: async (url) => unwrapReply(countClipsForPage, await router.dispatch(envelope(countClipsForPage, { url }), sender)).count,
-    anchorForPage: async (url, text, ids) =>
-      unwrapReply(anchorClipsForPage, await router.dispatch(envelope(anchorClipsForPage, ids ? { url, text, ids } : { url, text }), sender)).placements,
+    save: async (request) => unwrapReply('clips.save', await router.dispatch(envelope('clips.save', request), sender)),
+    count: async () => unwrapReply('clips.count', await router.dispatch(envelope('clips.count', {}), sender)).count,
+    place: async (request) => unwrapReply('clips.place', await router.dispatch(envelope('clips.place', request), sender)),
   };
   document.title = 'Raw page title | Portal';
   const article = document.createElement('article');
@@ -72,13 +74,13 @@ function selectPassage(): void {
 
 /** A clipper whose reading controller has no analysis until `analyse()` is called. */
 function freshlyInjectedClipper(pageWaitMs: number): { clipper: ContentClipper; analyse: () => void } {
-  let page: PageState | null = null;
+  let page: PageText | null = null;
   const c = new ContentClipper(() => page, { link, listenForMessages: false, pageWaitMs });
   return {
     clipper: c,
     analyse: () => {
       const extracted = extractText(document.body, {});
-      page = { extracted, analysis: analysisOf(extracted.text) };
+      page = { extracted, analysis: analysisOf(extracted.text), url: document.location.href, title: document.title };
     },
   };
 }

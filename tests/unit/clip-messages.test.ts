@@ -2,13 +2,14 @@ import Dexie from 'dexie';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRouter, envelope, type MessageDef as Def, type Router, unwrapReply } from '../../lib/messages/protocol';
-import * as contentMessages from '../../lib/clipping/content-messages';
-import type { z } from 'zod';
-
-type MessageDef = Def<z.ZodTypeAny, z.ZodTypeAny>;
-import * as msg from '../../lib/messages/clips';
+import { envelope, PROTOCOL, unwrapReply, type Kind } from '../../lib/messages/protocol';
+import { createRouter, type Router, type SenderInfo } from '../../lib/messages/router';
+import { answerRequest, isFlatPayload } from '../../lib/messages/content-endpoint';
+import { looksLikePlacement } from '../../lib/clipping/content-messages';
+import { MAX_ANCHOR_TEXT_CHARS } from '../../lib/messages/clips';
 import { registerClipHandlers } from '../../lib/store/background-handlers';
+import { registerReadingHandlers } from '../../lib/reading/background';
+import { TextRegistry, UNKNOWN_TEXT_ID } from '../../lib/reading/text-registry';
 import { ClipStore } from '../../lib/store/clip-store';
 import { ClipDatabase } from '../../lib/store/db';
 import { MAX_CLIP_CHARS, MAX_NOTE_CHARS } from '../../lib/clips/types';
@@ -18,15 +19,23 @@ import { splitForMessages } from '../../lib/store/import-staging';
 import { CORPUS_DIR } from './helpers/rules-corpus';
 
 const EXT = 'tifa-test-extension';
-const fromContentScript = { id: EXT, url: 'http://www.gov.cn/a.htm', tab: { id: 7, url: 'http://www.gov.cn/a.htm' } };
+const ORIGIN = `chrome-extension://${EXT}/`;
+const PAGE = 'http://www.gov.cn/a.htm';
+/** A content script in tab 7 on PAGE, as the browser describes it. */
+const fromTab = (url = PAGE, tabId = 7): SenderInfo => ({ id: EXT, url, tab: { id: tabId, url } });
+/** The side panel (an extension page), as the browser describes it. */
+const fromPanel: SenderInfo = { id: EXT, url: `${ORIGIN}sidepanel.html` };
 let router: Router;
 let store: ClipStore;
+let texts: TextRegistry;
 let dbName: string;
 
 beforeEach(() => {
   dbName = `messages-test-${Math.random().toString(36).slice(2)}`;
   router = createRouter(EXT);
-  store = registerClipHandlers(router, new ClipStore(() => new ClipDatabase(dbName)));
+  texts = new TextRegistry();
+  store = registerClipHandlers(router, { store: new ClipStore(() => new ClipDatabase(dbName)), texts });
+  registerReadingHandlers(router, texts);
 });
 
 afterEach(async () => {
@@ -35,135 +44,153 @@ afterEach(async () => {
 });
 
 /** Sends through the router as runtime.onMessage would, returning the raw reply. */
-async function send(def: { kind: string }, payload: unknown, sender: object = fromContentScript) {
-  return router.dispatch(envelope(def as never, payload as never), sender);
+async function send(kind: Kind, payload: unknown, sender: SenderInfo) {
+  return router.dispatch(envelope(kind, payload as never), sender);
 }
 
-describe('clip messages at the background', () => {
-  it('registers every background clip message', () => {
-    for (const def of [
-      msg.saveClip,
-      msg.saveClipSpan,
-      msg.getClip,
-      msg.listClipsForPage,
-      msg.listClips,
-      msg.queryClips,
-      msg.listTags,
-      msg.updateClip,
-      msg.updateClips,
-      msg.deleteClips,
-      msg.restoreClips,
-      msg.importClips,
-    ]) {
-      expect(router.kinds()).toContain(def.kind);
+/** reading.analyze from a tab: the text id the background keeps the text under. */
+async function analyzeIn(text: string, sender = fromTab()): Promise<string> {
+  const reply = unwrapReply('reading.analyze', await send('reading.analyze', { text, title: '页面' }, sender));
+  if (!('textId' in reply)) throw new Error('no analysis');
+  return reply.textId;
+}
+
+describe('the protocol map', () => {
+  it('declares every kind once, in one naming style, and the background answers every kind addressed to it', () => {
+    for (const kind of Object.keys(PROTOCOL)) expect(kind).toMatch(/^[a-z]+\.[a-z][a-zA-Z]*$/);
+    const toBackground = Object.entries(PROTOCOL).filter(([, e]) => e.to === 'background').map(([k]) => k);
+    expect(router.kinds().sort()).toEqual(toBackground.sort());
+    // The kinds nothing sent are gone.
+    for (const gone of ['clips.list', 'clips.get', 'clips.query', 'clips.listTags', 'clips.listForPage', 'saveClip']) {
+      expect(Object.hasOwn(PROTOCOL, gone)).toBe(false);
     }
   });
+});
 
-  it('saves a valid clip and lists it for its page', async () => {
-    const saved = unwrapReply(msg.saveClip, await send(msg.saveClip, { draft: makeDraft() }));
-    expect(saved.duplicate).toBe(false);
-    const listed = unwrapReply(msg.listClipsForPage, await send(msg.listClipsForPage, { url: makeDraft().url }));
-    expect(listed.clips.map((c) => c.id)).toEqual([saved.clip.id]);
-  });
-
-  it('builds a clip from a span of the page text with the rule set\'s outline path and mentions', async () => {
-    const text = readFileSync(join(CORPUS_DIR, 'seed/party-building-speech.txt'), 'utf8');
-    const start = text.indexOf('一要扎扎实实');
-    const end = start + 40;
-    const span = { text, start, end, url: 'http://www.gov.cn/a.htm?utm_source=x#p', title: ' 讲话 ', analyzed: true };
-    const { clip, duplicate } = unwrapReply(msg.saveClipSpan, await send(msg.saveClipSpan, span));
-    expect(duplicate).toBe(false);
-    expect(clip.text).toBe(text.slice(start, end));
-    expect(clip.url).toBe('http://www.gov.cn/a.htm');
-    expect(clip.title).toBe('讲话');
-    expect(clip.selectors[1]).toEqual({ type: 'TextPositionSelector', start, end, codePoints: { start, end } });
-    expect(clip.outlinePath.map((s) => s.marker)).toEqual(['二、', '第一，', '一要']);
-    expect(clip.speechTitle).toBeTruthy();
-    expect(clip.mentionKeys).toEqual(['program:千村头雁培育工程']);
-    // The whole body's text (not the analysed one): no outline context, no mentions.
-    const other = unwrapReply(msg.saveClipSpan, await send(msg.saveClipSpan, { ...span, start: end, end: end + 20, analyzed: false }));
-    expect(other.clip.outlinePath).toEqual([]);
-    expect(other.clip.mentions).toEqual([]);
-  });
-
-  it('refuses spans outside the text, empty or over-long ones, writing nothing', async () => {
-    const span = { text: '一二三', start: 0, end: 3, url: 'http://www.gov.cn/a.htm', title: 't', analyzed: false };
-    for (const bad of [{ ...span, end: 4 }, { ...span, start: 2, end: 1 }, { ...span, url: 'javascript:1' }, { ...span, analyzed: 'yes' }]) {
-      expect(await send(msg.saveClipSpan, bad)).toMatchObject({ ok: false });
-    }
-    expect(await send(msg.saveClipSpan, { ...span, text: '一  ', start: 1, end: 3 })).toMatchObject({ ok: false, error: expect.stringContaining('nothing is selected') });
-    const long = '字'.repeat(MAX_CLIP_CHARS + 1);
-    expect(await send(msg.saveClipSpan, { ...span, text: long, end: long.length })).toMatchObject({ ok: false, error: expect.stringContaining(`maximum is ${MAX_CLIP_CHARS}`) });
-    expect((await store.list()).total).toBe(0);
-  });
-
-  it('refuses a message from another extension, writing nothing', async () => {
-    const reply = await send(msg.saveClip, { draft: makeDraft() }, { ...fromContentScript, id: 'someone-else' });
-    expect(reply).toEqual({ ok: false, error: 'sender is not this extension' });
-    expect((await store.list()).total).toBe(0);
-  });
-
-  it('refuses malformed shapes with an error reply, writing nothing', async () => {
-    const bad: unknown[] = [
-      {},
-      { draft: null },
-      { draft: { ...makeDraft(), selectors: [] } },
-      { draft: { ...makeDraft(), color: 'red' } },
-      { draft: { ...makeDraft(), url: 'chrome://settings' } },
-      { draft: { ...makeDraft(), mentions: [{ category: 'nonsense', key: 'k', text: 't' }] } },
-      { draft: { ...makeDraft(), tags: 'not-an-array' } },
-    ];
-    for (const payload of bad) {
-      const reply = await send(msg.saveClip, payload);
-      expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^invalid clips\.save: /) });
-    }
-    expect((await store.list()).total).toBe(0);
-  });
-
-  it('refuses oversize clips and notes with a message naming the limit', async () => {
-    const long = await send(msg.saveClip, { draft: makeDraft({ text: 'x'.repeat(MAX_CLIP_CHARS + 1) }) });
-    expect(long).toMatchObject({ ok: false, error: expect.stringContaining(`maximum of ${MAX_CLIP_CHARS} characters`) });
-    const saved = await store.save(makeDraft());
-    const note = await send(msg.updateClip, { id: saved.clip.id, patch: { note: 'n'.repeat(MAX_NOTE_CHARS + 1) } });
-    expect(note).toMatchObject({ ok: false, error: expect.stringContaining('note is longer') });
-    expect((await store.get(saved.clip.id))!.note).toBe('');
-  });
-
-  it('refuses patches with fields that may not be edited', async () => {
-    const saved = await store.save(makeDraft());
-    const reply = await send(msg.updateClip, { id: saved.clip.id, patch: { text: 'rewritten' } });
-    expect(reply).toMatchObject({ ok: false });
-    expect((await store.get(saved.clip.id))!.text).toBe(saved.clip.text);
-  });
-
-  it('edits, deletes and restores through messages', async () => {
+describe('capabilities by sender', () => {
+  it('refuses every library kind to a content script, writing nothing', async () => {
     const { clip } = await store.save(makeDraft());
-    const edited = unwrapReply(msg.updateClip, await send(msg.updateClip, { id: clip.id, patch: { tags: ['提法'], color: 'blue' } }));
+    const library: [Kind, unknown][] = [
+      ['clips.update', { id: clip.id, patch: { note: 'x' } }],
+      ['clips.updateMany', { ids: [clip.id], color: 'blue' }],
+      ['clips.delete', { ids: [clip.id] }],
+      ['clips.restore', { ids: [clip.id] }],
+      ['clips.import', { clips: [] }],
+    ];
+    for (const [kind, payload] of library) {
+      expect(await send(kind, payload, fromTab())).toEqual({ ok: false, error: `${kind} is not served to a content script` });
+    }
+    expect(await store.get(clip.id)).toMatchObject({ note: '', color: clip.color });
+  });
+
+  it('refuses page kinds to extension pages and everything to other extensions and senders without a tab', async () => {
+    expect(await send('clips.count', {}, fromPanel)).toMatchObject({ ok: false, error: 'clips.count is not served to an extension page' });
+    expect(await send('clips.count', {}, { ...fromTab(), id: 'someone-else' })).toEqual({ ok: false, error: 'sender is not this extension' });
+    expect(await send('clips.count', {}, { id: EXT, url: PAGE })).toEqual({ ok: false, error: 'sender is not this extension' });
+  });
+
+  it('answers a content script about its own page only: the address is the browser\'s, not the payload\'s', async () => {
+    const draft = makeDraft();
+    await store.save(draft);
+    expect(unwrapReply('clips.count', await send('clips.count', {}, fromTab(draft.url))).count).toBe(1);
+    expect(unwrapReply('clips.count', await send('clips.count', {}, fromTab('https://www.gov.cn/other.html'))).count).toBe(0);
+    // A url in the payload is refused by the schema, not used.
+    expect(await send('clips.count', { url: draft.url }, fromTab('https://www.gov.cn/other.html'))).toMatchObject({ ok: false });
+  });
+
+  it('a text id belongs to the tab that sent the text', async () => {
+    const textId = await analyzeIn('一二三四五六七八九十');
+    const other = await send('clips.save', { textId, start: 0, end: 4, url: PAGE, title: 't' }, fromTab(PAGE, 8));
+    expect(other).toMatchObject({ ok: false, error: expect.stringContaining(UNKNOWN_TEXT_ID) });
+    expect((await store.list()).total).toBe(0);
+  });
+});
+
+describe('saving a clip from a content script', () => {
+  const seed = readFileSync(join(CORPUS_DIR, 'seed/party-building-speech.txt'), 'utf8');
+
+  it('builds it from the analysed text by id, with outline path and mentions, filed under the browser\'s address', async () => {
+    const tab = fromTab('http://www.gov.cn/a.htm?utm_source=x#p');
+    const textId = await analyzeIn(seed, tab);
+    const start = seed.indexOf('一要扎扎实实');
+    const end = start + 40;
+    const reply = await send('clips.save', { textId, start, end, url: 'http://www.gov.cn/a.htm', title: ' 讲话 ' }, tab);
+    const { clip, duplicate } = unwrapReply('clips.save', reply);
+    expect(duplicate).toBe(false);
+    expect(clip.text).toBe(seed.slice(start, end));
+    expect(clip.url).toBe('http://www.gov.cn/a.htm');
+    expect(clip.title).toBe('页面'); // the title registered with the text, not the one sent at save time
+    expect(clip.selectors[1]).toEqual({ type: 'TextPositionSelector', start, end });
+    expect(clip.outlinePath.map((s) => s.marker)).toEqual(['二、', '第一，', '一要']);
+    expect(clip.mentionKeys).toEqual(['program:千村头雁培育工程']);
+  });
+
+  it('takes the tab title the browser reports over the page\'s own', async () => {
+    const tab: SenderInfo = { id: EXT, url: PAGE, tab: { id: 7, url: PAGE, title: '浏览器标题' } };
+    const { clip } = unwrapReply('clips.save', await send('clips.save', { text: '一二三四', analyzed: false, start: 0, end: 4, url: PAGE, title: '伪造' }, tab));
+    expect(clip.title).toBe('浏览器标题');
+  });
+
+  it('refuses a save when the page changed its address (pushState) since its text was read', async () => {
+    const textId = await analyzeIn(seed, fromTab('http://www.gov.cn/a.htm'));
+    const moved = fromTab('http://www.gov.cn/victim.htm');
+    const byId = await send('clips.save', { textId, start: 0, end: 10, url: 'http://www.gov.cn/a.htm', title: 't' }, moved);
+    expect(byId).toMatchObject({ ok: false, error: expect.stringContaining('[moved]') });
+    const byText = await send('clips.save', { text: seed, start: 0, end: 10, url: 'http://www.gov.cn/a.htm', title: 't' }, moved);
+    expect(byText).toMatchObject({ ok: false, error: expect.stringContaining('[moved]') });
+    expect((await store.list()).total).toBe(0);
+  });
+
+  it('answers an unknown text id (a restarted worker) so the content script can send the text instead', async () => {
+    const textId = await analyzeIn(seed);
+    texts.clear();
+    const lost = await send('clips.save', { textId, start: 0, end: 10, url: PAGE, title: 't' }, fromTab());
+    expect(lost).toMatchObject({ ok: false, error: expect.stringContaining(UNKNOWN_TEXT_ID) });
+    const resent = unwrapReply('clips.save', await send('clips.save', { text: seed, analyzed: true, start: seed.indexOf('一要扎扎实实'), end: seed.indexOf('一要扎扎实实') + 40, url: PAGE, title: 't' }, fromTab()));
+    expect(resent.clip.outlinePath.map((s) => s.marker)).toEqual(['二、', '第一，', '一要']);
+  });
+
+  it('refuses spans outside the text, empty or over-long ones and malformed requests, writing nothing', async () => {
+    const base = { text: '一二三', start: 0, end: 3, url: PAGE, title: 't', analyzed: false };
+    const bad = [{ ...base, end: 4 }, { ...base, start: 2, end: 1 }, { ...base, analyzed: 'yes' }, { ...base, textId: 'x' }, { start: 0, end: 1, url: PAGE, title: 't' }];
+    for (const payload of bad) expect(await send('clips.save', payload, fromTab())).toMatchObject({ ok: false });
+    expect(await send('clips.save', { ...base, text: '一  ', start: 1, end: 3 }, fromTab())).toMatchObject({ ok: false, error: expect.stringContaining('nothing is selected') });
+    const long = '字'.repeat(MAX_CLIP_CHARS + 1);
+    expect(await send('clips.save', { ...base, text: long, end: long.length }, fromTab())).toMatchObject({ ok: false, error: expect.stringContaining(`maximum is ${MAX_CLIP_CHARS}`) });
+    expect((await store.list()).total).toBe(0);
+  });
+});
+
+describe('the library, from extension pages', () => {
+  it('refuses oversize notes and patches with fields that may not be edited', async () => {
+    const saved = await store.save(makeDraft());
+    const note = await send('clips.update', { id: saved.clip.id, patch: { note: 'n'.repeat(MAX_NOTE_CHARS + 1) } }, fromPanel);
+    expect(note).toMatchObject({ ok: false, error: expect.stringContaining('note is longer') });
+    expect(await send('clips.update', { id: saved.clip.id, patch: { text: 'rewritten' } }, fromPanel)).toMatchObject({ ok: false });
+    expect(await store.get(saved.clip.id)).toMatchObject({ note: '', text: saved.clip.text });
+  });
+
+  it('edits, deletes and restores', async () => {
+    const { clip } = await store.save(makeDraft());
+    const edited = unwrapReply('clips.update', await send('clips.update', { id: clip.id, patch: { tags: ['提法'], color: 'blue' } }, fromPanel));
     expect(edited.clip).toMatchObject({ tags: ['提法'], color: 'blue' });
-    expect(unwrapReply(msg.deleteClips, await send(msg.deleteClips, { ids: [clip.id] }))).toEqual({ deleted: [clip.id] });
-    expect(unwrapReply(msg.getClip, await send(msg.getClip, { id: clip.id }))).toEqual({ clip: null });
-    expect(unwrapReply(msg.restoreClips, await send(msg.restoreClips, { ids: [clip.id] }))).toEqual({
-      restored: [clip.id],
-      skipped: [],
-    });
-    const query = unwrapReply(msg.queryClips, await send(msg.queryClips, { filter: { tag: '提法' } }));
-    expect(query.total).toBe(1);
-    expect(unwrapReply(msg.listTags, await send(msg.listTags, {}))).toEqual({ tags: [{ tag: '提法', count: 1 }] });
+    expect(unwrapReply('clips.delete', await send('clips.delete', { ids: [clip.id] }, fromPanel))).toEqual({ deleted: [clip.id] });
+    expect(await store.get(clip.id)).toBeNull();
+    expect(unwrapReply('clips.restore', await send('clips.restore', { ids: [clip.id] }, fromPanel))).toEqual({ restored: [clip.id], skipped: [] });
+    expect((await store.query({ tag: '提法' })).total).toBe(1);
   });
 
   it('reports a store error as an error reply', async () => {
-    const reply = await send(msg.updateClip, { id: 'missing', patch: { note: 'x' } });
+    const reply = await send('clips.update', { id: 'missing', patch: { note: 'x' } }, fromPanel);
     expect(reply).toMatchObject({ ok: false, error: expect.stringContaining('[not-found]') });
   });
 
   it('imports all or nothing', async () => {
     const { clip } = await store.save(makeDraft());
     await store.delete([clip.id]);
-    const bad = await send(msg.importClips, { clips: [clip, { ...clip, id: 'x', created: -1 }] });
-    expect(bad).toMatchObject({ ok: false });
+    expect(await send('clips.import', { clips: [clip, { ...clip, id: 'x', created: -1 }] }, fromPanel)).toMatchObject({ ok: false });
     expect((await store.list()).total).toBe(0);
-    const good = unwrapReply(msg.importClips, await send(msg.importClips, { clips: [clip] }));
-    expect(good).toEqual({ added: 1, skipped: 0 });
+    expect(unwrapReply('clips.import', await send('clips.import', { clips: [clip] }, fromPanel))).toEqual({ added: 1, skipped: 0 });
   });
 
   it('imports a large backup in parts, writing nothing until the last part, all or nothing', async () => {
@@ -175,85 +202,34 @@ describe('clip messages at the background', () => {
     expect(parts.flat()).toEqual(clips);
     const batch = 'batch-0001-abcd';
     for (const [i, part] of parts.entries()) {
-      const reply = unwrapReply(msg.importClips, await send(msg.importClips, { clips: part, part: { batch, part: i, last: i === 2 } }, fromLibrary));
+      const reply = unwrapReply('clips.import', await send('clips.import', { clips: part, part: { batch, part: i, last: i === 2 } }, fromLibrary));
       expect((await store.list()).total).toBe(i === 2 ? 30 : 0);
       expect(reply).toEqual(i === 2 ? { added: 30, skipped: 0 } : { added: 0, skipped: 0 });
     }
     // A batch whose first part never arrived (worker restarted, page closed) refuses instead of writing half.
     const more = Array.from({ length: 2 }, (_, i) => makeClip({ text: `另一批第${i}条。` }));
-    const lost = await send(msg.importClips, { clips: more, part: { batch: 'batch-0002-abcd', part: 1, last: true } }, fromLibrary);
+    const lost = await send('clips.import', { clips: more, part: { batch: 'batch-0002-abcd', part: 1, last: true } }, fromLibrary);
     expect(lost).toMatchObject({ ok: false, error: expect.stringContaining('nothing was imported') });
     expect((await store.list()).total).toBe(30);
   });
 });
 
-describe('content-side clip page messages (checked by hand, without zod)', () => {
-  const { parseClipPageRequest, handleClipPageMessage, looksLikeClip } = contentMessages;
-  const cases: [MessageDef, unknown][] = [
-    [msg.clipSelection, {}],
-    [msg.clipSection, { itemIndex: 3 }],
-    [msg.clipSection, { itemIndex: -1 }],
-    [msg.clipSection, { itemIndex: 1.5 }],
-    [msg.clipSection, { itemIndex: '2' }],
-    [msg.clipSection, {}],
-    [msg.getClipAnchors, {}],
-    [msg.refreshClips, {}],
-    [msg.scrollToClip, { id: 'abc' }],
-    [msg.scrollToClip, { id: '' }],
-    [msg.scrollToClip, { id: 'x'.repeat(65) }],
-    [msg.scrollToClip, { id: 5 }],
-    [msg.clipSelection, null],
-  ];
-
-  it('accepts and refuses exactly what the zod declarations do', () => {
-    for (const [def, payload] of cases) {
-      const zodOk = def.request.safeParse(payload).success;
-      const hand = parseClipPageRequest(envelope(def as never, payload as never));
-      expect(typeof hand === 'object' && hand !== null, `${def.kind} ${JSON.stringify(payload)}`).toBe(zodOk);
-    }
-  });
-
-  it('ignores messages that are not clip page messages', () => {
-    expect(parseClipPageRequest({ tifa: 1, kind: 'readingGetPageState', payload: {} })).toBeNull();
-    expect(parseClipPageRequest({ tifa: 1, kind: msg.saveClipSpan.kind, payload: {} })).toBeNull();
-    expect(parseClipPageRequest('hello')).toBeNull();
-    expect(parseClipPageRequest(envelope(msg.clipSelection, {}))).not.toBeNull();
-    const background = envelope(msg.deleteClips, { ids: ['a'] });
-    expect(handleClipPageMessage(background, { id: EXT }, EXT, {} as never)).toBeUndefined();
-  });
-
-  it('refuses other senders and answers ours with validated replies', async () => {
-    const handlers = {
-      clipSelection: async () => ({ status: 'empty' as const }),
-      clipSection: async (i: number) => ({ status: 'error' as const, error: `item ${i}` }),
-      getAnchors: async () => ({ url: 'http://www.gov.cn/a', anchors: [{ id: 'a', status: 'orphan' as const }] }),
-      refresh: async () => ({ anchored: 1, orphans: 0 }),
-      scrollTo: async () => ({ found: true }),
-    };
-    expect(await handleClipPageMessage(envelope(msg.clipSelection, {}), { id: 'evil' }, EXT, handlers)).toEqual({
-      ok: false,
-      error: 'sender is not this extension',
-    });
-    const section = await handleClipPageMessage(envelope(msg.clipSection, { itemIndex: 2 }), { id: EXT }, EXT, handlers);
-    expect(unwrapReply(msg.clipSection, section)).toEqual({ status: 'error', error: 'item 2' });
-    const anchors = await handleClipPageMessage(envelope(msg.getClipAnchors, {}), { id: EXT }, EXT, handlers);
-    expect(unwrapReply(msg.getClipAnchors, anchors).anchors).toHaveLength(1);
-  });
-
-  it('places the page\'s clips in the text it is sent (background re-anchoring) and trusts only sane placements', async () => {
+describe('re-anchoring (clips.place)', () => {
+  it('places the page\'s clips in its text, by text id or sent text; the content script trusts only sane placements', async () => {
     const draft = makeDraft();
     const { clip } = await store.save(draft);
     const page = '同志们：' + draft.text + '二要';
-    expect(unwrapReply(msg.countClipsForPage, await send(msg.countClipsForPage, { url: draft.url })).count).toBe(1);
-    expect(unwrapReply(msg.countClipsForPage, await send(msg.countClipsForPage, { url: 'https://www.gov.cn/other.html' })).count).toBe(0);
-    const reply = unwrapReply(msg.anchorClipsForPage, await send(msg.anchorClipsForPage, { url: draft.url, text: page }));
+    const tab = fromTab(draft.url);
+    const textId = await analyzeIn(page, tab);
+    const reply = unwrapReply('clips.place', await send('clips.place', { textId }, tab));
     expect(reply.placements).toEqual([{ id: clip.id, color: clip.color, status: 'anchored', start: 4, end: 4 + draft.text.length }]);
-    const gone = unwrapReply(msg.anchorClipsForPage, await send(msg.anchorClipsForPage, { url: draft.url, text: '别的内容', ids: [clip.id] }));
+    const gone = unwrapReply('clips.place', await send('clips.place', { text: '别的内容', ids: [clip.id] }, tab));
     expect(gone.placements).toEqual([{ id: clip.id, color: clip.color, status: 'orphan' }]);
-    expect(unwrapReply(msg.anchorClipsForPage, await send(msg.anchorClipsForPage, { url: draft.url, text: page, ids: ['other'] })).placements).toEqual([]);
-    expect(await send(msg.anchorClipsForPage, { url: draft.url, text: 'x'.repeat(msg.MAX_ANCHOR_TEXT_CHARS + 1) })).toMatchObject({ ok: false });
+    expect(unwrapReply('clips.place', await send('clips.place', { text: page, ids: ['other'] }, tab)).placements).toEqual([]);
+    expect(await send('clips.place', { text: 'x'.repeat(MAX_ANCHOR_TEXT_CHARS + 1) }, tab)).toMatchObject({ ok: false });
+    // Another page's tab sees none of these clips.
+    expect(unwrapReply('clips.place', await send('clips.place', { text: page }, fromTab('http://www.gov.cn/b.htm', 9))).placements).toEqual([]);
 
-    const { looksLikePlacement } = contentMessages;
     expect(looksLikePlacement(reply.placements[0], page.length)).toBe(true);
     expect(looksLikePlacement(gone.placements[0], 4)).toBe(true);
     expect(looksLikePlacement(reply.placements[0], 5)).toBe(false);
@@ -261,10 +237,57 @@ describe('content-side clip page messages (checked by hand, without zod)', () =>
     expect(looksLikePlacement({ ...reply.placements[0], color: 'red' }, page.length)).toBe(false);
   });
 
-  it('recognises a stored clip in a background reply', async () => {
-    const { clip } = await store.save(makeDraft());
-    expect(looksLikeClip(clip)).toBe(true);
-    expect(looksLikeClip({ ...clip, color: 'red' })).toBe(false);
-    expect(looksLikeClip({ ...clip, selectors: [] })).toBe(false);
+  it('coalesces one tab\'s requests: a request still waiting when a newer one comes is superseded', async () => {
+    const draft = makeDraft();
+    await store.save(draft);
+    const tab = fromTab(draft.url);
+    const page = '同志们：' + draft.text;
+    const replies = await Promise.all([1, 2, 3].map(() => send('clips.place', { text: page }, tab)));
+    const values = replies.map((r) => unwrapReply('clips.place', r));
+    // The first runs; the second is dropped for the third (latest wins), which runs.
+    expect(values.map((v) => v.superseded === true)).toEqual([false, true, false]);
+    expect(values[2].placements).toHaveLength(1);
+  });
+});
+
+describe('a content script\'s incoming requests (one structural check, no zod)', () => {
+  const handlers = {
+    'clipping.clipSection': async ({ itemIndex }: { itemIndex: number }) => ({ status: 'error' as const, error: `item ${itemIndex}` }),
+    'clipping.scrollTo': async () => ({ found: true }),
+  };
+
+  it('answers the extension, refuses other senders and malformed payloads, ignores kinds it does not answer', async () => {
+    expect(await answerRequest(envelope('clipping.clipSection', { itemIndex: 2 }), { id: EXT }, EXT, handlers)).toEqual({
+      ok: true,
+      value: { status: 'error', error: 'item 2' },
+    });
+    expect(await answerRequest(envelope('clipping.clipSection', { itemIndex: 2 }), { id: 'evil' }, EXT, handlers)).toEqual({
+      ok: false,
+      error: 'sender is not this extension',
+    });
+    for (const payload of [null, [], { itemIndex: -1 }, { itemIndex: 1.5 }, { id: '' }, { id: 'x'.repeat(65) }, { nested: {} }]) {
+      expect(await answerRequest({ tifa: 1, kind: 'clipping.clipSection', payload }, { id: EXT }, EXT, handlers)).toMatchObject({ ok: false });
+    }
+    expect(answerRequest({ tifa: 1, kind: 'reading.getState', payload: {} }, { id: EXT }, EXT, handlers)).toBeUndefined();
+    expect(answerRequest('hello', { id: EXT }, EXT, handlers)).toBeUndefined();
+  });
+
+  it('the structural check admits every valid request of a tab kind in the map', () => {
+    const samples: Record<string, unknown> = {
+      'reading.getState': {},
+      'reading.scrollTo': { index: 3 },
+      'reading.analyzeNow': { force: true },
+      'clipping.clipSelection': {},
+      'clipping.clipSection': { itemIndex: 3 },
+      'clipping.getAnchors': {},
+      'clipping.refresh': {},
+      'clipping.scrollTo': { id: 'abc' },
+    };
+    const tabKinds = Object.entries(PROTOCOL).filter(([, e]) => e.to === 'tab').map(([k]) => k);
+    expect(Object.keys(samples).sort()).toEqual(tabKinds.sort());
+    for (const [kind, payload] of Object.entries(samples)) {
+      expect(PROTOCOL[kind as Kind].request.safeParse(payload).success, kind).toBe(true);
+      expect(isFlatPayload(payload), kind).toBe(true);
+    }
   });
 });

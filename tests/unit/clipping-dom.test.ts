@@ -3,13 +3,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentClipper } from '../../lib/clipping/content-clipper';
 import type { BackgroundLink } from '../../lib/clipping/content-messages';
 import { CLIPPER_HOST_ID } from '../../lib/clipping/clip-button';
-import { UI_HOST_TAG } from '../../lib/reading/uiHost';
+import { existingTifaUiRoot } from '../../lib/reading/uiHost';
 
-/** The clipper's container inside the page's single Tifa host (<tifa-ui>'s open shadow root), or null. */
-const clipperContainer = () => document.querySelector(UI_HOST_TAG)?.shadowRoot?.getElementById(CLIPPER_HOST_ID) ?? null;
+/** The clipper's container inside the page's single Tifa host (its closed shadow root), or null. */
+const clipperContainer = () => existingTifaUiRoot(document)?.getElementById(CLIPPER_HOST_ID) ?? null;
 import { extractText } from '../../lib/extract';
-import { createRouter, envelope, unwrapReply } from '../../lib/messages/protocol';
-import { anchorClipsForPage, countClipsForPage, saveClipSpan } from '../../lib/messages/clips';
+import { envelope, unwrapReply } from '../../lib/messages/protocol';
+import { createRouter } from '../../lib/messages/router';
 import { registerClipHandlers } from '../../lib/store/background-handlers';
 import { ClipStore } from '../../lib/store/clip-store';
 import { ClipDatabase } from '../../lib/store/db';
@@ -25,13 +25,13 @@ beforeEach(() => {
   dbName = `clipping-dom-${Math.random().toString(36).slice(2)}`;
   const router = createRouter(EXT);
   // The background analyses the clipped text as the page's controller did: here with the same small analysis.
-  store = registerClipHandlers(router, new ClipStore(() => new ClipDatabase(dbName)), analysisOf);
-  const sender = { id: EXT, tab: { id: 1 } };
+  store = registerClipHandlers(router, { store: new ClipStore(() => new ClipDatabase(dbName)), analyze: analysisOf });
+  // The content script in tab 1 on happy-dom's page, as the browser would describe it.
+  const sender = { id: EXT, url: location.href, tab: { id: 1, url: location.href } };
   link = {
-    saveSpan: async (span) => unwrapReply(saveClipSpan, await router.dispatch(envelope(saveClipSpan, span), sender)),
-    countForPage: async (url) => unwrapReply(countClipsForPage, await router.dispatch(envelope(countClipsForPage, { url }), sender)).count,
-    anchorForPage: async (url, text, ids) =>
-      unwrapReply(anchorClipsForPage, await router.dispatch(envelope(anchorClipsForPage, ids ? { url, text, ids } : { url, text }), sender)).placements,
+    save: async (req) => unwrapReply('clips.save', await router.dispatch(envelope('clips.save', req), sender)),
+    count: async () => unwrapReply('clips.count', await router.dispatch(envelope('clips.count', {}), sender)).count,
+    place: async (req) => unwrapReply('clips.place', await router.dispatch(envelope('clips.place', req), sender)),
   };
 });
 
@@ -90,7 +90,7 @@ function startClipperOnPage(): ContentClipper {
   const clipper = new ContentClipper(
     () => {
       const extracted = extractText(document.body, {});
-      return { extracted, analysis: analysisOf(extracted.text) };
+      return { extracted, analysis: analysisOf(extracted.text), url: location.href, title: document.title };
     },
     { link, listenForMessages: false, pageWaitMs: 0 },
   );
@@ -172,10 +172,10 @@ describe('re-anchoring saved clips on a later visit', () => {
   it('does not send the page text to the background when the page has no clips', async () => {
     renderArticle(ORIGINAL);
     const sentTexts: string[] = [];
-    const anchorForPage = link.anchorForPage;
-    link.anchorForPage = async (url, text, ids) => {
-      sentTexts.push(text);
-      return anchorForPage(url, text, ids);
+    const place = link.place;
+    link.place = async (req) => {
+      if ('text' in req) sentTexts.push(req.text);
+      return place(req);
     };
     const clipper = startClipperOnPage();
     expect(await clipper.reanchor()).toEqual({ anchored: 0, orphans: 0 });
@@ -222,7 +222,14 @@ describe('re-anchoring saved clips on a later visit', () => {
 describe('floating clip button', () => {
   const settle = () => new Promise((r) => setTimeout(r, 250));
 
-  it('appears for a selection in an open shadow root as a real button, clips on click, hides on scroll', async () => {
+  /** A click as the browser makes it for the reader (happy-dom's click() is, rightly, untrusted). */
+  const trustedClick = (el: HTMLElement) => {
+    const event = new MouseEvent('click', { bubbles: true, cancelable: true });
+    Object.defineProperty(event, 'isTrusted', { value: true });
+    el.dispatchEvent(event);
+  };
+
+  it('appears for a selection in a closed shadow root as a real button, clips on a trusted click, hides on scroll', async () => {
     renderArticle(ORIGINAL);
     const clipper = startClipperOnPage();
     clipper.start();
@@ -232,10 +239,9 @@ describe('floating clip button', () => {
     document.dispatchEvent(new Event('selectionchange'));
     await settle();
 
-    const hosts = document.querySelectorAll(UI_HOST_TAG);
-    expect(hosts.length).toBe(1);
-    expect(hosts[0].parentNode).toBe(document.documentElement);
-    expect(document.body.contains(hosts[0])).toBe(false);
+    const host = document.documentElement.lastElementChild as HTMLElement;
+    expect(host.shadowRoot).toBeNull();
+    expect(document.body.contains(host)).toBe(false);
     const container = clipperContainer()!;
     expect(container).not.toBeNull();
     const button = container.querySelector('button')!;
@@ -243,13 +249,25 @@ describe('floating clip button', () => {
     expect(button.textContent).toBeTruthy();
     expect(clipper.ui.visible).toBe(true);
 
+    // A page script's click() saves nothing.
     button.click();
+    button.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await settle();
+    expect((await store.list()).total).toBe(0);
+
+    trustedClick(button);
     await settle();
     expect((await store.list()).clips.map((c) => c.text)).toEqual(['二要持续推进集体经济“破零工程”，确保三年内全面消除空壳村']);
     expect(clipper.ui.visible).toBe(false);
     expect(container.querySelector('[role="status"]')!.textContent).toBeTruthy();
     // The click's mouseup re-checks the selection: the passage just clipped does not bring the button back.
     document.body.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    await settle();
+    expect(clipper.ui.visible).toBe(false);
+
+    // It does not come back for the selection it just clipped (mouseup, selectionchange after the click).
+    document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    document.dispatchEvent(new Event('selectionchange'));
     await settle();
     expect(clipper.ui.visible).toBe(false);
 
@@ -303,10 +321,10 @@ describe('floating clip button', () => {
     await settle();
     clipper.stop();
     expect(clipperContainer()).toBeNull();
-    expect(document.querySelector(UI_HOST_TAG)).toBeNull();
+    expect(existingTifaUiRoot(document)).toBeNull();
     document.dispatchEvent(new Event('selectionchange'));
     await settle();
     expect(clipperContainer()).toBeNull();
-    expect(document.querySelector(UI_HOST_TAG)).toBeNull();
+    expect(existingTifaUiRoot(document)).toBeNull();
   });
 });

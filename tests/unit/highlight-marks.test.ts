@@ -151,21 +151,51 @@ describe('page styles', () => {
 });
 
 describe('Tifa UI host', () => {
-  it('all in-page UI shares one open shadow-root host outside <body>, removed when the last part leaves', async () => {
-    const { mountInTifaUi, isTifaUiNode, UI_HOST_TAG } = await import('../../lib/reading/uiHost');
+  it('all in-page UI shares one closed shadow-root host outside <body>, removed when the last part leaves', async () => {
+    const { mountInTifaUi, isTifaUiNode, existingTifaUiRoot } = await import('../../lib/reading/uiHost');
     const a = document.createElement('div');
     const b = document.createElement('div');
     const unmountA = mountInTifaUi(document, a);
     const unmountB = mountInTifaUi(document, b);
-    const hostsNow = document.querySelectorAll(UI_HOST_TAG);
-    expect(hostsNow).toHaveLength(1);
-    expect(hostsNow[0].parentNode).toBe(document.documentElement);
-    expect(hostsNow[0].shadowRoot?.contains(a) && hostsNow[0].shadowRoot?.contains(b)).toBe(true);
-    expect(isTifaUiNode(document, hostsNow[0])).toBe(true);
+    const host = document.documentElement.lastElementChild as HTMLElement;
+    expect(host.localName).toBe('div');
+    expect(host.shadowRoot).toBeNull(); // closed: page scripts cannot reach in
+    const root = existingTifaUiRoot(document)!;
+    expect(root.contains(a) && root.contains(b)).toBe(true);
+    expect(isTifaUiNode(document, host)).toBe(true);
+    expect(isTifaUiNode(document, a)).toBe(true);
     expect(isTifaUiNode(document, document.body)).toBe(false);
     unmountA();
-    expect(document.querySelectorAll(UI_HOST_TAG)).toHaveLength(1);
+    expect(existingTifaUiRoot(document)).toBe(root);
     unmountB();
-    expect(document.querySelectorAll(UI_HOST_TAG)).toHaveLength(0);
+    expect(existingTifaUiRoot(document)).toBeNull();
+    expect(host.isConnected).toBe(false);
+  });
+
+  it('is out of flow, and put back when the page removes it', async () => {
+    const { mountInTifaUi, existingTifaUiRoot } = await import('../../lib/reading/uiHost');
+    const unmount = mountInTifaUi(document, document.createElement('div'));
+    const host = document.documentElement.lastElementChild as HTMLElement;
+    expect(host.getAttribute('style')).toMatch(/position: fixed !important/);
+    expect(host.getAttribute('style')).toMatch(/all: initial !important/);
+    host.remove();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(host.isConnected).toBe(true);
+    expect(existingTifaUiRoot(document)).not.toBeNull();
+    unmount();
+  });
+
+  it('cannot be pre-empted by a page defining a custom element name first', async () => {
+    customElements.define('tifa-ui', class extends HTMLElement {
+      constructor() {
+        super();
+        this.attachShadow({ mode: 'open' });
+      }
+    });
+    const { mountInTifaUi, existingTifaUiRoot } = await import('../../lib/reading/uiHost');
+    const part = document.createElement('div');
+    const unmount = mountInTifaUi(document, part);
+    expect(existingTifaUiRoot(document)?.contains(part)).toBe(true);
+    unmount();
   });
 });

@@ -37,7 +37,7 @@ function makeController(overrides: Partial<ReadingDeps> = {}): ReadingController
   reported = [];
   controller = new ReadingController({
     doc: document,
-    analyze,
+    analyze: (text) => analyze(text),
     extract: (doc) => extractText(doc.body, { mainContent: true }),
     painter: new MarkPainter(document),
     loadToggles,
@@ -179,7 +179,7 @@ describe('ReadingController (fallback painter, as in browsers without the Highli
 });
 
 describe('ReadingController with an asynchronous (background) analysis', () => {
-  it('a run overtaken by a newer one while waiting for its analysis gives way', async () => {
+  it('never runs two analyses at once: requests while one is out merge into one more run (latest wins)', async () => {
     const pending: Array<{ text: string; resolve(a: Analysis): void }> = [];
     const c = makeController({
       analyze: (text) => new Promise<Analysis>((resolve) => pending.push({ text, resolve })),
@@ -187,15 +187,15 @@ describe('ReadingController with an asynchronous (background) analysis', () => {
     const started = c.start();
     await until(() => pending.length === 1);
     const again = c.analyzeNow(true);
-    await until(() => pending.length === 2);
-    // The newer analysis answers first; the older one's late answer (here: a different verdict) must not win.
-    pending[1].resolve(analyze(pending[1].text));
-    await again;
-    const marksAfterNewer = marks().length;
-    expect(marksAfterNewer).toBeGreaterThan(0);
+    const andAgain = c.analyzeNow(true);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(pending).toHaveLength(1); // nothing sent while the first analysis is out
     pending[0].resolve(analyze('今天天气晴。'));
-    await started;
-    expect(marks().length).toBe(marksAfterNewer);
+    await until(() => pending.length === 2);
+    pending[1].resolve(analyze(pending[1].text));
+    await Promise.all([started, again, andAgain]);
+    expect(pending).toHaveLength(2); // two requests while busy: one more run, not two
+    expect(marks().length).toBeGreaterThan(0);
     expect(c.getPageState().status).toBe('policy');
     expect(reported).toEqual([]);
   });

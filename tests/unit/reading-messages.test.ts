@@ -1,76 +1,30 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analysisSchema, readingAnalyzeNow, readingAnalyzeText, readingGetPageState, readingScrollToItem, wireAnalysisSchema } from '../../lib/messages/page';
-import { clipSelection } from '../../lib/messages/clips';
-import { createRouter } from '../../lib/messages/protocol';
+import { analysisSchema, wireAnalysisSchema } from '../../lib/messages/page';
+import { PROTOCOL } from '../../lib/messages/protocol';
+import { createRouter } from '../../lib/messages/router';
+import { answerRequest, type PageHandlers } from '../../lib/messages/content-endpoint';
 import { registerReadingHandlers } from '../../lib/reading/background';
-import { handlePageMessage, parsePageRequest, type PageHandlers } from '../../lib/reading/pageEndpoint';
 import { splitText } from '../../lib/reading/remoteAnalyze';
 import { decodeAnalysis, encodeAnalysis, MENTION_STRIDE, OUTLINE_STRIDE } from '../../lib/reading/wire';
 import { analyze } from '../../lib/rules';
 
-const defs = {
-  readingGetPageState,
-  readingScrollToItem,
-  readingAnalyzeNow,
-} as const;
+const ME = 'me';
+const tab = { id: ME, url: 'http://www.gov.cn/a.htm', tab: { id: 7, url: 'http://www.gov.cn/a.htm' } };
 
-const payloads: unknown[] = [
-  {},
-  { index: 0 },
-  { index: 3 },
-  { index: -1 },
-  { index: 1.5 },
-  { index: '3' },
-  { index: 100_000 },
-  { index: 100_001 },
-  { force: true },
-  { force: false },
-  { force: 'yes' },
-  null,
-  [],
-  'x',
-  42,
-  undefined,
-];
-
-describe('content-side validation agrees with the zod declarations', () => {
-  for (const [kind, def] of Object.entries(defs)) {
-    it(kind, () => {
-      for (const payload of payloads) {
-        const zodOk = def.request.safeParse(payload).success;
-        const parsed = parsePageRequest({ tifa: 1, kind, payload });
-        expect(parsed, `${kind} ${JSON.stringify(payload)}`).not.toBeNull();
-        expect(typeof parsed !== 'string', `${kind} ${JSON.stringify(payload)}`).toBe(zodOk);
-      }
-    });
-  }
-
-  it('leaves messages that are not reading requests to other listeners', () => {
-    // Real kinds of another area and of the background, in a well-formed envelope: not for this endpoint.
-    expect(parsePageRequest({ tifa: 1, kind: clipSelection.kind, payload: {} })).toBeNull();
-    expect(parsePageRequest({ tifa: 1, kind: readingAnalyzeText.kind, payload: { text: '同志们：' } })).toBeNull();
-    // The same envelope with a reading kind is taken, so the nulls above are refusals, not a parser that takes nothing.
-    expect(parsePageRequest({ tifa: 1, kind: readingGetPageState.kind, payload: {} })).not.toBeNull();
-    expect(parsePageRequest({ kind: 'readingGetPageState', payload: {} })).toBeNull();
-    expect(parsePageRequest('readingGetPageState')).toBeNull();
-    expect(parsePageRequest(null)).toBeNull();
-  });
-});
-
-describe('handlePageMessage', () => {
+describe('reading requests to a content script', () => {
   const calls: string[] = [];
   const handlers: PageHandlers = {
-    getPageState: () => {
+    'reading.getState': () => {
       calls.push('state');
       return { status: 'pending' } as never;
     },
-    scrollToItem: (i) => {
-      calls.push(`scroll ${i}`);
-      return { found: i < 3 };
+    'reading.scrollTo': ({ index }) => {
+      calls.push(`scroll ${index}`);
+      return { found: index < 3 };
     },
-    analyzeNow: (force) => {
+    'reading.analyzeNow': ({ force }) => {
       calls.push(`analyze ${force}`);
       throw new Error('boom');
     },
@@ -78,52 +32,53 @@ describe('handlePageMessage', () => {
 
   it('refuses senders other than this extension before any handler runs', async () => {
     calls.length = 0;
-    const reply = await handlePageMessage({ tifa: 1, kind: 'readingScrollToItem', payload: { index: 1 } }, { id: 'evil' }, 'me', handlers);
+    const reply = await answerRequest({ tifa: 1, kind: 'reading.scrollTo', payload: { index: 1 } }, { id: 'evil' }, ME, handlers);
     expect(reply).toEqual({ ok: false, error: 'sender is not this extension' });
     expect(calls).toEqual([]);
   });
 
   it('answers valid requests, reports malformed ones and handler errors as error replies', async () => {
     calls.length = 0;
-    expect(await handlePageMessage({ tifa: 1, kind: 'readingScrollToItem', payload: { index: 1 } }, { id: 'me' }, 'me', handlers)).toEqual({
+    expect(await answerRequest({ tifa: 1, kind: 'reading.scrollTo', payload: { index: 1 } }, { id: ME }, ME, handlers)).toEqual({
       ok: true,
       value: { found: true },
     });
-    const bad = await handlePageMessage({ tifa: 1, kind: 'readingScrollToItem', payload: { index: -4 } }, { id: 'me' }, 'me', handlers);
+    const bad = await answerRequest({ tifa: 1, kind: 'reading.scrollTo', payload: { index: -4 } }, { id: ME }, ME, handlers);
     expect(bad?.ok).toBe(false);
-    const failed = await handlePageMessage({ tifa: 1, kind: 'readingAnalyzeNow', payload: {} }, { id: 'me' }, 'me', handlers);
+    const failed = await answerRequest({ tifa: 1, kind: 'reading.analyzeNow', payload: {} }, { id: ME }, ME, handlers);
     expect(failed).toEqual({ ok: false, error: 'boom' });
-    expect(handlePageMessage({ tifa: 1, kind: clipSelection.kind, payload: {} }, { id: 'me' }, 'me', handlers)).toBeUndefined();
-    expect(calls).toEqual(['scroll 1', 'analyze false']);
+    expect(answerRequest({ tifa: 1, kind: 'other', payload: {} }, { id: ME }, ME, handlers)).toBeUndefined();
+    expect(calls).toEqual(['scroll 1', 'analyze undefined']);
   });
 });
 
-describe('readingAnalyzeText: the background analyses, the content script checks the answer', () => {
+describe('reading.analyze: the background analyses, the content script checks the answer', () => {
   const text = readFileSync(join(__dirname, '..', 'fixtures', 'corpus', 'seed', 'party-building-speech.txt'), 'utf8');
 
   it('the background handler answers with the shared rule set, validated against the wire schema', async () => {
-    const router = createRouter('me');
+    const router = createRouter(ME);
     registerReadingHandlers(router);
-    const reply = await router.dispatch({ tifa: 1, kind: 'readingAnalyzeText', payload: { text } }, { id: 'me' });
+    const reply = await router.dispatch({ tifa: 1, kind: 'reading.analyze', payload: { text } }, tab);
     expect(reply?.ok).toBe(true);
     const value = (reply as { value: unknown }).value;
     expect(wireAnalysisSchema.safeParse(value).success).toBe(true);
-    expect(readingAnalyzeText.response.safeParse(value).success).toBe(true);
+    expect(PROTOCOL['reading.analyze'].reply.safeParse(value).success).toBe(true);
+    expect((value as { textId: string }).textId).toMatch(/\S/);
     const decoded = decodeAnalysis(JSON.parse(JSON.stringify(value)), text);
     expect(analysisSchema.safeParse(decoded).success).toBe(true);
     expect(decoded).toEqual(analyze(text));
     // Requests from elsewhere, or without text, never reach the rule set.
-    expect((await router.dispatch({ tifa: 1, kind: 'readingAnalyzeText', payload: { text } }, { id: 'other' }))?.ok).toBe(false);
-    expect((await router.dispatch({ tifa: 1, kind: 'readingAnalyzeText', payload: { text: 42 } }, { id: 'me' }))?.ok).toBe(false);
+    expect((await router.dispatch({ tifa: 1, kind: 'reading.analyze', payload: { text } }, { ...tab, id: 'other' }))?.ok).toBe(false);
+    expect((await router.dispatch({ tifa: 1, kind: 'reading.analyze', payload: { text: 42 } }, tab))?.ok).toBe(false);
   });
 
   it('a text sent in parts (any order) is analysed once, when its last part arrives', async () => {
-    const router = createRouter('me');
+    const router = createRouter(ME);
     registerReadingHandlers(router);
     const parts = splitText(text, 3);
     expect(parts.join('')).toBe(text);
     const send = (index: number, run = 'r1') =>
-      router.dispatch({ tifa: 1, kind: 'readingAnalyzeText', payload: { text: parts[index], part: { run, index, count: 3 } } }, { id: 'me', tab: { id: 7 } });
+      router.dispatch({ tifa: 1, kind: 'reading.analyze', payload: { text: parts[index], part: { run, index, count: 3 } } }, tab);
     const first = await send(2);
     const second = await send(0);
     const last = await send(1);
@@ -139,7 +94,7 @@ describe('readingAnalyzeText: the background analyses, the content script checks
       { text: 'x', part: { run: 'r2', index: 0, count: 99 } },
     ];
     for (const payload of bad) {
-      expect((await router.dispatch({ tifa: 1, kind: 'readingAnalyzeText', payload }, { id: 'me' }))?.ok).toBe(false);
+      expect((await router.dispatch({ tifa: 1, kind: 'reading.analyze', payload }, tab))?.ok).toBe(false);
     }
     // A part sent twice is an error, not a second analysis.
     await send(0, 'r3');

@@ -1,0 +1,141 @@
+/**
+ * Reaching Tifa's in-page UI from tests. It lives in a CLOSED shadow root (lib/reading/uiHost.ts), which page
+ * scripts — and Playwright's selector engine, which runs as one — cannot enter. The DevTools protocol can
+ * (`DOM.getDocument` with `pierce`), as assistive technology can: these helpers find elements there, read them,
+ * and click them with a real (trusted) mouse click at their position. Also: the library as stored, read
+ * straight from the extension's IndexedDB in an extension page (the library kinds are not served to tests
+ * through messages any more than to content scripts).
+ */
+import type { CDPSession, Page } from 'playwright-core';
+
+interface DomNode {
+  nodeId: number;
+  backendNodeId: number;
+  localName?: string;
+  shadowRootType?: 'open' | 'closed' | 'user-agent';
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+  contentDocument?: DomNode;
+}
+
+export interface UiElement {
+  text: string;
+  hidden: boolean;
+  /** Carries the data-shown attribute (the Clip button and status line use it for visibility). */
+  shown: boolean;
+  /** Viewport box, or null when not rendered. */
+  box: { x: number; y: number; width: number; height: number } | null;
+}
+
+const sessions = new WeakMap<Page, CDPSession>();
+
+async function session(page: Page): Promise<CDPSession> {
+  let s = sessions.get(page);
+  if (!s) {
+    s = await page.context().newCDPSession(page);
+    sessions.set(page, s);
+  }
+  return s;
+}
+
+/** The closed shadow roots under <html> (Tifa's host is one; a page may add its own). */
+async function closedRoots(page: Page): Promise<DomNode[]> {
+  const cdp = await session(page);
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  const found: DomNode[] = [];
+  const walk = (n: DomNode) => {
+    for (const s of n.shadowRoots ?? []) {
+      if (s.shadowRootType === 'closed') found.push(s);
+      walk(s);
+    }
+    for (const c of n.children ?? []) walk(c);
+  };
+  walk(root);
+  return found;
+}
+
+/** Reads the first element matching `selector` in Tifa's closed shadow root, or null. */
+export async function tifaUiElement(page: Page, selector: string): Promise<UiElement | null> {
+  const cdp = await session(page);
+  for (const root of await closedRoots(page)) {
+    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: root.backendNodeId })) as { object: { objectId: string } };
+    const { result } = (await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: `function (selector) {
+        const el = this.querySelector(selector);
+        if (!el) return null;
+        const r = el.getBoundingClientRect();
+        return {
+          text: el.textContent || '',
+          hidden: !!el.hidden,
+          shown: el.hasAttribute('data-shown'),
+          box: r.width || r.height ? { x: r.x, y: r.y, width: r.width, height: r.height } : null,
+        };
+      }`,
+      arguments: [{ value: selector }],
+      returnByValue: true,
+    })) as { result: { value: UiElement | null } };
+    if (result.value) return result.value;
+  }
+  return null;
+}
+
+/** Waits until `predicate` holds for the element (polling; generous timeout for a loaded machine). */
+export async function waitForTifaUi(
+  page: Page,
+  selector: string,
+  predicate: (el: UiElement) => boolean,
+  timeoutMs = 10_000,
+): Promise<UiElement> {
+  const deadline = Date.now() + timeoutMs;
+  let last: UiElement | null = null;
+  while (Date.now() < deadline) {
+    last = await tifaUiElement(page, selector);
+    if (last && predicate(last)) return last;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`Tifa UI ${selector}: condition not met within ${timeoutMs} ms (last: ${JSON.stringify(last)})`);
+}
+
+/** The floating Clip button once it is shown. */
+export function waitForClipButton(page: Page, timeoutMs = 10_000): Promise<UiElement> {
+  return waitForTifaUi(page, '.tifa-clip-button', (el) => el.shown && el.box !== null, timeoutMs);
+}
+
+/** Clicks the shown Clip button as the reader does: a real mouse click at its position (a trusted event). */
+export async function clickClipButton(page: Page, timeoutMs = 10_000): Promise<void> {
+  const { box } = await waitForClipButton(page, timeoutMs);
+  await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
+}
+
+/** Waits for the clip status line to say something matching `text`. */
+export function waitForClipStatus(page: Page, text: RegExp, timeoutMs = 10_000): Promise<UiElement> {
+  return waitForTifaUi(page, '.tifa-clip-status', (el) => el.shown && text.test(el.text), timeoutMs);
+}
+
+/** Every clip in the library, read from the extension's IndexedDB (tifa-clips › clips) in an extension page. */
+export async function storedClips<T = Record<string, unknown>>(extensionPage: Page): Promise<T[]> {
+  return extensionPage.evaluate(
+    () =>
+      new Promise<T[]>(async (resolve, reject) => {
+        // Opening a database that does not exist would create it (empty, at the wrong version): look first.
+        if (!(await indexedDB.databases()).some((d) => d.name === 'tifa-clips')) return resolve([]);
+        const open = indexedDB.open('tifa-clips');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('clips')) {
+            db.close();
+            resolve([]);
+            return;
+          }
+          const all = db.transaction('clips', 'readonly').objectStore('clips').getAll();
+          all.onsuccess = () => {
+            db.close();
+            resolve(all.result as T[]);
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+}
