@@ -4,7 +4,8 @@ import { listen } from '../lib/messages/transport';
 import { registerClipHandlers } from '../lib/store/background-handlers';
 import { registerClipCommands } from '../lib/clipping/commands';
 import { registerSitePermissionSync } from '../lib/permissions/sites';
-import { registerReadingHandlers } from '../lib/reading/background';
+import { reanalyseOpenTabs, registerReadingHandlers } from '../lib/reading/background';
+import { startLiveRuleSet } from '../lib/rulepacks/live';
 import { TextRegistry } from '../lib/reading/text-registry';
 
 export default defineBackground(() => {
@@ -14,7 +15,10 @@ export default defineBackground(() => {
   const texts = new TextRegistry();
   registerClipHandlers(router, { texts });
   registerClipCommands();
-  registerReadingHandlers(router, texts);
+  // The reader's own rules (options page): compiled once, kept current; a change re-analyses open tabs.
+  const readerRules = startLiveRuleSet();
+  registerReadingHandlers(router, texts, readerRules);
+  void readerRules.ready.then(() => readerRules.onChange(() => void reanalyseOpenTabs()));
   registerSitePermissionSync();
   listen(router);
 });

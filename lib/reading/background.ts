@@ -1,6 +1,8 @@
 import { MAX_ANALYZE_CHARS } from '../messages/page';
 import type { Router } from '../messages/router';
 import { analyze } from '../rules';
+import { browser } from 'wxt/browser';
+import { sendToTab } from '../messages/transport';
 import type { CompiledRuleSet } from '../rules/custom-rules';
 import { TextRegistry } from './text-registry';
 import { recordMeasure } from './timing';
@@ -19,6 +21,26 @@ const WARM_UP_TEXT = [
   '1. 加强基层治理。（1）完善制度。',
 ].join('\n');
 
+/** The reader's rule set as the background keeps it current (lib/rulepacks/live.ts implements it). */
+export interface ReaderRules {
+  current(): CompiledRuleSet | undefined;
+  /** Settles once the stored rules are loaded (analyses wait for it). */
+  ready?: Promise<void>;
+}
+
+/**
+ * After the reader changed their rules (options page, tooltip): every open tab that runs Tifa analyses again, so
+ * the change shows without a reload. Tabs without Tifa do not answer; that is fine.
+ */
+export async function reanalyseOpenTabs(): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map((tab) =>
+      tab.id === undefined ? undefined : sendToTab(tab.id, 'reading.analyzeNow', { force: true }).catch(() => undefined),
+    ),
+  );
+}
+
 /**
  * Background side of reading: analyses the text a content script extracted, and keeps it under a text id
  * (clips.save and clips.place refer to it instead of sending the text again). The router has already checked
@@ -28,15 +50,17 @@ export function registerReadingHandlers(
   router: Router,
   texts: TextRegistry = new TextRegistry(),
   /** The reader's own rules (lib/rulepacks/live.ts), read at each analysis so edits apply to the next one. */
-  ruleSet: () => CompiledRuleSet | undefined = () => undefined,
+  readerRules: ReaderRules = { current: () => undefined },
 ): void {
   const parts = new PartAssembler();
-  router.on('reading.analyze', ({ text, part, title }, { tab }) => {
+  router.on('reading.analyze', async ({ text, part, title }, { tab }) => {
+    // A worker woken by this very message loads the reader's rules first: a page must not miss its custom terms.
+    await readerRules.ready;
     const start = performance.now();
     const page = tab!;
     const whole = part ? parts.add(`${page.id}:${page.url}:${part.run}`, part, text) : text;
     if (whole === null) return { pending: true as const };
-    const analysis = analyze(whole, { ruleSet: ruleSet() });
+    const analysis = analyze(whole, { ruleSet: readerRules.current() });
     const { id } = texts.add(whole, analysis, { tabId: page.id, url: page.url, title: page.title ?? title ?? '' });
     // The worker's share of a page's round trip (bench/cold.ts sets it against the page's tifa:analyze).
     recordMeasure(performance, 'tifa:worker-analyze', start, performance.now());
