@@ -80,7 +80,16 @@ function printTable(rows: BenchRow[]): void {
   for (const r of rows) {
     const goal = r.goal ? `${r.goal}: ${r.pass ? 'PASS' : 'FAIL'}` : '';
     console.log(
-      [r.case, fmt(r.medianMs), fmt(r.p95Ms), fmt(r.maxMs), fmt(r.baselineMs), fmt(r.ratio, 1), r.extra ?? '', goal].join('\t'),
+      [
+        r.case,
+        fmt(r.medianMs),
+        fmt(r.p95Ms),
+        fmt(r.maxMs),
+        fmt(r.baselineMs),
+        fmt(r.ratio, 1),
+        r.extra ?? '',
+        goal,
+      ].join('\t'),
     );
   }
 }

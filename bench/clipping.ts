@@ -10,7 +10,15 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { anchorSelectors, describeSpan, type ClipSelectors } from '../lib/anchoring';
-import { CORPUS_DIR, launchBrowser, newTab, selectText, speechPageHtml, startServer, waitForTifa } from '../tests/e2e/harness';
+import {
+  CORPUS_DIR,
+  launchBrowser,
+  newTab,
+  selectText,
+  speechPageHtml,
+  startServer,
+  waitForTifa,
+} from '../tests/e2e/harness';
 import { compareRow, measure, summarize } from './measure';
 import type { BenchRow } from './types';
 
@@ -21,7 +29,12 @@ const RELOADS = 9;
 
 /** ~100,000 characters of real report text (three Party congress reports, then the seed speech). */
 function longParagraphs(): string[] {
-  const files = ['pos/cpccongress__20.txt', 'pos/cpccongress__19.txt', 'pos/cpccongress__18.txt', 'seed/party-building-speech.txt'];
+  const files = [
+    'pos/cpccongress__20.txt',
+    'pos/cpccongress__19.txt',
+    'pos/cpccongress__18.txt',
+    'seed/party-building-speech.txt',
+  ];
   const out: string[] = [];
   let chars = 0;
   for (const f of files) {
@@ -72,11 +85,23 @@ async function stringRows(): Promise<BenchRow[]> {
   const floor = await measure(() => quotes.forEach((q) => text.indexOf(q)), { runs: 21 });
   const row = (name: string, t: string, placed: number) =>
     measure(() => placeAll(t), { runs: 21 }).then((s) =>
-      compareRow({ area: AREA, case: `anchor ${CLIPS} clips / ${Math.round(t.length / 1000)}k chars, ${name} (Node)`, extra: `${placed}/${CLIPS} placed` }, s, floor, { maxMs: 50 }),
+      compareRow(
+        {
+          area: AREA,
+          case: `anchor ${CLIPS} clips / ${Math.round(t.length / 1000)}k chars, ${name} (Node)`,
+          extra: `${placed}/${CLIPS} placed`,
+        },
+        s,
+        floor,
+        { maxMs: 50 },
+      ),
     );
-  return [await row('unchanged', text, counts.same), await row('shifted page', shifted, counts.shifted), await row('10% edited inside', edited, counts.edited)];
+  return [
+    await row('unchanged', text, counts.same),
+    await row('shifted page', shifted, counts.shifted),
+    await row('10% edited inside', edited, counts.edited),
+  ];
 }
-
 
 async function measuresNamed(page: Page, name: string): Promise<number[]> {
   return page.evaluate((n) => performance.getEntriesByName(n, 'measure').map((m) => m.duration), name);
@@ -94,7 +119,9 @@ async function browserRows(): Promise<BenchRow[]> {
     const chars = await page.evaluate(() => document.body.innerText.length);
     const clipSelection = () =>
       tifa.serviceWorker.evaluate(async (id: number) => {
-        const api = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } } }).chrome;
+        const api = (
+          globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } } }
+        ).chrome;
         return api.tabs.sendMessage(id, { tifa: 1, kind: 'clipping.clipSelection', payload: {} });
       }, tabId) as Promise<{ ok: boolean; value?: { status: string }; error?: string }>;
     const wall: number[] = [];
@@ -124,14 +151,35 @@ async function browserRows(): Promise<BenchRow[]> {
     for (let i = 0; i < RELOADS; i++) {
       await page.reload();
       await waitForTifa(page, 30_000);
-      await page.waitForFunction(() => performance.getEntriesByName('tifa:clip-anchor', 'measure').length > 0, undefined, { timeout: 30_000 });
+      await page.waitForFunction(
+        () => performance.getEntriesByName('tifa:clip-anchor', 'measure').length > 0,
+        undefined,
+        { timeout: 30_000 },
+      );
       place.push(...(await measuresNamed(page, 'tifa:clip-place')));
       total.push(...(await measuresNamed(page, 'tifa:clip-anchor')));
-      placed = String(await page.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('tifa-clip')?.size ?? 0));
+      placed = String(
+        await page.evaluate(
+          () => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('tifa-clip')?.size ?? 0,
+        ),
+      );
     }
     rows.push(
-      compareRow({ area: AREA, case: `re-anchor ${CLIPS} clips on a ${Math.round(chars / 1000)}k-char page: place + highlight (Chromium)`, extra: `${placed}/${CLIPS} highlighted` }, summarize(place), undefined, { maxMs: 50 }),
-      compareRow({ area: AREA, case: `re-anchor ${CLIPS} clips incl. fetching them from the background (Chromium)` }, summarize(total), undefined),
+      compareRow(
+        {
+          area: AREA,
+          case: `re-anchor ${CLIPS} clips on a ${Math.round(chars / 1000)}k-char page: place + highlight (Chromium)`,
+          extra: `${placed}/${CLIPS} highlighted`,
+        },
+        summarize(place),
+        undefined,
+        { maxMs: 50 },
+      ),
+      compareRow(
+        { area: AREA, case: `re-anchor ${CLIPS} clips incl. fetching them from the background (Chromium)` },
+        summarize(total),
+        undefined,
+      ),
     );
     return rows;
   } finally {
@@ -146,7 +194,16 @@ export async function run(): Promise<BenchRow[]> {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   run().then(
-    (rows) => console.table(rows.map((r) => ({ case: r.case, median: r.medianMs.toFixed(2), p95: r.p95Ms?.toFixed(2), extra: r.extra, pass: r.pass }))),
+    (rows) =>
+      console.table(
+        rows.map((r) => ({
+          case: r.case,
+          median: r.medianMs.toFixed(2),
+          p95: r.p95Ms?.toFixed(2),
+          extra: r.extra,
+          pass: r.pass,
+        })),
+      ),
     (err) => {
       console.error(err);
       process.exit(1);

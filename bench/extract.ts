@@ -36,13 +36,15 @@ interface InPageResult {
   ranges: number[];
 }
 
-
 /** Paragraph text of the longest positive corpus document. */
 function longestReport(): { title: string; paragraphs: string[] } {
   const dir = join(CORPUS_DIR, 'pos');
   const files = ['cpccongress__20.txt', 'cpccongress__19.txt', 'provgwr2026__guangdong.txt'];
   const file = files.sort((a, b) => statSync(join(dir, b)).size - statSync(join(dir, a)).size)[0];
-  const lines = readFileSync(join(dir, file), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = readFileSync(join(dir, file), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return { title: lines[0], paragraphs: lines.slice(1) };
 }
 
@@ -61,7 +63,9 @@ function bigPage(target = 300_000): string {
   }
   const html = speechPageHtml({ title, paragraphs: out });
   // Put inline elements inside paragraphs: every “quoted term” becomes <b>…</b>.
-  return html.replace(/“([^”<]{1,20})”/g, '“<b>$1</b>”').replace(/（([^）<]{1,12})）/g, '<span class="n">（$1）</span>');
+  return html
+    .replace(/“([^”<]{1,20})”/g, '“<b>$1</b>”')
+    .replace(/（([^）<]{1,12})）/g, '<span class="n">（$1）</span>');
 }
 
 function cases(): PageCase[] {
@@ -70,7 +74,10 @@ function cases(): PageCase[] {
   return [
     { name: 'seed page', html: seedPageHtml() },
     { name: `longest report (${report.title.slice(0, 12)}…)`, html: speechPageHtml(report) },
-    { name: `real portal page ${largestCorpusPage}`, html: readFileSync(join(CORPUS_DIR, 'html', largestCorpusPage), 'utf8') },
+    {
+      name: `real portal page ${largestCorpusPage}`,
+      html: readFileSync(join(CORPUS_DIR, 'html', largestCorpusPage), 'utf8'),
+    },
     { name: '300k-character page', html: bigPage() },
   ];
 }
@@ -120,7 +127,17 @@ function measureInPage(args: { runs: number; warmup: number; ranges: number }): 
     for (let s = 0; s + 8 <= ex.text.length; s += step) sink += lib.rangeFor(ex, s, s + 8).endOffset;
   });
   (globalThis as unknown as { sink: number }).sink = sink;
-  return { chars: ex.text.length, mainChars: main.text.length, segments: ex.segments.length, floor, extract, extractMain, findMain, withStyle, ranges };
+  return {
+    chars: ex.text.length,
+    mainChars: main.text.length,
+    segments: ex.segments.length,
+    floor,
+    extract,
+    extractMain,
+    findMain,
+    withStyle,
+    ranges,
+  };
 }
 
 export async function run(): Promise<BenchRow[]> {
@@ -149,21 +166,49 @@ export async function run(): Promise<BenchRow[]> {
       const cpm = Math.round(r.chars / extract.medianMs);
       const big = r.chars >= 250_000;
       rows.push(
-        row(`${c.name}: extractText`, extract, floor, `${r.chars} chars, ${r.segments} segments, ${cpm} chars/ms`, big ? 5 : undefined),
+        row(
+          `${c.name}: extractText`,
+          extract,
+          floor,
+          `${r.chars} chars, ${r.segments} segments, ${cpm} chars/ms`,
+          big ? 5 : undefined,
+        ),
         row(`${c.name}: extractText mainContent`, main, floor, `${r.mainChars} chars`, big ? 10 : undefined),
         row(`${c.name}: findMainContent alone`, summarize(r.findMain), floor, 'included in the row above'),
-        row(`${c.name}: extractText + isHiddenByStyle`, summarize(r.withStyle), floor, 'checkVisibility per element', big ? 10 : undefined),
-        row(`${c.name}: rangeFor ×${Math.min(RANGES, Math.floor(r.chars / 8))}`, ranges, undefined, 'binary search per range'),
+        row(
+          `${c.name}: extractText + isHiddenByStyle`,
+          summarize(r.withStyle),
+          floor,
+          'checkVisibility per element',
+          big ? 10 : undefined,
+        ),
+        row(
+          `${c.name}: rangeFor ×${Math.min(RANGES, Math.floor(r.chars / 8))}`,
+          ranges,
+          undefined,
+          'binary search per range',
+        ),
       );
     }
   } finally {
     await browser.close();
   }
-  rows.push({ area: 'extract', case: 'bundle (lib/extract, minified)', medianMs: 0, extra: `${(bundle.length / 1024).toFixed(1)} KB` });
+  rows.push({
+    area: 'extract',
+    case: 'bundle (lib/extract, minified)',
+    medianMs: 0,
+    extra: `${(bundle.length / 1024).toFixed(1)} KB`,
+  });
   return rows;
 }
 
-function row(name: string, s: ReturnType<typeof summarize>, floor: ReturnType<typeof summarize> | undefined, extra: string, maxMs?: number): BenchRow {
+function row(
+  name: string,
+  s: ReturnType<typeof summarize>,
+  floor: ReturnType<typeof summarize> | undefined,
+  extra: string,
+  maxMs?: number,
+): BenchRow {
   const ratio = floor ? s.medianMs / floor.medianMs : undefined;
   return {
     area: 'extract',
@@ -184,7 +229,15 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       for (const r of rows) {
         const f = (n?: number) => (n === undefined ? '' : n.toFixed(2));
         console.log(
-          [r.case.padEnd(60), f(r.medianMs).padStart(8), f(r.p95Ms).padStart(8), f(r.baselineMs).padStart(8), r.ratio ? r.ratio.toFixed(1) + '×' : '', r.extra ?? '', r.goal ? `${r.goal} ${r.pass ? 'ok' : 'NO'}` : ''].join('  '),
+          [
+            r.case.padEnd(60),
+            f(r.medianMs).padStart(8),
+            f(r.p95Ms).padStart(8),
+            f(r.baselineMs).padStart(8),
+            r.ratio ? r.ratio.toFixed(1) + '×' : '',
+            r.extra ?? '',
+            r.goal ? `${r.goal} ${r.pass ? 'ok' : 'NO'}` : '',
+          ].join('  '),
         );
       }
     },

@@ -18,7 +18,10 @@ export function summarize(samples: number[]): Samples {
 }
 
 /** Runs `fn` `warmup` times unmeasured, then `runs` times measured; returns the summary of the measured runs. */
-export async function measure(fn: () => unknown, { runs = 15, warmup = 3 }: { runs?: number; warmup?: number } = {}): Promise<Samples> {
+export async function measure(
+  fn: () => unknown,
+  { runs = 15, warmup = 3 }: { runs?: number; warmup?: number } = {},
+): Promise<Samples> {
   for (let i = 0; i < warmup; i++) await fn();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {

@@ -72,7 +72,10 @@ function bigPage(): { html: string; chars: number } {
   let chars = 0;
   let title = '';
   for (const f of files) {
-    const lines = readFileSync(join(CORPUS_DIR, f), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = readFileSync(join(CORPUS_DIR, f), 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     if (!title) title = lines[0];
     for (const line of lines) {
       paragraphs.push(line);
@@ -125,7 +128,11 @@ async function lastMeasures(page: Page): Promise<Record<string, number>> {
 /** Re-runs Tifa's pipeline in the tab (clear, extract, analyse, highlight) and returns its own measures. */
 export async function tifaRun(tifa: ExtensionBrowser, page: Page, tabId: number): Promise<TifaRun> {
   await tifa.serviceWorker.evaluate(async (id: number) => {
-    const api = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<{ ok: boolean; error?: string }> } } }).chrome;
+    const api = (
+      globalThis as unknown as {
+        chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<{ ok: boolean; error?: string }> } };
+      }
+    ).chrome;
     const reply = await api.tabs.sendMessage(id, { tifa: 1, kind: 'reading.analyzeNow', payload: { force: true } });
     if (!reply?.ok) throw new Error(`reading.analyzeNow failed: ${reply?.error}`);
   }, tabId);
@@ -148,7 +155,9 @@ export async function tifaRun(tifa: ExtensionBrowser, page: Page, tabId: number)
  * The ranges Tifa painted, in mark.js's coordinates (offsets into the concatenation of all text nodes outside
  * script/style), overlaps dropped — mark.js cannot nest marks, so a program inside a heading is left out.
  */
-async function rangesForMarkJs(page: Page): Promise<{ ranges: Array<{ start: number; length: number }>; painted: number }> {
+async function rangesForMarkJs(
+  page: Page,
+): Promise<{ ranges: Array<{ start: number; length: number }>; painted: number }> {
   return page.evaluate(() => {
     const starts = new Map<Node, number>();
     let offset = 0;
@@ -192,7 +201,9 @@ interface MarkJsRun {
 async function markJsRun(page: Page, ranges: Array<{ start: number; length: number }>): Promise<MarkJsRun> {
   return page.evaluate(async (rs) => {
     const nextFrame = (window as unknown as { __nextFrame(): Promise<void> }).__nextFrame;
-    type MarkCtor = new (ctx: Element) => {
+    type MarkCtor = new (
+      ctx: Element,
+    ) => {
       markRanges(r: unknown[], o: { done(n: number): void }): void;
       unmark(o: { done(): void }): void;
     };
@@ -231,7 +242,8 @@ async function markJsRun(page: Page, ranges: Array<{ start: number; length: numb
  */
 async function scanRun(page: Page): Promise<{ ms: number; matches: number }> {
   return page.evaluate(() => {
-    const re = /[一二三四五六七八九十]+[、是要]|第[一二三四五六七八九十]+[，、]|“[^”]{2,14}”|《[^》]{2,40}》|\d+(?:\.\d+)?[%万亿元个]/g;
+    const re =
+      /[一二三四五六七八九十]+[、是要]|第[一二三四五六七八九十]+[，、]|“[^”]{2,14}”|《[^》]{2,40}》|\d+(?:\.\d+)?[%万亿元个]/g;
     const REPEAT = 10;
     let matches = 0;
     const t0 = performance.now();
@@ -250,7 +262,13 @@ async function scanRun(page: Page): Promise<{ ms: number; matches: number }> {
 
 async function longestTaskSince(page: Page, since: number): Promise<number> {
   return page.evaluate(
-    (t) => Math.max(0, ...(window as unknown as { __longTasks: Array<{ start: number; duration: number }> }).__longTasks.filter((e) => e.start >= t).map((e) => e.duration)),
+    (t) =>
+      Math.max(
+        0,
+        ...(window as unknown as { __longTasks: Array<{ start: number; duration: number }> }).__longTasks
+          .filter((e) => e.start >= t)
+          .map((e) => e.duration),
+      ),
     since,
   );
 }
@@ -278,7 +296,14 @@ async function benchPage(
     const firstLoadLongest = await page.evaluate(() => {
       const m = performance.getEntriesByName('tifa:total', 'measure')[0];
       const tasks = (window as unknown as { __longTasks: Array<{ start: number; duration: number }> }).__longTasks;
-      return m ? Math.max(0, ...tasks.filter((t) => t.start + t.duration > m.startTime && t.start < m.startTime + m.duration).map((t) => t.duration)) : NaN;
+      return m
+        ? Math.max(
+            0,
+            ...tasks
+              .filter((t) => t.start + t.duration > m.startTime && t.start < m.startTime + m.duration)
+              .map((t) => t.duration),
+          )
+        : NaN;
     });
 
     // Tifa, warm: repeated re-runs in the tab.
@@ -322,22 +347,50 @@ async function benchPage(
     const highlight = med(runs.map((r) => r.highlight));
 
     const rows: BenchRow[] = [
-      compareRow({ area: AREA, case: `${label}: bare TreeWalker+regex scan (floor)`, extra: `${kchars}, ${scanMatches} matches` }, scan, undefined),
       compareRow(
-        { area: AREA, case: `${label}: Tifa on the page's thread (vs scan)`, extra: `extract ${fmt(extract)} + highlight ${fmt(highlight)} ms; ${painted} ranges` },
+        {
+          area: AREA,
+          case: `${label}: bare TreeWalker+regex scan (floor)`,
+          extra: `${kchars}, ${scanMatches} matches`,
+        },
+        scan,
+        undefined,
+      ),
+      compareRow(
+        {
+          area: AREA,
+          case: `${label}: Tifa on the page's thread (vs scan)`,
+          extra: `extract ${fmt(extract)} + highlight ${fmt(highlight)} ms; ${painted} ranges`,
+        },
         main,
         scan,
         { maxRatio: 5, ...(goals.pipelineMs ? { maxMs: goals.pipelineMs } : {}) },
       ),
       compareRow(
-        { area: AREA, case: `${label}: Tifa whole pipeline, wall (vs scan)`, extra: `extract ${fmt(extract)} + analyse in background ${fmt(analyse)} + highlight ${fmt(highlight)} ms; first load ${fmt(firstLoad['tifa:total'] ?? NaN)} ms wall, ${fmt(firstLoad['tifa:main-thread'] ?? NaN)} ms on the page` },
+        {
+          area: AREA,
+          case: `${label}: Tifa whole pipeline, wall (vs scan)`,
+          extra: `extract ${fmt(extract)} + analyse in background ${fmt(analyse)} + highlight ${fmt(highlight)} ms; first load ${fmt(firstLoad['tifa:total'] ?? NaN)} ms wall, ${fmt(firstLoad['tifa:main-thread'] ?? NaN)} ms on the page`,
+        },
         wall,
         scan,
         { maxRatio: 5, ...(goals.pipelineMs ? { maxMs: goals.pipelineMs } : {}) },
       ),
-      compareRow({ area: AREA, case: `${label}: mark.js markRanges script (vs scan)`, extra: `${marks[0]?.marked ?? 0} of ${ranges.length} ranges marked (no overlaps)` }, markScript, scan),
       compareRow(
-        { area: AREA, case: `${label}: Tifa paint to next frame (vs mark.js, same ranges)`, extra: `mark.js to next frame ${fmt(markFrame.medianMs)} ms` },
+        {
+          area: AREA,
+          case: `${label}: mark.js markRanges script (vs scan)`,
+          extra: `${marks[0]?.marked ?? 0} of ${ranges.length} ranges marked (no overlaps)`,
+        },
+        markScript,
+        scan,
+      ),
+      compareRow(
+        {
+          area: AREA,
+          case: `${label}: Tifa paint to next frame (vs mark.js, same ranges)`,
+          extra: `mark.js to next frame ${fmt(markFrame.medianMs)} ms`,
+        },
         paintFrame,
         markFrame,
         goals.vsMarkJs ? { maxRatio: goals.vsMarkJs } : {},
@@ -348,7 +401,9 @@ async function benchPage(
         markFrame,
         goals.frameMs ? { maxMs: goals.frameMs } : {},
       ),
-      compareRow({ area: AREA, case: `${label}: clear all highlights (vs mark.js unmark)` }, clear, unmark, { maxMs: 1 }),
+      compareRow({ area: AREA, case: `${label}: clear all highlights (vs mark.js unmark)` }, clear, unmark, {
+        maxMs: 1,
+      }),
       {
         area: AREA,
         case: `${label}: longest task (first load / re-runs)`,
@@ -391,7 +446,12 @@ export async function run(): Promise<BenchRow[]> {
     const rows: BenchRow[] = [];
     rows.push(...(await benchPage(tifa, server.url('/seed.html'), 'seed speech', {})));
     rows.push(...(await benchPage(tifa, server.url('/report.html'), 'cpccongress__20 report', { pipelineMs: 15 })));
-    rows.push(...(await benchPage(tifa, server.url('/big.html'), `${Math.round(big.chars / 1000)}k-char page`, { frameMs: 35, vsMarkJs: 0.4 })));
+    rows.push(
+      ...(await benchPage(tifa, server.url('/big.html'), `${Math.round(big.chars / 1000)}k-char page`, {
+        frameMs: 35,
+        vsMarkJs: 0.4,
+      })),
+    );
     rows.push(bundleRow());
     return rows;
   } finally {
@@ -406,7 +466,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       for (const r of rows) {
         const ms = Number.isFinite(r.medianMs) ? fmt(r.medianMs) : '';
         const base = r.baselineMs !== undefined ? ` | base ${fmt(r.baselineMs)} | ×${r.ratio?.toFixed(2)}` : '';
-        console.log(`${r.case} | ${ms}${base} | ${r.extra ?? ''} | ${r.goal ?? ''} ${r.pass === undefined ? '' : r.pass ? 'ok' : 'NO'}`);
+        console.log(
+          `${r.case} | ${ms}${base} | ${r.extra ?? ''} | ${r.goal ?? ''} ${r.pass === undefined ? '' : r.pass ? 'ok' : 'NO'}`,
+        );
       }
     },
     (err: unknown) => {
@@ -415,4 +477,3 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     },
   );
 }
-

@@ -22,21 +22,28 @@ const QUERIES = ['乡村振兴', '高质量发展', '科技', '党的建设', '�
 async function seed(page: Page): Promise<void> {
   const clips = generateLibrary(CLIPS);
   const reply = await page.evaluate(async (payload) => {
-    const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome;
+    const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } })
+      .chrome;
     return chrome.runtime.sendMessage({ tifa: 1, kind: 'clips.import', payload: { clips: payload } });
   }, clips);
-  const value = (reply as { ok: boolean; value?: { added: number }; error?: string });
-  if (!value.ok || value.value?.added !== CLIPS) throw new Error(`seeding the library failed: ${JSON.stringify(reply).slice(0, 300)}`);
+  const value = reply as { ok: boolean; value?: { added: number }; error?: string };
+  if (!value.ok || value.value?.added !== CLIPS)
+    throw new Error(`seeding the library failed: ${JSON.stringify(reply).slice(0, 300)}`);
 }
 
 async function openLibrary(page: Page): Promise<{ clickToRows: number; fcp: number; clickToComplete: number }> {
   await page.reload({ waitUntil: 'load' });
   await page.waitForTimeout(300);
   await page.evaluate(() =>
-    document.addEventListener('click', () => ((window as unknown as { clickAt: number }).clickAt = performance.now()), { capture: true, once: true }),
+    document.addEventListener('click', () => ((window as unknown as { clickAt: number }).clickAt = performance.now()), {
+      capture: true,
+      once: true,
+    }),
   );
   await page.getByRole('tab', { name: /摘录库|Library/ }).click();
-  await page.waitForFunction(() => performance.getEntriesByName('tifa:library:first-rows').length > 0, undefined, { polling: 5 });
+  await page.waitForFunction(() => performance.getEntriesByName('tifa:library:first-rows').length > 0, undefined, {
+    polling: 5,
+  });
   await page.waitForSelector('.tifa-lib[data-loaded="complete"]', { timeout: 60_000 });
   const completeAt = await page.evaluate(() => performance.now());
   return page.evaluate((completeAt) => {
@@ -86,7 +93,10 @@ async function typeQueries(page: Page): Promise<{ samples: number[]; floor: numb
 }
 
 async function exportOnce(page: Page, format: 'markdown' | 'json'): Promise<number> {
-  await page.getByRole('button', { name: /^(导出|Export)$/ }).first().click();
+  await page
+    .getByRole('button', { name: /^(导出|Export)$/ })
+    .first()
+    .click();
   await page.locator('input[name="tifa-export-scope"][value="all"]').check();
   const download = page.waitForEvent('download');
   await page.locator(`[data-format="${format}"]`).click();
@@ -117,7 +127,9 @@ async function scrollFrames(page: Page): Promise<number[]> {
 async function similarityBuild(page: Page): Promise<number> {
   await page.locator('.tifa-lib-clip .tifa-lib-actions button').nth(1).click(); // the second icon: "similar passages"
   await page.waitForSelector('[role="dialog"]');
-  await page.waitForFunction(() => performance.getEntriesByName('tifa:similarity:build').length > 0, undefined, { timeout: 60_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('tifa:similarity:build').length > 0, undefined, {
+    timeout: 60_000,
+  });
   const ms = await page.evaluate(() => performance.getEntriesByName('tifa:similarity:build').at(-1)?.duration ?? NaN);
   await page.keyboard.press('Escape');
   return ms;
@@ -212,8 +224,11 @@ export async function run(): Promise<BenchRow[]> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  run().then((rows) => console.table(rows), (err) => {
-    console.error(err);
-    process.exit(1);
-  });
+  run().then(
+    (rows) => console.table(rows),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
 }

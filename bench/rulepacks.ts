@@ -91,14 +91,19 @@ async function analyzeRows(text: string): Promise<BenchRow[]> {
   const { ruleSet } = new RuleSetCompiler({ budgetMs: 60_000 }).compile(rules);
   const plain = await measure(() => analyze(text), { runs: 7, warmup: 2 });
   const custom = await measure(() => analyze(text, { ruleSet }), { runs: 7, warmup: 2 });
-  const compile = await measure(() => compileUserPattern(USER_PATTERN, 'u', { budgetMs: 60_000 }), { runs: 7, warmup: 1 });
+  const compile = await measure(() => compileUserPattern(USER_PATTERN, 'u', { budgetMs: 60_000 }), {
+    runs: 7,
+    warmup: 1,
+  });
   return [
     compareRow(
       { area: AREA, case: 'analyze 300k page + 51 terms, 1 pattern (baseline: built-in only)' },
       custom,
       plain,
     ),
-    compareRow({ area: AREA, case: 'accept a pattern: compile + guards on 100k sample' }, compile, undefined, { maxMs: 400 }),
+    compareRow({ area: AREA, case: 'accept a pattern: compile + guards on 100k sample' }, compile, undefined, {
+      maxMs: 400,
+    }),
   ];
 }
 

@@ -99,7 +99,11 @@ const COLUMNS: Column[] = [
   { title: 'p95', right: true, cell: (r) => formatMs(r.p95Ms) },
   { title: 'max', right: true, cell: (r) => formatMs(r.maxMs) },
   { title: 'baseline ms', right: true, cell: (r) => formatMs(r.baselineMs) },
-  { title: 'ratio', right: true, cell: (r) => (r.ratio === undefined || !Number.isFinite(r.ratio) ? '' : `${r.ratio.toFixed(2)}×`) },
+  {
+    title: 'ratio',
+    right: true,
+    cell: (r) => (r.ratio === undefined || !Number.isFinite(r.ratio) ? '' : `${r.ratio.toFixed(2)}×`),
+  },
   { title: 'extra', right: false, maxWidth: 48, cell: (r) => r.extra ?? '' },
   { title: 'goal', right: false, maxWidth: 24, cell: (r) => r.goal ?? '' },
   { title: 'pass', right: false, cell: (r) => (r.pass === undefined ? '' : r.pass ? 'yes' : 'NO') },
@@ -143,7 +147,9 @@ async function runModule(file: string): Promise<{ rows: BenchRow[]; failure?: Fa
     process.stderr.write(`bench: ${name} …\n`);
     const rows = await mod.run();
     if (!Array.isArray(rows)) throw new Error('run() must resolve to an array of BenchRow');
-    process.stderr.write(`bench: ${name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s, ${rows.length} rows\n`);
+    process.stderr.write(
+      `bench: ${name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s, ${rows.length} rows\n`,
+    );
     return { rows };
   } catch (err) {
     const error = err instanceof Error ? (err.stack ?? err.message) : String(err);
@@ -170,7 +176,9 @@ async function main(): Promise<number> {
   console.log(formatTable(rows));
   const missed = rows.filter((r) => r.pass === false);
   const withGoal = rows.filter((r) => r.pass !== undefined);
-  console.log(`\n${withGoal.length - missed.length}/${withGoal.length} goals met${missed.length ? `; missed: ${missed.map((r) => `${r.area}/${r.case}`).join(', ')}` : ''}`);
+  console.log(
+    `\n${withGoal.length - missed.length}/${withGoal.length} goals met${missed.length ? `; missed: ${missed.map((r) => `${r.area}/${r.case}`).join(', ')}` : ''}`,
+  );
   for (const f of failures) console.log(`module failed: ${f.module}: ${f.error}`);
 
   const out = join(ROOT, 'artifacts', 'bench.json');
@@ -178,7 +186,14 @@ async function main(): Promise<number> {
   writeFileSync(
     out,
     JSON.stringify(
-      { date: new Date().toISOString(), node: process.version, cpus: cpus().length, modules: files.map((f) => basename(f)), rows, failures },
+      {
+        date: new Date().toISOString(),
+        node: process.version,
+        cpus: cpus().length,
+        modules: files.map((f) => basename(f)),
+        rows,
+        failures,
+      },
       null,
       2,
     ) + '\n',

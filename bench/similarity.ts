@@ -18,7 +18,7 @@ import { diffText, type DiffOp } from '../lib/similarity/align';
 import { compactText } from '../lib/similarity/fingerprint';
 import { confirmPage, pageCandidates } from '../lib/similarity/mark';
 import { ParagraphIndex, paragraphHashes } from '../lib/similarity/paragraph-index';
-import { splitParagraphs, type Paragraph } from '../lib/similarity/paragraphs';
+import type { Paragraph } from '../lib/similarity/paragraphs';
 import { findReuse } from '../lib/similarity/reuse';
 import { applyKnownEdits } from '../tests/helpers/known-edits';
 import { corpusParagraphs, reuseEvalSet } from '../tests/helpers/reuse-eval';
@@ -44,7 +44,8 @@ function buildHistory(): string[] {
   const { fillers } = reuseEvalSet(5, 1);
   const rng = seededRandom(50_000);
   const history = [...base];
-  while (history.length < HISTORY) history.push(templateVariant(pick(rng, base), rng, 0.05 + rng() * 0.25, fillers).text);
+  while (history.length < HISTORY)
+    history.push(templateVariant(pick(rng, base), rng, 0.05 + rng() * 0.25, fillers).text);
   return history;
 }
 
@@ -53,10 +54,24 @@ export async function run(): Promise<BenchRow[]> {
   const { positives, fillers } = reuseEvalSet();
 
   // 1. Fingerprint one paragraph of about 300 characters.
-  const p300 = corpusParagraphs(() => true).map((p) => p.text).filter((t) => t.length >= 280 && t.length <= 320).slice(0, 50);
+  const p300 = corpusParagraphs(() => true)
+    .map((p) => p.text)
+    .filter((t) => t.length >= 280 && t.length <= 320)
+    .slice(0, 50);
   const folding = await perItem(p300, (t) => compactText(t));
   const hashing = await perItem(p300, (t) => paragraphHashes(t));
-  rows.push(compareRow({ area: 'similar', case: 'fingerprint a 300-char paragraph', extra: `${p300.length} paragraphs; baseline: folding only` }, hashing, folding, { maxMs: 0.5 }));
+  rows.push(
+    compareRow(
+      {
+        area: 'similar',
+        case: 'fingerprint a 300-char paragraph',
+        extra: `${p300.length} paragraphs; baseline: folding only`,
+      },
+      hashing,
+      folding,
+      { maxMs: 0.5 },
+    ),
+  );
 
   // 2. One paragraph against 50,000.
   const history = buildHistory();
@@ -67,17 +82,29 @@ export async function run(): Promise<BenchRow[]> {
   const buildMs = performance.now() - t1;
   const hashMs = t1 - t0;
   const textOf = (p: number) => history[p];
-  const unrelated = corpusParagraphs(HELD_OUT, 50).map((p) => p.text).slice(0, 100);
+  const unrelated = corpusParagraphs(HELD_OUT, 50)
+    .map((p) => p.text)
+    .slice(0, 100);
   const queries = [...positives.slice(0, 40).map((p) => p.text), ...unrelated.slice(0, 40)];
   const pieces = queries.map((q) => compactText(q).compact.slice(10, 22));
+  // Counted so the engine cannot drop the scan as dead code.
   let naiveHits = 0;
-  const naive = await perItem(pieces, (piece) => {
-    for (const t of history) if (t.includes(piece)) naiveHits++;
-  }, 3);
+  const naive = await perItem(
+    pieces,
+    (piece) => {
+      for (const t of history) if (t.includes(piece)) naiveHits++;
+    },
+    3,
+  );
+  if (naiveHits < 0) throw new Error('unreachable');
   const lookup = await perItem(queries, (q) => findReuse(index, q, textOf));
   rows.push(
     compareRow(
-      { area: 'similar', case: `similar passages of 1 paragraph in ${HISTORY.toLocaleString('en')}`, extra: `${index.postingCount.toLocaleString('en')} postings; naive substring scan as baseline` },
+      {
+        area: 'similar',
+        case: `similar passages of 1 paragraph in ${HISTORY.toLocaleString('en')}`,
+        extra: `${index.postingCount.toLocaleString('en')} postings; naive substring scan as baseline`,
+      },
       lookup,
       naive,
       { maxMs: 20 },
@@ -85,22 +112,67 @@ export async function run(): Promise<BenchRow[]> {
   );
 
   // 3. A 200-paragraph page: half reused (variants of history paragraphs), half from speeches not in the history.
-  const page: Paragraph[] = [...positives.slice(0, 100).map((p) => p.text), ...unrelated].map((text, index) => ({ index, start: 0, end: text.length, text }));
+  const page: Paragraph[] = [...positives.slice(0, 100).map((p) => p.text), ...unrelated].map((text, index) => ({
+    index,
+    start: 0,
+    end: text.length,
+    text,
+  }));
   let marked = 0;
   const fingerprintOnly = await measure(() => page.forEach((p) => paragraphHashes(p.text)), { runs: 9, warmup: 2 });
-  const marking = await measure(() => (marked = confirmPage(page, pageCandidates(index, page), textOf).length), { runs: 9, warmup: 2 });
-  rows.push(compareRow({ area: 'similar', case: 'mark a 200-paragraph page against 50,000', extra: `${marked} paragraphs marked; baseline: fingerprinting the page` }, marking, fingerprintOnly, { maxMs: 200 }));
-  rows.push({ area: 'similar', case: 'index 50,000 stored paragraphs (no goal)', medianMs: buildMs, extra: `from stored fingerprints; fingerprinting them: ${Math.round(hashMs)} ms` });
+  const marking = await measure(() => (marked = confirmPage(page, pageCandidates(index, page), textOf).length), {
+    runs: 9,
+    warmup: 2,
+  });
+  rows.push(
+    compareRow(
+      {
+        area: 'similar',
+        case: 'mark a 200-paragraph page against 50,000',
+        extra: `${marked} paragraphs marked; baseline: fingerprinting the page`,
+      },
+      marking,
+      fingerprintOnly,
+      { maxMs: 200 },
+    ),
+  );
+  rows.push({
+    area: 'similar',
+    case: 'index 50,000 stored paragraphs (no goal)',
+    medianMs: buildMs,
+    extra: `from stored fingerprints; fingerprinting them: ${Math.round(hashMs)} ms`,
+  });
 
   // 4. Two 30,000-character reports: a report and its copy with 100 known edits; and two congress reports.
   const report = readFileSync(join(POS, 'cpccongress__20.txt'), 'utf8');
   const edited = applyKnownEdits(report, seededRandom(2026), fillers).text;
   const wholeDiff = await measure(() => diffText(report, edited, { semantic: false }), { runs: 7, warmup: 1 });
   const comparing = await measure(() => compareTexts(report, edited), { runs: 7, warmup: 1 });
-  rows.push(compareRow({ area: 'similar', case: 'compare two 30,000-char reports (100 edits)', extra: `${report.length}/${edited.length} chars; baseline: one flat diff` }, comparing, wholeDiff, { maxMs: 500 }));
+  rows.push(
+    compareRow(
+      {
+        area: 'similar',
+        case: 'compare two 30,000-char reports (100 edits)',
+        extra: `${report.length}/${edited.length} chars; baseline: one flat diff`,
+      },
+      comparing,
+      wholeDiff,
+      { maxMs: 500 },
+    ),
+  );
   const older = readFileSync(join(POS, 'cpccongress__19.txt'), 'utf8');
   const rewrite = await measure(() => compareTexts(older, report), { runs: 5, warmup: 1 });
-  rows.push(compareRow({ area: 'similar', case: 'compare 19th vs 20th congress reports (no goal)', extra: `${older.length}/${report.length} chars, mostly rewritten` }, rewrite, wholeDiff));
+  rows.push(
+    compareRow(
+      {
+        area: 'similar',
+        case: 'compare 19th vs 20th congress reports (no goal)',
+        extra: `${older.length}/${report.length} chars, mostly rewritten`,
+      },
+      rewrite,
+      wholeDiff,
+    ),
+  );
 
   // 5. Diff libraries on CJK paragraph pairs.
   const rng = seededRandom(7);
@@ -127,7 +199,13 @@ export async function run(): Promise<BenchRow[]> {
         previous = op;
       }
     }
-    rows.push(compareRow({ area: 'similar', case: `diff: ${name}`, extra: `edit ${edit} chars, ${hunks} hunks (400 pairs)` }, samples, baseline));
+    rows.push(
+      compareRow(
+        { area: 'similar', case: `diff: ${name}`, extra: `edit ${edit} chars, ${hunks} hunks (400 pairs)` },
+        samples,
+        baseline,
+      ),
+    );
   }
   return rows;
 }
@@ -144,7 +222,10 @@ function myers(a: string, b: string): DiffOp[] {
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[max + k - 1] < v[max + k + 1]) ? v[max + k + 1] : v[max + k - 1] + 1;
       let y = x - k;
-      while (x < n && y < m && a.charCodeAt(x) === b.charCodeAt(y)) x++, y++;
+      while (x < n && y < m && a.charCodeAt(x) === b.charCodeAt(y)) {
+        x++;
+        y++;
+      }
       v[max + k] = x;
       if (x >= n && y >= m) break search;
     }
@@ -158,7 +239,10 @@ function myers(a: string, b: string): DiffOp[] {
     const prevK = k === -d || (k !== d && t[max + k - 1] < t[max + k + 1]) ? k + 1 : k - 1;
     const px = t[max + prevK];
     const py = px - prevK;
-    while (x > px && y > py) ops.push([0, a[--x]]), y--;
+    while (x > px && y > py) {
+      ops.push([0, a[--x]]);
+      y--;
+    }
     if (d > 0) ops.push(x === px ? [1, b[--y]] : [-1, a[--x]]);
     x = px;
     y = py;

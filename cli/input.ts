@@ -64,7 +64,10 @@ export function kindOf(path: string, bytes: Uint8Array): InputKind {
   const ext = extname(path).toLowerCase();
   if (HTML_EXTENSIONS.has(ext)) return 'html';
   if (TEXT_EXTENSIONS.has(ext)) return 'text';
-  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 512)).replace(/^\uFEFF/, '').trimStart();
+  const head = new TextDecoder('utf-8')
+    .decode(bytes.subarray(0, 512))
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   return /^<(?:!doctype\s+html|html|head|body|meta|!--)/i.test(head) ? 'html' : 'text';
 }
 

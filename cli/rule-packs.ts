@@ -22,7 +22,10 @@ export async function loadRulePacks(files: readonly string[]): Promise<CompiledR
       text = await readFile(file, 'utf8');
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      throw new RulePackFileError(file, code === 'ENOENT' ? 'no such rule pack' : `cannot read the rule pack (${code ?? String(err)})`);
+      throw new RulePackFileError(
+        file,
+        code === 'ENOENT' ? 'no such rule pack' : `cannot read the rule pack (${code ?? String(err)})`,
+      );
     }
     try {
       rules = mergeRulePack(rules, parseRulePack(text)).rules;

@@ -44,7 +44,8 @@ export async function runCli(argv: string[], io: CliIo, analyze: Analyzer): Prom
   }
 
   const html = new HtmlTextExtractor();
-  if (options.command === 'compare') return runCompare(options.files as [string, string], options.json, { io, html, analyze });
+  if (options.command === 'compare')
+    return runCompare(options.files as [string, string], options.json, { io, html, analyze });
   let failed = 0;
   let reported = 0;
   try {

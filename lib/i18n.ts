@@ -6,7 +6,10 @@ import { browser } from 'wxt/browser';
  */
 export function t(key: string, substitutions?: string | string[]): string {
   try {
-    const message = (browser.i18n?.getMessage as ((k: string, s?: string | string[]) => string) | undefined)?.(key, substitutions);
+    const message = (browser.i18n?.getMessage as ((k: string, s?: string | string[]) => string) | undefined)?.(
+      key,
+      substitutions,
+    );
     if (message) return message;
   } catch {
     // i18n is not available in this context (e.g. Node); fall through.

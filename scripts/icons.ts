@@ -25,12 +25,18 @@ function iconSvg(size: number): string {
 async function main(): Promise<void> {
   const outDir = join(root, 'public', 'icon');
   mkdirSync(outDir, { recursive: true });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox'],
+  });
   try {
     const page = await browser.newPage({ deviceScaleFactor: 1 });
     for (const size of SIZES) {
       await page.setViewportSize({ width: size, height: size });
-      await page.setContent(`<!doctype html><meta charset="utf-8"><style>html,body{margin:0;background:transparent}</style>${iconSvg(size)}`);
+      await page.setContent(
+        `<!doctype html><meta charset="utf-8"><style>html,body{margin:0;background:transparent}</style>${iconSvg(size)}`,
+      );
       const file = join(outDir, `${size}.png`);
       await page.locator('svg').screenshot({ path: file, omitBackground: true });
       console.log(file);

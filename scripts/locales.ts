@@ -13,7 +13,9 @@ export function mergeLocales(root: string): Record<string, Record<string, { mess
   const out: Record<string, Record<string, { message: string; description?: string }>> = { en: {}, zh_CN: {} };
   const seen = new Map<string, string>();
   const dir = join(root, 'locales');
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const entries = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, Record<string, string>>;
     for (const [key, value] of Object.entries(entries)) {
       if (!/^[A-Za-z0-9_]+$/.test(key)) throw new Error(`locales/${file}: key "${key}" must be [A-Za-z0-9_]`);

@@ -67,7 +67,13 @@ export function ClipEditor(props: ClipEditorProps) {
   const path = clip.outlinePath.map(outlineLabel).join(OUTLINE_SEPARATOR);
 
   return (
-    <section class="tifa-lib-editor" data-clip-id={clip.id} data-color={clip.color} aria-label={tl('library_editorLabel')} onKeyDown={onKeyDown}>
+    <section
+      class="tifa-lib-editor"
+      data-clip-id={clip.id}
+      data-color={clip.color}
+      aria-label={tl('library_editorLabel')}
+      onKeyDown={onKeyDown}
+    >
       <span class="tifa-lib-swatch" aria-hidden="true" />
       <div class="tifa-lib-editor-body">
         <div class="tifa-lib-meta">
@@ -104,7 +110,12 @@ export function ClipEditor(props: ClipEditorProps) {
             {clip.tags.map((tag) => (
               <span class="tifa-lib-tag" key={tag}>
                 {tag}
-                <button type="button" class="tifa-lib-tag-remove" aria-label={tl('library_removeTag', { tag })} onClick={() => void removeTag(tag)}>
+                <button
+                  type="button"
+                  class="tifa-lib-tag-remove"
+                  aria-label={tl('library_removeTag', { tag })}
+                  onClick={() => void removeTag(tag)}
+                >
                   ×
                 </button>
               </span>
@@ -134,7 +145,12 @@ export function ClipEditor(props: ClipEditorProps) {
                 <option key={tag} value={tag} />
               ))}
             </datalist>
-            <button type="button" class="tifa-lib-button" onClick={() => void addTag(tagInput)} disabled={!tagInput.trim()}>
+            <button
+              type="button"
+              class="tifa-lib-button"
+              onClick={() => void addTag(tagInput)}
+              disabled={!tagInput.trim()}
+            >
               {tl('library_addTag')}
             </button>
           </div>
@@ -143,7 +159,14 @@ export function ClipEditor(props: ClipEditorProps) {
           <legend>{tl('library_color')}</legend>
           {CLIP_COLORS.map((color) => (
             <label key={color} class="tifa-lib-color" data-color={color} title={tl(`library_color_${color}`)}>
-              <input type="radio" name={`color-${clip.id}`} value={color} checked={clip.color === color} onChange={() => void setColor(color)} aria-label={tl(`library_color_${color}`)} />
+              <input
+                type="radio"
+                name={`color-${clip.id}`}
+                value={color}
+                checked={clip.color === color}
+                onChange={() => void setColor(color)}
+                aria-label={tl(`library_color_${color}`)}
+              />
               <span class="tifa-lib-color-dot" aria-hidden="true" />
             </label>
           ))}

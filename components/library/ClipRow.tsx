@@ -19,12 +19,19 @@ export function clipContext(clip: Clip, grouped: boolean): string {
   return speechTitleOf(clip);
 }
 
-export function ClipRow(props: { clip: Clip; query: string; selected: boolean; active: boolean; grouped: boolean } & ClipRowActions) {
+export function ClipRow(
+  props: { clip: Clip; query: string; selected: boolean; active: boolean; grouped: boolean } & ClipRowActions,
+) {
   const { clip, query, selected, active, grouped } = props;
   const tab = active ? 0 : -1;
   const context = clipContext(clip, grouped);
   return (
-    <article class={`tifa-lib-clip${selected ? ' is-selected' : ''}`} data-clip-id={clip.id} data-color={clip.color} aria-label={tl('library_clipLabel', { text: clip.text.slice(0, 40) })}>
+    <article
+      class={`tifa-lib-clip${selected ? ' is-selected' : ''}`}
+      data-clip-id={clip.id}
+      data-color={clip.color}
+      aria-label={tl('library_clipLabel', { text: clip.text.slice(0, 40) })}
+    >
       <span class="tifa-lib-swatch" aria-hidden="true" />
       <input
         type="checkbox"
@@ -62,13 +69,34 @@ export function ClipRow(props: { clip: Clip; query: string; selected: boolean; a
         )}
       </div>
       <div class="tifa-lib-actions">
-        <button type="button" class="tifa-lib-icon" tabIndex={tab} aria-label={tl('library_edit')} title={tl('library_edit')} onClick={() => props.onEdit(clip.id)}>
+        <button
+          type="button"
+          class="tifa-lib-icon"
+          tabIndex={tab}
+          aria-label={tl('library_edit')}
+          title={tl('library_edit')}
+          onClick={() => props.onEdit(clip.id)}
+        >
           <Icon name="edit" />
         </button>
-        <button type="button" class="tifa-lib-icon" tabIndex={tab} aria-label={tl('library_similar')} title={tl('library_similar')} onClick={() => props.onSimilar(clip.id)}>
+        <button
+          type="button"
+          class="tifa-lib-icon"
+          tabIndex={tab}
+          aria-label={tl('library_similar')}
+          title={tl('library_similar')}
+          onClick={() => props.onSimilar(clip.id)}
+        >
           <Icon name="similar" />
         </button>
-        <button type="button" class="tifa-lib-icon tifa-lib-danger" tabIndex={tab} aria-label={tl('library_delete')} title={tl('library_delete')} onClick={() => props.onDelete([clip.id])}>
+        <button
+          type="button"
+          class="tifa-lib-icon tifa-lib-danger"
+          tabIndex={tab}
+          aria-label={tl('library_delete')}
+          title={tl('library_delete')}
+          onClick={() => props.onDelete([clip.id])}
+        >
           <Icon name="trash" />
         </button>
       </div>

@@ -26,9 +26,9 @@ export function Dialog(props: { title: string; onClose(): void; children: Compon
       return;
     }
     if (event.key !== 'Tab' || !box.current) return;
-    const focusable = [...box.current.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], [tabindex="0"]')].filter(
-      (el) => !(el as HTMLButtonElement).disabled,
-    );
+    const focusable = [
+      ...box.current.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], [tabindex="0"]'),
+    ].filter((el) => !(el as HTMLButtonElement).disabled);
     if (focusable.length === 0) return;
     const [first, last] = [focusable[0], focusable[focusable.length - 1]];
     if (event.shiftKey && document.activeElement === first) {
@@ -43,10 +43,24 @@ export function Dialog(props: { title: string; onClose(): void; children: Compon
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: a click outside closes; keyboard users have Esc and the close button
     <div class="tifa-lib-backdrop" onMouseDown={(e) => e.target === e.currentTarget && props.onClose()}>
-      <div ref={box} class={`tifa-lib-dialog ${props.class ?? ''}`} role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1} onKeyDown={onKeyDown}>
+      <div
+        ref={box}
+        class={`tifa-lib-dialog ${props.class ?? ''}`}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+      >
         <header class="tifa-lib-dialog-head">
           <h2 id={titleId}>{props.title}</h2>
-          <button type="button" class="tifa-lib-icon" aria-label={tl('library_close')} title={tl('library_close')} onClick={props.onClose}>
+          <button
+            type="button"
+            class="tifa-lib-icon"
+            aria-label={tl('library_close')}
+            title={tl('library_close')}
+            onClick={props.onClose}
+          >
             <Icon name="close" />
           </button>
         </header>

@@ -15,16 +15,30 @@ function exportLanguage(): 'zh' | 'en' {
 async function buildFile(format: DialogFormat, clips: readonly Clip[]): Promise<ExportFile> {
   const language = exportLanguage();
   const now = Date.now();
-  const labels = { source: tl('library_mdSource'), note: tl('library_note'), tags: tl('library_tags'), summary: tl('library_exportSummary') };
+  const labels = {
+    source: tl('library_mdSource'),
+    note: tl('library_note'),
+    tags: tl('library_tags'),
+    summary: tl('library_exportSummary'),
+  };
   if (format === 'docx') {
     // Loaded on demand: the Word builder is large and only this button needs it.
     const { exportDocx, DOCX_MIME } = await import('../../lib/export/docx');
-    const content = await exportDocx(clips, { heading: tl('library_exportHeading'), labels, exportedAt: now, language });
+    const content = await exportDocx(clips, {
+      heading: tl('library_exportHeading'),
+      labels,
+      exportedAt: now,
+      language,
+    });
     return { filename: exportFilename('.docx', now), mime: DOCX_MIME, content };
   }
   return exportClips(format, clips, {
     now,
-    markdown: { heading: tl('library_exportHeading'), labels: { ...labels, clipped: tl('library_mdClipped') }, language },
+    markdown: {
+      heading: tl('library_exportHeading'),
+      labels: { ...labels, clipped: tl('library_mdClipped') },
+      language,
+    },
   });
 }
 
@@ -33,9 +47,17 @@ async function buildFile(format: DialogFormat, clips: readonly Clip[]): Promise<
  * format; the file is generated here and downloaded. A user-timing measure (tifa:export:<format>) records how
  * long generating took, for the bench.
  */
-export function ExportDialog(props: { selected: readonly Clip[]; shown: readonly Clip[]; all: readonly Clip[]; initialScope: ExportScope; onClose(): void }) {
+export function ExportDialog(props: {
+  selected: readonly Clip[];
+  shown: readonly Clip[];
+  all: readonly Clip[];
+  initialScope: ExportScope;
+  onClose(): void;
+}) {
   const available: ExportScope[] = props.selected.length ? ['selected', 'shown', 'all'] : ['shown', 'all'];
-  const [scope, setScope] = useState<ExportScope>(available.includes(props.initialScope) ? props.initialScope : available[0]);
+  const [scope, setScope] = useState<ExportScope>(
+    available.includes(props.initialScope) ? props.initialScope : available[0],
+  );
   const [busy, setBusy] = useState(false);
   const clips = scope === 'selected' ? props.selected : scope === 'shown' ? props.shown : props.all;
 
@@ -57,10 +79,17 @@ export function ExportDialog(props: { selected: readonly Clip[]; shown: readonly
       <fieldset class="tifa-lib-field">
         <legend>{tl('library_exportWhich')}</legend>
         {available.map((option) => {
-          const count = option === 'selected' ? props.selected.length : option === 'shown' ? props.shown.length : props.all.length;
+          const count =
+            option === 'selected' ? props.selected.length : option === 'shown' ? props.shown.length : props.all.length;
           return (
             <label key={option} class="tifa-lib-radio">
-              <input type="radio" name="tifa-export-scope" value={option} checked={scope === option} onChange={() => setScope(option)} />
+              <input
+                type="radio"
+                name="tifa-export-scope"
+                value={option}
+                checked={scope === option}
+                onChange={() => setScope(option)}
+              />
               {tl(`library_scope_${option}`, { n: count })}
             </label>
           );
@@ -68,7 +97,14 @@ export function ExportDialog(props: { selected: readonly Clip[]; shown: readonly
       </fieldset>
       <div class="tifa-lib-formats">
         {DIALOG_FORMATS.map((format) => (
-          <button type="button" key={format} class="tifa-lib-format" data-format={format} disabled={clips.length === 0 || busy} onClick={() => void run(format)}>
+          <button
+            type="button"
+            key={format}
+            class="tifa-lib-format"
+            data-format={format}
+            disabled={clips.length === 0 || busy}
+            onClick={() => void run(format)}
+          >
             <strong>{tl(`library_format_${format}`)}</strong>
             <span>{tl(`library_formatHint_${format}`)}</span>
           </button>

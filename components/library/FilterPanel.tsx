@@ -43,11 +43,19 @@ export function FilterPanel(props: {
         <legend>{tl('library_facet_date')}</legend>
         <label>
           <span>{tl('library_dateFrom')}</span>
-          <input type="date" value={props.filter.from} onChange={(e) => props.onDates((e.target as HTMLInputElement).value, props.filter.to)} />
+          <input
+            type="date"
+            value={props.filter.from}
+            onChange={(e) => props.onDates((e.target as HTMLInputElement).value, props.filter.to)}
+          />
         </label>
         <label>
           <span>{tl('library_dateTo')}</span>
-          <input type="date" value={props.filter.to} onChange={(e) => props.onDates(props.filter.from, (e.target as HTMLInputElement).value)} />
+          <input
+            type="date"
+            value={props.filter.to}
+            onChange={(e) => props.onDates(props.filter.from, (e.target as HTMLInputElement).value)}
+          />
         </label>
       </fieldset>
       <FacetGroup facet="mention" {...props} />
@@ -55,7 +63,13 @@ export function FilterPanel(props: {
   );
 }
 
-function FacetGroup(props: { facet: Facet; filter: LibraryFilter; counts: FacetCounts; labels: FacetLabels; onToggle(facet: Facet, value: string): void }) {
+function FacetGroup(props: {
+  facet: Facet;
+  filter: LibraryFilter;
+  counts: FacetCounts;
+  labels: FacetLabels;
+  onToggle(facet: Facet, value: string): void;
+}) {
   const { facet, filter } = props;
   const [expanded, setExpanded] = useState(false);
   const selected = filter[facet] as string[];
@@ -73,7 +87,11 @@ function FacetGroup(props: { facet: Facet; filter: LibraryFilter; counts: FacetC
           return (
             <li key={value}>
               <label title={label}>
-                <input type="checkbox" checked={selected.includes(value)} onChange={() => props.onToggle(facet, value)} />
+                <input
+                  type="checkbox"
+                  checked={selected.includes(value)}
+                  onChange={() => props.onToggle(facet, value)}
+                />
                 <span class="tifa-lib-facet-label">{label}</span>
                 <span class="tifa-lib-count">{count.toLocaleString()}</span>
               </label>
@@ -90,7 +108,11 @@ function FacetGroup(props: { facet: Facet; filter: LibraryFilter; counts: FacetC
   );
 }
 
-function ColorFacet(props: { filter: LibraryFilter; counts: FacetCounts; onToggle(facet: Facet, value: string): void }) {
+function ColorFacet(props: {
+  filter: LibraryFilter;
+  counts: FacetCounts;
+  onToggle(facet: Facet, value: string): void;
+}) {
   return (
     <fieldset class="tifa-lib-facet" data-facet="color">
       <legend>{tl('library_facet_color')}</legend>
@@ -100,7 +122,12 @@ function ColorFacet(props: { filter: LibraryFilter; counts: FacetCounts; onToggl
           const checked = props.filter.color.includes(color);
           return (
             <label key={color} class="tifa-lib-color" data-color={color} title={tl(`library_color_${color}`)}>
-              <input type="checkbox" checked={checked} onChange={() => props.onToggle('color', color)} aria-label={`${tl(`library_color_${color}`)} (${count})`} />
+              <input
+                type="checkbox"
+                checked={checked}
+                onChange={() => props.onToggle('color', color)}
+                aria-label={`${tl(`library_color_${color}`)} (${count})`}
+              />
               <span class="tifa-lib-color-dot" aria-hidden="true" />
               <span class="tifa-lib-count">{count.toLocaleString()}</span>
             </label>
@@ -112,16 +139,30 @@ function ColorFacet(props: { filter: LibraryFilter; counts: FacetCounts; onToggl
 }
 
 /** Chips for the active filters, each removable, plus "clear all". */
-export function ActiveFilters(props: { filter: LibraryFilter; labels: FacetLabels; onToggle(facet: Facet, value: string): void; onDates(from: string, to: string): void; onClear(): void }) {
+export function ActiveFilters(props: {
+  filter: LibraryFilter;
+  labels: FacetLabels;
+  onToggle(facet: Facet, value: string): void;
+  onDates(from: string, to: string): void;
+  onClear(): void;
+}) {
   const { filter } = props;
   const chips: Array<{ key: string; label: string; remove(): void }> = [];
   for (const facet of FACETS) {
     for (const value of filter[facet] as string[]) {
-      chips.push({ key: `${facet}:${value}`, label: `${tl(`library_facet_${facet}`)}: ${facetLabel(facet, value, props.labels)}`, remove: () => props.onToggle(facet, value) });
+      chips.push({
+        key: `${facet}:${value}`,
+        label: `${tl(`library_facet_${facet}`)}: ${facetLabel(facet, value, props.labels)}`,
+        remove: () => props.onToggle(facet, value),
+      });
     }
   }
   if (filter.from || filter.to) {
-    chips.push({ key: 'date', label: `${tl('library_facet_date')}: ${filter.from || '…'} – ${filter.to || '…'}`, remove: () => props.onDates('', '') });
+    chips.push({
+      key: 'date',
+      label: `${tl('library_facet_date')}: ${filter.from || '…'} – ${filter.to || '…'}`,
+      remove: () => props.onDates('', ''),
+    });
   }
   if (chips.length === 0) return null;
   return (
@@ -129,7 +170,12 @@ export function ActiveFilters(props: { filter: LibraryFilter; labels: FacetLabel
       {chips.map((chip) => (
         <span class="tifa-lib-chip" key={chip.key}>
           <span class="tifa-lib-chip-label">{chip.label}</span>
-          <button type="button" class="tifa-lib-tag-remove" aria-label={tl('library_removeFilter', { label: chip.label })} onClick={chip.remove}>
+          <button
+            type="button"
+            class="tifa-lib-tag-remove"
+            aria-label={tl('library_removeFilter', { label: chip.label })}
+            onClick={chip.remove}
+          >
             ×
           </button>
         </span>

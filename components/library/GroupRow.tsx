@@ -5,7 +5,13 @@ import { SafeLink } from './SafeLink';
 import { tl } from './i18n';
 
 /** A speech's header in the grouped list: title, site, date, clip count; toggles its clips. */
-export function GroupRow(props: { group: SpeechGroup; collapsed: boolean; query: string; active: boolean; onToggle(key: string): void }) {
+export function GroupRow(props: {
+  group: SpeechGroup;
+  collapsed: boolean;
+  query: string;
+  active: boolean;
+  onToggle(key: string): void;
+}) {
   const { group, collapsed, query, active } = props;
   const tab = active ? 0 : -1;
   return (

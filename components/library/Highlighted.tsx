@@ -8,7 +8,9 @@ export function Highlighted({ text, query }: { text: string; query: string }) {
   if (!query.trim()) return <>{text}</>;
   return (
     <>
-      {highlightSegments(text, query).map((segment, i) => (segment.match ? <mark key={i}>{segment.text}</mark> : segment.text))}
+      {highlightSegments(text, query).map((segment, i) =>
+        segment.match ? <mark key={i}>{segment.text}</mark> : segment.text,
+      )}
     </>
   );
 }

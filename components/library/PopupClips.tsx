@@ -46,7 +46,10 @@ const extensionDeps: PopupClipsDeps = {
   },
 };
 
-type State = { status: 'loading' } | { status: 'no-page' } | { status: 'ready'; target: ClipsTab & { url: string }; clips: Clip[] };
+type State =
+  | { status: 'loading' }
+  | { status: 'no-page' }
+  | { status: 'ready'; target: ClipsTab & { url: string }; clips: Clip[] };
 
 /** The popup's list of this page's clips in document order; a click scrolls the page to the clip. */
 export function PopupClips(props: { deps?: PopupClipsDeps }) {
@@ -62,7 +65,10 @@ export function PopupClips(props: { deps?: PopupClipsDeps }) {
       if (cancelled) return;
       const url = target?.url;
       if (!target || !url || !/^(https?|file):/.test(url)) return setState({ status: 'no-page' });
-      unsubscribe = deps.subscribePage(url, (clips) => !cancelled && setState({ status: 'ready', target: { ...target, url }, clips }));
+      unsubscribe = deps.subscribePage(
+        url,
+        (clips) => !cancelled && setState({ status: 'ready', target: { ...target, url }, clips }),
+      );
       setOrphans(await deps.orphans(target.tabId));
     })();
     return () => {
@@ -92,7 +98,13 @@ export function PopupClips(props: { deps?: PopupClipsDeps }) {
         <ol>
           {clips.map((clip) => (
             <li key={clip.id}>
-              <button type="button" class="tifa-popup-clip" data-clip-id={clip.id} data-color={clip.color} onClick={() => void deps.reveal(target.tabId, clip.id).catch(() => undefined)}>
+              <button
+                type="button"
+                class="tifa-popup-clip"
+                data-clip-id={clip.id}
+                data-color={clip.color}
+                onClick={() => void deps.reveal(target.tabId, clip.id).catch(() => undefined)}
+              >
                 <span class="tifa-lib-swatch" aria-hidden="true" />
                 <span class="tifa-popup-clip-body">
                   <p class="tifa-popup-clip-text" lang="zh">
@@ -100,7 +112,11 @@ export function PopupClips(props: { deps?: PopupClipsDeps }) {
                   </p>
                   <span class="tifa-popup-clip-meta">
                     {orphans.has(clip.id) && <span class="tifa-popup-orphan">{tl('library_orphan')}</span>}
-                    <span>{clip.outlinePath.length ? clip.outlinePath.map(outlineLabel).join(OUTLINE_SEPARATOR) : localDate(clip.created)}</span>
+                    <span>
+                      {clip.outlinePath.length
+                        ? clip.outlinePath.map(outlineLabel).join(OUTLINE_SEPARATOR)
+                        : localDate(clip.created)}
+                    </span>
                     {clip.tags.length > 0 && <span>{clip.tags.map((t) => `#${t}`).join(' ')}</span>}
                   </span>
                 </span>

@@ -21,7 +21,12 @@ function Passages({ text, passages }: { text: string; passages: RecurringPassage
 }
 
 /** Where this clip's passages recur in other speeches, grouped by speech, with the shared text marked. */
-export function SimilarDialog(props: { clip: Clip; index: SimilarityIndex | null; onClose(): void; onShow(clip: Clip): void }) {
+export function SimilarDialog(props: {
+  clip: Clip;
+  index: SimilarityIndex | null;
+  onClose(): void;
+  onShow(clip: Clip): void;
+}) {
   const { index } = props;
   const groups = useMemo(
     () => (index?.byId.has(props.clip.id) ? groupSimilarBySpeech(findSimilar(index, props.clip.id)) : null),

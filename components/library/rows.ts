@@ -15,7 +15,12 @@ export const ROW_HEIGHT: Record<LibraryRow['kind'], number> = { group: 58, clip:
 export const rowHeight = (row: LibraryRow): number => ROW_HEIGHT[row.kind];
 export const rowKey = (row: LibraryRow): string => row.key;
 
-export function buildRows(clips: readonly Clip[], mode: LibraryMode, collapsed: ReadonlySet<string>, editingId: string | null): LibraryRow[] {
+export function buildRows(
+  clips: readonly Clip[],
+  mode: LibraryMode,
+  collapsed: ReadonlySet<string>,
+  editingId: string | null,
+): LibraryRow[] {
   const rows: LibraryRow[] = [];
   const pushClip = (clip: Clip, grouped: boolean) => {
     if (clip.id === editingId) rows.push({ kind: 'editor', key: `e:${clip.id}`, clip, grouped });

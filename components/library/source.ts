@@ -56,7 +56,10 @@ async function importInParts(clips: Clip[]): Promise<{ added: number; skipped: n
   const batch = crypto.randomUUID();
   let result = { added: 0, skipped: 0 };
   for (const [i, part] of parts.entries()) {
-    result = await sendToBackground('clips.import', { clips: part, part: { batch, part: i, last: i === parts.length - 1 } });
+    result = await sendToBackground('clips.import', {
+      clips: part,
+      part: { batch, part: i, last: i === parts.length - 1 },
+    });
   }
   return result;
 }
@@ -74,7 +77,11 @@ const READ_CHUNK = 1_000;
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const afterPaint = () =>
-  new Promise<void>((resolve) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => setTimeout(resolve, 0)) : setTimeout(resolve, 0)));
+  new Promise<void>((resolve) =>
+    typeof requestAnimationFrame === 'function'
+      ? requestAnimationFrame(() => setTimeout(resolve, 0))
+      : setTimeout(resolve, 0),
+  );
 
 /**
  * Reads the library progressively and keeps it live:

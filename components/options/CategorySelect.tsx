@@ -1,7 +1,12 @@
 import { MENTION_CATEGORIES, type MentionCategory } from '../../lib/rules/types';
 import { categoryLabel } from './labels';
 
-export function CategorySelect(props: { value: MentionCategory; onChange(c: MentionCategory): void; label: string; name?: string }) {
+export function CategorySelect(props: {
+  value: MentionCategory;
+  onChange(c: MentionCategory): void;
+  label: string;
+  name?: string;
+}) {
   return (
     <select
       aria-label={props.label}

@@ -36,7 +36,10 @@ export function CorrectionsSection({ rules, onChange }: Props) {
     const parsed = correctionSchema.safeParse({ text, category });
     if (!parsed.success) return;
     const others = rules.corrections.filter((c) => termKey(c.text) !== termKey(parsed.data.text));
-    onChange({ ...rules, corrections: [...others, parsed.data] }, tl('options_correctionAdded', { text: parsed.data.text }));
+    onChange(
+      { ...rules, corrections: [...others, parsed.data] },
+      tl('options_correctionAdded', { text: parsed.data.text }),
+    );
     setText('');
   };
 
@@ -47,7 +50,13 @@ export function CorrectionsSection({ rules, onChange }: Props) {
 
       <h3>{t('options_hiddenTitle')}</h3>
       <form class="tifa-options-form" onSubmit={addHidden}>
-        <input required aria-label={t('options_hiddenText')} placeholder={t('options_hiddenText')} value={hidden} onInput={(e) => setHidden(e.currentTarget.value)} />
+        <input
+          required
+          aria-label={t('options_hiddenText')}
+          placeholder={t('options_hiddenText')}
+          value={hidden}
+          onInput={(e) => setHidden(e.currentTarget.value)}
+        />
         <button type="submit">{t('options_hide')}</button>
       </form>
       {rules.hidden.length === 0 ? (
@@ -61,7 +70,12 @@ export function CorrectionsSection({ rules, onChange }: Props) {
                 type="button"
                 aria-label={tl('options_unhide', { text: h })}
                 title={tl('options_unhide', { text: h })}
-                onClick={() => onChange({ ...rules, hidden: rules.hidden.filter((x) => x !== h) }, tl('options_hiddenRemoved', { text: h }))}
+                onClick={() =>
+                  onChange(
+                    { ...rules, hidden: rules.hidden.filter((x) => x !== h) },
+                    tl('options_hiddenRemoved', { text: h }),
+                  )
+                }
               >
                 ×
               </button>
@@ -72,7 +86,13 @@ export function CorrectionsSection({ rules, onChange }: Props) {
 
       <h3>{t('options_correctionsListTitle')}</h3>
       <form class="tifa-options-form" onSubmit={addCorrection}>
-        <input required aria-label={t('options_correctionText')} placeholder={t('options_correctionText')} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+        <input
+          required
+          aria-label={t('options_correctionText')}
+          placeholder={t('options_correctionText')}
+          value={text}
+          onInput={(e) => setText(e.currentTarget.value)}
+        />
         <CategorySelect label={t('options_correctionCategory')} value={category} onChange={setCategory} />
         <button type="submit">{t('options_add')}</button>
       </form>
@@ -89,7 +109,10 @@ export function CorrectionsSection({ rules, onChange }: Props) {
                 <button
                   type="button"
                   onClick={() =>
-                    onChange({ ...rules, corrections: rules.corrections.filter((x) => x !== c) }, tl('options_correctionRemoved', { text: c.text }))
+                    onChange(
+                      { ...rules, corrections: rules.corrections.filter((x) => x !== c) },
+                      tl('options_correctionRemoved', { text: c.text }),
+                    )
                   }
                 >
                   {t('options_remove')}

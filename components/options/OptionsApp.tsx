@@ -36,7 +36,11 @@ export function OptionsApp({ deps = browserOptionsDeps }: { deps?: OptionsDeps }
           ))}
         </nav>
       </header>
-      {error && <p class="tifa-options-error" role="alert">{error}</p>}
+      {error && (
+        <p class="tifa-options-error" role="alert">
+          {error}
+        </p>
+      )}
       {!settings ? (
         <p class="tifa-options-empty">{t('options_loading')}</p>
       ) : (

@@ -1,6 +1,12 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
-import { exportRulePack, mergeRulePack, parseRulePack, RulePackError, serializeRulePack } from '../../lib/rulepacks/pack';
+import {
+  exportRulePack,
+  mergeRulePack,
+  parseRulePack,
+  RulePackError,
+  serializeRulePack,
+} from '../../lib/rulepacks/pack';
 import type { CustomRules } from '../../lib/rulepacks/schema';
 import { tl } from '../library/i18n';
 
@@ -28,7 +34,10 @@ export function PacksSection({ rules, onChange, download }: Props) {
       const pack = parseRulePack(await file.text());
       const { rules: merged, added } = mergeRulePack(rules, pack);
       onChange(merged, tl('options_packImportedUndo', { name: pack.name || file.name }));
-      setOutcome({ ok: true, text: tl('options_packImported', { terms: added.terms, patterns: added.patterns, hidden: added.hidden }) });
+      setOutcome({
+        ok: true,
+        text: tl('options_packImported', { terms: added.terms, patterns: added.patterns, hidden: added.hidden }),
+      });
     } catch (err) {
       if (!(err instanceof RulePackError)) throw err;
       setOutcome({ ok: false, text: tl('options_packRejected', { file: file.name, reason: err.message }) });
@@ -45,11 +54,20 @@ export function PacksSection({ rules, onChange, download }: Props) {
         </button>
         <label class="tifa-options-file">
           {t('options_packImport')}
-          <input type="file" accept="application/json,.json" data-testid="pack-import" onChange={(e) => void importFile(e.currentTarget)} />
+          <input
+            type="file"
+            accept="application/json,.json"
+            data-testid="pack-import"
+            onChange={(e) => void importFile(e.currentTarget)}
+          />
         </label>
       </div>
       {outcome && (
-        <p class={outcome.ok ? 'tifa-options-ok' : 'tifa-options-error'} role={outcome.ok ? 'status' : 'alert'} data-testid="pack-outcome">
+        <p
+          class={outcome.ok ? 'tifa-options-ok' : 'tifa-options-error'}
+          role={outcome.ok ? 'status' : 'alert'}
+          data-testid="pack-outcome"
+        >
           {outcome.text}
         </p>
       )}

@@ -42,7 +42,9 @@ function Tester({ check, sample }: { check: PatternCheck | null; sample: string 
   parts.push(sample.slice(at));
   return (
     <div class="tifa-options-tester" aria-live="polite">
-      <p class="tifa-options-muted" data-testid="pattern-count">{tl('options_patternMatches', { n: spans.length })}</p>
+      <p class="tifa-options-muted" data-testid="pattern-count">
+        {tl('options_patternMatches', { n: spans.length })}
+      </p>
       <pre class="tifa-options-sample">{parts}</pre>
     </div>
   );
@@ -55,7 +57,10 @@ export function PatternsSection({ rules, onChange }: Props) {
   const edit = <K extends keyof Draft>(field: K, value: Draft[K]) => setDraft((d) => ({ ...d, [field]: value }));
   const [sample, setSample] = useState('');
   const [saveProblem, setSaveProblem] = useState<string | null>(null);
-  const live = useMemo(() => (draft.pattern ? compileUserPattern(draft.pattern, draft.flags, NO_TIMING) : null), [draft.pattern, draft.flags]);
+  const live = useMemo(
+    () => (draft.pattern ? compileUserPattern(draft.pattern, draft.flags, NO_TIMING) : null),
+    [draft.pattern, draft.flags],
+  );
   const liveProblem = live && !live.ok ? inUiLanguage(patternProblemText(live.problem)) : null;
 
   const submit = (e: Event) => {
@@ -91,7 +96,10 @@ export function PatternsSection({ rules, onChange }: Props) {
           aria-label={t('options_patternSource')}
           aria-invalid={!!problem}
           value={draft.pattern}
-          onInput={(e) => (edit('pattern', e.currentTarget.value), setSaveProblem(null))}
+          onInput={(e) => {
+            edit('pattern', e.currentTarget.value);
+            setSaveProblem(null);
+          }}
         />
         <input
           name="flags"
@@ -99,9 +107,17 @@ export function PatternsSection({ rules, onChange }: Props) {
           placeholder="u"
           aria-label={t('options_patternFlags')}
           value={draft.flags}
-          onInput={(e) => (edit('flags', e.currentTarget.value), setSaveProblem(null))}
+          onInput={(e) => {
+            edit('flags', e.currentTarget.value);
+            setSaveProblem(null);
+          }}
         />
-        <CategorySelect label={t('options_category')} name="category" value={draft.category} onChange={(category) => edit('category', category)} />
+        <CategorySelect
+          label={t('options_category')}
+          name="category"
+          value={draft.category}
+          onChange={(category) => edit('category', category)}
+        />
         <input
           name="id"
           placeholder={t('options_patternId')}
@@ -116,12 +132,23 @@ export function PatternsSection({ rules, onChange }: Props) {
           value={draft.description}
           onInput={(e) => edit('description', e.currentTarget.value)}
         />
-        <button type="submit" disabled={!!liveProblem}>{t('options_add')}</button>
+        <button type="submit" disabled={!!liveProblem}>
+          {t('options_add')}
+        </button>
       </form>
-      {problem && <p class="tifa-options-error" role="alert" data-testid="pattern-error">{problem}</p>}
+      {problem && (
+        <p class="tifa-options-error" role="alert" data-testid="pattern-error">
+          {problem}
+        </p>
+      )}
       <label class="tifa-options-sample-label">
         {t('options_patternSample')}
-        <textarea rows={4} value={sample} placeholder={t('options_patternSamplePlaceholder')} onInput={(e) => setSample(e.currentTarget.value)} />
+        <textarea
+          rows={4}
+          value={sample}
+          placeholder={t('options_patternSamplePlaceholder')}
+          onInput={(e) => setSample(e.currentTarget.value)}
+        />
       </label>
       <Tester check={live} sample={sample} />
       {rules.patterns.length === 0 ? (
@@ -130,7 +157,9 @@ export function PatternsSection({ rules, onChange }: Props) {
         <ul class="tifa-options-list" aria-label={t('options_patternsTitle')}>
           {rules.patterns.map((p) => (
             <li key={p.id} class="tifa-options-item" data-pattern={p.id}>
-              <code class="tifa-options-code">/{p.pattern}/{p.flags ?? 'u'}</code>
+              <code class="tifa-options-code">
+                /{p.pattern}/{p.flags ?? 'u'}
+              </code>
               <span class="tifa-options-badge">{categoryLabel(p.category)}</span>
               <span class="tifa-options-muted">{p.id}</span>
               {p.description && <span class="tifa-options-gloss">{p.description}</span>}
@@ -138,7 +167,10 @@ export function PatternsSection({ rules, onChange }: Props) {
                 <button
                   type="button"
                   onClick={() =>
-                    onChange({ ...rules, patterns: rules.patterns.filter((x) => x.id !== p.id) }, tl('options_patternRemoved', { id: p.id }))
+                    onChange(
+                      { ...rules, patterns: rules.patterns.filter((x) => x.id !== p.id) },
+                      tl('options_patternRemoved', { id: p.id }),
+                    )
                   }
                 >
                   {t('options_remove')}

@@ -15,18 +15,29 @@ function toggled<T>(list: readonly T[], item: T, on: boolean): T[] {
 /** An example as written in the rule table: the part in ⟦…⟧ is what the rule marks. */
 function Example({ text }: { text: string }) {
   const parts = text.split(/⟦|⟧/);
-  return (
-    <li>
-      {parts.map((part, i) => (i % 2 ? <mark key={i}>{part}</mark> : part))}
-    </li>
-  );
+  return <li>{parts.map((part, i) => (i % 2 ? <mark key={i}>{part}</mark> : part))}</li>;
 }
 
-function RuleRow({ rule, on, categoryOn, onToggle }: { rule: MentionRule; on: boolean; categoryOn: boolean; onToggle(on: boolean): void }) {
+function RuleRow({
+  rule,
+  on,
+  categoryOn,
+  onToggle,
+}: {
+  rule: MentionRule;
+  on: boolean;
+  categoryOn: boolean;
+  onToggle(on: boolean): void;
+}) {
   return (
     <li class="tifa-options-rule">
       <label>
-        <input type="checkbox" checked={on} disabled={!categoryOn} onChange={(e) => onToggle(e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          checked={on}
+          disabled={!categoryOn}
+          onChange={(e) => onToggle(e.currentTarget.checked)}
+        />
         <span class="tifa-options-rule-text">{inUiLanguage(rule.description)}</span>
         <code class="tifa-options-rule-id">{rule.id}</code>
       </label>
@@ -35,11 +46,19 @@ function RuleRow({ rule, on, categoryOn, onToggle }: { rule: MentionRule; on: bo
         <div class="tifa-options-examples">
           <div>
             <h4>{t('options_rulesMarks')}</h4>
-            <ul>{rule.examples.map((x) => <Example key={x} text={x} />)}</ul>
+            <ul>
+              {rule.examples.map((x) => (
+                <Example key={x} text={x} />
+              ))}
+            </ul>
           </div>
           <div>
             <h4>{t('options_rulesNotMarks')}</h4>
-            <ul>{rule.counterExamples.map((x) => <Example key={x} text={x} />)}</ul>
+            <ul>
+              {rule.counterExamples.map((x) => (
+                <Example key={x} text={x} />
+              ))}
+            </ul>
           </div>
         </div>
       </details>
@@ -62,7 +81,10 @@ export function RulesSection({ toggles, onChange }: Props) {
                 type="checkbox"
                 checked={categoryOn(category)}
                 onChange={(e) =>
-                  onChange({ ...toggles, disabledCategories: toggled(toggles.disabledCategories, category, e.currentTarget.checked) })
+                  onChange({
+                    ...toggles,
+                    disabledCategories: toggled(toggles.disabledCategories, category, e.currentTarget.checked),
+                  })
                 }
               />
               {categoryLabel(category)}

@@ -5,7 +5,10 @@ import { tl } from '../library/i18n';
 
 /** `*://*.gov.cn/*` → `gov.cn` (and its subdomains); `https://example.org/*` → `example.org`. */
 function siteName(pattern: string): string {
-  return pattern.replace(/^[^:]+:\/\//, '').replace(/\/\*$/, '').replace(/^\*\./, '');
+  return pattern
+    .replace(/^[^:]+:\/\//, '')
+    .replace(/\/\*$/, '')
+    .replace(/^\*\./, '');
 }
 
 /** Where Tifa runs: the built-in sites, and the sites the reader added (with a way to remove them). */
@@ -38,7 +41,11 @@ export function SitesSection(props: { listSites(): Promise<string[]>; removeSite
       </ul>
       <h3>{t('options_sitesAdded')}</h3>
       <p class="tifa-options-hint">{t('options_sitesAddedHint')}</p>
-      {error && <p class="tifa-options-error" role="alert">{error}</p>}
+      {error && (
+        <p class="tifa-options-error" role="alert">
+          {error}
+        </p>
+      )}
       {added && added.length === 0 && <p class="tifa-options-empty">{t('options_sitesAddedEmpty')}</p>}
       {added && added.length > 0 && (
         <ul class="tifa-options-list" aria-label={t('options_sitesAdded')}>
@@ -46,7 +53,11 @@ export function SitesSection(props: { listSites(): Promise<string[]>; removeSite
             <li key={p} class="tifa-options-item">
               <strong title={p}>{siteName(p)}</strong>
               <span class="tifa-options-actions">
-                <button type="button" aria-label={tl('options_siteRemove', { site: siteName(p) })} onClick={() => void remove(p)}>
+                <button
+                  type="button"
+                  aria-label={tl('options_siteRemove', { site: siteName(p) })}
+                  onClick={() => void remove(p)}
+                >
                   {t('options_remove')}
                 </button>
               </span>

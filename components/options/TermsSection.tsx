@@ -22,11 +22,19 @@ interface Draft {
 const EMPTY: Draft = { text: '', category: 'program', gloss: '', aliases: '' };
 
 function draftOf(term: PackTerm): Draft {
-  return { text: term.text, category: term.category, gloss: term.gloss ?? '', aliases: (term.aliases ?? []).join('，') };
+  return {
+    text: term.text,
+    category: term.category,
+    gloss: term.gloss ?? '',
+    aliases: (term.aliases ?? []).join('，'),
+  };
 }
 
 function termOf(draft: Draft): PackTerm {
-  const aliases = draft.aliases.split(/[,，、;；\n]/).map((a) => a.trim()).filter(Boolean);
+  const aliases = draft.aliases
+    .split(/[,，、;；\n]/)
+    .map((a) => a.trim())
+    .filter(Boolean);
   return {
     text: draft.text.trim(),
     category: draft.category,
@@ -59,7 +67,10 @@ export function TermsSection({ rules, onChange }: Props) {
 
   const remove = (index: number) => {
     const removed = rules.terms[index];
-    onChange({ ...rules, terms: rules.terms.filter((_, i) => i !== index) }, tl('options_termRemoved', { text: removed.text }));
+    onChange(
+      { ...rules, terms: rules.terms.filter((_, i) => i !== index) },
+      tl('options_termRemoved', { text: removed.text }),
+    );
     if (editing === index) {
       setEditing(null);
       setDraft(EMPTY);
@@ -79,7 +90,12 @@ export function TermsSection({ rules, onChange }: Props) {
           value={draft.text}
           onInput={(e) => edit('text', e.currentTarget.value)}
         />
-        <CategorySelect label={t('options_category')} name="category" value={draft.category} onChange={(category) => edit('category', category)} />
+        <CategorySelect
+          label={t('options_category')}
+          name="category"
+          value={draft.category}
+          onChange={(category) => edit('category', category)}
+        />
         <input
           name="gloss"
           placeholder={t('options_termGloss')}
@@ -96,12 +112,23 @@ export function TermsSection({ rules, onChange }: Props) {
         />
         <button type="submit">{editing === null ? t('options_add') : t('options_save')}</button>
         {editing !== null && (
-          <button type="button" onClick={() => (setEditing(null), setDraft(EMPTY), setProblem(null))}>
+          <button
+            type="button"
+            onClick={() => {
+              setEditing(null);
+              setDraft(EMPTY);
+              setProblem(null);
+            }}
+          >
             {t('options_cancel')}
           </button>
         )}
       </form>
-      {problem && <p class="tifa-options-error" role="alert">{problem}</p>}
+      {problem && (
+        <p class="tifa-options-error" role="alert">
+          {problem}
+        </p>
+      )}
       {rules.terms.length === 0 ? (
         <p class="tifa-options-empty">{t('options_termsEmpty')}</p>
       ) : (
@@ -113,10 +140,19 @@ export function TermsSection({ rules, onChange }: Props) {
               {term.aliases?.length ? <span class="tifa-options-muted">{term.aliases.join('，')}</span> : null}
               {term.gloss && <span class="tifa-options-gloss">{term.gloss}</span>}
               <span class="tifa-options-actions">
-                <button type="button" onClick={() => (setEditing(i), setDraft(draftOf(term)), setProblem(null))}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    setEditing(i);
+                    setDraft(draftOf(term));
+                    setProblem(null);
+                  }}
+                >
                   {t('options_edit')}
                 </button>
-                <button type="button" onClick={() => remove(i)}>{t('options_remove')}</button>
+                <button type="button" onClick={() => remove(i)}>
+                  {t('options_remove')}
+                </button>
               </span>
             </li>
           ))}

@@ -22,7 +22,6 @@ type Anchors = { url: string; byId: Map<string, ClipAnchorStatus> } | null;
 
 const db = openClipDatabase();
 
-
 /**
  * This page's clips for the side panel's "This page" view: the clips placed on the page in document order,
  * then the orphans (clips of this page that could not be placed), which are listed, never dropped.
@@ -56,7 +55,11 @@ export function PageClips({ tabId, url }: PageClipsProps) {
     void refreshAnchors();
     const onMessage = (raw: unknown, sender: { tab?: { id?: number }; id?: string }) => {
       const kind = (raw as { kind?: unknown } | null)?.kind;
-      if (sender.id === browser.runtime.id && sender.tab?.id === tabId && (kind === 'clipping.anchorsChanged' || kind === 'reading.changed')) {
+      if (
+        sender.id === browser.runtime.id &&
+        sender.tab?.id === tabId &&
+        (kind === 'clipping.anchorsChanged' || kind === 'reading.changed')
+      ) {
         void refreshAnchors();
       }
       return undefined;
@@ -87,7 +90,12 @@ export function PageClips({ tabId, url }: PageClipsProps) {
     if (clipIds !== undefined) void refreshAnchors();
   }, [clipIds, refreshAnchors]);
 
-  if (!clips || !anchorsLoaded) return <section class="tifa-page-clips" aria-busy="true">{t('clippingLoading')}</section>;
+  if (!clips || !anchorsLoaded)
+    return (
+      <section class="tifa-page-clips" aria-busy="true">
+        {t('clippingLoading')}
+      </section>
+    );
 
   const placed: { clip: Clip; start: number }[] = [];
   const orphans: Clip[] = [];
@@ -109,7 +117,11 @@ export function PageClips({ tabId, url }: PageClipsProps) {
       {placed.length > 0 && (
         <ol class="tifa-clip-list" data-kind="anchored">
           {placed.map(({ clip }) => (
-            <ClipRow key={clip.id} clip={clip} onShow={anchors ? () => void sendToTab(tabId, 'clipping.scrollTo', { id: clip.id }) : undefined} />
+            <ClipRow
+              key={clip.id}
+              clip={clip}
+              onShow={anchors ? () => void sendToTab(tabId, 'clipping.scrollTo', { id: clip.id }) : undefined}
+            />
           ))}
         </ol>
       )}
@@ -135,7 +147,9 @@ function ClipRow({ clip, orphan, onShow }: { clip: Clip; orphan?: boolean; onSho
   return (
     <li class="tifa-clip-row" data-clip-id={clip.id} data-color={clip.color} data-orphan={orphan ? 'true' : undefined}>
       <div class="tifa-clip-path">{path || t('clippingNoOutline')}</div>
-      <blockquote class="tifa-clip-text">{clip.text.length > 280 ? `${clip.text.slice(0, 280)}…` : clip.text}</blockquote>
+      <blockquote class="tifa-clip-text">
+        {clip.text.length > 280 ? `${clip.text.slice(0, 280)}…` : clip.text}
+      </blockquote>
       {orphan && <span class="tifa-badge">{t('clippingOrphanBadge')}</span>}
       {onShow && !orphan && (
         <button type="button" class="tifa-link-button" onClick={onShow}>

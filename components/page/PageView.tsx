@@ -20,7 +20,12 @@ export function PageView() {
   const [note, setNote] = useState('');
   const sectionClipper = useSectionClipper(tab?.id);
 
-  if (phase === 'notab') return <section class="tifa-page-view"><p class="tifa-page-muted">{t('reading_noTab')}</p></section>;
+  if (phase === 'notab')
+    return (
+      <section class="tifa-page-view">
+        <p class="tifa-page-muted">{t('reading_noTab')}</p>
+      </section>
+    );
   // This page's clips (clipping area) are listed whatever the page is, even where Tifa is not running now.
   const clips = tab ? <PageClips tabId={tab.id} url={state?.url ?? tab.url} /> : null;
   if (phase === 'absent') {
@@ -84,7 +89,10 @@ function Counts({ state }: { state: PageState }) {
     <ul class="tifa-page-counts" aria-label={t('reading_legend')}>
       {HIGHLIGHT_CATEGORIES.map((c) => (
         <li key={c}>
-          <span class="tifa-page-swatch" style={{ background: CATEGORY_STYLES[c].tint, borderColor: CATEGORY_STYLES[c].swatch }} />
+          <span
+            class="tifa-page-swatch"
+            style={{ background: CATEGORY_STYLES[c].tint, borderColor: CATEGORY_STYLES[c].swatch }}
+          />
           {categoryLabel(c)} <span class="tifa-page-count">{state.counts[c] ?? 0}</span>
         </li>
       ))}

@@ -161,7 +161,12 @@ export function PopupPageSection() {
               {t('reading_scopePage')}
             </label>
             <label>
-              <input type="radio" name="tifa-scope" checked={scope === 'global'} onChange={() => changeScope('global')} />
+              <input
+                type="radio"
+                name="tifa-scope"
+                checked={scope === 'global'}
+                onChange={() => changeScope('global')}
+              />
               {t('reading_scopeGlobal')}
             </label>
           </div>

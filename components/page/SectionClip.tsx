@@ -14,7 +14,10 @@ export interface SectionClipState {
  * Asks the tab's content script to clip a whole outline section (the outline index is the same on both sides:
  * the page state's outline is the analysis's outline). Keeps the outcome of the latest request to show by its row.
  */
-export function useSectionClipper(tabId: number | undefined): { last: SectionClipState | null; clip(index: number): Promise<void> } {
+export function useSectionClipper(tabId: number | undefined): {
+  last: SectionClipState | null;
+  clip(index: number): Promise<void>;
+} {
   const [last, setLast] = useState<SectionClipState | null>(null);
   const clip = useCallback(
     async (index: number) => {
@@ -25,7 +28,11 @@ export function useSectionClipper(tabId: number | undefined): { last: SectionCli
         const { tone, text } = describeClipOutcome(outcome);
         setLast({ index, phase: tone, text });
       } catch (err) {
-        setLast({ index, phase: 'error', text: `${t('clippingFailed')} ${err instanceof Error ? err.message : String(err)}` });
+        setLast({
+          index,
+          phase: 'error',
+          text: `${t('clippingFailed')} ${err instanceof Error ? err.message : String(err)}`,
+        });
       }
     },
     [tabId],

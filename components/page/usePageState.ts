@@ -54,10 +54,13 @@ export function usePageState(): PageStateHandle {
 
   useEffect(() => {
     void retarget();
-    const router = createRouter(browser.runtime.id, browser.runtime.getURL('/')).on('reading.changed', (_payload, ctx) => {
-      if (ctx.sender.tab?.id === tabRef.current?.id) void refresh();
-      return {};
-    });
+    const router = createRouter(browser.runtime.id, browser.runtime.getURL('/')).on(
+      'reading.changed',
+      (_payload, ctx) => {
+        if (ctx.sender.tab?.id === tabRef.current?.id) void refresh();
+        return {};
+      },
+    );
     const unlisten = listen(router);
     const pinned = isPinnedToTab();
     const onActivated = () => void retarget();

@@ -7,7 +7,15 @@ import { tl } from '../library/i18n';
 const CATEGORIES: MentionCategory[] = ['formulation', 'program', 'document', 'meeting', 'target'];
 
 /** Added and dropped mentions, by category, with counts. */
-function MentionList({ title, list, kind }: { title: string; list: readonly MentionChange[]; kind: 'added' | 'dropped' }) {
+function MentionList({
+  title,
+  list,
+  kind,
+}: {
+  title: string;
+  list: readonly MentionChange[];
+  kind: 'added' | 'dropped';
+}) {
   return (
     <section class={`tifa-compare-mentions tifa-compare-${kind}`}>
       <h3>{title}</h3>
@@ -65,7 +73,13 @@ function Row({ c, row }: { c: Comparison; row: CompareRow }) {
  * A comparison of two speeches (the `compare.run` reply): added and dropped mentions on top, then the newer
  * text's paragraphs under its sections with changes marked; unchanged paragraphs hidden unless asked for.
  */
-export function CompareView({ comparison: c, onCopyMarkdown }: { comparison: Comparison; onCopyMarkdown?: () => void }) {
+export function CompareView({
+  comparison: c,
+  onCopyMarkdown,
+}: {
+  comparison: Comparison;
+  onCopyMarkdown?: () => void;
+}) {
   const [showSame, setShowSame] = useState(false);
   const name = (s: Comparison['left']) => [s.title, s.date].filter(Boolean).join(' · ') || '—';
   let section = -2;
@@ -81,7 +95,11 @@ export function CompareView({ comparison: c, onCopyMarkdown }: { comparison: Com
       <MentionList title={tl('similar_added')} list={c.added} kind="added" />
       <MentionList title={tl('similar_dropped')} list={c.dropped} kind="dropped" />
       <label>
-        <input type="checkbox" checked={showSame} onChange={(e) => setShowSame((e.target as HTMLInputElement).checked)} />
+        <input
+          type="checkbox"
+          checked={showSame}
+          onChange={(e) => setShowSame((e.target as HTMLInputElement).checked)}
+        />
         {tl('similar_showUnchanged')}
       </label>
       <ol class="tifa-compare-rows">
@@ -91,7 +109,8 @@ export function CompareView({ comparison: c, onCopyMarkdown }: { comparison: Com
           const s = row.kind === 'dropped' ? section : c.right.sectionOf[row.right];
           if (s !== section) {
             section = s;
-            const head = s >= 0 ? `${c.right.sections[s].marker}${c.right.sections[s].title}` : tl('similar_beforeSections');
+            const head =
+              s >= 0 ? `${c.right.sections[s].marker}${c.right.sections[s].title}` : tl('similar_beforeSections');
             out.push(
               <li key={`s${i}`} class="tifa-compare-section">
                 <h3 lang="zh">{head}</h3>
@@ -108,7 +127,8 @@ export function CompareView({ comparison: c, onCopyMarkdown }: { comparison: Com
           <ul>
             {c.moved.map((m, i) => (
               <li key={i} lang="zh">
-                “{m.text}” {tl('similar_paragraphWas', { n: m.left + 1 })} → {tl('similar_paragraphAt', { n: m.right + 1 })}
+                “{m.text}” {tl('similar_paragraphWas', { n: m.left + 1 })} →{' '}
+                {tl('similar_paragraphAt', { n: m.right + 1 })}
               </li>
             ))}
           </ul>

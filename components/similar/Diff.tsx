@@ -10,8 +10,18 @@ export function DiffText({ ops, side }: { ops: readonly DiffOp[]; side: 'left' |
     <>
       {ops.map(([op, text], i) => {
         if (op === 0) return text;
-        if (op < 0 && side !== 'right') return <del key={i} title={tl('similar_deleted')}>{text}</del>;
-        if (op > 0 && side !== 'left') return <ins key={i} title={tl('similar_inserted')}>{text}</ins>;
+        if (op < 0 && side !== 'right')
+          return (
+            <del key={i} title={tl('similar_deleted')}>
+              {text}
+            </del>
+          );
+        if (op > 0 && side !== 'left')
+          return (
+            <ins key={i} title={tl('similar_inserted')}>
+              {text}
+            </ins>
+          );
         return null;
       })}
     </>

@@ -13,7 +13,12 @@ export function SideBySide({ pair }: { pair: SideBySideData }) {
       <header>
         <strong>{pair.other.title}</strong>
         {pair.other.date && <span> · {pair.other.date}</span>}
-        {pair.label && <span class={`tifa-similar-label tifa-similar-label-${pair.label}`}> · {tl(`similar_label_${pair.label}`)}</span>}
+        {pair.label && (
+          <span class={`tifa-similar-label tifa-similar-label-${pair.label}`}>
+            {' '}
+            · {tl(`similar_label_${pair.label}`)}
+          </span>
+        )}
         <span> · {tl('similar_shared', { pct: Math.round(pair.score * 100) })}</span>
       </header>
       <div class="tifa-similar-columns">

@@ -15,7 +15,8 @@ export const CONTEXT_CHARS = 32;
  * shortened by one unit rather than cut through a surrogate pair (which would leave a lone surrogate).
  */
 export function quoteSelector(text: string, start: number, end: number): TextQuoteSelector {
-  if (!(start >= 0 && end > start && end <= text.length)) throw new Error(`cannot quote ${start}–${end} of ${text.length} characters`);
+  if (!(start >= 0 && end > start && end <= text.length))
+    throw new Error(`cannot quote ${start}–${end} of ${text.length} characters`);
   return {
     type: 'TextQuoteSelector',
     exact: text.slice(start, end),

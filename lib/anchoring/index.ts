@@ -37,13 +37,22 @@ export function anchorSelectors(text: string, selectors: ClipSelectors, budget?:
 }
 
 /** anchorSelectors, saying why a clip was not placed. */
-export function placeSelectors(text: string, [quoteSel, positionSel]: ClipSelectors, budget?: SearchBudget): Anchored | { reason: UnplacedReason } {
+export function placeSelectors(
+  text: string,
+  [quoteSel, positionSel]: ClipSelectors,
+  budget?: SearchBudget,
+): Anchored | { reason: UnplacedReason } {
   const quote = TextQuoteAnchor.fromSelector(quoteSel);
   const position = positionSel ? TextPositionAnchor.fromSelector(positionSel) : undefined;
   if (position && position.textIn(text) === quote.exact && contextAgreesAt(text, quote, position.start, position.end)) {
     return { start: position.start, end: position.end, method: 'position', errors: 0 };
   }
-  const result = placeQuote(text, quote.exact, { prefix: quote.prefix, suffix: quote.suffix, hint: position?.start }, budget);
+  const result = placeQuote(
+    text,
+    quote.exact,
+    { prefix: quote.prefix, suffix: quote.suffix, hint: position?.start },
+    budget,
+  );
   if (result.status === 'unplaced') return { reason: result.reason };
   const { match } = result;
   return { start: match.start, end: match.end, method: match.errors ? 'fuzzy' : 'exact', errors: match.errors };
@@ -51,7 +60,8 @@ export function placeSelectors(text: string, [quoteSel, positionSel]: ClipSelect
 
 function contextAgreesAt(text: string, quote: TextQuoteAnchor, start: number, end: number): boolean {
   const parts: number[] = [];
-  if (quote.prefix) parts.push(contextAgreement(text.slice(Math.max(0, start - quote.prefix.length), start), quote.prefix));
+  if (quote.prefix)
+    parts.push(contextAgreement(text.slice(Math.max(0, start - quote.prefix.length), start), quote.prefix));
   if (quote.suffix) parts.push(contextAgreement(text.slice(end, end + quote.suffix.length), quote.suffix));
   return !parts.length || parts.reduce((a, b) => a + b, 0) / parts.length >= MIN_CONTEXT_SCORE;
 }

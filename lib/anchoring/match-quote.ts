@@ -76,7 +76,8 @@ function fuzzyCandidates(text: string, quote: string, maxErrors: number, regions
   const out: Candidate[] = [];
   for (const { from, to } of regions) {
     const slice = from === 0 && to === text.length ? text : text.slice(from, to);
-    for (const m of approxSearch(slice, quote, maxErrors)) out.push({ start: m.start + from, end: m.end + from, errors: m.errors });
+    for (const m of approxSearch(slice, quote, maxErrors))
+      out.push({ start: m.start + from, end: m.end + from, errors: m.errors });
   }
   return out;
 }
@@ -93,15 +94,20 @@ export function contextAgreement(actual: string, expected: string): number {
 
 function scoreCandidate(text: string, quote: string, c: Candidate, ctx: QuoteContext): QuoteMatch {
   const quoteScore = 1 - c.errors / quote.length;
-  const prefixScore = ctx.prefix ? contextAgreement(text.slice(Math.max(0, c.start - ctx.prefix.length), c.start), ctx.prefix) : 1;
+  const prefixScore = ctx.prefix
+    ? contextAgreement(text.slice(Math.max(0, c.start - ctx.prefix.length), c.start), ctx.prefix)
+    : 1;
   const suffixScore = ctx.suffix ? contextAgreement(text.slice(c.end, c.end + ctx.suffix.length), ctx.suffix) : 1;
-  const positionScore = ctx.hint === undefined || !text.length ? 1 : 1 - Math.min(1, Math.abs(c.start - ctx.hint) / text.length);
+  const positionScore =
+    ctx.hint === undefined || !text.length ? 1 : 1 - Math.min(1, Math.abs(c.start - ctx.hint) / text.length);
   const w = MATCH_WEIGHTS;
   const score =
     (w.quote * quoteScore + w.prefix * prefixScore + w.suffix * suffixScore + w.position * positionScore) /
     (w.quote + w.prefix + w.suffix + w.position);
   const contextParts = (ctx.prefix ? 1 : 0) + (ctx.suffix ? 1 : 0);
-  const contextScore = contextParts ? ((ctx.prefix ? prefixScore : 0) + (ctx.suffix ? suffixScore : 0)) / contextParts : 1;
+  const contextScore = contextParts
+    ? ((ctx.prefix ? prefixScore : 0) + (ctx.suffix ? suffixScore : 0)) / contextParts
+    : 1;
   return { start: c.start, end: c.end, errors: c.errors, score, contextScore };
 }
 
@@ -120,11 +126,16 @@ class Scorer {
     private readonly ctx: QuoteContext,
     private readonly budget: SearchBudget,
   ) {
-    this.contextCost = scanCost(ctx.prefix?.length ?? 0, ctx.prefix?.length ?? 0) + scanCost(ctx.suffix?.length ?? 0, ctx.suffix?.length ?? 0);
+    this.contextCost =
+      scanCost(ctx.prefix?.length ?? 0, ctx.prefix?.length ?? 0) +
+      scanCost(ctx.suffix?.length ?? 0, ctx.suffix?.length ?? 0);
   }
 
   /** Null when nothing passes; 'over-budget' when scoring them all would overdraw the budget. */
-  bestAcceptable(candidates: readonly Candidate[], acceptable: (m: QuoteMatch) => boolean): QuoteMatch | null | 'over-budget' {
+  bestAcceptable(
+    candidates: readonly Candidate[],
+    acceptable: (m: QuoteMatch) => boolean,
+  ): QuoteMatch | null | 'over-budget' {
     if (!this.budget.trySpend(candidates.length * this.contextCost)) return 'over-budget';
     let top: QuoteMatch | null = null;
     for (const c of candidates) {
@@ -158,7 +169,8 @@ export function placeQuote(text: string, quote: string, ctx: QuoteContext = {}, 
   }
   const maxErrors = maxErrorsFor(quote);
   if (maxErrors < 1) return unplaced('not-found');
-  const acceptable = (m: QuoteMatch) => m.errors <= quote.length * MAX_QUOTE_ERROR_RATE && m.contextScore >= MIN_CONTEXT_SCORE;
+  const acceptable = (m: QuoteMatch) =>
+    m.errors <= quote.length * MAX_QUOTE_ERROR_RATE && m.contextScore >= MIN_CONTEXT_SCORE;
 
   if (ctx.hint !== undefined) {
     const pad = Math.max(NEAR_WINDOW, quote.length * 2);
@@ -193,7 +205,8 @@ function wholeTextRegions(
   maxErrors: number,
   allowance: SearchBudget,
 ): { regions: Region[]; complete: boolean } | null {
-  if (scanCost(text.length, quote.length) <= allowance.remaining) return { regions: [{ from: 0, to: text.length }], complete: true };
+  if (scanCost(text.length, quote.length) <= allowance.remaining)
+    return { regions: [{ from: 0, to: text.length }], complete: true };
   const pieceCost = Math.ceil(text.length * SEED_SCAN_UNITS_PER_CHAR);
   const affordable = Math.floor((allowance.remaining * SEED_SHARE) / pieceCost);
   const pieces = seedPieces(quote, maxErrors, affordable);
@@ -202,7 +215,12 @@ function wholeTextRegions(
 }
 
 /** The best acceptable match of `quote` in `text` within the default per-clip ceiling (or `budget`), or null. */
-export function matchQuote(text: string, quote: string, ctx: QuoteContext = {}, budget?: SearchBudget): QuoteMatch | null {
+export function matchQuote(
+  text: string,
+  quote: string,
+  ctx: QuoteContext = {},
+  budget?: SearchBudget,
+): QuoteMatch | null {
   const result = placeQuote(text, quote, ctx, budget);
   return result.status === 'placed' ? result.match : null;
 }

@@ -16,7 +16,11 @@ export interface Region {
 const MAX_SEED_HITS = 5_000;
 
 /** `count` disjoint pieces of the quote, spread evenly, each with its offset in the quote. */
-export function seedPieces(quote: string, maxErrors: number, count = maxErrors + 1): { offset: number; piece: string }[] {
+export function seedPieces(
+  quote: string,
+  maxErrors: number,
+  count = maxErrors + 1,
+): { offset: number; piece: string }[] {
   const slots = maxErrors + 1;
   const size = Math.floor(quote.length / slots);
   if (size < 1) return [];

@@ -57,7 +57,7 @@ export function siteNameForHost(host: string): string | undefined {
   const labels = host.toLowerCase().replace(/\.$/, '').split('.');
   for (let i = 0; i < labels.length - 1; i++) {
     const suffix = labels.slice(i).join('.');
-    if (Object.prototype.hasOwnProperty.call(SITE_NAMES, suffix)) return SITE_NAMES[suffix];
+    if (Object.hasOwn(SITE_NAMES, suffix)) return SITE_NAMES[suffix];
   }
   return undefined;
 }

@@ -44,7 +44,10 @@ function innermostContaining(outline: readonly OutlineItem[], start: number, end
 export function outlinePathFor(outline: readonly OutlineItem[], start: number, end: number): OutlineStep[] {
   const whole = innermostContaining(outline, start, end);
   const index = whole ?? innermostContaining(outline, start, start + 1);
-  return chainOf(outline, index).map((item) => ({ marker: item.marker, title: truncateUnits(item.title, MAX_TITLE_CHARS) }));
+  return chainOf(outline, index).map((item) => ({
+    marker: item.marker,
+    title: truncateUnits(item.title, MAX_TITLE_CHARS),
+  }));
 }
 
 /** Mentions lying wholly inside [start, end), each (category, key, text) once, in document order. */

@@ -19,7 +19,11 @@ function overlaps(a: Box, b: Box): boolean {
  * that covers none of the selected lines. Only when every place would (a selection filling the whole view) does
  * it fall back to the viewport's bottom edge.
  */
-export function placeClipButton(lines: readonly Box[], size: { width: number; height: number }, view: { width: number; height: number }): { top: number; left: number } {
+export function placeClipButton(
+  lines: readonly Box[],
+  size: { width: number; height: number },
+  view: { width: number; height: number },
+): { top: number; left: number } {
   const { width, height } = size;
   const first = lines[0];
   const last = lines[lines.length - 1];

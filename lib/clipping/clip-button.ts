@@ -51,7 +51,10 @@ export class ClipButtonUi {
     const view = this.#doc.defaultView;
     button.setAttribute('data-shown', '');
     const size = { width: button.offsetWidth || 60, height: button.offsetHeight || 28 };
-    const { top, left } = placeClipButton(lines, size, { width: view?.innerWidth ?? 1024, height: view?.innerHeight ?? 768 });
+    const { top, left } = placeClipButton(lines, size, {
+      width: view?.innerWidth ?? 1024,
+      height: view?.innerHeight ?? 768,
+    });
     button.style.top = `${Math.round(top)}px`;
     button.style.left = `${Math.round(left)}px`;
   }
@@ -67,7 +70,10 @@ export class ClipButtonUi {
     status.dataset.kind = kind;
     status.setAttribute('data-shown', '');
     clearTimeout(this.#statusTimer);
-    this.#statusTimer = setTimeout(() => status.removeAttribute('data-shown'), kind === 'error' ? STATUS_MS * 2 : STATUS_MS);
+    this.#statusTimer = setTimeout(
+      () => status.removeAttribute('data-shown'),
+      kind === 'error' ? STATUS_MS * 2 : STATUS_MS,
+    );
   }
 
   destroy(): void {
@@ -78,7 +84,8 @@ export class ClipButtonUi {
   }
 
   #ensure(): { button: HTMLButtonElement; status: HTMLElement } {
-    if (this.#host && this.#button && this.#status && this.#host.isConnected) return { button: this.#button, status: this.#status };
+    if (this.#host && this.#button && this.#status && this.#host.isConnected)
+      return { button: this.#button, status: this.#status };
     // The page gets one Tifa element: the button lives in the shared <tifa-ui> shadow root (lib/reading/uiHost).
     this.#unmount?.();
     const host = this.#doc.createElement('div');

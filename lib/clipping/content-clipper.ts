@@ -5,7 +5,14 @@ import type { ReadingSnapshot } from '../reading/controller';
 import { ClipRefused, clippableSpan } from './span';
 import { describeClipOutcome } from './outcome-message';
 import { ClipButtonUi } from './clip-button';
-import { announceAnchorsChanged, looksLikePlacement, placeIn, runtimeLink, saveSpan, type BackgroundLink } from './content-messages';
+import {
+  announceAnchorsChanged,
+  looksLikePlacement,
+  placeIn,
+  runtimeLink,
+  saveSpan,
+  type BackgroundLink,
+} from './content-messages';
 import { ClipHighlighter, type HighlightEntry } from './highlights';
 import { PageTexts, rangeFor, type GetPage, type PageText } from './page-text';
 import { movedSince, sameRange, spotOf, type ScreenSpot } from './selection-geometry';
@@ -62,11 +69,9 @@ export class ContentClipper {
   /** Everything start() sets up hangs off this signal; stop() aborts it. */
   readonly #life = new AbortController();
 
-  readonly #getPage: GetPage;
   readonly #options: ClipperOptions;
 
   constructor(getPage: GetPage, options: ClipperOptions = {}) {
-    this.#getPage = getPage;
     this.#options = options;
     this.#doc = options.doc ?? document;
     this.#texts = new PageTexts(getPage, this.#doc);
@@ -82,19 +87,34 @@ export class ContentClipper {
   start(): void {
     const win = this.#doc.defaultView ?? window;
     this.#on(this.#doc, 'selectionchange', () => this.#scheduleSelectionCheck());
-    this.#on(this.#doc, 'mousedown', (e) => {
-      if (this.ui.owns(e.target)) return;
-      this.#pointerDown = true;
-      this.ui.hide();
-    }, true);
-    this.#on(this.#doc, 'mouseup', (e) => {
-      this.#pointerDown = false;
-      if (this.ui.owns(e.target)) return;
-      this.#scheduleSelectionCheck();
-    }, true);
-    this.#on(this.#doc, 'keydown', (e) => {
-      if ((e as KeyboardEvent).key === 'Escape') this.ui.hide();
-    }, true);
+    this.#on(
+      this.#doc,
+      'mousedown',
+      (e) => {
+        if (this.ui.owns(e.target)) return;
+        this.#pointerDown = true;
+        this.ui.hide();
+      },
+      true,
+    );
+    this.#on(
+      this.#doc,
+      'mouseup',
+      (e) => {
+        this.#pointerDown = false;
+        if (this.ui.owns(e.target)) return;
+        this.#scheduleSelectionCheck();
+      },
+      true,
+    );
+    this.#on(
+      this.#doc,
+      'keydown',
+      (e) => {
+        if ((e as KeyboardEvent).key === 'Escape') this.ui.hide();
+      },
+      true,
+    );
     this.#on(win, 'scroll', () => this.#hideIfSelectionMoved(), true);
     // Re-anchoring follows the reading controller's new analyses (ContentClipper.textChanged), never an
     // attribute or event the page could fire itself.
@@ -129,7 +149,7 @@ export class ContentClipper {
   /** Clips the current selection (context menu, keyboard command). */
   async clipSelection(): Promise<ClipOutcome> {
     const sel = this.#doc.getSelection();
-    const range = sel && sel.rangeCount && !sel.isCollapsed ? sel.getRangeAt(0).cloneRange() : this.#pendingRange;
+    const range = sel?.rangeCount && !sel.isCollapsed ? sel.getRangeAt(0).cloneRange() : this.#pendingRange;
     this.ui.hide();
     // A script injected on demand (shortcut or menu on a page outside the site list) is asked to clip at once:
     // let the reading controller analyse the page first, so the clip gets its outline path, title and date.
@@ -245,7 +265,13 @@ export class ContentClipper {
     try {
       const { clip, duplicate } = await saveSpan(this.#link, page, start, end);
       if (!this.#anchors.get(clip.id)?.range) {
-        this.#anchors.set(clip.id, { id: clip.id, color: clip.color, range: rangeFor(page.extracted, start, end), start, end });
+        this.#anchors.set(clip.id, {
+          id: clip.id,
+          color: clip.color,
+          range: rangeFor(page.extracted, start, end),
+          start,
+          end,
+        });
         this.#paint();
       }
       measure('tifa:clip-save', t0);
@@ -367,7 +393,6 @@ export class ContentClipper {
     target.addEventListener(type, fn, { capture, passive: true, signal: this.#life.signal });
   }
 }
-
 
 function measure(name: string, start: number): void {
   try {

@@ -44,7 +44,11 @@ export const runtimeLink: BackgroundLink = {
 };
 
 /** Runs `byId` when the text has an id the background still knows; otherwise (or when it lost it) `byText`. */
-async function byTextId<T>(textId: string | undefined, byId: (id: string) => Promise<T>, byText: () => Promise<T>): Promise<T> {
+async function byTextId<T>(
+  textId: string | undefined,
+  byId: (id: string) => Promise<T>,
+  byText: () => Promise<T>,
+): Promise<T> {
   if (textId) {
     try {
       return await byId(textId);

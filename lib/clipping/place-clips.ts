@@ -28,7 +28,11 @@ export interface PlaceOptions {
  * exact quote, then fuzzy (lib/anchoring), within the per-run budget above — or reports it as an orphan.
  * Runs in the background so the content script does not carry the matcher. Null when the run went stale.
  */
-export async function placeClips(clips: readonly Clip[], text: string, options: PlaceOptions = {}): Promise<ClipPlacement[] | null> {
+export async function placeClips(
+  clips: readonly Clip[],
+  text: string,
+  options: PlaceOptions = {},
+): Promise<ClipPlacement[] | null> {
   const out: ClipPlacement[] = [];
   // The matcher's own ceiling (lib/anchoring/search-budget.ts) bounds each search; the counts below bound a run.
   const budget = createSearchBudget();
@@ -53,7 +57,9 @@ export async function placeClips(clips: readonly Clip[], text: string, options: 
       fuzzyCost += cost;
     }
     const found = anchorSelectors(text, selectors, budget);
-    out.push(found ? { id, color, status: 'anchored', start: found.start, end: found.end } : { id, color, status: 'orphan' });
+    out.push(
+      found ? { id, color, status: 'anchored', start: found.start, end: found.end } : { id, color, status: 'orphan' },
+    );
   }
   return out;
 }

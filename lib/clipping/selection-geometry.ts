@@ -24,5 +24,10 @@ export function movedSince(range: Range, was: ScreenSpot): boolean {
 
 /** Whether two ranges cover exactly the same boundary points. */
 export function sameRange(a: Range, b: Range): boolean {
-  return a.startContainer === b.startContainer && a.startOffset === b.startOffset && a.endContainer === b.endContainer && a.endOffset === b.endOffset;
+  return (
+    a.startContainer === b.startContainer &&
+    a.startOffset === b.startOffset &&
+    a.endContainer === b.endContainer &&
+    a.endOffset === b.endOffset
+  );
 }

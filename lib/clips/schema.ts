@@ -90,7 +90,9 @@ export const outlineStepSchema = z.object({
 });
 
 export const clipMentionSchema = z.object({
-  category: z.enum(MENTION_CATEGORIES as unknown as ['program', 'formulation', 'document', 'meeting', 'target', 'result']),
+  category: z.enum(
+    MENTION_CATEGORIES as unknown as ['program', 'formulation', 'document', 'meeting', 'target', 'result'],
+  ),
   key: z.string().min(1).max(MAX_MENTION_CHARS),
   text: z.string().min(1).max(MAX_MENTION_CHARS),
 });

@@ -14,7 +14,11 @@ import type { CompareRow, CompareSide, Comparison, MovedFragment, SectionPair } 
  * 提法 / programs / documents / meetings / targets that only one version has. `left` is the older text.
  * Pass analyses already made (the background has them) to skip re-running the rule set.
  */
-export function compareTexts(left: string, right: string, analyses: { left?: Analysis; right?: Analysis } = {}): Comparison {
+export function compareTexts(
+  left: string,
+  right: string,
+  analyses: { left?: Analysis; right?: Analysis } = {},
+): Comparison {
   const leftAnalysis = analyses.left ?? analyze(left);
   const rightAnalysis = analyses.right ?? analyze(right);
   const a = side(left, leftAnalysis);
@@ -23,7 +27,9 @@ export function compareTexts(left: string, right: string, analyses: { left?: Ana
     a.paragraphs.map((p) => p.text),
     b.paragraphs.map((p) => p.text),
   );
-  const rows = orderRows(pairs, a.paragraphs.length, b.paragraphs.length, (l, r) => diffText(a.paragraphs[l].text, b.paragraphs[r].text));
+  const rows = orderRows(pairs, a.paragraphs.length, b.paragraphs.length, (l, r) =>
+    diffText(a.paragraphs[l].text, b.paragraphs[r].text),
+  );
   const moved = movedFragments(rows, a, b);
   const counts = { same: 0, changed: 0, moved: 0, added: 0, dropped: 0 };
   for (const row of rows) counts[row.kind]++;
@@ -69,7 +75,8 @@ function orderRows(
     }
     if (!p.moved) flushDropped(p.left);
     const ops = p.identical ? undefined : diff(p.left, p.right);
-    if (p.moved) rows.push(ops ? { kind: 'moved', left: p.left, right: r, ops } : { kind: 'moved', left: p.left, right: r });
+    if (p.moved)
+      rows.push(ops ? { kind: 'moved', left: p.left, right: r, ops } : { kind: 'moved', left: p.left, right: r });
     else rows.push(ops ? { kind: 'changed', left: p.left, right: r, ops } : { kind: 'same', left: p.left, right: r });
     if (!p.moved) nextLeft = Math.max(nextLeft, p.left + 1);
   }
@@ -85,8 +92,12 @@ function movedFragments(rows: readonly CompareRow[], a: CompareSide, b: CompareS
   const come: Array<{ text: string; compact: string; paragraph: number }> = [];
   const pieces = (text: string) => splitSentences(text).map((s) => s.text);
   for (const row of rows) {
-    if (row.kind === 'dropped') for (const s of pieces(a.paragraphs[row.left].text)) gone.push({ text: s, compact: compactText(s).compact, paragraph: row.left });
-    else if (row.kind === 'added') for (const s of pieces(b.paragraphs[row.right].text)) come.push({ text: s, compact: compactText(s).compact, paragraph: row.right });
+    if (row.kind === 'dropped')
+      for (const s of pieces(a.paragraphs[row.left].text))
+        gone.push({ text: s, compact: compactText(s).compact, paragraph: row.left });
+    else if (row.kind === 'added')
+      for (const s of pieces(b.paragraphs[row.right].text))
+        come.push({ text: s, compact: compactText(s).compact, paragraph: row.right });
     else if ((row.kind === 'changed' || row.kind === 'moved') && row.ops) {
       for (const [op, text] of row.ops) {
         if (op === 0) continue;
@@ -102,7 +113,11 @@ function movedFragments(rows: readonly CompareRow[], a: CompareSide, b: CompareS
   const taken = new Set<number>();
   for (const c of come) {
     if (c.compact.length < MIN_MOVED_CHARS) continue;
-    for (const { paragraph: g } of index.candidates(paragraphHashes(c.compact), { minShared: 1, minShare: 0.3, limit: 4 })) {
+    for (const { paragraph: g } of index.candidates(paragraphHashes(c.compact), {
+      minShared: 1,
+      minShare: 0.3,
+      limit: 4,
+    })) {
       if (taken.has(g)) continue;
       const o = overlapCompact(long[g].compact, c.compact);
       if (o.coverA >= 0.9 && o.coverB >= 0.9) {

@@ -31,7 +31,14 @@ export const ZH_COMPARE_LABELS: CompareMarkdownLabels = {
   added: '新增提法',
   dropped: '删除提法',
   none: '（无）',
-  categories: { formulation: '提法', program: '工程与行动', document: '文件', meeting: '会议', target: '目标', result: '成绩' },
+  categories: {
+    formulation: '提法',
+    program: '工程与行动',
+    document: '文件',
+    meeting: '会议',
+    target: '目标',
+    result: '成绩',
+  },
   paragraphs: '逐段比较',
   movedSentences: '移动的句子',
   row: { same: '相同', changed: '修改', moved: '移动', added: '新增', dropped: '删除' },
@@ -42,9 +49,24 @@ export const ZH_COMPARE_LABELS: CompareMarkdownLabels = {
 };
 
 export function comparisonMarkdown(c: Comparison, labels: CompareMarkdownLabels = ZH_COMPARE_LABELS): string {
-  const name = (side: Comparison['left']) => [side.title ?? '', side.date ? `（${side.date}）` : ''].join('').trim() || '—';
-  const out: string[] = [`# ${labels.heading}：${inline(name(c.left))} → ${inline(name(c.right))}`, '', labels.summary(c.counts), ''];
-  out.push(`## ${labels.added}`, '', ...mentionLines(c.added, labels), '', `## ${labels.dropped}`, '', ...mentionLines(c.dropped, labels), '');
+  const name = (side: Comparison['left']) =>
+    [side.title ?? '', side.date ? `（${side.date}）` : ''].join('').trim() || '—';
+  const out: string[] = [
+    `# ${labels.heading}：${inline(name(c.left))} → ${inline(name(c.right))}`,
+    '',
+    labels.summary(c.counts),
+    '',
+  ];
+  out.push(
+    `## ${labels.added}`,
+    '',
+    ...mentionLines(c.added, labels),
+    '',
+    `## ${labels.dropped}`,
+    '',
+    ...mentionLines(c.dropped, labels),
+    '',
+  );
   out.push(`## ${labels.paragraphs}`, '');
   let section = -2;
   for (const row of c.rows) {
@@ -69,7 +91,10 @@ function mentionLines(list: readonly MentionChange[], labels: CompareMarkdownLab
   const lines: string[] = [];
   for (const category of Object.keys(labels.categories) as MentionCategory[]) {
     const items = list.filter((m) => m.category === category);
-    if (items.length) lines.push(`- ${labels.categories[category]}：${items.map((m) => inline(m.text) + (m.count > 1 ? labels.times(m.count) : '')).join('、')}`);
+    if (items.length)
+      lines.push(
+        `- ${labels.categories[category]}：${items.map((m) => inline(m.text) + (m.count > 1 ? labels.times(m.count) : '')).join('、')}`,
+      );
   }
   return lines;
 }
@@ -91,7 +116,9 @@ function rowLine(c: Comparison, row: CompareRow, labels: CompareMarkdownLabels):
 }
 
 export function opsMarkdown(ops: readonly DiffOp[]): string {
-  return ops.map(([op, text]) => (op === 0 ? inline(text) : op < 0 ? `~~${inline(text)}~~` : `**${inline(text)}**`)).join('');
+  return ops
+    .map(([op, text]) => (op === 0 ? inline(text) : op < 0 ? `~~${inline(text)}~~` : `**${inline(text)}**`))
+    .join('');
 }
 
 /** Markdown's own characters escaped; line breaks folded (a paragraph is one list item). */

@@ -58,11 +58,15 @@ export function matchParagraphs(left: readonly string[], right: readonly string[
       // Aligning two unrelated paragraphs is the slow case of a diff (no long equal runs to split on): skip
       // pairs whose fingerprints already rule out sharing half of the shorter one.
       if (c.shared < MIN_FINGERPRINT_SHARE * Math.min(hashes.length, leftHashes[c.paragraph].length)) continue;
-      const [shorter, longer] = leftCompact[c.paragraph].length <= rightCompact[j].length ? [leftCompact[c.paragraph], rightCompact[j]] : [rightCompact[j], leftCompact[c.paragraph]];
+      const [shorter, longer] =
+        leftCompact[c.paragraph].length <= rightCompact[j].length
+          ? [leftCompact[c.paragraph], rightCompact[j]]
+          : [rightCompact[j], leftCompact[c.paragraph]];
       if (coverBound(shorter, longer) < MIN_PAIR_SCORE) continue;
       const o = overlapCompact(leftCompact[c.paragraph], rightCompact[j]);
       const score = Math.min(o.lengthA, o.lengthB) ? o.shared / Math.min(o.lengthA, o.lengthB) : 0;
-      if (score >= MIN_PAIR_SCORE && o.shared >= MIN_PAIR_SHARED) scored.push({ left: c.paragraph, right: j, score: score + o.shared / 1e6 });
+      if (score >= MIN_PAIR_SCORE && o.shared >= MIN_PAIR_SHARED)
+        scored.push({ left: c.paragraph, right: j, score: score + o.shared / 1e6 });
     }
   }
   scored.sort((a, b) => b.score - a.score || a.right - b.right);

@@ -6,7 +6,10 @@ import type { MentionChange } from './types';
  * Targets are compared as written: a target whose number changed (增长5%左右 → 增长5.5%左右) is one dropped and
  * one added, which is exactly what readers of year-over-year reports look for.
  */
-export function mentionChanges(older: readonly Mention[], newer: readonly Mention[]): { added: MentionChange[]; dropped: MentionChange[] } {
+export function mentionChanges(
+  older: readonly Mention[],
+  newer: readonly Mention[],
+): { added: MentionChange[]; dropped: MentionChange[] } {
   const a = tally(older);
   const b = tally(newer);
   return { added: onlyIn(b, a), dropped: onlyIn(a, b) };
@@ -29,5 +32,10 @@ function onlyIn(these: Map<string, MentionChange>, those: Map<string, MentionCha
   return [...these]
     .filter(([id]) => !those.has(id))
     .map(([, change]) => change)
-    .sort((x, y) => CATEGORY_ORDER.indexOf(x.category) - CATEGORY_ORDER.indexOf(y.category) || y.count - x.count || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+    .sort(
+      (x, y) =>
+        CATEGORY_ORDER.indexOf(x.category) - CATEGORY_ORDER.indexOf(y.category) ||
+        y.count - x.count ||
+        (x.key < y.key ? -1 : x.key > y.key ? 1 : 0),
+    );
 }

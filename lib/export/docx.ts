@@ -31,25 +31,47 @@ const GREY = '666666';
 const FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体' };
 
 function lines(text: string): string[] {
-  return text.replace(/\r\n?/g, '\n').trim().split(/\n+/).map((l) => l.trim()).filter(Boolean);
+  return text
+    .replace(/\r\n?/g, '\n')
+    .trim()
+    .split(/\n+/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 }
 
 function clipParagraphs(clip: Clip, citation: string, options: DocxOptions): Paragraph[] {
   const colon = options.language === 'zh' ? '：' : ': ';
   const out: Paragraph[] = [];
   const path = clip.outlinePath.map(outlineLabel).join(OUTLINE_SEPARATOR);
-  if (path) out.push(new Paragraph({ children: [new TextRun({ text: path, color: GREY, size: 20 })], spacing: { before: 200 } }));
+  if (path)
+    out.push(
+      new Paragraph({ children: [new TextRun({ text: path, color: GREY, size: 20 })], spacing: { before: 200 } }),
+    );
   for (const line of lines(clip.text)) {
     out.push(new Paragraph({ children: [new TextRun(line)], indent: { firstLine: 480 }, spacing: { line: 360 } }));
   }
   out.push(
     new Paragraph({
       alignment: AlignmentType.RIGHT,
-      children: [new TextRun({ text: options.language === 'zh' ? `（${citation}）` : `(${citation})`, color: GREY, size: 20 })],
+      children: [
+        new TextRun({ text: options.language === 'zh' ? `（${citation}）` : `(${citation})`, color: GREY, size: 20 }),
+      ],
     }),
   );
-  if (clip.note.trim()) out.push(new Paragraph({ children: [new TextRun({ text: `${options.labels.note}${colon}${clip.note.trim()}`, italics: true })] }));
-  if (clip.tags.length) out.push(new Paragraph({ children: [new TextRun({ text: `${options.labels.tags}${colon}${clip.tags.join('、')}`, color: GREY, size: 20 })] }));
+  if (clip.note.trim())
+    out.push(
+      new Paragraph({
+        children: [new TextRun({ text: `${options.labels.note}${colon}${clip.note.trim()}`, italics: true })],
+      }),
+    );
+  if (clip.tags.length)
+    out.push(
+      new Paragraph({
+        children: [
+          new TextRun({ text: `${options.labels.tags}${colon}${clip.tags.join('、')}`, color: GREY, size: 20 }),
+        ],
+      }),
+    );
   return out;
 }
 
@@ -59,13 +81,21 @@ export function buildDocx(clips: readonly Clip[], partial: Partial<DocxOptions> 
   const colon = options.language === 'zh' ? '：' : ': ';
   const children: Paragraph[] = [new Paragraph({ text: options.heading, heading: HeadingLevel.TITLE })];
   if (options.exportedAt) {
-    const summary = options.labels.summary.replace('{date}', localDate(options.exportedAt)).replace('{n}', String(clips.length));
+    const summary = options.labels.summary
+      .replace('{date}', localDate(options.exportedAt))
+      .replace('{n}', String(clips.length));
     children.push(new Paragraph({ children: [new TextRun({ text: summary, color: GREY })] }));
   }
   for (const group of groupBySpeech(clips)) {
     const first = group.clips.find((c) => c.speechSpeaker) ?? group.clips[0];
     const citation = citationLine(
-      { speechTitle: group.title, pageTitle: first.title, speaker: first.speechSpeaker, date: group.date, site: group.site },
+      {
+        speechTitle: group.title,
+        pageTitle: first.title,
+        speaker: first.speechSpeaker,
+        date: group.date,
+        site: group.site,
+      },
       options.language,
     );
     children.push(new Paragraph({ text: group.title, heading: HeadingLevel.HEADING_1 }));
@@ -73,7 +103,9 @@ export function buildDocx(clips: readonly Clip[], partial: Partial<DocxOptions> 
     const source = isHttpUrl(group.url)
       ? new ExternalHyperlink({ link: group.url, children: [new TextRun({ text: group.url, style: 'Hyperlink' })] })
       : new TextRun(group.url);
-    children.push(new Paragraph({ children: [new TextRun({ text: `${options.labels.source}${colon}`, color: GREY }), source] }));
+    children.push(
+      new Paragraph({ children: [new TextRun({ text: `${options.labels.source}${colon}`, color: GREY }), source] }),
+    );
     for (const clip of group.clips) children.push(...clipParagraphs(clip, citation, options));
   }
   return new Document({
@@ -85,6 +117,9 @@ export function buildDocx(clips: readonly Clip[], partial: Partial<DocxOptions> 
 }
 
 /** The .docx file's bytes. */
-export async function exportDocx(clips: readonly Clip[], options: Partial<DocxOptions> = {}): Promise<Uint8Array<ArrayBuffer>> {
+export async function exportDocx(
+  clips: readonly Clip[],
+  options: Partial<DocxOptions> = {},
+): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await Packer.toArrayBuffer(buildDocx(clips, options)));
 }

@@ -23,23 +23,42 @@ export interface MarkdownOptions {
 
 export const DEFAULT_MARKDOWN_OPTIONS: MarkdownOptions = {
   heading: 'Tifa clips',
-  labels: { source: 'Source', note: 'Note', tags: 'Tags', clipped: 'Clipped', summary: 'Exported from Tifa on {date} · {n} clips' },
+  labels: {
+    source: 'Source',
+    note: 'Note',
+    tags: 'Tags',
+    clipped: 'Clipped',
+    summary: 'Exported from Tifa on {date} · {n} clips',
+  },
   exportedAt: 0,
   language: 'en',
 };
 
 export function exportMarkdown(clips: readonly Clip[], options: Partial<MarkdownOptions> = {}): string {
-  const opts = { ...DEFAULT_MARKDOWN_OPTIONS, ...options, labels: { ...DEFAULT_MARKDOWN_OPTIONS.labels, ...options.labels } };
+  const opts = {
+    ...DEFAULT_MARKDOWN_OPTIONS,
+    ...options,
+    labels: { ...DEFAULT_MARKDOWN_OPTIONS.labels, ...options.labels },
+  };
   const colon = opts.language === 'zh' ? '：' : ': ';
   const out: string[] = [`# ${inline(opts.heading)}`, ''];
   if (opts.exportedAt) {
-    out.push(inline(opts.labels.summary.replace('{date}', localDate(opts.exportedAt)).replace('{n}', String(clips.length))), '');
+    out.push(
+      inline(opts.labels.summary.replace('{date}', localDate(opts.exportedAt)).replace('{n}', String(clips.length))),
+      '',
+    );
   }
   for (const group of groupBySpeech(clips)) {
     out.push(`## ${inline(group.title)}`, '');
     const first = group.clips.find((c) => c.speechSpeaker) ?? group.clips[0];
     const citation = citationLine(
-      { speechTitle: group.title, pageTitle: first.title, speaker: first.speechSpeaker, date: group.date, site: group.site },
+      {
+        speechTitle: group.title,
+        pageTitle: first.title,
+        speaker: first.speechSpeaker,
+        date: group.date,
+        site: group.site,
+      },
       opts.language,
     );
     out.push(inline(citation), '');
@@ -56,7 +75,8 @@ export function exportMarkdown(clips: readonly Clip[], options: Partial<Markdown
       previousPath = path;
       out.push(quote(clip.text), '');
       if (clip.note.trim()) out.push(`${opts.labels.note}${colon}${inline(clip.note)}`, '');
-      if (clip.tags.length) out.push(`${opts.labels.tags}${colon}${clip.tags.map((t) => `\`${t.replace(/`/g, "'")}\``).join(' ')}`, '');
+      if (clip.tags.length)
+        out.push(`${opts.labels.tags}${colon}${clip.tags.map((t) => `\`${t.replace(/`/g, "'")}\``).join(' ')}`, '');
       out.push(`${opts.labels.clipped}${colon}${localDate(clip.created)}`, '');
     }
   }

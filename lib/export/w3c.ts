@@ -50,7 +50,9 @@ export function colorFromStyleClass(styleClass: unknown): ClipColor | undefined 
 
 /** urn:uuid: for UUID ids (what the store creates), otherwise a tag URI that still identifies the clip. */
 export function annotationIdOf(clipId: string): string {
-  return UUID.test(clipId) ? `${CLIP_ID_PREFIX}${clipId.toLowerCase()}` : `tag:tifa.local,2024:clip/${encodeURIComponent(clipId)}`;
+  return UUID.test(clipId)
+    ? `${CLIP_ID_PREFIX}${clipId.toLowerCase()}`
+    : `tag:tifa.local,2024:clip/${encodeURIComponent(clipId)}`;
 }
 
 export interface TextualBody {
@@ -85,9 +87,7 @@ export interface WebAnnotation {
   body?: TextualBody[];
   target: {
     source: string;
-    selector:
-      | [W3cQuoteSelector]
-      | [W3cQuoteSelector, { type: 'TextPositionSelector'; start: number; end: number }];
+    selector: [W3cQuoteSelector] | [W3cQuoteSelector, { type: 'TextPositionSelector'; start: number; end: number }];
     styleClass: string;
   };
   stylesheet: { type: 'CssStylesheet'; value: string };
@@ -144,8 +144,16 @@ export function clipToAnnotation(clip: Clip): WebAnnotation {
   };
 }
 
-function selectorsOf(quote: Clip['selectors'][0], codePoints: { start: number; end: number } | undefined): WebAnnotation['target']['selector'] {
-  const quoteSelector: W3cQuoteSelector = { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix };
+function selectorsOf(
+  quote: Clip['selectors'][0],
+  codePoints: { start: number; end: number } | undefined,
+): WebAnnotation['target']['selector'] {
+  const quoteSelector: W3cQuoteSelector = {
+    type: 'TextQuoteSelector',
+    exact: quote.exact,
+    prefix: quote.prefix,
+    suffix: quote.suffix,
+  };
   if (!codePoints) return [quoteSelector];
   return [quoteSelector, { type: 'TextPositionSelector', start: codePoints.start, end: codePoints.end }];
 }
@@ -156,7 +164,10 @@ function timeProperty<K extends 'created' | 'modified'>(key: K, epochMs: number)
   return { [key]: isoTime(epochMs) } as Partial<Record<K, string>>;
 }
 
-export function exportW3c(clips: readonly Clip[], options: { label?: string; exportedAt?: number; collectionId?: string } = {}): string {
+export function exportW3c(
+  clips: readonly Clip[],
+  options: { label?: string; exportedAt?: number; collectionId?: string } = {},
+): string {
   const exportedAt = options.exportedAt ?? Date.now();
   const id = options.collectionId ?? `${CLIP_ID_PREFIX}${randomUuid()}`;
   const collection: AnnotationCollection = {
@@ -167,13 +178,25 @@ export function exportW3c(clips: readonly Clip[], options: { label?: string; exp
     total: clips.length,
     generator: { id: 'urn:x-tifa:extension', type: 'Software', name: 'Tifa' },
     generated: isoTime(exportedAt),
-    ...(clips.length ? { first: { id: `${id}#page1`, type: 'AnnotationPage' as const, startIndex: 0 as const, items: clips.map(clipToAnnotation) } } : {}),
+    ...(clips.length
+      ? {
+          first: {
+            id: `${id}#page1`,
+            type: 'AnnotationPage' as const,
+            startIndex: 0 as const,
+            items: clips.map(clipToAnnotation),
+          },
+        }
+      : {}),
   };
   return JSON.stringify(collection, null, 1);
 }
 
 function randomUuid(): string {
   if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID();
-  const hex = () => Math.floor(Math.random() * 0x10000).toString(16).padStart(4, '0');
+  const hex = () =>
+    Math.floor(Math.random() * 0x10000)
+      .toString(16)
+      .padStart(4, '0');
   return `${hex()}${hex()}-${hex()}-4${hex().slice(1)}-a${hex().slice(1)}-${hex()}${hex()}${hex()}`;
 }

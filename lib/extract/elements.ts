@@ -109,7 +109,8 @@ const CHROME_ROLES = new Set([
 /** header/footer are page chrome only when they belong to the page, not to an article or section inside it. */
 const SECTIONING_SCOPE = 'article,aside,main,nav,section,[role=main],[role=article]';
 
-const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!important\s*)?(?:;|$)/i;
+const HIDDEN_STYLE =
+  /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!important\s*)?(?:;|$)/i;
 
 export function isNeverText(el: Element): boolean {
   return NEVER_TEXT.has(el.localName);

@@ -148,7 +148,7 @@ function nearestHeadingBefore(chosen: Element, body: Element, stats: PageStats):
   let best: Node | null = null;
   const consider = (n: Node) => {
     if (!precedes(n)) return;
-    if (best === null || (best.compareDocumentPosition(n) & 4) /* FOLLOWING */) best = n;
+    if (best === null || best.compareDocumentPosition(n) & 4 /* FOLLOWING */) best = n;
   };
   for (const t of stats.titleNodes) consider(t);
   if (best === null) {

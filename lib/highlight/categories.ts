@@ -14,7 +14,13 @@ export const HIGHLIGHT_CATEGORIES: readonly HighlightCategory[] = ['section', ..
  * results), so both start off; outline, programs, formulations, documents and meetings stay on. The reading view's
  * default toggles and any later "calm / full" mode read this one list.
  */
-export const DEFAULT_VISIBLE_CATEGORIES: readonly HighlightCategory[] = ['section', 'program', 'formulation', 'document', 'meeting'];
+export const DEFAULT_VISIBLE_CATEGORIES: readonly HighlightCategory[] = [
+  'section',
+  'program',
+  'formulation',
+  'document',
+  'meeting',
+];
 
 export function isHighlightCategory(value: unknown): value is HighlightCategory {
   return typeof value === 'string' && (HIGHLIGHT_CATEGORIES as readonly string[]).includes(value);

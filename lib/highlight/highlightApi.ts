@@ -1,4 +1,10 @@
-import { CATEGORY_STYLES, FLASH_HIGHLIGHT, HIGHLIGHT_CATEGORIES, highlightName, type HighlightCategory } from './categories';
+import {
+  CATEGORY_STYLES,
+  FLASH_HIGHLIGHT,
+  HIGHLIGHT_CATEGORIES,
+  highlightName,
+  type HighlightCategory,
+} from './categories';
 import type { PaintItem, Painter } from './painter';
 
 type HighlightWindow = Window & typeof globalThis;

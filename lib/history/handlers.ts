@@ -75,7 +75,11 @@ export interface HistoryHandlers {
   'similar.page'(req: { url: string; text: string }): Promise<SimilarParagraph[]>;
   'similar.pair'(req: { text: string; paragraphId: number }): Promise<SideBySide>;
   'compare.suggest'(req: { url: string; text: string }): Promise<CompareSuggestion[]>;
-  'compare.run'(req: { older: CompareSide; newer: CompareSide; labels?: CompareMarkdownLabels }): Promise<{ comparison: Comparison; markdown: string }>;
+  'compare.run'(req: {
+    older: CompareSide;
+    newer: CompareSide;
+    labels?: CompareMarkdownLabels;
+  }): Promise<{ comparison: Comparison; markdown: string }>;
   'mentions.trail'(req: { query: string }): Promise<MentionTrail>;
 }
 
@@ -102,7 +106,18 @@ export function createHistoryHandlers({ store, listClips, analyzeText = analyze 
       matches: matches.flatMap((m) => {
         const page = pages.get(pageOf[m.paragraph]);
         if (!page) return [];
-        return [{ pageId: page.id, url: page.url, title: page.title, date: page.date, paragraphId: paragraphIds[m.paragraph], label: m.label, score: m.score, shared: m.overlap.shared }];
+        return [
+          {
+            pageId: page.id,
+            url: page.url,
+            title: page.title,
+            date: page.date,
+            paragraphId: paragraphIds[m.paragraph],
+            label: m.label,
+            score: m.score,
+            shared: m.overlap.shared,
+          },
+        ];
       }),
     }));
   };
@@ -118,7 +133,13 @@ export function createHistoryHandlers({ store, listClips, analyzeText = analyze 
 
   return {
     'history.record': async (req) =>
-      store.recordPage({ url: req.url, title: req.title, text: req.text, speaker: req.speaker, analysis: req.analysis ?? analyzeText(req.text) }),
+      store.recordPage({
+        url: req.url,
+        title: req.title,
+        text: req.text,
+        speaker: req.speaker,
+        analysis: req.analysis ?? analyzeText(req.text),
+      }),
     'history.list': () => store.list(),
     'history.delete': async ({ pageId }) => {
       await store.deletePage(pageId);

@@ -17,7 +17,9 @@ export interface PageInput {
   readAt?: number;
 }
 
-export type RecordResult = { stored: true; pageId: number; paragraphs: number } | { stored: false; reason: 'disabled' | 'empty' };
+export type RecordResult =
+  | { stored: true; pageId: number; paragraphs: number }
+  | { stored: false; reason: 'disabled' | 'empty' };
 
 export type PageSummary = Omit<HistoryPage, 'text' | 'mentions' | 'mentionKeys'> & { id: number };
 
@@ -69,7 +71,14 @@ export class HistoryStore {
       const old = await this.db.pages.where('url').equals(url).first();
       if (old?.id !== undefined) await this.removePage(old.id);
       const id = await this.db.pages.add(page);
-      const rows: HistoryParagraph[] = paragraphs.map((p) => ({ pageId: id, index: p.index, start: p.start, end: p.end, text: p.text, hashes: paragraphHashes(p.text) }));
+      const rows: HistoryParagraph[] = paragraphs.map((p) => ({
+        pageId: id,
+        index: p.index,
+        start: p.start,
+        end: p.end,
+        text: p.text,
+        hashes: paragraphHashes(p.text),
+      }));
       await this.db.paragraphs.bulkAdd(rows);
       return id;
     });

@@ -39,15 +39,31 @@ export function mentionTrail(query: string, pages: readonly TrailPage[], clips: 
   for (const page of pages) {
     const count = occurrences(foldMention(page.text), needle);
     if (count === 0) continue;
-    bySpeech.set(page.url, { url: page.url, title: page.title, date: page.date ?? day(page.readAt), count, clips: 0, pageId: page.id });
+    bySpeech.set(page.url, {
+      url: page.url,
+      title: page.title,
+      date: page.date ?? day(page.readAt),
+      count,
+      clips: 0,
+      pageId: page.id,
+    });
   }
   for (const clip of clips) {
     if (!foldMention(clip.text).includes(needle)) continue;
     const entry = bySpeech.get(clip.url);
     if (entry) entry.clips++;
-    else bySpeech.set(clip.url, { url: clip.url, title: clip.speechTitle ?? clip.title, date: clip.speechDate ?? day(clip.created), count: 0, clips: 1 });
+    else
+      bySpeech.set(clip.url, {
+        url: clip.url,
+        title: clip.speechTitle ?? clip.title,
+        date: clip.speechDate ?? day(clip.created),
+        count: 0,
+        clips: 1,
+      });
   }
-  const entries = [...bySpeech.values()].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.url < b.url ? -1 : 1));
+  const entries = [...bySpeech.values()].sort((a, b) =>
+    a.date < b.date ? 1 : a.date > b.date ? -1 : a.url < b.url ? -1 : 1,
+  );
   return {
     query,
     firstSeen: entries.length ? entries[entries.length - 1].date : undefined,

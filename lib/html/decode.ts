@@ -93,7 +93,11 @@ function hasNonAscii(text: string): boolean {
  * HTML standard; x-user-defined is treated as windows-1252.
  */
 export function normalizeLabel(label: string): string | null {
-  const key = label.trim().replace(/^["']|["']$/g, '').trim().toLowerCase();
+  const key = label
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .trim()
+    .toLowerCase();
   if (key === '') return null;
   if (CHINESE_LEGACY.has(key)) return 'gb18030';
   if (key === 'x-user-defined') return 'windows-1252';

@@ -45,7 +45,15 @@ function quoteOf(annotation: Json): { source: string; quote?: TextQuoteSelector 
     for (const selector of asList(target.selector).filter(isObject)) {
       if (selector.type === 'TextQuoteSelector' && typeof selector.exact === 'string' && selector.exact) {
         const context = (v: unknown) => (typeof v === 'string' ? v : '');
-        return { source, quote: { type: 'TextQuoteSelector', exact: selector.exact, prefix: context(selector.prefix), suffix: context(selector.suffix) } };
+        return {
+          source,
+          quote: {
+            type: 'TextQuoteSelector',
+            exact: selector.exact,
+            prefix: context(selector.prefix),
+            suffix: context(selector.suffix),
+          },
+        };
       }
     }
   }

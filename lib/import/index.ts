@@ -33,12 +33,16 @@ export function parseImportFile(text: string, options: { now?: number } = {}): P
   if (isBackup(data)) return { format: 'backup', clips: parseBackup(data), skipped: [] };
   if (isW3cAnnotations(data)) return { format: 'w3c', ...nonEmpty(parseW3cAnnotations(data, options)) };
   if (isHypothesisExport(data)) return { format: 'hypothesis', ...nonEmpty(parseHypothesisExport(data, options)) };
-  throw new ImportError('neither a Tifa backup, W3C Web Annotations (@context http://www.w3.org/ns/anno.jsonld) nor a Hypothesis export');
+  throw new ImportError(
+    'neither a Tifa backup, W3C Web Annotations (@context http://www.w3.org/ns/anno.jsonld) nor a Hypothesis export',
+  );
 }
 
 /** A file from which nothing can be imported is an error, naming why its first records were left out. */
 function nonEmpty(result: { clips: Clip[]; skipped: SkippedRecord[] }): { clips: Clip[]; skipped: SkippedRecord[] } {
   if (result.clips.length) return result;
   const first = result.skipped.slice(0, 3).map(describeSkip);
-  throw new ImportError(`nothing in the file can be clipped: ${first.join('; ')}${result.skipped.length > 3 ? ` (+${result.skipped.length - 3} more)` : ''}`);
+  throw new ImportError(
+    `nothing in the file can be clipped: ${first.join('; ')}${result.skipped.length > 3 ? ` (+${result.skipped.length - 3} more)` : ''}`,
+  );
 }

@@ -1,6 +1,13 @@
 import { computeDedupeKey } from '../clips/dedupe';
 import { clipSchema, MAX_TIME_MS } from '../clips/schema';
-import type { Clip, ClipColor, ClipMention, OutlineStep, TextPositionSelector, TextQuoteSelector } from '../clips/types';
+import type {
+  Clip,
+  ClipColor,
+  ClipMention,
+  OutlineStep,
+  TextPositionSelector,
+  TextQuoteSelector,
+} from '../clips/types';
 import { normalizeUrl, siteOf } from '../clips/url';
 import { CLIP_ID_PREFIX } from '../export/w3c';
 import { mentionKeysOf } from '../store/clip-store';
@@ -27,7 +34,11 @@ export function importRecords(records: readonly unknown[], toClip: (record: unkn
       if (checked.success) clips.push(checked.data as Clip);
       else {
         const issue = checked.error.issues[0];
-        skipped.push({ index: i + 1, code: 'invalid', detail: `${issue.path.map(String).join('.')}: ${issue.message}` });
+        skipped.push({
+          index: i + 1,
+          code: 'invalid',
+          detail: `${issue.path.map(String).join('.')}: ${issue.message}`,
+        });
       }
     } catch (err) {
       if (!(err instanceof SkipRecord)) throw err;
@@ -115,5 +126,8 @@ function clipIdOf(annotationId: string | undefined, url: string, text: string, p
       throw new SkipRecord('invalid', 'the annotation id is not a valid tag URI');
     }
   }
-  return `${prefix}-${computeDedupeKey(annotationId ?? url, annotationId ? '' : text).replace(/[^0-9a-z]/gi, '')}`.slice(0, 64);
+  return `${prefix}-${computeDedupeKey(annotationId ?? url, annotationId ? '' : text).replace(/[^0-9a-z]/gi, '')}`.slice(
+    0,
+    64,
+  );
 }

@@ -72,15 +72,22 @@ const isOffset = (v: unknown): v is number => Number.isInteger(v) && (v as numbe
 
 function quoteFrom(selector: Json): TextQuoteSelector | undefined {
   if (!typesOf(selector).includes('TextQuoteSelector')) return undefined;
-  if (!isText(selector.exact) || !selector.exact) throw new SkipRecord('invalid', 'TextQuoteSelector.exact is missing or empty');
+  if (!isText(selector.exact) || !selector.exact)
+    throw new SkipRecord('invalid', 'TextQuoteSelector.exact is missing or empty');
   const context = (v: unknown) => (isText(v) ? v : '');
-  return { type: 'TextQuoteSelector', exact: selector.exact, prefix: context(selector.prefix), suffix: context(selector.suffix) };
+  return {
+    type: 'TextQuoteSelector',
+    exact: selector.exact,
+    prefix: context(selector.prefix),
+    suffix: context(selector.suffix),
+  };
 }
 
 function positionFrom(selector: Json): { start: number; end: number } | undefined {
   if (!typesOf(selector).includes('TextPositionSelector')) return undefined;
   const { start, end } = selector;
-  if (!isOffset(start) || !isOffset(end) || end < start) throw new SkipRecord('invalid', 'TextPositionSelector start/end are not a span');
+  if (!isOffset(start) || !isOffset(end) || end < start)
+    throw new SkipRecord('invalid', 'TextPositionSelector start/end are not a span');
   return { start, end };
 }
 

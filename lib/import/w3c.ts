@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { clipMentionSchema, MAX_MENTIONS, MAX_OUTLINE_DEPTH, MAX_TITLE_CHARS, outlineStepSchema } from '../clips/schema';
+import {
+  clipMentionSchema,
+  MAX_MENTIONS,
+  MAX_OUTLINE_DEPTH,
+  MAX_TITLE_CHARS,
+  outlineStepSchema,
+} from '../clips/schema';
 import type { Clip, TextPositionSelector } from '../clips/types';
 import { ANNO_CONTEXT, colorFromStyleClass, TIFA_CLIP_KEY, TIFA_CLIP_VERSION, TIFA_NS } from '../export/w3c';
 import { ImportError } from './errors';
@@ -20,7 +26,11 @@ import { findTextTarget, indexById } from './w3c-target';
  */
 
 const tifaClipSchema = z.object({
-  version: z.number().int().positive().refine((v) => v <= TIFA_CLIP_VERSION, `is newer than this version of Tifa understands (${TIFA_CLIP_VERSION})`),
+  version: z
+    .number()
+    .int()
+    .positive()
+    .refine((v) => v <= TIFA_CLIP_VERSION, `is newer than this version of Tifa understands (${TIFA_CLIP_VERSION})`),
   title: z.string().max(MAX_TITLE_CHARS),
   site: z.string().max(255),
   speechTitle: z.string().max(MAX_TITLE_CHARS).optional(),
@@ -41,7 +51,10 @@ const hasType = (v: unknown, name: string) => isObject(v) && asList(v.type).incl
 export function isW3cAnnotations(data: unknown): boolean {
   const first = Array.isArray(data) ? data[0] : data;
   if (!isObject(first)) return false;
-  return asList(first['@context']).includes(ANNO_CONTEXT) || ['Annotation', 'AnnotationPage', 'AnnotationCollection'].some((t) => hasType(first, t));
+  return (
+    asList(first['@context']).includes(ANNO_CONTEXT) ||
+    ['Annotation', 'AnnotationPage', 'AnnotationCollection'].some((t) => hasType(first, t))
+  );
 }
 
 /** The annotation records of a collection (embedded pages, following embedded `next`), a page, or a list. */
@@ -51,8 +64,12 @@ function annotationRecords(data: unknown): unknown[] {
     const records: unknown[] = [];
     let page = (data as Json).first;
     for (let n = 1; page !== undefined && page !== null; n++) {
-      if (typeof page === 'string') throw new ImportError(`page ${n} of the collection is a link (${page.slice(0, 80)}), not embedded; export the annotations with their pages embedded`);
-      if (!hasType(page, 'AnnotationPage') || !Array.isArray((page as Json).items)) throw new ImportError(`page ${n} of the collection is not an AnnotationPage with items`);
+      if (typeof page === 'string')
+        throw new ImportError(
+          `page ${n} of the collection is a link (${page.slice(0, 80)}), not embedded; export the annotations with their pages embedded`,
+        );
+      if (!hasType(page, 'AnnotationPage') || !Array.isArray((page as Json).items))
+        throw new ImportError(`page ${n} of the collection is not an AnnotationPage with items`);
       records.push(...((page as Json).items as unknown[]));
       page = (page as Json).next;
     }
@@ -125,7 +142,8 @@ function tifaExtensionOf(annotation: Json): TifaClip | undefined {
 
 /** Notes from commenting / describing / purpose-less textual bodies and bodyValue; tags from tagging bodies. */
 function bodiesOf(annotation: Json, ids: Map<string, Json>): { note: string; tags: string[] } {
-  const notes: string[] = typeof annotation.bodyValue === 'string' && annotation.bodyValue ? [annotation.bodyValue] : [];
+  const notes: string[] =
+    typeof annotation.bodyValue === 'string' && annotation.bodyValue ? [annotation.bodyValue] : [];
   const tags: string[] = [];
   for (const raw of asList(annotation.body)) {
     let body = typeof raw === 'string' ? ids.get(raw) : raw; // a linked body counts only if the file defines it
@@ -136,7 +154,10 @@ function bodiesOf(annotation: Json, ids: Map<string, Json>): { note: string; tag
     if (purposes.includes('tagging')) {
       const tag = body.value.trim();
       if (tag && !tags.includes(tag)) tags.push(tag);
-    } else if (body.value && (purposes.length === 0 || purposes.some((p) => p === 'commenting' || p === 'describing'))) {
+    } else if (
+      body.value &&
+      (purposes.length === 0 || purposes.some((p) => p === 'commenting' || p === 'describing'))
+    ) {
       notes.push(body.value); // kept as written: our export writes any non-empty note
     }
   }

@@ -83,7 +83,10 @@ export const clipPlaceRequestSchema = z
  * `superseded`: a newer clips.place from the same tab arrived before this one ran; its answer is the newer
  * one's to give (coalesced, latest wins).
  */
-export const clipPlaceReplySchema = z.object({ placements: z.array(clipPlacementSchema), superseded: z.boolean().optional() });
+export const clipPlaceReplySchema = z.object({
+  placements: z.array(clipPlacementSchema),
+  superseded: z.boolean().optional(),
+});
 
 export const clipUpdateRequestSchema = z.object({ id: idSchema, patch: clipPatchSchema });
 export const clipUpdateManyRequestSchema = z.object({

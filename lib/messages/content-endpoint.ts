@@ -37,7 +37,10 @@ const MAX_FIELD_INDEX = 100_000;
 export function isFlatPayload(payload: unknown): payload is Payload {
   if (!isObject(payload)) return false;
   return Object.values(payload).every(
-    (v) => typeof v === 'boolean' || (typeof v === 'string' && v.length > 0 && v.length <= MAX_FIELD_CHARS) || isIndex(v, MAX_FIELD_INDEX),
+    (v) =>
+      typeof v === 'boolean' ||
+      (typeof v === 'string' && v.length > 0 && v.length <= MAX_FIELD_CHARS) ||
+      isIndex(v, MAX_FIELD_INDEX),
   );
 }
 
@@ -46,8 +49,14 @@ export function isFlatPayload(payload: unknown): payload is Payload {
  * kinds in `handlers` (so other listeners may answer). Other senders and malformed requests get an error reply
  * before any handler runs; a handler's error becomes an error reply too.
  */
-export function answerRequest(raw: unknown, sender: { id?: string }, extensionId: string, handlers: PageHandlers): Promise<WireReply> | undefined {
-  if (!isObject(raw) || raw.tifa !== 1 || typeof raw.kind !== 'string' || !Object.hasOwn(handlers, raw.kind)) return undefined;
+export function answerRequest(
+  raw: unknown,
+  sender: { id?: string },
+  extensionId: string,
+  handlers: PageHandlers,
+): Promise<WireReply> | undefined {
+  if (!isObject(raw) || raw.tifa !== 1 || typeof raw.kind !== 'string' || !Object.hasOwn(handlers, raw.kind))
+    return undefined;
   const kind = raw.kind as TabKind;
   if (sender.id !== extensionId) return Promise.resolve({ ok: false, error: 'sender is not this extension' });
   if (!isFlatPayload(raw.payload)) return Promise.resolve({ ok: false, error: `invalid ${kind}: malformed payload` });
@@ -68,7 +77,8 @@ export function listenOnPage(handlers: PageHandlers, signal: AbortSignal): void 
 
 const SEND_ATTEMPTS = 3;
 /** Errors meaning the background was not there yet (service worker starting): worth another try. */
-const TRANSIENT = /Receiving end does not exist|Could not establish connection|message port closed|no receiver answered/i;
+const TRANSIENT =
+  /Receiving end does not exist|Could not establish connection|message port closed|no receiver answered/i;
 
 /** Sends a request to the background and returns its reply's value; an error reply rejects with its message. */
 export async function request<K extends KindTo<'background'>>(kind: K, payload: RequestOf<K>): Promise<ReplyOf<K>> {

@@ -59,9 +59,7 @@ export const pageStateSchema = z.object({
   painter: z.enum(['highlight-api', 'marks', 'none']),
   textLength: z.number().int().min(0),
   /** Milliseconds of the last run: extract, analyze, highlight, total. */
-  timings: z
-    .object({ extract: z.number(), analyze: z.number(), highlight: z.number(), total: z.number() })
-    .nullable(),
+  timings: z.object({ extract: z.number(), analyze: z.number(), highlight: z.number(), total: z.number() }).nullable(),
   error: z.string().optional(),
 });
 

@@ -14,7 +14,13 @@ import {
   MAX_PAGE_SIZE,
   importPartSchema,
 } from './clips';
-import { analyzeReplySchema, analyzeRequestSchema, pageChangedSchema, pageStateSchema, scrollToItemRequestSchema } from './page';
+import {
+  analyzeReplySchema,
+  analyzeRequestSchema,
+  pageChangedSchema,
+  pageStateSchema,
+  scrollToItemRequestSchema,
+} from './page';
 
 /**
  * THE PROTOCOL MAP: every message kind Tifa sends, declared once, as `area.verb`, with its request and reply
@@ -70,11 +76,21 @@ export const PROTOCOL = {
 
   // ---- to the background, from extension pages only: the library ----
   'clips.update': entry('background', 'extension', clipUpdateRequestSchema, z.object({ clip: clipSchema })),
-  'clips.updateMany': entry('background', 'extension', clipUpdateManyRequestSchema, z.object({ clips: z.array(clipSchema) })),
+  'clips.updateMany': entry(
+    'background',
+    'extension',
+    clipUpdateManyRequestSchema,
+    z.object({ clips: z.array(clipSchema) }),
+  ),
   /** Moved to the trash so clips.restore can undo. */
   'clips.delete': entry('background', 'extension', idsRequestSchema, z.object({ deleted: z.array(z.string()) })),
   /** Undo; skipped = a clip with the same passage exists again. */
-  'clips.restore': entry('background', 'extension', idsRequestSchema, z.object({ restored: z.array(z.string()), skipped: z.array(z.string()) })),
+  'clips.restore': entry(
+    'background',
+    'extension',
+    idsRequestSchema,
+    z.object({ restored: z.array(z.string()), skipped: z.array(z.string()) }),
+  ),
   /** Whole Clip records; all or nothing; duplicates skipped. */
   'clips.import': entry(
     'background',
@@ -92,8 +108,18 @@ export const PROTOCOL = {
   /** Clip the tab's current selection (context menu, Alt+Shift+S). */
   'clipping.clipSelection': entry('tab', 'extension', empty, clipOutcomeSchema),
   /** Clip a whole outline section (index into the analysis' outline). */
-  'clipping.clipSection': entry('tab', 'extension', z.object({ itemIndex: z.number().int().nonnegative().max(MAX_ITEM_INDEX) }), clipOutcomeSchema),
-  'clipping.getAnchors': entry('tab', 'extension', empty, z.object({ url: z.string(), anchors: z.array(clipAnchorSchema) })),
+  'clipping.clipSection': entry(
+    'tab',
+    'extension',
+    z.object({ itemIndex: z.number().int().nonnegative().max(MAX_ITEM_INDEX) }),
+    clipOutcomeSchema,
+  ),
+  'clipping.getAnchors': entry(
+    'tab',
+    'extension',
+    empty,
+    z.object({ url: z.string(), anchors: z.array(clipAnchorSchema) }),
+  ),
   /** Re-read this page's clips and re-highlight (after edits elsewhere). */
   'clipping.refresh': entry('tab', 'extension', empty, z.object({ anchored: z.number(), orphans: z.number() })),
   /** Scroll to an anchored clip and flash it. */
@@ -140,7 +166,8 @@ export class MessageError extends Error {
 export function unwrapReply<K extends Kind>(kind: K, raw: unknown): ReplyOf<K> {
   if (raw === undefined) throw new MessageError(kind, 'no receiver answered');
   const reply = raw as Reply<unknown>;
-  if (!reply || typeof reply !== 'object' || typeof reply.ok !== 'boolean') throw new MessageError(kind, 'malformed reply');
+  if (!reply || typeof reply !== 'object' || typeof reply.ok !== 'boolean')
+    throw new MessageError(kind, 'malformed reply');
   if (!reply.ok) throw new MessageError(kind, reply.error);
   const parsed = PROTOCOL[kind].reply.safeParse(reply.value);
   if (!parsed.success) throw new MessageError(kind, `bad reply: ${summarizeZodError(parsed.error)}`);

@@ -1,4 +1,14 @@
-import { envelopeSchema, isKind, PROTOCOL, summarizeZodError, type Kind, type Reply, type ReplyOf, type Sender, type ValidRequestOf } from './protocol';
+import {
+  envelopeSchema,
+  isKind,
+  PROTOCOL,
+  summarizeZodError,
+  type Kind,
+  type Reply,
+  type ReplyOf,
+  type Sender,
+  type ValidRequestOf,
+} from './protocol';
 
 /** The sender fields the router relies on (a subset of runtime.MessageSender, filled in by the browser). */
 export interface SenderInfo {
@@ -22,7 +32,10 @@ export interface HandlerContext {
   tab: SenderTab | null;
 }
 
-export type Handler<K extends Kind> = (payload: ValidRequestOf<K>, ctx: HandlerContext) => Promise<ReplyOf<K>> | ReplyOf<K>;
+export type Handler<K extends Kind> = (
+  payload: ValidRequestOf<K>,
+  ctx: HandlerContext,
+) => Promise<ReplyOf<K>> | ReplyOf<K>;
 
 export interface Router {
   on<K extends Kind>(kind: K, handler: Handler<K>): Router;
@@ -77,7 +90,8 @@ export function createRouter(extensionId: string, extensionOrigin = `chrome-exte
       const role = senderRole(sender, extensionId, extensionOrigin);
       if (role === null) return refuse('sender is not this extension');
       const def = PROTOCOL[kind];
-      if (role !== def.from) return refuse(`${kind} is not served to ${role === 'tab' ? 'a content script' : 'an extension page'}`);
+      if (role !== def.from)
+        return refuse(`${kind} is not served to ${role === 'tab' ? 'a content script' : 'an extension page'}`);
       const tab = role === 'tab' ? senderTab(sender) : null;
       if (role === 'tab' && !tab) return refuse(`${kind}: the sender's page has no web address`);
       const payload = def.request.safeParse(env.data.payload);

@@ -8,12 +8,19 @@ import type { Router, SenderInfo } from './router';
  */
 
 /** Sends a message to the background and returns the validated reply. */
-export async function sendToBackground<K extends KindTo<'background'>>(kind: K, payload: RequestOf<K>): Promise<ReplyOf<K>> {
+export async function sendToBackground<K extends KindTo<'background'>>(
+  kind: K,
+  payload: RequestOf<K>,
+): Promise<ReplyOf<K>> {
   return unwrapReply(kind, await browser.runtime.sendMessage(envelope(kind, payload)));
 }
 
 /** Sends a message to a tab's content script and returns the validated reply. */
-export async function sendToTab<K extends KindTo<'tab'>>(tabId: number, kind: K, payload: RequestOf<K>): Promise<ReplyOf<K>> {
+export async function sendToTab<K extends KindTo<'tab'>>(
+  tabId: number,
+  kind: K,
+  payload: RequestOf<K>,
+): Promise<ReplyOf<K>> {
   return unwrapReply(kind, await browser.tabs.sendMessage(tabId, envelope(kind, payload)));
 }
 

@@ -149,8 +149,7 @@ export async function syncSiteScripts(): Promise<void> {
 
 /** Background wiring: one call in entrypoints/background.ts. */
 export function registerSitePermissionSync(): void {
-  const sync = () =>
-    syncSiteScripts().catch((err: unknown) => console.warn('[tifa] site script sync failed:', err));
+  const sync = () => syncSiteScripts().catch((err: unknown) => console.warn('[tifa] site script sync failed:', err));
   browser.permissions.onRemoved.addListener(sync);
   void sync();
 }

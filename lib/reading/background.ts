@@ -36,7 +36,9 @@ export async function reanalyseOpenTabs(): Promise<void> {
   const tabs = await browser.tabs.query({});
   await Promise.all(
     tabs.map((tab) =>
-      tab.id === undefined ? undefined : sendToTab(tab.id, 'reading.analyzeNow', { force: true }).catch(() => undefined),
+      tab.id === undefined
+        ? undefined
+        : sendToTab(tab.id, 'reading.analyzeNow', { force: true }).catch(() => undefined),
     ),
   );
 }
@@ -89,7 +91,8 @@ export class PartAssembler {
   add(key: string, part: { index: number; count: number }, text: string, now = Date.now()): string | null {
     for (const [k, r] of this.runs) if (now - r.at > PART_RUN_TTL_MS) this.runs.delete(k);
     let run = this.runs.get(key);
-    if (!run) this.runs.set(key, (run = { parts: new Array<string | undefined>(part.count), got: 0, chars: 0, at: now }));
+    if (!run)
+      this.runs.set(key, (run = { parts: new Array<string | undefined>(part.count), got: 0, chars: 0, at: now }));
     if (run.parts.length !== part.count) throw new Error('reading.analyze: parts of one run disagree on their count');
     if (run.parts[part.index] !== undefined) throw new Error(`reading.analyze: part ${part.index} sent twice`);
     run.chars += text.length;

@@ -101,10 +101,15 @@ export class HoverController {
     if (!page) return -1;
     if (this.#painter.itemAt) return this.#painter.itemAt(x, y) ?? -1;
     const caret = caretAt(this.#doc, x, y);
-    if (!caret || caret.node.nodeType !== 3) return -1;
+    if (caret?.node.nodeType !== 3) return -1;
     let offset: number;
     try {
-      const at = { startContainer: caret.node, startOffset: caret.offset, endContainer: caret.node, endOffset: caret.offset };
+      const at = {
+        startContainer: caret.node,
+        startOffset: caret.offset,
+        endContainer: caret.node,
+        endOffset: caret.offset,
+      };
       offset = offsetsOf(page.extraction, at).start;
     } catch {
       return -1; // outside the extracted text (navigation, our own UI …)

@@ -4,7 +4,9 @@
  */
 export function scrollRangeIntoView(win: Window, range: Range): void {
   const behavior: ScrollBehavior = win.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
-  const el = (range.startContainer.nodeType === 1 ? range.startContainer : range.startContainer.parentElement) as Element | null;
+  const el = (
+    range.startContainer.nodeType === 1 ? range.startContainer : range.startContainer.parentElement
+  ) as Element | null;
   const scroller = win.document.scrollingElement;
   const rect = range.getBoundingClientRect();
   const windowScrolls = !!scroller && scroller.scrollHeight > win.innerHeight + 1;
@@ -14,4 +16,3 @@ export function scrollRangeIntoView(win: Window, range: Range): void {
     el?.scrollIntoView({ block: 'center', behavior });
   }
 }
-

@@ -28,7 +28,12 @@ export class TextRegistry {
   #next = 0;
 
   add(text: string, analysis: Analysis, owner: { tabId: number; url: string; title: string }): RegisteredText {
-    const entry: RegisteredText = { id: `${Date.now().toString(36)}-${(++this.#next).toString(36)}`, text, analysis, ...owner };
+    const entry: RegisteredText = {
+      id: `${Date.now().toString(36)}-${(++this.#next).toString(36)}`,
+      text,
+      analysis,
+      ...owner,
+    };
     this.#entries.unshift(entry);
     let ofTab = 0;
     this.#entries = this.#entries.filter((e) => e.tabId !== owner.tabId || ++ofTab <= PER_TAB).slice(0, KEEP);

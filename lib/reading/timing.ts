@@ -13,7 +13,10 @@ export interface RunTimes {
 }
 
 /** Records the run's measures and returns its durations (ms) for the page state. */
-export function recordRun(perf: Performance, t: RunTimes): { extract: number; analyze: number; highlight: number; total: number } {
+export function recordRun(
+  perf: Performance,
+  t: RunTimes,
+): { extract: number; analyze: number; highlight: number; total: number } {
   try {
     for (const name of MEASURES) perf.clearMeasures(name);
     perf.measure('tifa:extract', { start: t.start, end: t.extracted });
@@ -23,7 +26,12 @@ export function recordRun(perf: Performance, t: RunTimes): { extract: number; an
   } catch {
     // User Timing Level 3 missing: timing is a diagnostic, never a reason to fail.
   }
-  return { extract: t.extracted - t.start, analyze: t.analyzed - t.extracted, highlight: t.highlighted - t.analyzed, total: t.highlighted - t.start };
+  return {
+    extract: t.extracted - t.start,
+    analyze: t.analyzed - t.extracted,
+    highlight: t.highlighted - t.analyzed,
+    total: t.highlighted - t.start,
+  };
 }
 
 /** One extra measure (tifa:frame, tifa:clear), replacing an earlier one of the same name. */

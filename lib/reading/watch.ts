@@ -32,7 +32,24 @@ export interface PageWatch {
 }
 
 /** Elements whose insertion or removal cannot change the visible text. */
-const TEXTLESS = new Set(['SCRIPT', 'STYLE', 'LINK', 'META', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'IMG', 'SVG', 'CANVAS', 'VIDEO', 'AUDIO', 'SOURCE', 'INPUT', 'BR', 'HR']);
+const TEXTLESS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'LINK',
+  'META',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'IFRAME',
+  'IMG',
+  'SVG',
+  'CANVAS',
+  'VIDEO',
+  'AUDIO',
+  'SOURCE',
+  'INPUT',
+  'BR',
+  'HR',
+]);
 
 function mayChangeText(node: Node): boolean {
   if (node.nodeType === 3) return (node as Text).data.trim().length > 0;

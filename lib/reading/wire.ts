@@ -41,7 +41,17 @@ export function encodeAnalysis(analysis: Analysis, text: string): WireAnalysis {
   };
   const outline: number[] = [];
   for (const o of analysis.outline) {
-    outline.push(ref(o.family), o.ordinal, ref(o.marker), ref(o.title), o.start, o.headEnd, o.end, o.parent ?? -1, o.depth);
+    outline.push(
+      ref(o.family),
+      o.ordinal,
+      ref(o.marker),
+      ref(o.title),
+      o.start,
+      o.headEnd,
+      o.end,
+      o.parent ?? -1,
+      o.depth,
+    );
   }
   const mentions: number[] = [];
   for (const m of analysis.mentions) {
@@ -78,14 +88,16 @@ export function outlineProblem(outline: readonly OutlineItem[], textLength: numb
     const o = outline[i];
     const what = `outline item ${i}`;
     if (!(o.start >= 0 && o.start < o.end && o.end <= textLength)) return `${what}: range ${o.start}–${o.end}`;
-    if (!(o.headEnd >= o.start && o.headEnd <= o.end)) return `${what}: heading end ${o.headEnd} outside ${o.start}–${o.end}`;
+    if (!(o.headEnd >= o.start && o.headEnd <= o.end))
+      return `${what}: heading end ${o.headEnd} outside ${o.start}–${o.end}`;
     if (o.parent === null) {
       if (o.depth !== 0) return `${what}: depth ${o.depth} without a parent`;
       continue;
     }
     if (o.parent < 0 || o.parent >= i) return `${what}: parent ${o.parent} does not come before it`;
     const p = outline[o.parent];
-    if (!(p.start < o.start && o.end <= p.end)) return `${what}: ${o.start}–${o.end} outside its parent ${p.start}–${p.end}`;
+    if (!(p.start < o.start && o.end <= p.end))
+      return `${what}: ${o.start}–${o.end} outside its parent ${p.start}–${p.end}`;
     if (o.depth !== p.depth + 1) return `${what}: depth ${o.depth} under a parent of depth ${p.depth}`;
   }
   return null;
@@ -106,12 +118,19 @@ export function decodeAnalysis(value: unknown, text: string): Analysis {
   if (!value || typeof value !== 'object') fail('not an object');
   const a = value as Record<string, unknown>;
   const v = a.verdict as Record<string, unknown> | undefined;
-  if (!v || typeof v.isPolicy !== 'boolean' || !isStr(v.genre) || typeof v.score !== 'number' || !Array.isArray(v.reasons)) {
+  if (
+    !v ||
+    typeof v.isPolicy !== 'boolean' ||
+    !isStr(v.genre) ||
+    typeof v.score !== 'number' ||
+    !Array.isArray(v.reasons)
+  ) {
     fail('verdict');
   }
   const { strings, outline: o, mentions: m } = a;
   if (!Array.isArray(strings) || !strings.every(isStr)) fail('strings');
-  if (!Array.isArray(o) || o.length % OUTLINE_STRIDE || !Array.isArray(m) || m.length % MENTION_STRIDE) fail('outline/mentions');
+  if (!Array.isArray(o) || o.length % OUTLINE_STRIDE || !Array.isArray(m) || m.length % MENTION_STRIDE)
+    fail('outline/mentions');
   const table = strings as string[];
   const len = text.length;
   const str = (i: unknown, what: string): string => (isInt(i) && i >= 0 && i < table.length ? table[i] : fail(what));

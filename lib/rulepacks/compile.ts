@@ -35,7 +35,8 @@ export class RuleSetCompiler {
       const cacheKey = `${p.flags ?? 'u'}/${p.pattern}`;
       let check = this.#cache.get(cacheKey);
       if (!check) this.#cache.set(cacheKey, (check = compileUserPattern(p.pattern, p.flags, this.speed)));
-      if (check.ok) patterns.push({ id: p.id, category: p.category, matcher: check.matcher, description: p.description });
+      if (check.ok)
+        patterns.push({ id: p.id, category: p.category, matcher: check.matcher, description: p.description });
       else refused.push({ id: p.id, problem: check.problem });
     }
     return {

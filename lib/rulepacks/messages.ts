@@ -14,7 +14,10 @@ export function patternProblemText(problem: PatternProblem): Bilingual {
     case 'invalid':
       return { zh: `不是有效的正则表达式：${problem.detail}`, en: `not a valid regular expression: ${problem.detail}` };
     case 'flags':
-      return { zh: `不支持的标志“${problem.detail}”（可用 i m s u）`, en: `unsupported flag "${problem.detail}" (use i, m, s, u)` };
+      return {
+        zh: `不支持的标志“${problem.detail}”（可用 i m s u）`,
+        en: `unsupported flag "${problem.detail}" (use i, m, s, u)`,
+      };
     case 'empty':
       return { zh: '会匹配空字符串，无法标出任何内容', en: 'matches the empty string, so it cannot mark anything' };
     case 'complex':

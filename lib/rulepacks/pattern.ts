@@ -96,7 +96,10 @@ export function compileUserPattern(source: string, flags = 'u', speed: SpeedChec
   if (badFlag !== undefined) return { ok: false, problem: { code: 'flags', detail: badFlag } };
   if (source.length === 0) return { ok: false, problem: { code: 'empty' } };
   if (source.length > MAX_PATTERN_LENGTH) {
-    return { ok: false, problem: { code: 'complex', detail: `${source.length} characters (at most ${MAX_PATTERN_LENGTH})` } };
+    return {
+      ok: false,
+      problem: { code: 'complex', detail: `${source.length} characters (at most ${MAX_PATTERN_LENGTH})` },
+    };
   }
   let re: RE2JS;
   try {

@@ -33,9 +33,7 @@ export const packTermSchema = z.strictObject({
 });
 
 export const packPatternSchema = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[A-Za-z0-9_.-]{1,40}$/, 'the id must be 1 to 40 letters, digits, "_", "." or "-"'),
+  id: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, 'the id must be 1 to 40 letters, digits, "_", "." or "-"'),
   pattern: z.string().min(1, 'the pattern is empty'),
   flags: z.string().optional(),
   category: categorySchema,

@@ -59,7 +59,9 @@ export function sanitizeRuleToggles(raw: unknown): RuleToggles {
   const r = raw as Record<string, unknown>;
   return {
     disabledCategories: validEntries<MentionCategory>(r.disabledCategories, (v) => categorySchema.safeParse(v)),
-    disabledRules: Array.isArray(r.disabledRules) ? r.disabledRules.filter((v): v is string => typeof v === 'string') : [],
+    disabledRules: Array.isArray(r.disabledRules)
+      ? r.disabledRules.filter((v): v is string => typeof v === 'string')
+      : [],
   };
 }
 

@@ -178,7 +178,10 @@ export function applyCustomRules(input: ApplyCustomRulesInput, ruleSet: Compiled
   }
 
   const kept = builtIn.filter((m) => !overlapsAny(chosen, m.start, m.end));
-  return adjustMentions([...kept, ...custom].sort((a, b) => a.start - b.start), ruleSet);
+  return adjustMentions(
+    [...kept, ...custom].sort((a, b) => a.start - b.start),
+    ruleSet,
+  );
 }
 
 /** Hidden terms, "wrong category" corrections and disabled categories, in that order. */

@@ -1,5 +1,21 @@
 /** Predicates the mention rules call on a match: numbered terms, quoted programs, widening to the left. */
-import { CJK, GENERIC_PROGRAM_NAMES, HEAD_BLOCKERS, INNER_NAME_CHARS, NAME_CHAR, NOT_A_PROGRAM_AFTER, NOT_A_PROGRAM_BETWEEN, NOT_FORMULATIONS, NUMERALS, NUMERAL_CHARS, PEJORATIVE_NAMES, PROGRAM_HEADS, PROGRAM_VERBS, lexiconEntry, type LexiconEntry } from './mention-lexicon';
+import {
+  CJK,
+  GENERIC_PROGRAM_NAMES,
+  HEAD_BLOCKERS,
+  INNER_NAME_CHARS,
+  NAME_CHAR,
+  NOT_A_PROGRAM_AFTER,
+  NOT_A_PROGRAM_BETWEEN,
+  NOT_FORMULATIONS,
+  NUMERALS,
+  NUMERAL_CHARS,
+  PEJORATIVE_NAMES,
+  PROGRAM_HEADS,
+  PROGRAM_VERBS,
+  lexiconEntry,
+  type LexiconEntry,
+} from './mention-lexicon';
 import type { MentionSpan } from './mention-rules';
 
 // Helpers used by accept()
@@ -42,7 +58,9 @@ export function isNumberedTerm(inner: string): boolean {
 export const PROGRAM_HEAD_AT_END = new RegExp(`(?:${PROGRAM_HEADS}|活动)$`);
 export const HEAD_AFTER_QUOTE = new RegExp(`^${NAME_CHAR}{0,8}?(?:${PROGRAM_HEADS}|活动)(?![${HEAD_BLOCKERS}])`);
 export const MODIFIER_BEFORE = new RegExp(`(?:${PROGRAM_VERBS})好?(${NAME_CHAR}{2,6})$`);
-export const PROGRAM_SHAPE = new RegExp(`^[${NUMERALS}两]个一批$|^[${NUMERALS}两][大项](?:攻坚战|专项行动|行动|工程|战略|活动)$`);
+export const PROGRAM_SHAPE = new RegExp(
+  `^[${NUMERALS}两]个一批$|^[${NUMERALS}两][大项](?:攻坚战|专项行动|行动|工程|战略|活动)$`,
+);
 
 /** Widen a quoted program to the left over a short modifier after its verb: 实施集体经济“破零工程”. */
 export function withModifier(text: string, start: number): number {
@@ -109,11 +127,15 @@ export function lexiconMatch(category: LexiconEntry['category']) {
 }
 
 /** The verb and name before a program head: 实施|党员精准扶贫|示范工程. */
-export const NAMED_LEFT = new RegExp(`(?:${PROGRAM_VERBS})好?(${NAME_CHAR}(?:${NAME_CHAR}|[${INNER_NAME_CHARS}](?=${NAME_CHAR})){1,17})$`);
+export const NAMED_LEFT = new RegExp(
+  `(?:${PROGRAM_VERBS})好?(${NAME_CHAR}(?:${NAME_CHAR}|[${INNER_NAME_CHARS}](?=${NAME_CHAR})){1,17})$`,
+);
 /** Heads that only name programs, so a name listed without a verb (、…提升行动、) still counts. */
 export const SPECIFIC_HEAD = /(?:专项行动|三年行动|提升行动|攻坚行动|整治行动|示范工程|培育工程|攻坚战)$/;
 /** A name of at least 4 characters right after a list separator: 、…专项行动. */
-export const LISTED_LEFT = new RegExp(`[、，；：和及](${NAME_CHAR}(?:${NAME_CHAR}|[${INNER_NAME_CHARS}](?=${NAME_CHAR})){3,17})$`);
+export const LISTED_LEFT = new RegExp(
+  `[、，；：和及](${NAME_CHAR}(?:${NAME_CHAR}|[${INNER_NAME_CHARS}](?=${NAME_CHAR})){3,17})$`,
+);
 export const LEADING_VERB = new RegExp(`^(?:${PROGRAM_VERBS})好?`);
 
 export function group(m: RegExpExecArray, name: string): string | undefined {
@@ -126,7 +148,9 @@ export function wholeIf(name: string) {
 }
 
 /** Festivals and dates written as numerals (“三月三”, “五一”), hospital grades (“三甲”), statistics categories (“四上”). */
-const NOT_A_FORMULATION_SHAPE = new RegExp(`^[${NUMERAL_CHARS}]月[${NUMERAL_CHARS}]|^[${NUMERAL_CHARS}][甲乙丙]$|^[${NUMERAL_CHARS}][上下]$`);
+const NOT_A_FORMULATION_SHAPE = new RegExp(
+  `^[${NUMERAL_CHARS}]月[${NUMERAL_CHARS}]|^[${NUMERAL_CHARS}][甲乙丙]$|^[${NUMERAL_CHARS}][上下]$`,
+);
 /** An explanation right after the quote: “三抓”：抓学习…, “两改”即…, “三通”（…）. */
 const EXPLAINED_AFTER = /^[^。；“]{0,4}?(?:[：:（(]|即|是指|指的是|包括)/;
 /** Another quoted numbered term nearby: an enumeration of formulations (“两新”“两重”). */

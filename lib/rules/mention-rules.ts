@@ -18,10 +18,35 @@
  */
 import type { MentionCategory, RuleDoc } from './types';
 import { DOCUMENT_HEAD, lexiconEntry } from './mention-lexicon';
-import { PROGRAM_SHAPE, group, hasFormulationEvidence, isNumberedTerm, isQuoted, lexiconMatch, widenLeft } from './mention-predicates';
+import {
+  PROGRAM_SHAPE,
+  group,
+  hasFormulationEvidence,
+  isNumberedTerm,
+  isQuoted,
+  lexiconMatch,
+  widenLeft,
+} from './mention-predicates';
 import { PROGRAM_RULES } from './program-rules';
 import { QUANTITY_RULES } from './quantity-rules';
-import { AMOUNTS, CONGRESS_LEFT, LEXICON_TERMS, LOCAL_CONGRESSES, LOCAL_CONGRESS_LEFT, NAMED_MEETINGS, NAMED_MEETING_LEFT, NUMBERED_HEADS, PARTY_CONGRESS, PARTY_CONGRESSES, PARTY_CONGRESS_LEFT, PLENUMS, PLENUM_LEFT, POLITBURO_LEFT, QUOTED, SESSIONS, TARGET_CONTEXT_LEFT, TARGET_VERB_LEFT, TITLED } from './mention-scans';
+import {
+  CONGRESS_LEFT,
+  LEXICON_TERMS,
+  LOCAL_CONGRESSES,
+  LOCAL_CONGRESS_LEFT,
+  NAMED_MEETINGS,
+  NAMED_MEETING_LEFT,
+  NUMBERED_HEADS,
+  PARTY_CONGRESS,
+  PARTY_CONGRESSES,
+  PARTY_CONGRESS_LEFT,
+  PLENUMS,
+  PLENUM_LEFT,
+  POLITBURO_LEFT,
+  QUOTED,
+  SESSIONS,
+  TITLED,
+} from './mention-scans';
 
 export { LEXICON, lexiconEntry, type LexiconEntry } from './mention-lexicon';
 export { isNumberedTerm } from './mention-predicates';
@@ -74,7 +99,11 @@ export const MENTION_RULES: readonly MentionRule[] = [
       '根据⟦《中华人民共和国监察法》⟧',
       '一并审议⟦《甘肃省国民经济和社会发展第十五个五年规划纲要（草案）》⟧',
     ],
-    counterExamples: ['近期播出的《阳光问廉》节目暴露出一些问题', '据《 人民日报 》报道', '《哪吒之魔童闹海》票房创新高'],
+    counterExamples: [
+      '近期播出的《阳光问廉》节目暴露出一些问题',
+      '据《 人民日报 》报道',
+      '《哪吒之魔童闹海》票房创新高',
+    ],
   },
   {
     id: 'meeting.partyCongress',
@@ -98,7 +127,10 @@ export const MENTION_RULES: readonly MentionRule[] = [
     id: 'meeting.plenum',
     category: 'meeting',
     priority: 35,
-    description: { zh: '中央/地方全会：二十届四中全会、十一届三中全会、省委十一届三次全会', en: 'Plenary sessions (中全会 / 次全会)' },
+    description: {
+      zh: '中央/地方全会：二十届四中全会、十一届三中全会、省委十一届三次全会',
+      en: 'Plenary sessions (中全会 / 次全会)',
+    },
     pattern: PLENUMS,
     accept(m, text) {
       if (group(m, 'plenum') === undefined) return null;
@@ -221,7 +253,8 @@ export const MENTION_RULES: readonly MentionRule[] = [
       if (inner === undefined || inner.length < 2) return null;
       const entry = lexiconEntry(inner);
       if (entry?.category === 'program' || PROGRAM_SHAPE.test(inner)) return null;
-      if (!entry && !(isNumberedTerm(inner) && hasFormulationEvidence(inner, text, m.index, m.index + m[0].length))) return null;
+      if (!entry && !(isNumberedTerm(inner) && hasFormulationEvidence(inner, text, m.index, m.index + m[0].length)))
+        return null;
       return { start: m.index, end: m.index + m[0].length };
     },
     examples: [

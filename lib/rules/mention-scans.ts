@@ -28,7 +28,10 @@ export const SESSIONS = new RegExp(
   `(?<session>届(?:全国)?人(?:民代表)?大(?:会)?(?:常务委员会)?(?:第?[${NUMERALS}]+次会议)?|全国两会|全国政协[${NUMERALS}]+届[${NUMERALS}]+次会议)`,
   'g',
 );
-export const PLENUMS = new RegExp(`(?<plenum>届(?:中央)?[${NUMERALS}]中(?:、[${NUMERALS}]中)*全会|届[${NUMERALS}]+次全会)`, 'g');
+export const PLENUMS = new RegExp(
+  `(?<plenum>届(?:中央)?[${NUMERALS}]中(?:、[${NUMERALS}]中)*全会|届[${NUMERALS}]+次全会)`,
+  'g',
+);
 export const LOCAL_CONGRESSES = /(?<localCongress>次(?:党代会|党代表大会))/g;
 export const PARTY_CONGRESSES = new RegExp(
   `(?<partyCongress>次全国代表大会|[${NUMERALS}]大(?![学型类项批幅量力致多概约小道街厦件事城洲关队]))`,
@@ -41,7 +44,8 @@ export const NAMED_MEETINGS = new RegExp(
 );
 export const LOCAL_CONGRESS_LEFT = new RegExp(`(?:省|市|县|区|州|自治区)第[${NUMERALS}]+$`);
 export const PARTY_CONGRESS_LEFT = new RegExp(`中国共产党第[${NUMERALS}]+$|(?:党的|中共)?(?:二十|二|十)?$`);
-export const PARTY_CONGRESS = /^(?:中国共产党第[一二三四五六七八九十]+次全国代表大会|(?:党的|中共)?(?:十[一二三四五六七八九]|二十[一二三四五六七八九]?)大)$/;
+export const PARTY_CONGRESS =
+  /^(?:中国共产党第[一二三四五六七八九十]+次全国代表大会|(?:党的|中共)?(?:十[一二三四五六七八九]|二十[一二三四五六七八九]?)大)$/;
 export const POLITBURO_LEFT = /(?:中央全面|中央)$/;
 /** What names a meeting before its head: 中央经济工作会议, 全省…视频会, (召开)科学家座谈会. */
 export const NAMED_MEETING_LEFT = new RegExp(

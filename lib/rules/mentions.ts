@@ -93,8 +93,7 @@ export function findMentions(text: string, options: FindMentionsOptions = {}): M
   // Greedy by strength: a document title swallows the numbers inside it, a program its quoted name, the longer
   // of two same-priority mentions wins; ties go to the earlier one.
   candidates.sort(
-    (a, b) =>
-      b.rule.priority - a.rule.priority || b.end - b.start - (a.end - a.start) || a.start - b.start,
+    (a, b) => b.rule.priority - a.rule.priority || b.end - b.start - (a.end - a.start) || a.start - b.start,
   );
   const taken = new Uint8Array(text.length);
   const chosen: Candidate[] = [];

@@ -43,13 +43,13 @@ function buildPlainFold(): Uint16Array {
 
 /** ASCII punctuation that becomes its full-width twin inside Chinese text. */
 const TO_FULL_WIDTH: Record<number, number> = {
-  0x2c: 0xff0c, // , → ，
-  0x3a: 0xff1a, // : → ：
-  0x3b: 0xff1b, // ; → ；
-  0x28: 0xff08, // ( → （
-  0x29: 0xff09, // ) → ）
-  0x21: 0xff01, // ! → ！
-  0x3f: 0xff1f, // ? → ？
+  44: 0xff0c, // , → ，
+  58: 0xff1a, // : → ：
+  59: 0xff1b, // ; → ；
+  40: 0xff08, // ( → （
+  41: 0xff09, // ) → ）
+  33: 0xff01, // ! → ！
+  63: 0xff1f, // ? → ？
 };
 
 function isIdeograph(code: number): boolean {
@@ -58,7 +58,14 @@ function isIdeograph(code: number): boolean {
 
 /** Chinese text: ideographs and CJK/full-width punctuation (。，“ ” …). */
 function isChinese(code: number): boolean {
-  return isIdeograph(code) || (code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xffef) || (code >= 0x2018 && code <= 0x201d) || code === 0x2026 || code === 0x2014;
+  return (
+    isIdeograph(code) ||
+    (code >= 0x3000 && code <= 0x303f) ||
+    (code >= 0xff00 && code <= 0xffef) ||
+    (code >= 0x2018 && code <= 0x201d) ||
+    code === 0x2026 ||
+    code === 0x2014
+  );
 }
 
 function isDigit(code: number): boolean {
@@ -100,7 +107,20 @@ function foldAsciiPunct(text: string, i: number, code: number): number {
  * removed (`同志\n们：` → `同志们：`). Only pairs inside these words join, so a title line followed by the body
  * keeps its break.
  */
-const JOINED_WORDS = ['同志们', '讲话', '意见', '会议', '发言', '各位', '下面', '谢谢大家', '几点', '召开', '方面', '要求'];
+const JOINED_WORDS = [
+  '同志们',
+  '讲话',
+  '意见',
+  '会议',
+  '发言',
+  '各位',
+  '下面',
+  '谢谢大家',
+  '几点',
+  '召开',
+  '方面',
+  '要求',
+];
 /** Adjacent character pairs of those words, as (first << 16) | second. */
 const JOIN_PAIRS = new Set<number>();
 for (const word of JOINED_WORDS)
@@ -201,7 +221,8 @@ function mayChange(text: string, fold: Uint16Array): boolean {
     } else if (code === 0x22) {
       if (foldStraightQuote(text, i, quoteOpen) !== code) return true;
       quoteOpen = !quoteOpen;
-    } else if (code === 0x2d || code === 0xff0e) return true; // rare: take the full pass
+    } else if (code === 0x2d || code === 0xff0e)
+      return true; // rare: take the full pass
     else if (foldAsciiPunct(text, i, code) !== code) return true;
   }
   return text.indexOf('－－') >= 0;
@@ -222,7 +243,8 @@ export function normalizeText(original: string): NormalizedText {
       else if (code === 0x22) {
         out = foldStraightQuote(original, i, quoteOpen);
         if (out !== 0x22) quoteOpen = !quoteOpen;
-      } else if (code === 0xff0e && isDigit(neighbour(original, i, -1)) && isDigit(neighbour(original, i, 1))) out = 0x2e;
+      } else if (code === 0xff0e && isDigit(neighbour(original, i, -1)) && isDigit(neighbour(original, i, 1)))
+        out = 0x2e;
       else if (code === 0x2d && original.charCodeAt(i + 1) === 0x2d && isChinese(neighbour(original, i + 1, 1))) {
         out = 0x2014; // -- before Chinese text is a dash
         codes[i + 1] = 0x2014;

@@ -14,7 +14,8 @@ const FOOTER =
 const FOOTER_WINDOW_MIN = 4000;
 
 /** A line that only says 附件 2 / 附录 / 名词解释 / 注释: what follows is an annex, not the last section. */
-const ANNEX_LINE = /^[ \t\u3000]*(?:附件\s*[0-9０-９一二三四五六七八九十]*|附录\s*[0-9０-９一二三四五六七八九十]*|名词解释|注释)[ \t\u3000：:]*$/gm;
+const ANNEX_LINE =
+  /^[ \t\u3000]*(?:附件\s*[0-9０-９一二三四五六七八九十]*|附录\s*[0-9０-９一二三四五六七八九十]*|名词解释|注释)[ \t\u3000：:]*$/gm;
 
 export interface BodyBounds {
   /** End of the speech body: start of the trailing boilerplate, or the text length. */

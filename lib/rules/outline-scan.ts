@@ -172,7 +172,6 @@ function isEcho(text: string, cand: Candidate): boolean {
   return next === '、' || next === '，' || next === ',';
 }
 
-
 /** End of the paragraph (line break or full-width space run) containing a position; positions must not decrease. */
 class ParagraphEnds {
   private next = -2;

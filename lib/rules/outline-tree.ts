@@ -163,7 +163,16 @@ function place(cands: Candidate[], banned: Set<Candidate>, { breaks = [], interl
     const top = stack.length > 0 ? stack[stack.length - 1] : null;
     const parent = top ? top.lastItem : null;
     if (seq < 0) seq = nextSeq++;
-    stack.push({ key: cand.key, kind: rule.kind, rank, last: ordinal, finished: false, parent, lastItem: placed.length, seq });
+    stack.push({
+      key: cand.key,
+      kind: rule.kind,
+      rank,
+      last: ordinal,
+      finished: false,
+      parent,
+      lastItem: placed.length,
+      seq,
+    });
     placed.push({ cand, parent, seq, ordinal });
     if (rule.continuesAcrossParents) runningOn.set(cand.key, { last: ordinal, seq });
   }

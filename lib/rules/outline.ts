@@ -90,13 +90,19 @@ function sectionEnds(placed: PlacedItem[], bodyEnd: number, annexStarts: number[
   const lastDescendantStart = placed.map((p) => p.cand.start);
   for (let i = placed.length - 1; i >= 0; i--) {
     const parent = placed[i].parent;
-    if (parent !== null && lastDescendantStart[i] > lastDescendantStart[parent]) lastDescendantStart[parent] = lastDescendantStart[i];
+    if (parent !== null && lastDescendantStart[i] > lastDescendantStart[parent])
+      lastDescendantStart[parent] = lastDescendantStart[i];
   }
   for (let i = 0; i < placed.length; i++) {
     const p = placed[i];
     if (p.parent !== null && ends[i] > ends[p.parent]) ends[i] = ends[p.parent];
     const paragraphEnd = p.cand.paragraphEnd;
-    if (p.cand.rule.kind === 'list' && !p.cand.atParagraphStart && paragraphEnd < ends[i] && lastDescendantStart[i] < paragraphEnd) {
+    if (
+      p.cand.rule.kind === 'list' &&
+      !p.cand.atParagraphStart &&
+      paragraphEnd < ends[i] &&
+      lastDescendantStart[i] < paragraphEnd
+    ) {
       ends[i] = paragraphEnd;
     }
   }

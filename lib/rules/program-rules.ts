@@ -2,8 +2,22 @@
  * Program rules: named programs and campaigns (工程, 行动, 战略, 计划 …), quoted or not. Part of MENTION_RULES
  * (mention-rules.ts), in that order; examples and counter-examples are run by tests/unit/mentions.test.ts.
  */
-import { GENERIC_NAME_START, GENERIC_PROGRAM_NAMES, GENERIC_SHORT_NAMES, QUALIFYING_NAME_START } from './mention-lexicon';
-import { group, lexiconMatch, LISTED_LEFT, NAMED_LEFT, SPECIFIC_HEAD, quotedProgram, stripLeadingVerbs, wholeIf } from './mention-predicates';
+import {
+  GENERIC_NAME_START,
+  GENERIC_PROGRAM_NAMES,
+  GENERIC_SHORT_NAMES,
+  QUALIFYING_NAME_START,
+} from './mention-lexicon';
+import {
+  group,
+  lexiconMatch,
+  LISTED_LEFT,
+  NAMED_LEFT,
+  SPECIFIC_HEAD,
+  quotedProgram,
+  stripLeadingVerbs,
+  wholeIf,
+} from './mention-predicates';
 import type { MentionRule } from './mention-rules';
 import { LEXICON_TERMS, NUMBERED_PROGRAMS, PROGRAM_HEAD_TERMS, QUOTED } from './mention-scans';
 
@@ -94,7 +108,11 @@ export const PROGRAM_RULES: readonly MentionRule[] = [
       if (name.length < 2) return null;
       const end = m.index + m[0].length;
       const start = m.index - name.length;
-      if (GENERIC_NAME_START.test(name) || GENERIC_SHORT_NAMES.has(name) || GENERIC_PROGRAM_NAMES.has(text.slice(start, end))) {
+      if (
+        GENERIC_NAME_START.test(name) ||
+        GENERIC_SHORT_NAMES.has(name) ||
+        GENERIC_PROGRAM_NAMES.has(text.slice(start, end))
+      ) {
         return null;
       }
       // 重点/国家/新一轮 + a real name is a name (重点产业补链延链专项行动); with little after it, a category (国家重大战略).

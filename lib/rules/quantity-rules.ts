@@ -21,7 +21,7 @@ function quantitySpan(m: RegExpExecArray, text: string): MentionSpan | null {
   const licensed = start < m.index || TARGET_CONTEXT_LEFT.test(text.slice(Math.max(0, m.index - 2), m.index));
   if (/^(?:元|美元|%|％|个百分点)$/.test(unit)) return span;
   if (/^(?:年|个月|天)$/.test(unit)) {
-    if (!qualifier || !qualifier.includes('内')) return null;
+    if (!qualifier?.includes('内')) return null;
     if (unit === '年' && digits.length > 2) return null; // 2020年内 is a date, not a time limit
     return span;
   }
@@ -71,6 +71,10 @@ export const QUANTITY_RULES: readonly MentionRule[] = [
       '五年来，城镇新增就业人数累计⟦超过120万人⟧',
       '社会消费品零售总额同比⟦增长4.2%⟧',
     ],
-    counterExamples: ['今年经济社会发展的主要预期目标是：地区生产总值增长5%左右', '力争到2027年达到1000亿元', '2025年3月5日'],
+    counterExamples: [
+      '今年经济社会发展的主要预期目标是：地区生产总值增长5%左右',
+      '力争到2027年达到1000亿元',
+      '2025年3月5日',
+    ],
   },
 ];

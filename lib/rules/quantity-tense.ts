@@ -11,11 +11,13 @@ export type QuantityTense = 'target' | 'result';
 /** Within the sentence: words that make a number a goal. */
 const FORWARD = /目标|力争|预期|确保|争取|到20[0-9]{2}年|今年|明年|今后|未来|要实现|要达到|将达到|不低于|控制在/;
 /** Within the sentence: words that make a number an outcome already reached. */
-const PAST = /比上年|较上年|同比|上年|去年|累计|完成了|实现了|达到了|增长了|下降了|提高了|突破了|五年来|一年来|过去|已经|已|分别增长|比20[0-9]{2}年/;
+const PAST =
+  /比上年|较上年|同比|上年|去年|累计|完成了|实现了|达到了|增长了|下降了|提高了|突破了|五年来|一年来|过去|已经|已|分别增长|比20[0-9]{2}年/;
 /** Headings and lead-ins that open a review part. */
 const REVIEW_SECTION = /工作回顾|过去一年|过去五年|过去的一年|回顾过去|一年来|五年来|发展成就|主要成就|取得的成绩/g;
 /** Headings and lead-ins that open a plan part. */
-const PLAN_SECTION = /工作安排|重点工作|主要任务|重点任务|总体要求|目标任务|主要目标|主要考虑|今年工作|做好今年|下一步|今后五年|预期目标/g;
+const PLAN_SECTION =
+  /工作安排|重点工作|主要任务|重点任务|总体要求|目标任务|主要目标|主要考虑|今年工作|做好今年|下一步|今后五年|预期目标/g;
 /** Where a sentence ends (the cue words must be in the same sentence as the number). */
 const SENTENCE_END = /[。；！？\n]/;
 const LOOK_BACK = 80;
@@ -35,7 +37,8 @@ function sectionCues(text: string): SectionCue[] {
   const cues: SectionCue[] = [];
   const collect = (re: RegExp, tense: QuantityTense) => {
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) if (isHeadingLike(text, m.index)) cues.push({ at: m.index, tense });
+    for (let m = re.exec(text); m; m = re.exec(text))
+      if (isHeadingLike(text, m.index)) cues.push({ at: m.index, tense });
   };
   collect(REVIEW_SECTION, 'result');
   collect(PLAN_SECTION, 'target');

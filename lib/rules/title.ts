@@ -27,7 +27,9 @@ const OCCASION_LINE = new RegExp(
   `^(?:${DASH}|[（(])?[ \\t　]*(?:\\d{4}年\\d{1,2}月\\d{1,2}日|[${N}]{4}年[${N}]{1,2}月[${N}]{1,3}日)在[^。！？\\n]{2,50}?(?:会议|大会|全会)上[）)]?$`,
 );
 /** The start of an occasion line that the page broke in two (“——2026年1月26日在广东省第十四届”). */
-const OCCASION_START = new RegExp(`^(?:${DASH}|[（(])[ \\t　]*(?:\\d{4}年\\d{1,2}月\\d{1,2}日|[${N}]{4}年[${N}]{1,2}月[${N}]{1,3}日)在`);
+const OCCASION_START = new RegExp(
+  `^(?:${DASH}|[（(])[ \\t　]*(?:\\d{4}年\\d{1,2}月\\d{1,2}日|[${N}]{4}年[${N}]{1,2}月[${N}]{1,3}日)在`,
+);
 /** Run-in title at the very start of a text without line breaks. */
 const RUN_IN_TITLE =
   /^[^。！？\n]{0,60}?在[^。！？\n]{2,60}?(?:上|时)的(?:重要)?(?:讲话|致辞|演讲)(?=[（(]|同志们|各位|女士们|尊敬的|※)/;
@@ -89,7 +91,19 @@ export function findTitle(text: string): string | undefined {
   return undefined;
 }
 
-const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGIT: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 /** 二〇二六 → 2026 (digit by digit); 二十七 → 27 (tens). */
 function chineseNumber(s: string, digitByDigit: boolean): number {
@@ -97,8 +111,8 @@ function chineseNumber(s: string, digitByDigit: boolean): number {
   if (digitByDigit) return Number([...s].map((c) => CN_DIGIT[c] ?? 0).join(''));
   const ten = s.indexOf('十');
   if (ten < 0) return CN_DIGIT[s] ?? 0;
-  const tens = ten === 0 ? 1 : CN_DIGIT[s[0]] ?? 0;
-  const ones = ten === s.length - 1 ? 0 : CN_DIGIT[s[s.length - 1]] ?? 0;
+  const tens = ten === 0 ? 1 : (CN_DIGIT[s[0]] ?? 0);
+  const ones = ten === s.length - 1 ? 0 : (CN_DIGIT[s[s.length - 1]] ?? 0);
   return tens * 10 + ones;
 }
 

@@ -7,7 +7,7 @@
  * Each rule carries examples (texts on which it fires) and counter-examples (texts on which it must not),
  * which the tests run. Reasons shown to the user are the rule's description.
  */
-import { countMatches, DATE, N, type VerdictContext, type VerdictRule } from './verdict-types';
+import { countMatches, DATE, N, type VerdictRule } from './verdict-types';
 import { LOOKALIKE_RULES } from './verdict-lookalikes';
 import { CORROBORATION_RULE, SPEECH_CUE_RULES } from './verdict-speech-cues';
 
@@ -99,7 +99,8 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
     weight: 2.5,
     scope: 'head',
     genre: 'report',
-    pattern: /我代表[^，。！？\n]{1,24}[，,]?\s*向[^，。！？\n]{0,20}?(?:大会|全会)[，,]?\s*(?:作[^。！？\n]{0,8}报告|报告)/,
+    pattern:
+      /我代表[^，。！？\n]{1,24}[，,]?\s*向[^，。！？\n]{0,20}?(?:大会|全会)[，,]?\s*(?:作[^。！？\n]{0,8}报告|报告)/,
     description: {
       zh: '开头“我代表…向大会报告工作”',
       en: 'Opens with “On behalf of …, I report to this session”',
@@ -131,7 +132,10 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
     id: 'length.substantial',
     weight: 1,
     measure: (ctx) => (ctx.proseCjk >= 2500 ? `正文${ctx.sampled ? '逾' : '约'}${ctx.proseCjk}字` : null),
-    description: { zh: '正文篇幅长（讲话、报告通常数千字以上）', en: 'Long body text (speeches and reports run to thousands of characters)' },
+    description: {
+      zh: '正文篇幅长（讲话、报告通常数千字以上）',
+      en: 'Long body text (speeches and reports run to thousands of characters)',
+    },
     examples: ['同志们，我们要坚持问题导向，把工作抓实抓细。'.repeat(150)],
     counterExamples: ['来信收悉。祝你们学业进步！'],
   },
@@ -152,7 +156,11 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
       return n >= 3 && ctx.proseCjk >= 1500 && (1000 * n) / ctx.proseCjk >= 0.5 ? `${n}个提法/工程` : null;
     },
     description: { zh: '提法、工程名称较密集', en: 'Many formulations and named programs' },
-    examples: ['统筹推进“五位一体”总体布局，协调推进“四个全面”战略布局，增强“四个意识”、坚定“四个自信”、做到“两个维护”。'.repeat(50)],
+    examples: [
+      '统筹推进“五位一体”总体布局，协调推进“四个全面”战略布局，增强“四个意识”、坚定“四个自信”、做到“两个维护”。'.repeat(
+        50,
+      ),
+    ],
     counterExamples: ['苹果发布新iPhone，售价5499元起。'.repeat(100)],
   },
 
@@ -165,7 +173,11 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
       // A letter's headline (习近平给…回信) is a line of its own; a report that mentions 给…村民回信 mid-sentence is not one.
       /(?:^|\n)[ \t　]*(?:回信|贺信|贺电|致信|复信|慰问信|感谢信)|来信(?:收悉|收到了|收到)|(?:回信|贺信|贺电)全文如下|(?:^|\n)[^。！？\n]{0,40}?给[^。！？\n]{2,40}?(?:回信|致信|复信|致贺信)[ \t　]*(?=\n|$)/,
     description: { zh: '是书信（回信、贺信）', en: 'A letter (reply or congratulatory letter)' },
-    examples: ['回信北京科技大学全体巴基斯坦留学生：你们好！来信收悉。', '贺信值此哈尔滨工业大学建校100周年之际', '习近平1月18日给“硬骨头六连”全体官兵回信'],
+    examples: [
+      '回信北京科技大学全体巴基斯坦留学生：你们好！来信收悉。',
+      '贺信值此哈尔滨工业大学建校100周年之际',
+      '习近平1月18日给“硬骨头六连”全体官兵回信',
+    ],
     counterExamples: [
       '同志们：今天我们召开会议。',
       '要认真处理群众来信来访。',
@@ -195,7 +207,10 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
       zh: '以“会议强调/会议指出/会议要求”转述会议，是会议报道或决议',
       en: 'Reports a meeting in the third person (“会议强调…”, “会议要求…”)',
     },
-    examples: ['会议强调，要坚持稳中求进。', '第十三届全国人民代表大会第一次会议听取和审议了政府工作报告。会议高度评价过去五年的成就。会议号召，全国各族人民'],
+    examples: [
+      '会议强调，要坚持稳中求进。',
+      '第十三届全国人民代表大会第一次会议听取和审议了政府工作报告。会议高度评价过去五年的成就。会议号召，全国各族人民',
+    ],
     counterExamples: ['中央经济工作会议强调，要坚持稳中求进。', '这次会议要求很明确。'],
   },
   {
@@ -207,7 +222,11 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
       zh: '以第三人称转述讲话人（“习近平指出”“他强调”），是报道而非讲话原文',
       en: 'Reports the speaker in the third person (“习近平指出”, “他强调”)',
     },
-    examples: ['习近平指出，各地区各部门要总结脱贫攻坚经验。', '他强调，淮河是新中国成立后第一条全面系统治理的大河。', '习近平在文章中指出，这次全会通过的决定'],
+    examples: [
+      '习近平指出，各地区各部门要总结脱贫攻坚经验。',
+      '他强调，淮河是新中国成立后第一条全面系统治理的大河。',
+      '习近平在文章中指出，这次全会通过的决定',
+    ],
     counterExamples: ['习近平总书记强调，要坚持以人民为中心。', '我们要坚持以人民为中心。'],
   },
   {
@@ -217,7 +236,10 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
     pattern:
       /的决议[ \t　]*(?:$|\n|[（(])|决定批准(?:这个|该)报告|[（(][^（）()\n]{0,40}?(?:会议|委员会)(?:审议)?通过[）)]|(?:^|\n)[ \t　]*第[一二三四五六七八九十]+届[^。\n]{0,30}?会议(?:听取|审议)/,
     description: { zh: '是决议（“…的决议”“决定批准这个报告”）', en: 'A resolution (“…的决议”, “决定批准这个报告”)' },
-    examples: ['关于政府工作报告的决议\n（2022年3月11日第十三届全国人民代表大会第五次会议通过）', '同意报告提出的目标任务，决定批准这个报告。'],
+    examples: [
+      '关于政府工作报告的决议\n（2022年3月11日第十三届全国人民代表大会第五次会议通过）',
+      '同意报告提出的目标任务，决定批准这个报告。',
+    ],
     counterExamples: ['根据第六届全国人民代表大会第一次会议的决议，各级政府'],
   },
   {
@@ -230,7 +252,10 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
       zh: '是通知、公告或规范性文件（文号〔2012〕3号、“现予印发”“特此通知”）',
       en: 'A notice or normative document (document number, “现予印发”, “特此通知”)',
     },
-    examples: ['新余市人民政府办公室关于印发《新余市绿色建筑管理办法》的通知\n（余府发〔2012〕3号）', '现将有关事项通知如下。特此通知。'],
+    examples: [
+      '新余市人民政府办公室关于印发《新余市绿色建筑管理办法》的通知\n（余府发〔2012〕3号）',
+      '现将有关事项通知如下。特此通知。',
+    ],
     counterExamples: ['要认真落实党中央关于加强基层治理的部署。'],
   },
   {
@@ -255,7 +280,8 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
     scope: 'head',
     // The press conference as the page's subject (a headline line, 答记者问, Q/A turns) — not a report that dates
     // an event by one (以…新闻发布会为标志).
-    pattern: /(?:^|\n)[^。！？，\n]{0,60}新闻发布会[^。！？，\n]{0,10}(?=\n|$)|答记者问|(?:^|\n)[ \t　]*(?:记者|问)[：:]/,
+    pattern:
+      /(?:^|\n)[^。！？，\n]{0,60}新闻发布会[^。！？，\n]{0,10}(?=\n|$)|答记者问|(?:^|\n)[ \t　]*(?:记者|问)[：:]/,
     description: { zh: '是新闻发布会或答记者问', en: 'A press conference or Q&A' },
     examples: ['天宫一号与神舟九号载人交会对接任务第二场新闻发布会', '\n记者：请问发言人'],
     counterExamples: ['要加强新闻宣传工作。', '以2015年3月的国新办新闻发布会为标志，改革进入新阶段。'],
@@ -264,7 +290,8 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
     id: 'article.byline',
     weight: -1.5,
     scope: 'sample',
-    pattern: /[（(]作者[：:][^）)\n]{1,40}[）)]|编者按[：:]|内容摘要[：:]|(?:^|\n)[ \t　]*(?:文|作者|执笔)[／/|｜：:][^\n]{1,20}(?:\n|$)|【文\//,
+    pattern:
+      /[（(]作者[：:][^）)\n]{1,40}[）)]|编者按[：:]|内容摘要[：:]|(?:^|\n)[ \t　]*(?:文|作者|执笔)[／/|｜：:][^\n]{1,20}(?:\n|$)|【文\//,
     description: {
       zh: '署名评论或文章（“作者：…”“编者按”）',
       en: 'A signed commentary or article (“作者：…”, editor’s note)',

@@ -53,7 +53,10 @@ export const SPEECH_CUE_RULES: readonly VerdictRule[] = [
       '在打好精准脱贫攻坚战座谈会上的讲话（2018年2月12日）习近平',
       '勠力战疫 共创未来——在二十国集团领导人第十五次峰会第一阶段会议上的讲话（2020年11月21日，北京）',
     ],
-    counterExamples: ['深入学习贯彻习近平总书记在中央经济工作会议上的重要讲话精神', '习近平在座谈会上的讲话引起热烈反响'],
+    counterExamples: [
+      '深入学习贯彻习近平总书记在中央经济工作会议上的重要讲话精神',
+      '习近平在座谈会上的讲话引起热烈反响',
+    ],
   },
   {
     id: 'title.speechLine',
@@ -104,7 +107,10 @@ export const SPEECH_CUE_RULES: readonly VerdictRule[] = [
     // `同志们：` with a colon is an address wherever it stands (a title glued on: …锤炼过硬作风同志们：).
     pattern:
       /同志们：|(?:^|\n)[ \t　]*(?:同志们|各位同志|各位代表)[ \t　]|(?:^|[^\u4e00-\u9fff]|讲话|发言|文稿|讲稿|报告|习近平|[XＸ×*＊某的、])(?:同志们|各位同志|各位代表|代表们|同胞们|朋友们|女士们[，、]先生们|各位来宾|各位同事|各位领导|各位学员|各位委员|各位企业家|老师们)(?:[，：！、]|[上下]午好|晚上好|大家好)/,
-    description: { zh: '有讲话称呼语（“同志们：”“各位代表：”）', en: 'Addresses an audience (“同志们：”, “各位代表：”)' },
+    description: {
+      zh: '有讲话称呼语（“同志们：”“各位代表：”）',
+      en: 'Addresses an audience (“同志们：”, “各位代表：”)',
+    },
     examples: [
       '同志们：\n在党的十九大即将开幕',
       '各位代表：\n现在，我代表国务院',
@@ -132,7 +138,10 @@ export const SPEECH_CUE_RULES: readonly VerdictRule[] = [
         `|表${NUM}点态|受[^，。！？\\n]{2,16}委托，我(?:代表|就)` +
         `|(?:下面|接下来)[，\\s]?我(?:就|围绕|结合|再|先|着重|重点|简要|简单)?[^。！？\\n]{0,50}?(?:讲|谈)(?:几点|一些)`,
     ),
-    description: { zh: '讲话人说明议程（“下面，我讲几点意见”）', en: 'The speaker announces the agenda (“下面，我讲几点意见”)' },
+    description: {
+      zh: '讲话人说明议程（“下面，我讲几点意见”）',
+      en: 'The speaker announces the agenda (“下面，我讲几点意见”)',
+    },
     examples: [
       '下面，我围绕深入贯彻中央和省、市委要求，就扎实推进基层党建工作讲几点意见。',
       '下面，我讲几点意见。',
@@ -177,7 +186,12 @@ export const SPEECH_CUE_RULES: readonly VerdictRule[] = [
       '今天，我以“担当实干”为题，同大家一起学习交流。',
       '今天的会议是市政府决定召开的一次重要会议',
     ],
-    counterExamples: ['这次全会通过的决定', '今天，天气晴朗', '经县政府研究，决定召开全县防汛工作会议。', '会议召开前夕'],
+    counterExamples: [
+      '这次全会通过的决定',
+      '今天，天气晴朗',
+      '经县政府研究，决定召开全县防汛工作会议。',
+      '会议召开前夕',
+    ],
   },
   {
     id: 'speaker.closing',
@@ -198,7 +212,8 @@ export const SPEECH_CUE_RULES: readonly VerdictRule[] = [
     scope: 'sample',
     cueFamily: 'endorse',
     // The speaker after earlier speakers: 讲得都很好，我都同意 · 我完全赞成 · 请大家认真抓好落实.
-    pattern: /我(?:都|完全|都很|非常)?(?:同意|赞成|赞同)[，。！、]|讲得(?:都)?(?:很好|很实|很到位|很实在)|请大家认真(?:抓好)?(?:贯彻)?落实/,
+    pattern:
+      /我(?:都|完全|都很|非常)?(?:同意|赞成|赞同)[，。！、]|讲得(?:都)?(?:很好|很实|很到位|很实在)|请大家认真(?:抓好)?(?:贯彻)?落实/,
     description: {
       zh: '讲话人回应前面的发言（“讲得都很好，我完全同意”）',
       en: 'The speaker responds to earlier speakers (“讲得都很好，我完全同意”)',
@@ -245,5 +260,8 @@ export const CORROBORATION_RULE: VerdictRule = {
     en: 'Short, but two independent speech cues agree (e.g. salutation and agenda)',
   },
   examples: ['同志们：\n下面，我讲三点意见。', '同志们，让我们共同努力！\n谢谢大家！'],
-  counterExamples: ['同志们：\n今天天气很好。', '下面，我讲三点意见。' + '我们要坚持问题导向，把工作抓实抓细。'.repeat(80)],
+  counterExamples: [
+    '同志们：\n今天天气很好。',
+    '下面，我讲三点意见。' + '我们要坚持问题导向，把工作抓实抓细。'.repeat(80),
+  ],
 };

@@ -81,4 +81,3 @@ export function countMatches(re: RegExp, text: string, enough = Infinity): { cou
   }
   return { count, first };
 }
-

@@ -76,7 +76,9 @@ export function evaluateVerdictRule(rule: VerdictRule, ctx: VerdictContext): { f
   const scoped = ctx[rule.scope ?? 'sample'];
   const needed = rule.minCount ?? 1;
   const { count, first } = countMatches(rule.pattern, scoped, needed);
-  return count >= needed ? { fired: true, evidence: first === undefined ? undefined : shorten(first) } : { fired: false };
+  return count >= needed
+    ? { fired: true, evidence: first === undefined ? undefined : shorten(first) }
+    : { fired: false };
 }
 
 export function logistic(x: number): number {

@@ -12,7 +12,12 @@ export const FACETS = ['site', 'speech', 'tag', 'color', 'mention'] as const;
 export type Facet = (typeof FACETS)[number];
 
 /** Mention categories offered as filters (quantitative targets are too many and too varied to browse). */
-export const FILTERABLE_MENTION_CATEGORIES: readonly MentionCategory[] = ['program', 'formulation', 'document', 'meeting'];
+export const FILTERABLE_MENTION_CATEGORIES: readonly MentionCategory[] = [
+  'program',
+  'formulation',
+  'document',
+  'meeting',
+];
 
 export interface LibraryFilter {
   site: string[];

@@ -31,7 +31,15 @@ export function groupBySpeech(clips: readonly Clip[]): SpeechGroup[] {
   for (const clip of clips) {
     let group = groups.get(clip.url);
     if (!group) {
-      group = { key: clip.url, url: clip.url, title: speechTitleOf(clip), site: clip.site, date: clip.speechDate, clips: [], latest: 0 };
+      group = {
+        key: clip.url,
+        url: clip.url,
+        title: speechTitleOf(clip),
+        site: clip.site,
+        date: clip.speechDate,
+        clips: [],
+        latest: 0,
+      };
       groups.set(clip.url, group);
     }
     group.clips.push(clip);

@@ -22,7 +22,9 @@ export function buildSearchIndex(clips: readonly Clip[]): SearchIndex {
 }
 
 function searchableText(clip: Clip): string {
-  return [clip.text, clip.note, clip.speechTitle ?? '', clip.title, clip.tags.join(FIELD_SEPARATOR)].join(FIELD_SEPARATOR);
+  return [clip.text, clip.note, clip.speechTitle ?? '', clip.title, clip.tags.join(FIELD_SEPARATOR)].join(
+    FIELD_SEPARATOR,
+  );
 }
 
 /**

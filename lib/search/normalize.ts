@@ -43,7 +43,8 @@ export function normalizeForSearch(text: string): string {
   const codes = new Uint16Array(n);
   for (let j = 0; j < n; j++) codes[j] = table[text.charCodeAt(j)];
   let out = '';
-  for (let j = 0; j < n; j += CHUNK) out += String.fromCharCode.apply(null, codes.subarray(j, j + CHUNK) as unknown as number[]);
+  for (let j = 0; j < n; j += CHUNK)
+    out += String.fromCharCode.apply(null, codes.subarray(j, j + CHUNK) as unknown as number[]);
   return out;
 }
 

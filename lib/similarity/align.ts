@@ -46,8 +46,15 @@ export function overlap(a: string, b: string, minRun = MIN_ALIGNED_RUN): Overlap
 
 export function overlapCompact(a: string, b: string, minRun = MIN_ALIGNED_RUN): Overlap {
   let shared = 0;
-  for (const [op, text] of diffText(a, b, { semantic: false })) if (op === 0 && text.length >= minRun) shared += text.length;
-  return { shared, lengthA: a.length, lengthB: b.length, coverA: a.length ? shared / a.length : 0, coverB: b.length ? shared / b.length : 0 };
+  for (const [op, text] of diffText(a, b, { semantic: false }))
+    if (op === 0 && text.length >= minRun) shared += text.length;
+  return {
+    shared,
+    lengthA: a.length,
+    lengthB: b.length,
+    coverA: a.length ? shared / a.length : 0,
+    coverB: b.length ? shared / b.length : 0,
+  };
 }
 
 /**

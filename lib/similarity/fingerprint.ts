@@ -24,7 +24,8 @@ export interface Fingerprints {
 const SIGNIFICANT = /[\p{L}\p{N}]/u;
 
 function isSignificant(code: number): boolean {
-  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+  if (code < 0x80)
+    return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
   if (code >= 0x4e00 && code <= 0x9fff) return true; // CJK Unified Ideographs: the bulk of the text
   if (code >= 0x3000 && code <= 0x303f) return code >= 0x3005 && code <= 0x3007; // CJK punctuation (but 々〆〇)
   if (code >= 0xff00 && code <= 0xffef) return false; // full-width forms were folded already; the rest is punctuation

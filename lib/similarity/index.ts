@@ -56,7 +56,8 @@ function startBuild(clips: readonly Clip[], previous?: SimilarityIndex) {
         const clip = clips[c];
         byId.set(clip.id, c);
         const old = previous?.byId.get(clip.id);
-        prints[c] = old !== undefined && previous!.clips[old].text === clip.text ? previous!.prints[old] : fingerprint(clip.text);
+        prints[c] =
+          old !== undefined && previous!.clips[old].text === clip.text ? previous!.prints[old] : fingerprint(clip.text);
         total += prints[c].hashes.length;
       }
       next = end;

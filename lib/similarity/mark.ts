@@ -44,7 +44,11 @@ export interface MarkedParagraph {
 }
 
 /** Paragraphs with at least one confirmed reuse, in page order. */
-export function confirmPage(paragraphs: readonly Paragraph[], found: PageCandidates, textOf: (position: number) => string): MarkedParagraph[] {
+export function confirmPage(
+  paragraphs: readonly Paragraph[],
+  found: PageCandidates,
+  textOf: (position: number) => string,
+): MarkedParagraph[] {
   const out: MarkedParagraph[] = [];
   paragraphs.forEach((paragraph, i) => {
     if (found.perParagraph[i].length === 0) return;

@@ -75,6 +75,7 @@ export function splitSentences(text: string): Array<{ start: number; end: number
     if (i + 1 - from > 0) out.push({ start: from, end: i + 1, text: text.slice(from, i + 1) });
     from = i + 1;
   }
-  if (from < text.length && text.slice(from).trim()) out.push({ start: from, end: text.length, text: text.slice(from) });
+  if (from < text.length && text.slice(from).trim())
+    out.push({ start: from, end: text.length, text: text.slice(from) });
   return out;
 }

@@ -48,6 +48,11 @@ export function confirmReuse(
   return out.sort((a, b) => b.score - a.score || b.overlap.shared - a.overlap.shared);
 }
 
-export function findReuse(index: ParagraphIndex, text: string, textOf: (paragraph: number) => string, options: ReuseOptions = {}): ReuseMatch[] {
+export function findReuse(
+  index: ParagraphIndex,
+  text: string,
+  textOf: (paragraph: number) => string,
+  options: ReuseOptions = {},
+): ReuseMatch[] {
   return confirmReuse(text, findCandidates(index, text, options.limit), textOf, options);
 }

@@ -44,7 +44,10 @@ export function registerClipHandlers(router: Router, deps: ClipHandlerDeps = {})
         async (stale) => {
           const clips = await store.listForPage(page.url);
           const wanted = ids ? new Set(ids) : null;
-          const placements = await placeClips(wanted ? clips.filter((c) => wanted.has(c.id)) : clips, source, { stale, yieldNow: yieldToOthers });
+          const placements = await placeClips(wanted ? clips.filter((c) => wanted.has(c.id)) : clips, source, {
+            stale,
+            yieldNow: yieldToOthers,
+          });
           return placements ? { placements } : { placements: [], superseded: true };
         },
         () => ({ placements: [], superseded: true }),
@@ -68,7 +71,9 @@ export function registerClipHandlers(router: Router, deps: ClipHandlerDeps = {})
     })
     .on('clips.restore', async ({ ids }) => {
       const result = await store.restore(ids);
-      const urls = (await Promise.all(result.restored.slice(0, 500).map((id) => store.get(id)))).flatMap((c) => (c ? [c.url] : []));
+      const urls = (await Promise.all(result.restored.slice(0, 500).map((id) => store.get(id)))).flatMap((c) =>
+        c ? [c.url] : [],
+      );
       void notifyPages(urls);
       return result;
     })

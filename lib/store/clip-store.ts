@@ -117,7 +117,9 @@ export class ClipStore {
       const tags = (await db.clips.orderBy('tags').keys()) as string[];
       const counts = new Map<string, number>();
       for (const tag of tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-      return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+      return [...counts]
+        .map(([tag, count]) => ({ tag, count }))
+        .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
     });
   }
 
@@ -133,7 +135,8 @@ export class ClipStore {
         if (patch.removeTags || patch.addTags) {
           const remove = new Set(normalizeTags(patch.removeTags ?? []));
           next.tags = normalizeTags([...next.tags.filter((t) => !remove.has(t)), ...(patch.addTags ?? [])]);
-          if (next.tags.length > MAX_TAGS) throw new StoreError('invalid', `a clip would have more than ${MAX_TAGS} tags`);
+          if (next.tags.length > MAX_TAGS)
+            throw new StoreError('invalid', `a clip would have more than ${MAX_TAGS} tags`);
         }
         if (patch.color !== undefined) next.color = patch.color;
         await db.clips.put(next);
@@ -143,7 +146,10 @@ export class ClipStore {
   }
 
   /** Bulk edit of a multi-selection: remove tags, then add tags, then set the colour. All or nothing. */
-  async updateMany(ids: string[], change: { addTags?: string[]; removeTags?: string[]; color?: ClipColor }): Promise<Clip[]> {
+  async updateMany(
+    ids: string[],
+    change: { addTags?: string[]; removeTags?: string[]; color?: ClipColor },
+  ): Promise<Clip[]> {
     const add = normalizeTags(change.addTags ?? []);
     const remove = new Set(normalizeTags(change.removeTags ?? []));
     return this.run((db) =>
@@ -171,7 +177,10 @@ export class ClipStore {
         const clips = (await db.clips.bulkGet(ids)).filter((c): c is Clip => !!c);
         await db.trash.bulkPut(clips.map((clip) => ({ id: clip.id, deletedAt: now, clip })));
         await db.clips.bulkDelete(clips.map((c) => c.id));
-        await db.trash.where('deletedAt').below(now - TRASH_RETENTION_MS).delete();
+        await db.trash
+          .where('deletedAt')
+          .below(now - TRASH_RETENTION_MS)
+          .delete();
         return clips.map((c) => c.id);
       }),
     );
@@ -185,7 +194,8 @@ export class ClipStore {
         const skipped: string[] = [];
         for (const entry of await db.trash.bulkGet(ids)) {
           if (!entry) continue;
-          const clash = (await db.clips.get(entry.id)) ?? (await db.clips.where('dedupeKey').equals(entry.clip.dedupeKey).first());
+          const clash =
+            (await db.clips.get(entry.id)) ?? (await db.clips.where('dedupeKey').equals(entry.clip.dedupeKey).first());
           if (clash) skipped.push(entry.id);
           else {
             await db.clips.add(entry.clip);

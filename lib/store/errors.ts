@@ -39,7 +39,10 @@ export function isClosedError(err: unknown): boolean {
 function someError(err: unknown, test: (e: { name: string; message?: string }) => boolean, depth = 0): boolean {
   if (!err || typeof err !== 'object' || depth > 4) return false;
   const e = err as { name?: unknown; message?: unknown; inner?: unknown; failures?: unknown };
-  if (typeof e.name === 'string' && test({ name: e.name, message: typeof e.message === 'string' ? e.message : undefined })) {
+  if (
+    typeof e.name === 'string' &&
+    test({ name: e.name, message: typeof e.message === 'string' ? e.message : undefined })
+  ) {
     return true;
   }
   if (someError(e.inner, test, depth + 1)) return true;

@@ -35,7 +35,9 @@ export class ImportStaging {
     }
     if (!staged || staged.next !== part) {
       this.batches.delete(batch);
-      throw new Error(`import part ${part + 1} arrived without the parts before it (the import was interrupted); nothing was imported — try again`);
+      throw new Error(
+        `import part ${part + 1} arrived without the parts before it (the import was interrupted); nothing was imported — try again`,
+      );
     }
     for (const clip of clips) staged.clips.push(clip);
     staged.next++;

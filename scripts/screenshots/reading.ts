@@ -7,7 +7,11 @@ import type { ScreenshotStep } from './session';
 import { waitForTifaUi } from '../../tests/e2e/tifa-ui';
 
 /** Scrolls the first painted range of a highlight whose text contains `needle` to mid-screen; returns its box. */
-async function revealHighlight(page: Page, name: string, needle: string): Promise<{ x: number; y: number; width: number; height: number } | null> {
+async function revealHighlight(
+  page: Page,
+  name: string,
+  needle: string,
+): Promise<{ x: number; y: number; width: number; height: number } | null> {
   return page.evaluate(
     ([n, text]) => {
       const h = CSS.highlights.get(n);
@@ -49,7 +53,8 @@ export const steps: ScreenshotStep[] = [
     async run(ctx) {
       const { page } = await ctx.openSample();
       await page.addStyleTag({
-        content: 'html, body { background: #15171a !important; color: #e4e6ea !important; } .nav, .footer { background: #23262b !important; }',
+        content:
+          'html, body { background: #15171a !important; color: #e4e6ea !important; } .nav, .footer { background: #23262b !important; }',
       });
       await revealHighlight(page, 'tifa-section', '二、坚持分类施策');
       await page.waitForTimeout(200);

@@ -13,7 +13,8 @@ import type { Clip } from '../../lib/clips/types';
 import type { ScreenshotContext, ScreenshotStep } from './session';
 import { storedClips } from '../../tests/e2e/tifa-ui';
 
-const PASSAGE = '村党支部书记是农村党组织核心作用发挥的关键，是农村改革发展的“领头雁”。要坚持选、育、管“三位一体”，实施“千村头雁”培育工程，建强村党组织带头人队伍。';
+const PASSAGE =
+  '村党支部书记是农村党组织核心作用发挥的关键，是农村改革发展的“领头雁”。要坚持选、育、管“三位一体”，实施“千村头雁”培育工程，建强村党组织带头人队伍。';
 
 /** A formulation that recurs word for word in the 19th and 20th Party Congress reports. */
 const RECURRING = '文明交流超越文明隔阂';
@@ -43,7 +44,6 @@ function recurringClips(): Clip[] {
   });
 }
 
-
 /** Makes sure the sample page has a clip (clipping it with the floating button) and the library has demo clips. */
 async function prepare(ctx: ScreenshotContext): Promise<{ article: Page; tabId: number }> {
   const { page: article, tabId } = await ctx.openSample();
@@ -54,7 +54,9 @@ async function prepare(ctx: ScreenshotContext): Promise<{ article: Page; tabId: 
     await selectText(article, PASSAGE);
     // What the context menu item and Alt+Shift+S do: the background asks the tab to clip its selection.
     const reply = (await ctx.tifa.serviceWorker.evaluate(async (id: number) => {
-      const api = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } } }).chrome;
+      const api = (
+        globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } } }
+      ).chrome;
       return api.tabs.sendMessage(id, { tifa: 1, kind: 'clipping.clipSelection', payload: {} });
     }, tabId)) as { ok: boolean; error?: string };
     if (!reply.ok) ctx.warnings.push(`reviewing: could not clip the sample passage: ${reply.error}`);
@@ -79,7 +81,11 @@ export const steps: ScreenshotStep[] = [
     async run(ctx) {
       const { article, tabId } = await prepare(ctx);
       const popup = await ctx.openView('popup.html', tabId);
-      await popup.locator('.tifa-popup-clip').first().waitFor({ timeout: 5_000 }).catch(() => ctx.warnings.push('reviewing: the popup shows no clip'));
+      await popup
+        .locator('.tifa-popup-clip')
+        .first()
+        .waitFor({ timeout: 5_000 })
+        .catch(() => ctx.warnings.push('reviewing: the popup shows no clip'));
       await ctx.shot(popup, 'reviewing-popup.png', { fullPage: true });
       await popup.close();
       await article.close();
@@ -132,7 +138,8 @@ export const steps: ScreenshotStep[] = [
   },
   {
     name: 'reviewing-edit',
-    description: 'editing a clip inline (note, tags with completion, colour), and passages that recur in other speeches',
+    description:
+      'editing a clip inline (note, tags with completion, colour), and passages that recur in other speeches',
     async run(ctx) {
       const { article, tabId } = await prepare(ctx);
       const panel = await openLibrary(ctx, tabId);
@@ -145,7 +152,10 @@ export const steps: ScreenshotStep[] = [
       await panel.locator('input[type="search"]').fill(RECURRING);
       await panel.getByRole('button', { name: /按讲话|By speech/ }).click();
       await panel.locator('.tifa-lib-clip .tifa-lib-actions button').nth(1).click();
-      await panel.locator('.tifa-lib-similar-list, .tifa-lib-dialog .tifa-lib-empty-small:not([aria-busy])').first().waitFor({ timeout: 20_000 });
+      await panel
+        .locator('.tifa-lib-similar-list, .tifa-lib-dialog .tifa-lib-empty-small:not([aria-busy])')
+        .first()
+        .waitFor({ timeout: 20_000 });
       await ctx.shot(panel, 'reviewing-similar.png');
       await panel.close();
       await article.close();

@@ -28,7 +28,11 @@ export interface ScreenshotContext {
   /** Opens popup.html / sidepanel.html as a tab about `tabId`, sized like the real popup / side panel. */
   openView(view: 'popup.html' | 'sidepanel.html', tabId: number): Promise<Page>;
   /** Saves a PNG of `page` as <outDir>/<file> and returns its path. */
-  shot(page: Page, file: string, options?: { fullPage?: boolean; clip?: { x: number; y: number; width: number; height: number } }): Promise<string>;
+  shot(
+    page: Page,
+    file: string,
+    options?: { fullPage?: boolean; clip?: { x: number; y: number; width: number; height: number } },
+  ): Promise<string>;
   /** Paths written so far. */
   written: string[];
   /** Problems that did not stop the run (e.g. the page was not marked); the caller decides the exit status. */
@@ -49,7 +53,10 @@ export const VIEW_SIZES = {
   'sidepanel.html': { width: 420, height: 860 },
 } as const;
 
-export async function openSession(outDir: string, options: { headless?: boolean } = {}): Promise<ScreenshotContext & { close(): Promise<void> }> {
+export async function openSession(
+  outDir: string,
+  options: { headless?: boolean } = {},
+): Promise<ScreenshotContext & { close(): Promise<void> }> {
   mkdirSync(outDir, { recursive: true });
   const server = await startServer({ dir: PAGES_DIR });
   let tifa: ExtensionBrowser;

@@ -18,7 +18,9 @@ import { storedClips as readStoredClips } from './tifa-ui';
 const ITEM = '三要持续实施“村霸蝇贪”整治工程';
 /** Its section runs to the end of its paragraph (the next item at its level or above, 第二，, starts the next one). */
 const SECTION = (() => {
-  const line = readFileSync(SEED_TEXT_FILE, 'utf8').split('\n').find((l) => l.includes(ITEM));
+  const line = readFileSync(SEED_TEXT_FILE, 'utf8')
+    .split('\n')
+    .find((l) => l.includes(ITEM));
   if (!line) throw new Error(`seed text lacks ${ITEM}`);
   return line.slice(line.indexOf(ITEM)).trim();
 })();
@@ -69,7 +71,10 @@ describe('clip this section (side panel outline)', () => {
 
     // The page highlights the new clip, and the panel lists it under "Clips on this page".
     await page.waitForFunction(
-      (text) => [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('tifa-clip') ?? [])].some((r) => r.toString() === text),
+      (text) =>
+        [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('tifa-clip') ?? [])].some(
+          (r) => r.toString() === text,
+        ),
       SECTION,
       { timeout: 10_000, polling: 50 },
     );

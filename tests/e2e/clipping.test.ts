@@ -14,7 +14,8 @@ import {
 import { clickClipButton, storedClips, waitForClipButton, waitForClipStatus, waitForTifaUi } from './tifa-ui';
 
 /** The passage clipped: two sentences under 二、 › 第一， › 一要扎扎实实实施“千村头雁”培育工程. */
-const PASSAGE = '村党支部书记是农村党组织核心作用发挥的关键，是农村改革发展的“领头雁”。要坚持选、育、管“三位一体”，实施“千村头雁”培育工程，建强村党组织带头人队伍。';
+const PASSAGE =
+  '村党支部书记是农村党组织核心作用发挥的关键，是农村改革发展的“领头雁”。要坚持选、育、管“三位一体”，实施“千村头雁”培育工程，建强村党组织带头人队伍。';
 /** The same passage after a small edit on the site (one word changed inside it). */
 const EDITED_PASSAGE = PASSAGE.replace('建强', '建好');
 
@@ -23,11 +24,14 @@ if (!original.includes(PASSAGE)) throw new Error('seed page lacks the passage us
 const variants: Record<string, string> = {
   original,
   // Slightly edited: a note inserted before the speech and a word changed inside the passage.
-  edited: original.replace('<p>同志们：</p>', '<p>（根据录音整理，有删节）</p>\n      <p>同志们：</p>').replace(PASSAGE, EDITED_PASSAGE),
+  edited: original
+    .replace('<p>同志们：</p>', '<p>（根据录音整理，有删节）</p>\n      <p>同志们：</p>')
+    .replace(PASSAGE, EDITED_PASSAGE),
   // The passage is gone.
   removed: original.replace(PASSAGE, ''),
 };
-if (variants.edited === original || !variants.edited.includes(EDITED_PASSAGE)) throw new Error('edited variant not made');
+if (variants.edited === original || !variants.edited.includes(EDITED_PASSAGE))
+  throw new Error('edited variant not made');
 
 let current: keyof typeof variants = 'original';
 let server: FixtureServer;
@@ -42,7 +46,6 @@ afterAll(async () => {
   await tifa?.close();
   await server?.close();
 });
-
 
 /** The text of every range in the tifa-clip highlight, read from the page's CSS.highlights registry. */
 async function clipHighlights(page: Page): Promise<string[]> {
@@ -75,11 +78,20 @@ describe('clipping in Chromium', () => {
     await waitForClipStatus(page, /Clipped|已摘录/);
     await waitForTifaUi(page, '.tifa-clip-button', (b) => !b.shown);
     // The page holds one Tifa element (the shared shadow-root host, closed to page scripts).
-    expect(await page.evaluate(() => [...document.documentElement.children].filter((el) => el !== document.head && el !== document.body).length)).toBe(1);
+    expect(
+      await page.evaluate(
+        () =>
+          [...document.documentElement.children].filter((el) => el !== document.head && el !== document.body).length,
+      ),
+    ).toBe(1);
     expect(await page.evaluate(() => (document.documentElement.lastElementChild as HTMLElement).shadowRoot)).toBeNull();
     expect(await waitForClipHighlights(page, 1)).toEqual([PASSAGE]);
     // Per-colour highlight carries the colour.
-    expect(await page.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('tifa-clip-yellow')?.size)).toBe(1);
+    expect(
+      await page.evaluate(
+        () => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('tifa-clip-yellow')?.size,
+      ),
+    ).toBe(1);
 
     // The side panel (as a tab) lists it with its outline path.
     const panel = await tifa.openExtensionPage('sidepanel.html', { tabId });
@@ -115,7 +127,9 @@ describe('clipping in Chromium', () => {
     await panel.reload();
     const orphan = panel.locator('.tifa-clip-row[data-orphan="true"]', { hasText: PASSAGE.slice(0, 20) });
     await orphan.waitFor({ timeout: 10_000 });
-    expect(await panel.locator('#tifa-page-orphans-heading').innerText()).toMatch(/Not found on this page|在本页未找到/);
+    expect(await panel.locator('#tifa-page-orphans-heading').innerText()).toMatch(
+      /Not found on this page|在本页未找到/,
+    );
 
     expect(consoleErrors.errors).toEqual([]);
   });
@@ -129,10 +143,15 @@ describe('clipping in Chromium', () => {
     // What the context menu and Alt+Shift+S do: the background asks the tab to clip its selection.
     const ask = () =>
       tifa.serviceWorker.evaluate(async (id: number) => {
-        const api = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } } }).chrome;
+        const api = (
+          globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } } }
+        ).chrome;
         return api.tabs.sendMessage(id, { tifa: 1, kind: 'clipping.clipSelection', payload: {} });
       }, tabId);
-    const first = (await ask()) as { ok: boolean; value: { status: string; clip: { outlinePath: { marker: string }[] } } };
+    const first = (await ask()) as {
+      ok: boolean;
+      value: { status: string; clip: { outlinePath: { marker: string }[] } };
+    };
     expect(first.ok).toBe(true);
     expect(first.value.status).toBe('saved');
     expect(first.value.clip.outlinePath.map((s) => s.marker).at(-1)).toBe('第一，');

@@ -6,7 +6,16 @@ import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS_DIR, PAGES_DIR, launchBrowser, newTab, startServer, tabIdOf, type ExtensionBrowser, type FixtureServer } from './harness';
+import {
+  CORPUS_DIR,
+  PAGES_DIR,
+  launchBrowser,
+  newTab,
+  startServer,
+  tabIdOf,
+  type ExtensionBrowser,
+  type FixtureServer,
+} from './harness';
 
 /** GET over 127.0.0.1 with a raw (un-normalised) path. */
 function get(port: number, path: string): Promise<{ status: number; type: string; body: Buffer }> {
@@ -14,7 +23,13 @@ function get(port: number, path: string): Promise<{ status: number; type: string
     const req = request({ host: '127.0.0.1', port, path, method: 'GET' }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks) }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          type: String(res.headers['content-type'] ?? ''),
+          body: Buffer.concat(chunks),
+        }),
+      );
     });
     req.on('error', reject);
     req.end();
@@ -112,7 +127,9 @@ describe('browser helpers', () => {
     const page = await tifa.context.newPage();
     await page.goto(server.url('/seed.html'));
     expect(await page.locator('h1').textContent()).toContain('讲话');
-    await expect(page.goto('http://www.unmapped-host.com/', { timeout: 10_000 })).rejects.toThrow(/ERR_NAME_NOT_RESOLVED/);
+    await expect(page.goto('http://www.unmapped-host.com/', { timeout: 10_000 })).rejects.toThrow(
+      /ERR_NAME_NOT_RESOLVED/,
+    );
     await page.close();
   });
 
@@ -122,7 +139,8 @@ describe('browser helpers', () => {
     expect(a.tabId).not.toBe(b.tabId);
     expect(await tabIdOf(tifa, b.page)).toBe(b.tabId);
     const allTabIds = await tifa.serviceWorker.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).chrome;
+      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } })
+        .chrome;
       return (await api.tabs.query({})).map((t) => t.id);
     });
     expect(allTabIds).toEqual(expect.arrayContaining([a.tabId, b.tabId]));
@@ -142,7 +160,9 @@ describe('browser helpers', () => {
         .sendMessage({ harness: 'wake' })
         .catch(() => undefined),
     );
-    expect(await tifa.serviceWorker.evaluate(() => (globalThis as { harnessMarker?: number }).harnessMarker ?? null)).toBeNull();
+    expect(
+      await tifa.serviceWorker.evaluate(() => (globalThis as { harnessMarker?: number }).harnessMarker ?? null),
+    ).toBeNull();
     await page.close();
   });
 });

@@ -145,13 +145,11 @@ function isRouteTable(x: ServerOptions | Record<string, Route>): x is Record<str
  * `{ dir, routes, host }`. Unknown paths get
  * 404; anything outside `dir` is refused.
  */
-export async function startServer(options: string | ServerOptions | Record<string, Route> = { dir: PAGES_DIR }): Promise<FixtureServer> {
+export async function startServer(
+  options: string | ServerOptions | Record<string, Route> = { dir: PAGES_DIR },
+): Promise<FixtureServer> {
   const opts: ServerOptions =
-    typeof options === 'string'
-      ? { dir: options }
-      : isRouteTable(options)
-        ? { routes: options }
-        : options;
+    typeof options === 'string' ? { dir: options } : isRouteTable(options) ? { routes: options } : options;
   const routes = new Map<string, Route>(Object.entries(opts.routes ?? {}));
   const root = opts.dir ? resolve(opts.dir) : undefined;
   const defaultHost = opts.host ?? POLICY_HOST;
@@ -309,7 +307,10 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Extens
           });
           await cdp.send('ServiceWorker.enable');
           await cdp.send('ServiceWorker.stopAllWorkers');
-          await Promise.race([stopped, sleep(5_000).then(() => Promise.reject(new Error('service worker did not stop within 5 s')))]);
+          await Promise.race([
+            stopped,
+            sleep(5_000).then(() => Promise.reject(new Error('service worker did not stop within 5 s'))),
+          ]);
           await cdp.detach();
         } finally {
           await page.close();
@@ -367,7 +368,10 @@ const knownTabIds = new WeakMap<Page, number>();
  * Opens a new tab, remembers its browser tab id (see tabIdOf) and, when `url` is given, navigates to it.
  * Use this instead of context.newPage() when a test needs the tab id (`?tabId=` for popup/side panel pages).
  */
-export async function newTab(browser: Pick<ExtensionBrowser, 'serviceWorker' | 'context'>, url?: string): Promise<{ page: Page; tabId: number }> {
+export async function newTab(
+  browser: Pick<ExtensionBrowser, 'serviceWorker' | 'context'>,
+  url?: string,
+): Promise<{ page: Page; tabId: number }> {
   const before = new Set(await allTabIds(browser));
   const page = await browser.context.newPage();
   let tabId: number | undefined;
@@ -535,7 +539,9 @@ export async function selectText(page: Page, text: string): Promise<void> {
 export async function sendRawMessage(page: Page, kind: string, payload: unknown): Promise<unknown> {
   return page.evaluate(
     ([k, p]) =>
-      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).chrome.runtime.sendMessage({
         tifa: 1,
         kind: k,
         payload: p,

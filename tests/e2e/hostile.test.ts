@@ -40,9 +40,15 @@ const pages: Record<string, string> = {
   '/speech.html': seed,
   '/other.html': seed,
   // Defines Tifa's old UI element name before Tifa runs (attachShadow on it would then throw).
-  '/define.html': withHead(seed, `customElements.define('tifa-ui', class extends HTMLElement { constructor() { super(); this.attachShadow({ mode: 'open' }); } });`),
+  '/define.html': withHead(
+    seed,
+    `customElements.define('tifa-ui', class extends HTMLElement { constructor() { super(); this.attachShadow({ mode: 'open' }); } });`,
+  ),
   // Toggles the attribute the clipper used to re-anchor on, every 350 ms, on a long page with forged clips.
-  '/stall.html': withBodyEnd(LONG_PAGE, `setInterval(() => { document.documentElement.dataset.tifa = document.documentElement.dataset.tifa === 'x' ? 'policy' : 'x'; }, 350);`),
+  '/stall.html': withBodyEnd(
+    LONG_PAGE,
+    `setInterval(() => { document.documentElement.dataset.tifa = document.documentElement.dataset.tifa === 'x' ? 'policy' : 'x'; }, 350);`,
+  ),
   // A ticker outside the article, updated every 10 ms.
   '/ticker.html': withBodyEnd(
     seed.replace('<div class="nav">', '<div class="nav"><span id="ticker">0</span>'),
@@ -54,7 +60,9 @@ let server: FixtureServer;
 let tifa: ExtensionBrowser;
 
 beforeAll(async () => {
-  server = await startServer({ routes: Object.fromEntries(Object.entries(pages).map(([path, body]) => [path, { body }])) });
+  server = await startServer({
+    routes: Object.fromEntries(Object.entries(pages).map(([path, body]) => [path, { body }])),
+  });
   tifa = await launchBrowser();
 }, 60_000);
 
@@ -83,13 +91,16 @@ describe('a hostile page', () => {
     // … then the page selects another one and tries to press the button itself.
     await selectText(page, PASSAGE_A);
     const { box } = await waitForClipButton(page);
-    const attempt = await page.evaluate(({ x, y }) => {
-      const host = document.elementFromPoint(x, y) as HTMLElement;
-      const button = host?.shadowRoot?.querySelector('button') ?? null; // closed root: unreachable
-      host?.click();
-      host?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, clientX: x, clientY: y }));
-      return { reachedButton: button !== null };
-    }, { x: box!.x + 5, y: box!.y + 5 });
+    const attempt = await page.evaluate(
+      ({ x, y }) => {
+        const host = document.elementFromPoint(x, y) as HTMLElement;
+        const button = host?.shadowRoot?.querySelector('button') ?? null; // closed root: unreachable
+        host?.click();
+        host?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, clientX: x, clientY: y }));
+        return { reachedButton: button !== null };
+      },
+      { x: box!.x + 5, y: box!.y + 5 },
+    );
     expect(attempt.reachedButton).toBe(false);
     // Nothing to wait for when nothing happens: a save would have been sent at click time and take milliseconds.
     await page.waitForTimeout(1_500);
@@ -103,10 +114,14 @@ describe('a hostile page', () => {
     const { page } = await newTab(tifa, server.url('/speech.html?spoof'));
     await waitForTifa(page);
     await page.evaluate(() => {
-      addEventListener('click', () => {
-        history.pushState(null, '', '/victim.html');
-        document.title = '受害页面';
-      }, { capture: true, once: true });
+      addEventListener(
+        'click',
+        () => {
+          history.pushState(null, '', '/victim.html');
+          document.title = '受害页面';
+        },
+        { capture: true, once: true },
+      );
     });
     await selectText(page, PASSAGE_A);
     await clickClipButton(page);
@@ -115,7 +130,7 @@ describe('a hostile page', () => {
     await page.close();
   });
 
-  it('cannot stop Tifa\'s UI by defining its element name first', async () => {
+  it("cannot stop Tifa's UI by defining its element name first", async () => {
     const { page } = await newTab(tifa, server.url('/define.html'));
     expect(await waitForTifa(page)).toBe('policy');
     await selectText(page, PASSAGE_A);
@@ -123,11 +138,17 @@ describe('a hostile page', () => {
     await page.close();
   });
 
-  it('toggling data-tifa with forged clips does not stall another tab\'s analysis or the side panel', { timeout: 240_000 }, async () => {
+  it("toggling data-tifa with forged clips does not stall another tab's analysis or the side panel", {
+    timeout: 240_000,
+  }, async () => {
     const { page: other, tabId: otherTab } = await newTab(tifa, server.url('/other.html'));
     const analyseOther = async () =>
       (await tifa.serviceWorker.evaluate(async (id: number) => {
-        const api = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<{ ok: boolean }> } } }).chrome;
+        const api = (
+          globalThis as unknown as {
+            chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<{ ok: boolean }> } };
+          }
+        ).chrome;
         const t0 = performance.now();
         const reply = await api.tabs.sendMessage(id, { tifa: 1, kind: 'reading.analyzeNow', payload: { force: true } });
         if (!reply.ok) throw new Error('analysis failed');
@@ -160,9 +181,13 @@ describe('a hostile page', () => {
     await panel.close();
     const { page: hostile } = await newTab(tifa, server.url('/stall.html'));
     // Tifa's own first run on it (the page sets data-tifa itself, so wait for Tifa's measure instead).
-    await hostile.waitForFunction(() => performance.getEntriesByName('tifa:total').length > 0, undefined, { timeout: 90_000 });
+    await hostile.waitForFunction(() => performance.getEntriesByName('tifa:total').length > 0, undefined, {
+      timeout: 90_000,
+    });
     // … and its first placing of the forged clips (one-time work, like any page's first load); the toggling goes on.
-    await hostile.waitForFunction(() => performance.getEntriesByName('tifa:clip-anchor').length > 0, undefined, { timeout: 90_000 });
+    await hostile.waitForFunction(() => performance.getEntriesByName('tifa:clip-anchor').length > 0, undefined, {
+      timeout: 90_000,
+    });
     const anchorRuns = () => hostile.evaluate(() => performance.getEntriesByName('tifa:clip-anchor').length);
     const anchorRunsBefore = await anchorRuns();
 
@@ -170,7 +195,9 @@ describe('a hostile page', () => {
     await other.bringToFront();
     const attackedAnalysis = await sample(analyseOther, 5);
     const attackedList = await sample(openList, 3);
-    console.log(`[hostile] other tab analysis ${quietAnalysis.toFixed(0)} → ${attackedAnalysis.toFixed(0)} ms; side panel list ${quietList} → ${attackedList} ms`);
+    console.log(
+      `[hostile] other tab analysis ${quietAnalysis.toFixed(0)} → ${attackedAnalysis.toFixed(0)} ms; side panel list ${quietList} → ${attackedList} ms`,
+    );
     // Within 2× the quiet time (plus 100 ms of slack for timer granularity on a loaded machine).
     expect(attackedAnalysis).toBeLessThan(2 * quietAnalysis + 100);
     expect(attackedList).toBeLessThan(2 * quietList + 100);
@@ -183,10 +210,17 @@ describe('a hostile page', () => {
     const { page } = await newTab(tifa, server.url('/ticker.html'));
     expect(await waitForTifa(page)).toBe('policy');
     // tifa:analyze per analysis, tifa:recheck per extraction that found the text unchanged.
-    const runs = () => page.evaluate(() => performance.getEntriesByName('tifa:analyze').length + performance.getEntriesByName('tifa:recheck').length);
+    const runs = () =>
+      page.evaluate(
+        () => performance.getEntriesByName('tifa:analyze').length + performance.getEntriesByName('tifa:recheck').length,
+      );
     const before = await runs();
     // Three seconds of ticking: well past the watcher's debounce (300 ms) and maximum wait (2 s).
-    await page.waitForFunction(() => Number(document.getElementById('ticker')!.textContent!.split(' ')[1]) > 150, undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => Number(document.getElementById('ticker')!.textContent!.split(' ')[1]) > 150,
+      undefined,
+      { timeout: 30_000 },
+    );
     await page.waitForTimeout(2_500);
     expect(await runs()).toBe(before);
     await page.close();

@@ -28,11 +28,20 @@ const FIREFOX_DIR = join(ROOT, '.output', 'firefox-mv3');
 function webExtLint(dir: string): LintReport {
   const result = spawnSync(
     process.execPath,
-    [join(ROOT, 'node_modules', 'web-ext', 'bin', 'web-ext.js'), 'lint', '--source-dir', dir, '--output', 'json', '--no-config-discovery'],
+    [
+      join(ROOT, 'node_modules', 'web-ext', 'bin', 'web-ext.js'),
+      'lint',
+      '--source-dir',
+      dir,
+      '--output',
+      'json',
+      '--no-config-discovery',
+    ],
     { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_UPDATE_NOTIFIER: '1' }, timeout: 60_000 },
   );
   const start = result.stdout.indexOf('{');
-  if (start < 0) throw new Error(`web-ext lint printed no JSON (exit ${result.status}): ${result.stderr || result.stdout}`);
+  if (start < 0)
+    throw new Error(`web-ext lint printed no JSON (exit ${result.status}): ${result.stderr || result.stdout}`);
   return JSON.parse(result.stdout.slice(start)) as LintReport;
 }
 

@@ -26,7 +26,9 @@ afterAll(async () => {
 
 async function storedRules(browser: ExtensionBrowser): Promise<unknown> {
   return browser.serviceWorker.evaluate(async () => {
-    const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
+    const api = (
+      globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }
+    ).chrome;
     return (await api.storage.local.get('rulesCustom')).rulesCustom ?? null;
   });
 }
@@ -52,7 +54,9 @@ describe('options page in Chromium', () => {
     expect(manifest.options_ui).toMatchObject({ page: 'options.html', open_in_tab: true });
   });
 
-  it('stores a custom term, refuses a bad pattern, and carries the rules to a fresh profile as a pack', { timeout: 180_000 }, async () => {
+  it('stores a custom term, refuses a bad pattern, and carries the rules to a fresh profile as a pack', {
+    timeout: 180_000,
+  }, async () => {
     const page = await openOptions(tifa);
     const terms = page.locator('[data-testid="term-form"]');
     await terms.locator('input[name="text"]').fill('千万工程');
@@ -64,7 +68,9 @@ describe('options page in Chromium', () => {
     const patterns = page.locator('[data-testid="pattern-form"]');
     await page.locator('#patterns textarea').fill('开展“清源”攻坚行动，推进“蓝天”攻坚行动。');
     await patterns.locator('input[name="pattern"]').fill('攻坚(行动');
-    await expect.poll(() => page.locator('[data-testid="pattern-error"]').textContent()).toMatch(/not a valid regular expression: missing closing \)/);
+    await expect
+      .poll(() => page.locator('[data-testid="pattern-error"]').textContent())
+      .toMatch(/not a valid regular expression: missing closing \)/);
     expect(await patterns.getByRole('button', { name: 'Add' }).isDisabled()).toBe(true);
     await patterns.locator('input[name="pattern"]').fill('“[^”]{2,8}”攻坚行动');
     await expect.poll(() => page.locator('.tifa-options-sample mark').count()).toBe(2);
@@ -89,10 +95,18 @@ describe('options page in Chromium', () => {
 
     fresh = await launchBrowser({ viewport: { width: 1000, height: 900 } });
     const other = await openOptions(fresh);
-    await other.locator('[data-testid="pack-import"]').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"tifaRules": 1, "patterns": [{"id": "x", "pattern": "", "category": "program"}]}') });
-    await expect.poll(() => other.locator('[data-testid="pack-outcome"]').textContent()).toMatch(/broken\.json.*patterns\[0\] \(id "x"\)/);
+    await other.locator('[data-testid="pack-import"]').setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"tifaRules": 1, "patterns": [{"id": "x", "pattern": "", "category": "program"}]}'),
+    });
+    await expect
+      .poll(() => other.locator('[data-testid="pack-outcome"]').textContent())
+      .toMatch(/broken\.json.*patterns\[0\] \(id "x"\)/);
     expect(await storedRules(fresh)).toBeNull();
-    await other.locator('[data-testid="pack-import"]').setInputFiles({ name: 'tifa-rules.json', mimeType: 'application/json', buffer: Buffer.from(packText) });
+    await other
+      .locator('[data-testid="pack-import"]')
+      .setInputFiles({ name: 'tifa-rules.json', mimeType: 'application/json', buffer: Buffer.from(packText) });
     const imported = await waitForStored(fresh, (r) => r.terms.length === 1);
     const original = await storedRules(tifa);
     expect(imported).toEqual(original);

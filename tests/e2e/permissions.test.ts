@@ -74,9 +74,11 @@ const tifaMark = (page: Page) => page.evaluate(() => document.documentElement.da
 const sectionCount = (page: Page) => page.evaluate(() => CSS.highlights.get('tifa-section')?.size ?? 0);
 const registeredSiteScripts = () =>
   tifa.serviceWorker.evaluate(async () => {
-    const api = (globalThis as unknown as {
-      chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> } };
-    }).chrome;
+    const api = (
+      globalThis as unknown as {
+        chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> } };
+      }
+    ).chrome;
     return (await api.scripting.getRegisteredContentScripts()).filter((s) => s.id.startsWith('tifa-site:'));
   });
 

@@ -23,7 +23,15 @@ import {
 } from './harness';
 import { waitForTifaUi } from './tifa-ui';
 
-const CATEGORY_NAMES = ['tifa-section', 'tifa-program', 'tifa-formulation', 'tifa-document', 'tifa-meeting', 'tifa-target', 'tifa-result'];
+const CATEGORY_NAMES = [
+  'tifa-section',
+  'tifa-program',
+  'tifa-formulation',
+  'tifa-document',
+  'tifa-meeting',
+  'tifa-target',
+  'tifa-result',
+];
 
 interface Gold {
   sections: Array<{ marker: string; startsWith: string; parent: number | null }>;
@@ -119,7 +127,15 @@ async function setToggles(tifa: ExtensionBrowser, toggles: unknown): Promise<voi
 /** Highlights on, with the default categories (DEFAULT_VISIBLE_CATEGORIES: targets and results off). */
 const allOn = {
   all: true,
-  categories: { section: true, program: true, formulation: true, document: true, meeting: true, target: false, result: false },
+  categories: {
+    section: true,
+    program: true,
+    formulation: true,
+    document: true,
+    meeting: true,
+    target: false,
+    result: false,
+  },
 };
 
 let server: FixtureServer;
@@ -171,12 +187,14 @@ describe('seed speech', () => {
     expect(missing.length, `programs not highlighted: ${missing.join(', ')}`).toBeLessThanOrEqual(2);
     expect(programs).toContain('千村头雁');
     const sizes = await highlightSizes(page);
-    for (const name of ['tifa-section', 'tifa-program', 'tifa-formulation', 'tifa-meeting']) expect(sizes[name]).toBeGreaterThan(0);
+    for (const name of ['tifa-section', 'tifa-program', 'tifa-formulation', 'tifa-meeting'])
+      expect(sizes[name]).toBeGreaterThan(0);
   });
 
   it('records User Timing measures visible to the page', async () => {
     const m = await tifaMeasures(page);
-    for (const name of ['tifa:extract', 'tifa:analyze', 'tifa:highlight', 'tifa:total']) expect(m[name]).toBeGreaterThanOrEqual(0);
+    for (const name of ['tifa:extract', 'tifa:analyze', 'tifa:highlight', 'tifa:total'])
+      expect(m[name]).toBeGreaterThanOrEqual(0);
     expect(m['tifa:total']).toBeGreaterThanOrEqual(m['tifa:analyze']);
   });
 
@@ -196,7 +214,12 @@ describe('seed speech', () => {
     expect(tip).toContain('Program');
     expect(tip).toContain(target.text.slice(0, 4));
     // One Tifa host outside <body>, its shadow root closed to page scripts.
-    expect(await page.evaluate(() => [...document.documentElement.children].filter((el) => el !== document.head && el !== document.body).length)).toBe(1);
+    expect(
+      await page.evaluate(
+        () =>
+          [...document.documentElement.children].filter((el) => el !== document.head && el !== document.body).length,
+      ),
+    ).toBe(1);
     expect(await page.evaluate(() => [...document.querySelectorAll('*')].filter((e) => e.shadowRoot).length)).toBe(0);
     // Moving away hides it.
     await page.mouse.move(2, 2);
@@ -204,7 +227,10 @@ describe('seed speech', () => {
   });
 
   it('never changes the page text and throws nothing into the page', async () => {
-    const [before, after] = await page.evaluate(() => [(window as unknown as { __textBefore: string }).__textBefore, document.body.innerText]);
+    const [before, after] = await page.evaluate(() => [
+      (window as unknown as { __textBefore: string }).__textBefore,
+      document.body.innerText,
+    ]);
     expect(before.length).toBeGreaterThan(5000);
     expect(after).toBe(before);
     expect(log.errors).toEqual([]);
@@ -261,7 +287,9 @@ describe('side panel outline', () => {
     await items.first().waitFor();
     expect(await items.count()).toBe(24);
     // Nesting: 第一， items sit inside 一、's group.
-    expect(await panel.locator('[role=tree] > li:nth-child(5) [role=group] .tifa-page-item').first().textContent()).toMatch(/^第一，/);
+    expect(
+      await panel.locator('[role=tree] > li:nth-child(5) [role=group] .tifa-page-item').first().textContent(),
+    ).toMatch(/^第一，/);
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
     await items.nth(21).click();
     await page.waitForFunction(() => window.scrollY > 500);
@@ -349,7 +377,8 @@ describe('corpus negative pages', () => {
       await page.goto(server.url(`/neg/${file}`), { waitUntil: 'domcontentloaded' });
       const verdict = await waitForTifa(page);
       const sizes = await highlightSizes(page);
-      if (verdict !== 'other' || Object.keys(sizes).length > 0) wrong.push(`${file}: ${verdict} ${JSON.stringify(sizes)}`);
+      if (verdict !== 'other' || Object.keys(sizes).length > 0)
+        wrong.push(`${file}: ${verdict} ${JSON.stringify(sizes)}`);
     }
     expect(wrong).toEqual([]);
     await page.close();

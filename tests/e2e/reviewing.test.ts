@@ -132,9 +132,7 @@ describe('reviewing in Chromium', () => {
     await editor.locator('.tifa-lib-tag-input').press('Enter');
     await editor.locator('.tifa-lib-tag', { hasText: TAG }).waitFor();
     await editor.getByRole('button', { name: 'Done' }).click();
-    await expect
-      .poll(async () => clipById(panel, ours.id))
-      .toMatchObject({ note: NOTE, tags: [TAG] });
+    await expect.poll(async () => clipById(panel, ours.id)).toMatchObject({ note: NOTE, tags: [TAG] });
     await panel.locator('.tifa-lib-note', { hasText: NOTE }).waitFor();
     expect(consoleErrors.errors).toEqual([]);
     await panel.close();

@@ -48,7 +48,9 @@ describe('extension shell in Chromium', () => {
   it('loads the extension with its background service worker', async () => {
     expect(tifa.extensionId).toMatch(/^[a-p]{32}$/);
     const manifest = await tifa.serviceWorker.evaluate(() => {
-      const api = (globalThis as unknown as { chrome: { runtime: { getManifest(): { manifest_version: number; name: string } } } }).chrome;
+      const api = (
+        globalThis as unknown as { chrome: { runtime: { getManifest(): { manifest_version: number; name: string } } } }
+      ).chrome;
       return api.runtime.getManifest();
     });
     expect(manifest.manifest_version).toBe(3);

@@ -58,7 +58,9 @@ async function closedRoots(page: Page): Promise<DomNode[]> {
 export async function tifaUiElement(page: Page, selector: string): Promise<UiElement | null> {
   const cdp = await session(page);
   for (const root of await closedRoots(page)) {
-    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: root.backendNodeId })) as { object: { objectId: string } };
+    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: root.backendNodeId })) as {
+      object: { objectId: string };
+    };
     const { result } = (await cdp.send('Runtime.callFunctionOn', {
       objectId: object.objectId,
       functionDeclaration: `function (selector) {
@@ -115,27 +117,26 @@ export function waitForClipStatus(page: Page, text: RegExp, timeoutMs = 10_000):
 
 /** Every clip in the library, read from the extension's IndexedDB (tifa-clips › clips) in an extension page. */
 export async function storedClips<T = Record<string, unknown>>(extensionPage: Page): Promise<T[]> {
-  return extensionPage.evaluate(
-    () =>
-      new Promise<T[]>(async (resolve, reject) => {
-        // Opening a database that does not exist would create it (empty, at the wrong version): look first.
-        if (!(await indexedDB.databases()).some((d) => d.name === 'tifa-clips')) return resolve([]);
-        const open = indexedDB.open('tifa-clips');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('clips')) {
-            db.close();
-            resolve([]);
-            return;
-          }
-          const all = db.transaction('clips', 'readonly').objectStore('clips').getAll();
-          all.onsuccess = () => {
-            db.close();
-            resolve(all.result as T[]);
-          };
-          all.onerror = () => reject(all.error);
+  return extensionPage.evaluate(async () => {
+    // Opening a database that does not exist would create it (empty, at the wrong version): look first.
+    if (!(await indexedDB.databases()).some((d) => d.name === 'tifa-clips')) return [] as T[];
+    return new Promise<T[]>((resolve, reject) => {
+      const open = indexedDB.open('tifa-clips');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        if (!db.objectStoreNames.contains('clips')) {
+          db.close();
+          resolve([]);
+          return;
+        }
+        const all = db.transaction('clips', 'readonly').objectStore('clips').getAll();
+        all.onsuccess = () => {
+          db.close();
+          resolve(all.result as T[]);
         };
-      }),
-  );
+        all.onerror = () => reject(all.error);
+      };
+    });
+  });
 }

@@ -40,18 +40,25 @@ interface Para {
   locked: boolean;
 }
 
-export function applyKnownEdits(text: string, rng: Rng, fillers: readonly string[]): { text: string; edits: KnownEdit[] } {
+export function applyKnownEdits(
+  text: string,
+  rng: Rng,
+  fillers: readonly string[],
+): { text: string; edits: KnownEdit[] } {
   const paras: Para[] = text
     .split('\n')
     .filter((line) => line.trim())
-    .map((line) => ({ sentences: splitSentences(line.trim()).map((s) => ({ text: s.text, touched: false })), locked: false }));
+    .map((line) => ({
+      sentences: splitSentences(line.trim()).map((s) => ({ text: s.text, touched: false })),
+      locked: false,
+    }));
   const edits: KnownEdit[] = [];
   const freshFiller = () => {
     const f = pick(rng, fillers);
     return f.endsWith('。') ? f : `${f.replace(/[，；、]$/, '')}。`;
   };
-  const bodyParas = () => paras.map((p, i) => i).filter((i) => !paras[i].locked && paras[i].sentences.length >= 2);
-  const untouchedIn = (p: Para) => p.sentences.map((s, i) => i).filter((i) => !p.sentences[i].touched);
+  const bodyParas = () => paras.map((_p, i) => i).filter((i) => !paras[i].locked && paras[i].sentences.length >= 2);
+  const untouchedIn = (p: Para) => p.sentences.map((_s, i) => i).filter((i) => !p.sentences[i].touched);
   for (const [kind, count] of Object.entries(EDIT_MIX) as Array<[EditKind, number]>) {
     for (let n = 0; n < count; n++) {
       const candidates = bodyParas();
@@ -94,7 +101,13 @@ export function applyKnownEdits(text: string, rng: Rng, fillers: readonly string
           edits.push({ kind, removed: old.text, inserted: p.sentences[at].text });
         } else {
           p.sentences.splice(at, 1);
-          const q = paras[pick(rng, bodyParas().filter((i) => paras[i] !== p))];
+          const q =
+            paras[
+              pick(
+                rng,
+                bodyParas().filter((i) => paras[i] !== p),
+              )
+            ];
           old.touched = true;
           q.sentences.splice(Math.floor(rng() * (q.sentences.length + 1)), 0, old);
           edits.push({ kind, removed: old.text, inserted: old.text });

@@ -14,11 +14,16 @@ import { templateVariant } from './template-variants';
 
 export const POS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/corpus/pos');
 
-export function corpusParagraphs(filter: (file: string) => boolean, minChars = 20): Array<{ file: string; text: string }> {
+export function corpusParagraphs(
+  filter: (file: string) => boolean,
+  minChars = 20,
+): Array<{ file: string; text: string }> {
   return readdirSync(POS_DIR)
     .filter(filter)
     .sort()
-    .flatMap((file) => splitParagraphs(readFileSync(join(POS_DIR, file), 'utf8'), { minChars }).map((p) => ({ file, text: p.text })));
+    .flatMap((file) =>
+      splitParagraphs(readFileSync(join(POS_DIR, file), 'utf8'), { minChars }).map((p) => ({ file, text: p.text })),
+    );
 }
 
 export interface ReuseEvalSet {
@@ -33,7 +38,9 @@ export function reuseEvalSet(seed = 12, count = 300): ReuseEvalSet {
   const others = corpusParagraphs((f) => !f.startsWith('provgwr'))
     .map((p) => p.text)
     .filter((t) => compactText(t).compact.length >= 50);
-  const fillers = others.flatMap((p) => splitSentences(p).map((s) => s.text)).filter((s) => s.length > 10 && s.length < 80);
+  const fillers = others
+    .flatMap((p) => splitSentences(p).map((s) => s.text))
+    .filter((s) => s.length > 10 && s.length < 80);
   const rng = seededRandom(seed);
   const positives: ReuseEvalSet['positives'] = [];
   while (positives.length < count) {

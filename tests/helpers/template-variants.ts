@@ -36,13 +36,25 @@ export function templateVariant(text: string, rng: Rng, share: number, fillers: 
     const roll = rng();
     if (roll < 0.2) {
       const swapped = replaceOne(out, PLACE, () => pick(rng, PLACES), rng);
-      if (swapped) [out, touched] = [swapped, touched + 2], ops.push('place');
+      if (swapped) {
+        out = swapped;
+        touched += 2;
+        ops.push('place');
+      }
     } else if (roll < 0.3) {
       const swapped = replaceOne(out, PERSON, () => pick(rng, PEOPLE), rng);
-      if (swapped) [out, touched] = [swapped, touched + 3], ops.push('person');
+      if (swapped) {
+        out = swapped;
+        touched += 3;
+        ops.push('person');
+      }
     } else if (roll < 0.45) {
       const swapped = replaceOne(out, NUMBER, () => String(1 + Math.floor(rng() * 999)), rng);
-      if (swapped) [out, touched] = [swapped, touched + 2], ops.push('number');
+      if (swapped) {
+        out = swapped;
+        touched += 2;
+        ops.push('number');
+      }
     } else {
       const sentences = splitSentences(out).map((s) => s.text);
       const budget = goal - touched;

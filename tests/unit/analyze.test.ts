@@ -65,12 +65,15 @@ describe('analyze(): the seed speech', () => {
     const missing: string[] = [];
     for (const [category, items] of Object.entries(gold.mustFind)) {
       for (const item of items) {
-        if (!a.mentions.some((m) => m.category === category && m.text.includes(item))) missing.push(`${category}:${item}`);
+        if (!a.mentions.some((m) => m.category === category && m.text.includes(item)))
+          missing.push(`${category}:${item}`);
       }
     }
     expect(missing).toEqual([]);
     const bad = a.mentions.filter(
-      (m) => (m.category === 'program' || m.category === 'formulation') && gold.mustNotBeProgramOrFormulation.includes(m.key),
+      (m) =>
+        (m.category === 'program' || m.category === 'formulation') &&
+        gold.mustNotBeProgramOrFormulation.includes(m.key),
     );
     expect(bad).toEqual([]);
   });

@@ -29,12 +29,21 @@ describe('bench table', () => {
 
   it('lines up every row of the table, CJK cases included', () => {
     const table = formatTable([
-      { area: 'rules', case: '种子讲话 seed', medianMs: 1.5, baselineMs: 0.5, ratio: 3, goal: '≤ 10× baseline', pass: true },
+      {
+        area: 'rules',
+        case: '种子讲话 seed',
+        medianMs: 1.5,
+        baselineMs: 0.5,
+        ratio: 3,
+        goal: '≤ 10× baseline',
+        pass: true,
+      },
       { area: 'reading', case: 'a very long case name '.repeat(4), medianMs: 20, extra: 'x', pass: false },
     ]);
     const lines = table.split('\n');
     expect(lines[0]).toMatch(/^area\s+│ case\s+│ median ms/);
-    const separators = (l: string) => [...l].flatMap((ch, i) => (ch === '│' || ch === '┼' ? [displayWidth(l.slice(0, i))] : []));
+    const separators = (l: string) =>
+      [...l].flatMap((ch, i) => (ch === '│' || ch === '┼' ? [displayWidth(l.slice(0, i))] : []));
     const reference = separators(lines[1]);
     for (const l of lines.slice(2)) expect(separators(l)).toEqual(reference.slice(0, separators(l).length));
     expect(table).toContain('3.00×');

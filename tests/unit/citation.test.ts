@@ -15,7 +15,11 @@ describe('cleanPageTitle', () => {
   });
 
   it('keeps titles whose tail is not a site: subtitles, plain titles, a lone site name', () => {
-    for (const raw of ['决胜全面建成小康社会 — 在党的十九大上的报告', '在全县安全生产工作会议上的讲话', '青海省人民政府']) {
+    for (const raw of [
+      '决胜全面建成小康社会 — 在党的十九大上的报告',
+      '在全县安全生产工作会议上的讲话',
+      '青海省人民政府',
+    ]) {
       expect(cleanPageTitle(raw)).toEqual({ title: raw });
     }
   });
@@ -50,9 +54,18 @@ describe('citationLine', () => {
   });
 
   it('has an English form', () => {
-    expect(citationLine({ speaker: '省长 罗东川', speechTitle: '政府工作报告', pageTitle: '', date: '2026-01-27', site: 'www.qinghai.gov.cn' }, 'en')).toBe(
-      '省长 罗东川, "政府工作报告", 2026-01-27, 青海省人民政府网',
-    );
+    expect(
+      citationLine(
+        {
+          speaker: '省长 罗东川',
+          speechTitle: '政府工作报告',
+          pageTitle: '',
+          date: '2026-01-27',
+          site: 'www.qinghai.gov.cn',
+        },
+        'en',
+      ),
+    ).toBe('省长 罗东川, "政府工作报告", 2026-01-27, 青海省人民政府网');
   });
 
   it('writes partial dates in Chinese', () => {

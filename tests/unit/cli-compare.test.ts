@@ -10,10 +10,14 @@ import { analyze } from '../../lib/rules';
 const dir = mkdtempSync(join(tmpdir(), 'tifa-compare-'));
 const older = join(dir, 'older.txt');
 const newer = join(dir, 'newer.txt');
-const A = '坚持以人民为中心的发展思想，扎实推进共同富裕，着力解决好人民群众急难愁盼问题，让改革发展成果更多更公平惠及全体人民。';
+const A =
+  '坚持以人民为中心的发展思想，扎实推进共同富裕，着力解决好人民群众急难愁盼问题，让改革发展成果更多更公平惠及全体人民。';
 const B = '全面推进乡村振兴，实施“千村头雁”培育工程，因地制宜发展乡村特色产业，持续巩固拓展脱贫攻坚成果。';
 writeFileSync(older, `${A}\n${B}\n`);
-writeFileSync(newer, `${A.replace('扎实推进', '稳步推进')}\n${B.replace('实施“千村头雁”培育工程', '学习运用“千万工程”经验')}\n`);
+writeFileSync(
+  newer,
+  `${A.replace('扎实推进', '稳步推进')}\n${B.replace('实施“千村头雁”培育工程', '学习运用“千万工程”经验')}\n`,
+);
 
 async function tifa(...argv: string[]) {
   const out: string[] = [];

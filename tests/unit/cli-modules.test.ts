@@ -66,7 +66,9 @@ describe('runCli', () => {
   const fakeAnalysis = (text: string): Analysis => ({
     verdict: { isPolicy: false, genre: 'other', score: 0, reasons: [] },
     outline: [],
-    mentions: [{ category: 'meeting', text: text.slice(0, 2), start: 0, end: 2, ruleId: 'fake', key: text.slice(0, 2) }],
+    mentions: [
+      { category: 'meeting', text: text.slice(0, 2), start: 0, end: 2, ruleId: 'fake', key: text.slice(0, 2) },
+    ],
     textLength: text.length,
   });
 
@@ -78,10 +80,14 @@ describe('runCli', () => {
     writeFileSync(bad, 'boom');
     const out: string[] = [];
     const err: string[] = [];
-    const status = await runCli(['analyze', bad, good, '--json'], { out: (s) => out.push(s), err: (s) => err.push(s) }, (text) => {
-      if (text === 'boom') throw new Error('rule exploded\nstack…');
-      return fakeAnalysis(text);
-    });
+    const status = await runCli(
+      ['analyze', bad, good, '--json'],
+      { out: (s) => out.push(s), err: (s) => err.push(s) },
+      (text) => {
+        if (text === 'boom') throw new Error('rule exploded\nstack…');
+        return fakeAnalysis(text);
+      },
+    );
     expect(status).toBe(1);
     expect(err).toEqual([`tifa: ${bad}: internal error: rule exploded`]);
     expect(out).toHaveLength(1);

@@ -70,7 +70,9 @@ describe('tifa analyze --rules', () => {
     const r = await run('analyze', '--rules', good, '--rules', bad, speech, '--json');
     expect(r.status).toBe(1);
     expect(r.out).toEqual([]);
-    expect(r.err).toEqual([`tifa: ${bad}: patterns[0] (id "loose"): matches the empty string, so it cannot mark anything`]);
+    expect(r.err).toEqual([
+      `tifa: ${bad}: patterns[0] (id "loose"): matches the empty string, so it cannot mark anything`,
+    ]);
 
     const missing = await run('analyze', '--rules', `${bad}.nope`, speech);
     expect(missing.err).toEqual([`tifa: ${bad}.nope: no such rule pack`]);

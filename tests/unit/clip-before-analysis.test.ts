@@ -29,7 +29,19 @@ function analysisOf(text: string): Analysis {
   const start = text.indexOf(HEADING);
   return {
     verdict: { isPolicy: true, genre: 'speech', score: 1, reasons: [] },
-    outline: [{ family: 'dun', ordinal: 1, marker: '一、', title: '持续深化改革', start, headEnd: start + HEADING.length, end: text.length, parent: null, depth: 0 }],
+    outline: [
+      {
+        family: 'dun',
+        ordinal: 1,
+        marker: '一、',
+        title: '持续深化改革',
+        start,
+        headEnd: start + HEADING.length,
+        end: text.length,
+        parent: null,
+        depth: 0,
+      },
+    ],
     mentions: [],
     textLength: text.length,
     title: '在全区改革工作会议上的讲话',
@@ -47,11 +59,13 @@ beforeEach(() => {
   link = {
     save: async (request) => unwrapReply('clips.save', await router.dispatch(envelope('clips.save', request), sender)),
     count: async () => unwrapReply('clips.count', await router.dispatch(envelope('clips.count', {}), sender)).count,
-    place: async (request) => unwrapReply('clips.place', await router.dispatch(envelope('clips.place', request), sender)),
+    place: async (request) =>
+      unwrapReply('clips.place', await router.dispatch(envelope('clips.place', request), sender)),
   };
   document.title = 'Raw page title | Portal';
   const article = document.createElement('article');
-  for (const line of [HEADING, PASSAGE]) article.append(Object.assign(document.createElement('p'), { textContent: line }));
+  for (const line of [HEADING, PASSAGE])
+    article.append(Object.assign(document.createElement('p'), { textContent: line }));
   document.body.replaceChildren(article);
 });
 

@@ -5,7 +5,9 @@ const SIZE = { width: 60, height: 28 };
 const VIEW = { width: 1000, height: 700 };
 const line = (top: number, left = 100, right = 900, height = 24): Box => ({ left, top, right, bottom: top + height });
 const covers = (p: { top: number; left: number }, lines: Box[]) =>
-  lines.some((l) => p.left < l.right && l.left < p.left + SIZE.width && p.top < l.bottom && l.top < p.top + SIZE.height);
+  lines.some(
+    (l) => p.left < l.right && l.left < p.left + SIZE.width && p.top < l.bottom && l.top < p.top + SIZE.height,
+  );
 
 describe('the Clip button never covers the selected lines', () => {
   it('goes below the last line when there is room', () => {

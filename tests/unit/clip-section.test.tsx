@@ -15,9 +15,16 @@ describe('describeClipOutcome', () => {
 
   it('explains refusals: nothing selected, too long (from the page or the store), storage full', () => {
     expect(describeClipOutcome({ status: 'empty' })).toEqual({ tone: 'error', text: 'clippingEmpty' });
-    expect(describeClipOutcome({ status: 'error', error: '[tooLong] the selection has 25000 characters' }).text).toBe('clippingTooLong');
-    expect(describeClipOutcome({ status: 'error', error: 'clips.save: text is longer than the maximum of 20000' }).text).toBe('clippingTooLong');
-    expect(describeClipOutcome({ status: 'error', error: 'clips.save: [quota] storage is full' })).toEqual({ tone: 'error', text: 'clippingQuota' });
+    expect(describeClipOutcome({ status: 'error', error: '[tooLong] the selection has 25000 characters' }).text).toBe(
+      'clippingTooLong',
+    );
+    expect(
+      describeClipOutcome({ status: 'error', error: 'clips.save: text is longer than the maximum of 20000' }).text,
+    ).toBe('clippingTooLong');
+    expect(describeClipOutcome({ status: 'error', error: 'clips.save: [quota] storage is full' })).toEqual({
+      tone: 'error',
+      text: 'clippingQuota',
+    });
   });
 
   it('passes any other error through after the generic lead', () => {

@@ -62,7 +62,11 @@ function renderArticle(paragraphs: (string | [string, string, string])[]): HTMLE
 
 const ORIGINAL: (string | [string, string, string])[] = [
   '二、坚持分类施策，推动基层党建全面进步全面过硬',
-  ['第一，要围绕脱贫攻坚抓党建促发展。一要', '扎扎实实实施“千村头雁”培育工程', '，选好配强村党组织书记，每年培训5000名以上。'],
+  [
+    '第一，要围绕脱贫攻坚抓党建促发展。一要',
+    '扎扎实实实施“千村头雁”培育工程',
+    '，选好配强村党组织书记，每年培训5000名以上。',
+  ],
   '二要持续推进集体经济“破零工程”，确保三年内全面消除空壳村。',
   '三、强化组织保障',
 ];
@@ -73,17 +77,43 @@ function analysisOf(text: string): Analysis {
   const items: OutlineItem[] = [];
   const add = (marker: string, title: string, end: number, parent: number | null, depth: number) => {
     const start = pos(marker + title.slice(0, 2));
-    if (start >= 0) items.push({ family: 'dun', ordinal: 1, marker, title, start, headEnd: start + marker.length + title.length, end, parent, depth });
+    if (start >= 0)
+      items.push({
+        family: 'dun',
+        ordinal: 1,
+        marker,
+        title,
+        start,
+        headEnd: start + marker.length + title.length,
+        end,
+        parent,
+        depth,
+      });
   };
   const third = pos('三、') >= 0 ? pos('三、') : text.length;
   add('二、', '坚持分类施策', third, null, 0);
   add('第一，', '要围绕脱贫攻坚抓党建促发展', third, items.length - 1, 1);
   add('三、', '强化组织保障', text.length, null, 0);
   const program = '“千村头雁”培育工程';
-  const mentions = pos(program) >= 0
-    ? [{ category: 'program' as const, text: program, start: pos(program), end: pos(program) + program.length, ruleId: 't', key: '千村头雁培育工程' }]
-    : [];
-  return { verdict: { isPolicy: true, genre: 'speech', score: 1, reasons: [] }, outline: items, mentions, textLength: text.length };
+  const mentions =
+    pos(program) >= 0
+      ? [
+          {
+            category: 'program' as const,
+            text: program,
+            start: pos(program),
+            end: pos(program) + program.length,
+            ruleId: 't',
+            key: '千村头雁培育工程',
+          },
+        ]
+      : [];
+  return {
+    verdict: { isPolicy: true, genre: 'speech', score: 1, reasons: [] },
+    outline: items,
+    mentions,
+    textLength: text.length,
+  };
 }
 
 function startClipperOnPage(): ContentClipper {
@@ -123,7 +153,9 @@ describe('clipping a DOM selection', () => {
     const outcome = await clipper.clipRange(rangeBetween('推动基层党建', '千村头雁'));
     expect(outcome.status).toBe('saved');
     if (outcome.status !== 'saved') return;
-    expect(outcome.clip.text).toBe('推动基层党建全面进步全面过硬\n第一，要围绕脱贫攻坚抓党建促发展。一要扎扎实实实施“千村头雁');
+    expect(outcome.clip.text).toBe(
+      '推动基层党建全面进步全面过硬\n第一，要围绕脱贫攻坚抓党建促发展。一要扎扎实实实施“千村头雁',
+    );
     expect(outcome.clip.outlinePath.map((s) => s.marker)).toEqual(['二、']);
     expect(outcome.clip.url).toBe(new URL(document.location.href).origin + new URL(document.location.href).pathname);
     const stored = await store.listForPage(document.location.href);
@@ -135,7 +167,10 @@ describe('clipping a DOM selection', () => {
     const clipper = startClipperOnPage();
     const outcome = await clipper.clipRange(rangeBetween('扎扎实实', '5000名以上'));
     if (outcome.status !== 'saved') throw new Error(outcome.status);
-    expect(outcome.clip.outlinePath.map((s) => `${s.marker}${s.title}`)).toEqual(['二、坚持分类施策', '第一，要围绕脱贫攻坚抓党建促发展']);
+    expect(outcome.clip.outlinePath.map((s) => `${s.marker}${s.title}`)).toEqual([
+      '二、坚持分类施策',
+      '第一，要围绕脱贫攻坚抓党建促发展',
+    ]);
     expect(outcome.clip.mentionKeys).toEqual(['program:千村头雁培育工程']);
   });
 
@@ -199,7 +234,11 @@ describe('re-anchoring saved clips on a later visit', () => {
     const id = await clipOnOriginal();
     const edited = structuredClone(ORIGINAL);
     edited.splice(1, 0, '（根据录音整理）');
-    edited[2] = ['第一，要围绕脱贫攻坚抓党建促发展。一要', '扎扎实实实施“千村头雁”培养工程', '，选好配强村党组织书记，每年培训5000名以上。'];
+    edited[2] = [
+      '第一，要围绕脱贫攻坚抓党建促发展。一要',
+      '扎扎实实实施“千村头雁”培养工程',
+      '，选好配强村党组织书记，每年培训5000名以上。',
+    ];
     renderArticle(edited);
     const clipper = startClipperOnPage();
     expect(await clipper.reanchor()).toEqual({ anchored: 1, orphans: 0 });
@@ -257,7 +296,9 @@ describe('floating clip button', () => {
 
     trustedClick(button);
     await settle();
-    expect((await store.list()).clips.map((c) => c.text)).toEqual(['二要持续推进集体经济“破零工程”，确保三年内全面消除空壳村']);
+    expect((await store.list()).clips.map((c) => c.text)).toEqual([
+      '二要持续推进集体经济“破零工程”，确保三年内全面消除空壳村',
+    ]);
     expect(clipper.ui.visible).toBe(false);
     expect(container.querySelector('[role="status"]')!.textContent).toBeTruthy();
     // The click's mouseup re-checks the selection: the passage just clipped does not bring the button back.

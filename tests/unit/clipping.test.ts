@@ -93,11 +93,19 @@ describe('outline path', () => {
   });
 
   it('includes a section whose heading the clip starts with', () => {
-    expect(outlinePathFor(outline, at('二要'), at('。\n三、')).map((p) => p.marker)).toEqual(['二、', '第一，', '二要']);
+    expect(outlinePathFor(outline, at('二要'), at('。\n三、')).map((p) => p.marker)).toEqual([
+      '二、',
+      '第一，',
+      '二要',
+    ]);
   });
 
   it('falls back to where the clip starts when it straddles top-level sections', () => {
-    expect(outlinePathFor(outline, at('二要'), at('党的二十大')).map((p) => p.marker)).toEqual(['二、', '第一，', '二要']);
+    expect(outlinePathFor(outline, at('二要'), at('党的二十大')).map((p) => p.marker)).toEqual([
+      '二、',
+      '第一，',
+      '二要',
+    ]);
   });
 
   it('is empty without an outline', () => {
@@ -127,7 +135,12 @@ describe('buildClipDraft', () => {
     expect(draft.speechTitle).toBe(analysis.title);
     expect(draft.speechDate).toBe('2024-06-01');
     expect(draft.selectors[0]).toMatchObject({ exact: draft.text, suffix: text.slice(e, e + 32) });
-    expect(draft.selectors[1]).toEqual({ type: 'TextPositionSelector', start: s, end: e, codePoints: { start: s, end: e } });
+    expect(draft.selectors[1]).toEqual({
+      type: 'TextPositionSelector',
+      start: s,
+      end: e,
+      codePoints: { start: s, end: e },
+    });
   });
 
   it('trims whitespace at the edges of a multi-paragraph selection that includes a heading', () => {

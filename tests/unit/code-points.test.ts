@@ -18,8 +18,11 @@ describe('UTF-16 offsets and code points', () => {
 
   it('round-trips every character boundary of a mixed text', () => {
     const text = 'a𠮷b😀👍🏽c𡈽';
-    const boundaries = [...text].reduce<number[]>((acc, ch) => [...acc, acc[acc.length - 1] + ch.length], [0]);
-    const back = boundaries.map((u) => toUtf16Span(text, toCodePointSpan(text, 0, u).end, toCodePointSpan(text, 0, u).end).start);
+    const boundaries = [0];
+    for (const ch of text) boundaries.push(boundaries[boundaries.length - 1] + ch.length);
+    const back = boundaries.map(
+      (u) => toUtf16Span(text, toCodePointSpan(text, 0, u).end, toCodePointSpan(text, 0, u).end).start,
+    );
     expect(back).toEqual(boundaries);
   });
 });
@@ -41,7 +44,11 @@ describe('cutting at a fixed length never splits a surrogate pair', () => {
     expect(truncateUnits('ab😀', 3)).toBe('ab');
     expect(truncateUnits('ab😀', 4)).toBe('ab😀');
     const title = `${'标'.repeat(MAX_TITLE_CHARS - 1)}😀尾`;
-    const draft = buildClipDraft({ text: '坚持稳中求进工作总基调', url: 'https://www.gov.cn/a.htm', title, analysis: null } as never, 0, 11);
+    const draft = buildClipDraft(
+      { text: '坚持稳中求进工作总基调', url: 'https://www.gov.cn/a.htm', title, analysis: null } as never,
+      0,
+      11,
+    );
     expect(draft.title).toBe('标'.repeat(MAX_TITLE_CHARS - 1));
     expect(LONE_SURROGATE.test(draft.title)).toBe(false);
   });

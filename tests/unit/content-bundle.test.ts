@@ -23,12 +23,14 @@ describe('content script bundle', () => {
   it('carries no zod (schemas are validated in the background only)', () => {
     const code = readFileSync(CONTENT_JS, 'utf8');
     // Names zod's runtime cannot do without, whatever the minifier renames.
-    for (const marker of ['ZodError', 'safeParse', '$ZodType', 'zod']) expect(code.includes(marker), marker).toBe(false);
+    for (const marker of ['ZodError', 'safeParse', '$ZodType', 'zod'])
+      expect(code.includes(marker), marker).toBe(false);
   });
 
   it('carries the protocol kinds it sends and answers, and no library kind', () => {
     const code = readFileSync(CONTENT_JS, 'utf8');
-    for (const kind of ['reading.analyze', 'clips.save', 'clips.place', 'clips.count', 'clipping.clipSelection']) expect(code).toContain(kind);
+    for (const kind of ['reading.analyze', 'clips.save', 'clips.place', 'clips.count', 'clipping.clipSelection'])
+      expect(code).toContain(kind);
     for (const kind of ['clips.delete', 'clips.import', 'clips.updateMany']) expect(code).not.toContain(kind);
   });
 });

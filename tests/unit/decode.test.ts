@@ -33,7 +33,11 @@ describe('decodeHtml', () => {
   });
 
   it('decodes GBK bytes declared by <meta http-equiv content=...charset=gb2312>', () => {
-    const page = concat(ascii('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>'), GBK_PRC, ascii('</body></html>'));
+    const page = concat(
+      ascii('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>'),
+      GBK_PRC,
+      ascii('</body></html>'),
+    );
     expect(decodeHtml(page)).toMatchObject({ encoding: 'gb18030', source: 'meta', declared: 'gb18030' });
     expect(decodeHtmlBytes(page)).toContain('<body>中华人民共和国</body>');
   });
@@ -46,12 +50,19 @@ describe('decodeHtml', () => {
   });
 
   it('sniffs undeclared GBK bytes as GB18030', () => {
-    expect(decodeHtml(concat(ascii('<p>'), GBK_PRC))).toMatchObject({ text: '<p>中华人民共和国', source: 'gb18030-sniff' });
+    expect(decodeHtml(concat(ascii('<p>'), GBK_PRC))).toMatchObject({
+      text: '<p>中华人民共和国',
+      source: 'gb18030-sniff',
+    });
   });
 
   it('reads valid UTF-8 as UTF-8 even when the page claims gb2312 (re-saved pages)', () => {
     const page = ascii('<meta charset="gb2312"><p>同志们：</p>');
-    expect(decodeHtml(page)).toMatchObject({ text: '<meta charset="gb2312"><p>同志们：</p>', source: 'utf8-sniff', declared: 'gb18030' });
+    expect(decodeHtml(page)).toMatchObject({
+      text: '<meta charset="gb2312"><p>同志们：</p>',
+      source: 'utf8-sniff',
+      declared: 'gb18030',
+    });
   });
 
   it('ignores a charset beyond the first 1024 bytes or inside a comment', () => {

@@ -18,7 +18,12 @@ const clips = [
     note: '可用于开头',
     tags: ['生态', '高质量发展'],
   }),
-  makeClip({ url: 'https://www.example.org/a.html', site: 'www.example.org', title: '在全县春耕生产工作会议上的讲话_某某县人民政府', text: '抓好春耕生产。' }),
+  makeClip({
+    url: 'https://www.example.org/a.html',
+    site: 'www.example.org',
+    title: '在全县春耕生产工作会议上的讲话_某某县人民政府',
+    text: '抓好春耕生产。',
+  }),
 ];
 
 /** The text Word shows: every w:t run of word/document.xml, joined. */
@@ -32,7 +37,12 @@ function documentText(bytes: Uint8Array): { xml: string; text: string } {
 
 describe('Word export', () => {
   it('writes a .docx whose document holds each clip, its outline path and the citation line', async () => {
-    const bytes = await exportDocx(clips, { heading: '提法摘录', language: 'zh', exportedAt: Date.UTC(2026, 11, 2), labels: { source: '来源', note: '批注', tags: '标签', summary: '导出于{date} · 共{n}条' } });
+    const bytes = await exportDocx(clips, {
+      heading: '提法摘录',
+      language: 'zh',
+      exportedAt: Date.UTC(2026, 11, 2),
+      labels: { source: '来源', note: '批注', tags: '标签', summary: '导出于{date} · 共{n}条' },
+    });
     expect(bytes[0]).toBe(0x50); // "PK": a zip container
     const { text } = documentText(bytes);
     expect(text).toContain('坚定不移推进生态保护和高质量发展。');
@@ -45,7 +55,10 @@ describe('Word export', () => {
   });
 
   it('links only http(s) sources', async () => {
-    const bytes = await exportDocx([makeClip({ url: 'javascript:alert(1)' as string, site: 'x', text: '不链接' }), clips[0]]);
+    const bytes = await exportDocx([
+      makeClip({ url: 'javascript:alert(1)' as string, site: 'x', text: '不链接' }),
+      clips[0],
+    ]);
     const rels = strFromU8(unzipSync(bytes)['word/_rels/document.xml.rels']);
     expect(rels).toContain(url);
     expect(rels).not.toContain('javascript:');
@@ -58,7 +71,13 @@ describe('Markdown export for a Chinese draft', () => {
       heading: '提法摘录',
       language: 'zh',
       exportedAt: Date.UTC(2026, 11, 2),
-      labels: { source: '来源', note: '批注', tags: '标签', clipped: '摘录于', summary: '提法（Tifa）摘录导出 · {date} · 共{n}条' },
+      labels: {
+        source: '来源',
+        note: '批注',
+        tags: '标签',
+        clipped: '摘录于',
+        summary: '提法（Tifa）摘录导出 · {date} · 共{n}条',
+      },
     });
     expect(md.split('\n').slice(0, 3)).toEqual(['# 提法摘录', '', '提法（Tifa）摘录导出 · 2026-12-02 · 共2条']);
     expect(md).toContain('省长 罗东川：《政府工作报告》，2026年1月27日，青海省人民政府网');

@@ -13,9 +13,24 @@ const sectionTwo = { marker: '二、', title: '2024年政府工作任务' };
 const sub = { marker: '（一）', title: '大力推进现代化产业体系建设' };
 
 const clips = [
-  makeClip({ url, speechTitle: '政府工作报告', speechDate: '2024-03-05', outlinePath: [sectionTwo, sub], text: '推动产业链供应链优化升级。\n\n# 不是标题', note: '重点', tags: ['产业', '2024'], selectors: undefined }),
+  makeClip({
+    url,
+    speechTitle: '政府工作报告',
+    speechDate: '2024-03-05',
+    outlinePath: [sectionTwo, sub],
+    text: '推动产业链供应链优化升级。\n\n# 不是标题',
+    note: '重点',
+    tags: ['产业', '2024'],
+    selectors: undefined,
+  }),
   makeClip({ url, speechTitle: '政府工作报告', outlinePath: [sectionOne], text: '经济总体回升向好。' }),
-  makeClip({ url, speechTitle: '政府工作报告', outlinePath: [sectionTwo, sub], text: '加快发展新质生产力。', color: 'green' }),
+  makeClip({
+    url,
+    speechTitle: '政府工作报告',
+    outlinePath: [sectionTwo, sub],
+    text: '加快发展新质生产力。',
+    color: 'green',
+  }),
   makeClip({ url: 'javascript:alert(1)' as string, site: 'x', title: '恶意页面', text: '<b>不是HTML</b>' }),
 ];
 // Two astral characters (𠮷, 😀) earlier on the page: the code-point span starts two earlier than the UTF-16 one.
@@ -31,7 +46,14 @@ describe('Markdown export', () => {
     expect(md).toContain('## 政府工作报告');
     expect(md).toContain('"政府工作报告", 2024-03-05, 中国政府网');
     expect(md).toContain(`Source: <${url}>`);
-    const order = ['### 一、过去一年工作回顾', '经济总体回升向好', '### 二、2024年政府工作任务', '#### （一）大力推进现代化产业体系建设', '推动产业链', '加快发展新质生产力'];
+    const order = [
+      '### 一、过去一年工作回顾',
+      '经济总体回升向好',
+      '### 二、2024年政府工作任务',
+      '#### （一）大力推进现代化产业体系建设',
+      '推动产业链',
+      '加快发展新质生产力',
+    ];
     const positions = order.map((s) => md.indexOf(s));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -53,14 +75,25 @@ describe('Markdown export', () => {
       '<!-- hides the rest',
       '<a href="javascript:alert(1)">a</a> &lt;b&gt; *em* _u_ `c` ~~s~~ | t |',
     ].join('\n');
-    const evil = makeClip({ text: `正文${hostile}`, title: hostile, speechTitle: hostile, note: hostile, outlinePath: [{ marker: '一、', title: hostile }] });
+    const evil = makeClip({
+      text: `正文${hostile}`,
+      title: hostile,
+      speechTitle: hostile,
+      note: hostile,
+      outlinePath: [{ marker: '一、', title: hostile }],
+    });
     const html = new HtmlRenderer().render(new Parser().parse(exportMarkdown([evil], { heading: '摘录' })));
     // The one link is the page's own http(s) source line.
     expect(html.match(/<a\b[^>]*>/g)).toEqual([`<a href="${evil.url}">`]);
     expect(html).not.toMatch(/<(img|em|strong|code|del|table|script)\b/);
     expect(html).not.toContain('<!--');
     // What the reader sees is what was written.
-    const shown = html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    const shown = html
+      .replace(/<[^>]+>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
     for (const line of hostile.split('\n')) expect(shown).toContain(line);
   });
 
@@ -93,7 +126,9 @@ describe('CSV export', () => {
 
   it('joins the outline path and tags readably', () => {
     const rows = parseCsv(csv.slice(1));
-    expect(rows[1][CSV_COLUMNS.indexOf('outline_path')]).toBe('二、2024年政府工作任务 › （一）大力推进现代化产业体系建设');
+    expect(rows[1][CSV_COLUMNS.indexOf('outline_path')]).toBe(
+      '二、2024年政府工作任务 › （一）大力推进现代化产业体系建设',
+    );
     expect(rows[1][CSV_COLUMNS.indexOf('tags')]).toBe('产业; 2024');
   });
 });
@@ -110,7 +145,9 @@ describe('JSON backup', () => {
 });
 
 describe('W3C Web Annotation export', () => {
-  const collection = JSON.parse(exportW3c(clips.slice(0, 3), { exportedAt: 0, collectionId: 'urn:uuid:11111111-1111-4111-8111-111111111111' }));
+  const collection = JSON.parse(
+    exportW3c(clips.slice(0, 3), { exportedAt: 0, collectionId: 'urn:uuid:11111111-1111-4111-8111-111111111111' }),
+  );
 
   it('is an AnnotationCollection with an embedded first page of Annotations', () => {
     expect(collection['@context']).toBe(ANNO_CONTEXT);
@@ -165,7 +202,12 @@ describe('exportClips', () => {
   it('names files by format and date', () => {
     const now = Date.UTC(2024, 2, 5, 12);
     const names = EXPORT_FORMATS.map((f) => exportClips(f, clips, { now }).filename);
-    expect(names).toEqual(['tifa-2024-03-05.md', 'tifa-2024-03-05.csv', 'tifa-2024-03-05.backup.json', 'tifa-2024-03-05.annotations.jsonld']);
+    expect(names).toEqual([
+      'tifa-2024-03-05.md',
+      'tifa-2024-03-05.csv',
+      'tifa-2024-03-05.backup.json',
+      'tifa-2024-03-05.annotations.jsonld',
+    ]);
   });
 });
 

@@ -37,11 +37,17 @@ describe('extractText: blocks and lines', () => {
     expect(textOf('<div>一、总体要求</div><p>第一段。</p><h2>二、主要任务</h2><ul><li>甲</li><li>乙</li></ul>')).toBe(
       '一、总体要求\n第一段。\n二、主要任务\n甲\n乙',
     );
-    expect(textOf('<div><div><p>a</p></div></div><div></div><section><article><p>b</p></article></section>')).toBe('a\nb');
+    expect(textOf('<div><div><p>a</p></div></div><div></div><section><article><p>b</p></article></section>')).toBe(
+      'a\nb',
+    );
   });
 
   it('joins text split across inline elements without spurious breaks or spaces', () => {
-    const ex = extractText(parse('<p>习近平<b>总书记</b><span>强调</span><font color="red">，</font>要<a href="#">坚持</a><em>“两个</em>确立”。</p>'));
+    const ex = extractText(
+      parse(
+        '<p>习近平<b>总书记</b><span>强调</span><font color="red">，</font>要<a href="#">坚持</a><em>“两个</em>确立”。</p>',
+      ),
+    );
     expect(ex.text).toBe('习近平总书记强调，要坚持“两个确立”。');
     expect(ex.segments.length).toBe(8);
     expectLinearSegments(ex);
@@ -107,9 +113,11 @@ describe('extractText: what is skipped', () => {
   });
 
   it('shows only the summary of a closed <details>', () => {
-    expect(textOf('<details><summary>摘要</summary>详情<p>段落</p></details><details open><summary>甲</summary>乙</details>')).toBe(
-      '摘要\n甲\n乙',
-    );
+    expect(
+      textOf(
+        '<details><summary>摘要</summary>详情<p>段落</p></details><details open><summary>甲</summary>乙</details>',
+      ),
+    ).toBe('摘要\n甲\n乙');
   });
 
   it('asks the isHidden callback once per element and skips what it hides', () => {
@@ -154,7 +162,9 @@ describe('extractText: navigation chrome', () => {
   });
 
   it('drops a link-dense block without breaking the surrounding text map', () => {
-    const ex = extractText(parse('<p>前文</p><div><a href="/1">一</a> | <a href="/2">二</a> | <a href="/3">三</a></div><p>后文</p>'));
+    const ex = extractText(
+      parse('<p>前文</p><div><a href="/1">一</a> | <a href="/2">二</a> | <a href="/3">三</a></div><p>后文</p>'),
+    );
     expect(ex.text).toBe('前文\n后文');
     expectLinearSegments(ex);
   });

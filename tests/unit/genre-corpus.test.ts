@@ -56,7 +56,8 @@ function groupBy(rows: Row[], key: (r: Row) => string): Map<string, Row[]> {
 function run(split: GenreSplit, variants: Record<string, (t: string) => string>): Row[] {
   const rows: Row[] = [];
   for (const doc of loadGenreCorpus(split))
-    for (const [variant, make] of Object.entries(variants)) rows.push({ doc, variant, verdict: analyze(make(doc.text)).verdict });
+    for (const [variant, make] of Object.entries(variants))
+      rows.push({ doc, variant, verdict: analyze(make(doc.text)).verdict });
   return rows;
 }
 

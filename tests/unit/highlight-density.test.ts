@@ -18,7 +18,9 @@ const REPORTS = readdirSync(POS).filter((f) => !f.startsWith('xi2020'));
 
 describe('highlight density with the default categories', () => {
   it('the default toggles show exactly DEFAULT_VISIBLE_CATEGORIES: target and result start off', () => {
-    expect([...visibleCategories(defaultToggles())]).toEqual(HIGHLIGHT_CATEGORIES.filter((c) => DEFAULT_VISIBLE_CATEGORIES.includes(c)));
+    expect([...visibleCategories(defaultToggles())]).toEqual(
+      HIGHLIGHT_CATEGORIES.filter((c) => DEFAULT_VISIBLE_CATEGORIES.includes(c)),
+    );
     expect(DEFAULT_VISIBLE_CATEGORIES).not.toContain('target');
     expect(DEFAULT_VISIBLE_CATEGORIES).not.toContain('result');
     expect(DEFAULT_VISIBLE_CATEGORIES).toContain('section');
@@ -37,15 +39,23 @@ describe('highlight density with the default categories', () => {
       const spans = buildSpans(analysis);
       const shown = spans.filter((s) => visible.has(s.category));
       // Nothing of the outline or the programs is lost by the default.
-      expect(shown.filter((s) => s.category === 'section').length, file).toBe(analysis.outline.filter((o) => o.headEnd > o.start).length);
-      expect(shown.filter((s) => s.category === 'program').length, file).toBe(analysis.mentions.filter((m) => m.category === 'program').length);
+      expect(shown.filter((s) => s.category === 'section').length, file).toBe(
+        analysis.outline.filter((o) => o.headEnd > o.start).length,
+      );
+      expect(shown.filter((s) => s.category === 'program').length, file).toBe(
+        analysis.mentions.filter((m) => m.category === 'program').length,
+      );
       ranges += shown.length;
       allRanges += spans.length;
       chars += text.length;
-      rows.push(`${file.padEnd(32)} ${String(text.length).padStart(6)} chars ${((1000 * shown.length) / text.length).toFixed(1).padStart(5)} /1k default ${((1000 * spans.length) / text.length).toFixed(1).padStart(5)} /1k all`);
+      rows.push(
+        `${file.padEnd(32)} ${String(text.length).padStart(6)} chars ${((1000 * shown.length) / text.length).toFixed(1).padStart(5)} /1k default ${((1000 * spans.length) / text.length).toFixed(1).padStart(5)} /1k all`,
+      );
     }
     const density = (1000 * ranges) / chars;
-    console.log(`${rows.join('\n')}\nhighlight density on ${REPORTS.length} reports: ${density.toFixed(1)} ranges per 1,000 characters by default, ${((1000 * allRanges) / chars).toFixed(1)} with every category`);
+    console.log(
+      `${rows.join('\n')}\nhighlight density on ${REPORTS.length} reports: ${density.toFixed(1)} ranges per 1,000 characters by default, ${((1000 * allRanges) / chars).toFixed(1)} with every category`,
+    );
     expect(density).toBeGreaterThan(4);
     expect(density).toBeLessThanOrEqual(10);
   });

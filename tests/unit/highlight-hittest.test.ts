@@ -5,7 +5,8 @@ import { maxSpanLength, spanAtOffset, type OffsetSpan } from '../../lib/highligh
 function naive(spans: OffsetSpan[], offset: number): number {
   let best = -1;
   spans.forEach((s, i) => {
-    if (s.start <= offset && offset < s.end && (best < 0 || s.end - s.start < spans[best].end - spans[best].start)) best = i;
+    if (s.start <= offset && offset < s.end && (best < 0 || s.end - s.start < spans[best].end - spans[best].start))
+      best = i;
   });
   return best;
 }

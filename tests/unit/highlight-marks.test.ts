@@ -26,7 +26,14 @@ function snapshotDom(root: Node): string[] {
   return out;
 }
 
-const all: ReadonlySet<HighlightCategory> = new Set(['section', 'program', 'formulation', 'document', 'meeting', 'target']);
+const all: ReadonlySet<HighlightCategory> = new Set([
+  'section',
+  'program',
+  'formulation',
+  'document',
+  'meeting',
+  'target',
+]);
 
 describe('environment', () => {
   it('happy-dom has no CSS Custom Highlight API, so the fallback is what runs here', () => {
@@ -71,10 +78,15 @@ describe('MarkPainter (fallback without the Highlight API)', () => {
       .map((m) => m.textContent)
       .join('');
     expect(programText).toBe('“千村头雁”培育工程');
-    const sectionOnly = marks.filter((m) => m.classList.contains('tifa-mark-section')).map((m) => m.textContent).join('');
+    const sectionOnly = marks
+      .filter((m) => m.classList.contains('tifa-mark-section'))
+      .map((m) => m.textContent)
+      .join('');
     // Where a program lies inside the heading, the program's colour is the one painted.
     expect(sectionOnly).toBe('一、实施');
-    expect(marks.filter((m) => m.classList.contains('tifa-mark-formulation')).map((m) => m.textContent)).toEqual(['四个全面']);
+    expect(marks.filter((m) => m.classList.contains('tifa-mark-formulation')).map((m) => m.textContent)).toEqual([
+      '四个全面',
+    ]);
     expect(painter.sizes()).toEqual({ section: 1, program: 1, formulation: 1 });
   });
 
@@ -186,12 +198,15 @@ describe('Tifa UI host', () => {
   });
 
   it('cannot be pre-empted by a page defining a custom element name first', async () => {
-    customElements.define('tifa-ui', class extends HTMLElement {
-      constructor() {
-        super();
-        this.attachShadow({ mode: 'open' });
-      }
-    });
+    customElements.define(
+      'tifa-ui',
+      class extends HTMLElement {
+        constructor() {
+          super();
+          this.attachShadow({ mode: 'open' });
+        }
+      },
+    );
     const { mountInTifaUi, existingTifaUiRoot } = await import('../../lib/reading/uiHost');
     const part = document.createElement('div');
     const unmount = mountInTifaUi(document, part);

@@ -28,7 +28,11 @@ const countySpeech = `青山县政府工作报告\n各位代表：\n${splitParag
 
 let db: HistoryDatabase;
 let handlers: HistoryHandlers;
-const clip = makeClip({ url: 'https://www.gov.cn/clip.htm', text: '深入实施“千村头雁”培育工程，建强基层党组织。', speechDate: '2019-05-01' });
+const clip = makeClip({
+  url: 'https://www.gov.cn/clip.htm',
+  text: '深入实施“千村头雁”培育工程，建强基层党组织。',
+  speechDate: '2019-05-01',
+});
 
 beforeEach(() => {
   db = new HistoryDatabase(`tifa-history-test-${Math.random()}`);
@@ -42,12 +46,21 @@ const BEIJING_URL = 'https://www.beijing.gov.cn/report.html?utm_source=x';
 
 describe('reading history store', () => {
   it('records a page with its identity, paragraphs and fingerprints, lists it, and replaces it on a re-read', async () => {
-    const first = await handlers['history.record']({ url: BEIJING_URL, title: '北京市政府工作报告', text: beijing, speaker: '殷勇' });
+    const first = await handlers['history.record']({
+      url: BEIJING_URL,
+      title: '北京市政府工作报告',
+      text: beijing,
+      speaker: '殷勇',
+    });
     expect(first).toMatchObject({ stored: true });
     const again = await handlers['history.record']({ url: BEIJING_URL, title: '北京市政府工作报告', text: beijing });
     const list = await handlers['history.list']();
     expect(list).toHaveLength(1);
-    expect(list[0]).toMatchObject({ url: 'https://www.beijing.gov.cn/report.html', site: 'www.beijing.gov.cn', title: '北京市政府工作报告' });
+    expect(list[0]).toMatchObject({
+      url: 'https://www.beijing.gov.cn/report.html',
+      site: 'www.beijing.gov.cn',
+      title: '北京市政府工作报告',
+    });
     expect('text' in list[0]).toBe(false);
     expect(again.stored && list[0].id === again.pageId).toBe(true);
     const rows = await db.paragraphs.toArray();
@@ -60,14 +73,19 @@ describe('reading history store', () => {
     const perParagraph = bytes.reduce((s, b) => s + b, 0) / rows.length;
     const fingerprintBytes = rows.reduce((s, r) => s + r.hashes.byteLength, 0) / rows.length;
     const chars = rows.reduce((s, r) => s + r.text.length, 0) / rows.length;
-    console.log(`history storage: ${rows.length} paragraphs, ${chars.toFixed(0)} characters and ${perParagraph.toFixed(0)} bytes per paragraph (${fingerprintBytes.toFixed(0)} of them fingerprints), plus the page text once`);
+    console.log(
+      `history storage: ${rows.length} paragraphs, ${chars.toFixed(0)} characters and ${perParagraph.toFixed(0)} bytes per paragraph (${fingerprintBytes.toFixed(0)} of them fingerprints), plus the page text once`,
+    );
     expect(fingerprintBytes).toBeLessThan(chars * 2);
   });
 
   it('stores nothing while switched off, and deletes one page or erases all', async () => {
     await handlers['history.setEnabled']({ enabled: false });
     expect(await handlers['history.getEnabled']()).toEqual({ enabled: false });
-    expect(await handlers['history.record']({ url: BEIJING_URL, title: 'b', text: beijing })).toEqual({ stored: false, reason: 'disabled' });
+    expect(await handlers['history.record']({ url: BEIJING_URL, title: 'b', text: beijing })).toEqual({
+      stored: false,
+      reason: 'disabled',
+    });
     expect(await db.pages.count()).toBe(0);
     expect(await db.paragraphs.count()).toBe(0);
 
@@ -98,8 +116,14 @@ describe('similar paragraphs, side by side, compare', () => {
     expect(mark.matches[0]).toMatchObject({ title: '北京市政府工作报告', label: 'variant' });
     const pair = await handlers['similar.pair']({ text: variant, paragraphId: mark.matches[0].paragraphId });
     expect(pair.other.text).toBe(reused);
-    const deleted = pair.ops.filter(([op]) => op < 0).map(([, t]) => t).join('');
-    const inserted = pair.ops.filter(([op]) => op > 0).map(([, t]) => t).join('');
+    const deleted = pair.ops
+      .filter(([op]) => op < 0)
+      .map(([, t]) => t)
+      .join('');
+    const inserted = pair.ops
+      .filter(([op]) => op > 0)
+      .map(([, t]) => t)
+      .join('');
     expect(deleted).toContain('北京');
     expect(inserted).toContain('青山');
     expect(inserted).toContain('77');
@@ -110,7 +134,10 @@ describe('similar paragraphs, side by side, compare', () => {
   });
 
   it('suggests the most similar earlier page and compares with it, as Markdown too', async () => {
-    const suggestions = await handlers['compare.suggest']({ url: 'https://county.example.org/speech.html', text: countySpeech });
+    const suggestions = await handlers['compare.suggest']({
+      url: 'https://county.example.org/speech.html',
+      text: countySpeech,
+    });
     expect(suggestions.map((s) => s.title)).toEqual(['北京市政府工作报告']);
     const { comparison, markdown } = await handlers['compare.run']({
       older: { pageId: suggestions[0].pageId },
@@ -125,9 +152,21 @@ describe('similar paragraphs, side by side, compare', () => {
 
 describe('提法 across speeches', () => {
   it('lists each speech mentioning it with counts, newest first, and the first-seen date', async () => {
-    await handlers['history.record']({ url: BEIJING_URL, title: '北京', text: '2026年政府工作报告\n深入实施“千村头雁”培育工程，总结推广千村头雁培育工程的经验做法。' });
-    await handlers['history.record']({ url: 'https://a.gov.cn/2025.html', title: '甲县', text: '2025年政府工作报告\n全面推进乡村振兴，继续推进“千村頭雁”培育工程，选优配强村党组织书记。\n另一段没有它。' });
-    await handlers['history.record']({ url: 'https://b.gov.cn/x.html', title: '乙县', text: '2024年工作报告\n推进乡村振兴，发展壮大新型农村集体经济，改善农村人居环境。' });
+    await handlers['history.record']({
+      url: BEIJING_URL,
+      title: '北京',
+      text: '2026年政府工作报告\n深入实施“千村头雁”培育工程，总结推广千村头雁培育工程的经验做法。',
+    });
+    await handlers['history.record']({
+      url: 'https://a.gov.cn/2025.html',
+      title: '甲县',
+      text: '2025年政府工作报告\n全面推进乡村振兴，继续推进“千村頭雁”培育工程，选优配强村党组织书记。\n另一段没有它。',
+    });
+    await handlers['history.record']({
+      url: 'https://b.gov.cn/x.html',
+      title: '乙县',
+      text: '2024年工作报告\n推进乡村振兴，发展壮大新型农村集体经济，改善农村人居环境。',
+    });
     const trail = await handlers['mentions.trail']({ query: '“千村头雁”培育工程' });
     expect(trail.entries.map((e) => [e.title, e.count, e.clips])).toEqual([
       ['北京', 2, 0],

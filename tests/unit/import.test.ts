@@ -74,8 +74,12 @@ describe('JSON backup import', () => {
   it('explains files that are not JSON, not a backup, or from a newer version', () => {
     expect(errorOf(() => parseImportFile('{"format": "tifa-backup", '))).toMatch(/not valid JSON/);
     expect(errorOf(() => parseImportFile('{"hello": 1}'))).toMatch(/neither a Tifa backup/);
-    expect(errorOf(() => parseImportFile(JSON.stringify({ format: 'tifa-backup', version: 99, clips: [] })))).toMatch(/version 99/);
-    expect(errorOf(() => parseImportFile(JSON.stringify({ format: 'tifa-backup', version: 1, clips: 'x' })))).toMatch(/clips/);
+    expect(errorOf(() => parseImportFile(JSON.stringify({ format: 'tifa-backup', version: 99, clips: [] })))).toMatch(
+      /version 99/,
+    );
+    expect(errorOf(() => parseImportFile(JSON.stringify({ format: 'tifa-backup', version: 1, clips: 'x' })))).toMatch(
+      /clips/,
+    );
   });
 
   it('accepts a backup with a byte-order mark', () => {
@@ -87,7 +91,13 @@ describe('JSON backup import', () => {
 describe('W3C annotation import', () => {
   it('brings back our own export: ids, text, page, note, tags, colour, selectors and times', () => {
     const source = [
-      makeClip({ note: '笔记', tags: ['甲', '乙'], color: 'purple', created: 1_700_000_000_000, updated: 1_700_000_100_000 }),
+      makeClip({
+        note: '笔记',
+        tags: ['甲', '乙'],
+        color: 'purple',
+        created: 1_700_000_000_000,
+        updated: 1_700_000_100_000,
+      }),
       makeClip({ url: 'https://www.news.cn/politics/1.htm' }),
     ];
     const { format, clips } = parseImportFile(exportW3c(source));
@@ -133,7 +143,9 @@ describe('W3C annotation import', () => {
     doc.first.items[2]['tifa:clip'].outlinePath = [{ marker: 1 }];
     const first = parseImportFile(JSON.stringify(doc));
     expect(first.clips).toHaveLength(2);
-    expect(first.skipped).toEqual([{ index: 3, code: 'invalid', detail: expect.stringContaining('tifa:clip.outlinePath.0.marker') }]);
+    expect(first.skipped).toEqual([
+      { index: 3, code: 'invalid', detail: expect.stringContaining('tifa:clip.outlinePath.0.marker') },
+    ]);
     doc.first.items[2]['tifa:clip'] = { ...doc.first.items[1]['tifa:clip'], version: 9 };
     expect(parseImportFile(JSON.stringify(doc)).skipped[0].detail).toMatch(/tifa:clip\.version .*newer/);
   });
@@ -167,7 +179,14 @@ describe('W3C annotation import', () => {
     ]);
     expect(clip.color).toBe('yellow');
     // Without our extension: the minimal clip, nothing invented.
-    expect(clip).toMatchObject({ title: '', site: 'www.gov.cn', outlinePath: [], mentions: [], mentionKeys: [], tags: [] });
+    expect(clip).toMatchObject({
+      title: '',
+      site: 'www.gov.cn',
+      outlinePath: [],
+      mentions: [],
+      mentionKeys: [],
+      tags: [],
+    });
     expect(clip.speechTitle).toBeUndefined();
     // The same annotation imported twice is one clip.
     await importText(JSON.stringify(foreign));
@@ -187,12 +206,21 @@ describe('W3C annotation import', () => {
     expect(result.skipped).toEqual([{ index: 2, code: 'no-text' }]);
     // Nothing importable at all: the file is refused with the reason, in one line.
     good.first.items.shift();
-    expect(errorOf(() => parseImportFile(JSON.stringify(good)))).toBe('nothing in the file can be clipped: annotation 1: it targets no quoted text on a web page');
+    expect(errorOf(() => parseImportFile(JSON.stringify(good)))).toBe(
+      'nothing in the file can be clipped: annotation 1: it targets no quoted text on a web page',
+    );
   });
 
   it('refuses collections whose pages are only linked, and empty collections', () => {
-    const linked = { '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'x', type: 'AnnotationCollection', first: 'https://example.org/page1' };
-    expect(errorOf(() => parseImportFile(JSON.stringify(linked)))).toMatch(/is a link \(https:\/\/example\.org\/page1\), not embedded/);
+    const linked = {
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      id: 'x',
+      type: 'AnnotationCollection',
+      first: 'https://example.org/page1',
+    };
+    expect(errorOf(() => parseImportFile(JSON.stringify(linked)))).toMatch(
+      /is a link \(https:\/\/example\.org\/page1\), not embedded/,
+    );
     const empty = { '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationPage', items: [] };
     expect(errorOf(() => parseImportFile(JSON.stringify(empty)))).toMatch(/no annotations/);
   });
@@ -228,7 +256,12 @@ describe('Hypothesis JSON import', () => {
       { index: 3, code: 'no-text', detail: 'a page note' },
     ]);
     expect(clips.map((c) => [c.text, c.note, c.tags, c.title])).toEqual([
-      ['坚持稳中求进工作总基调，完整准确全面贯彻新发展理念', '这段是全文的**总基调**，后面三处都照应它。', ['总基调', '稳中求进'], '中央经济工作会议在北京举行_滚动新闻_中国政府网'],
+      [
+        '坚持稳中求进工作总基调，完整准确全面贯彻新发展理念',
+        '这段是全文的**总基调**，后面三处都照应它。',
+        ['总基调', '稳中求进'],
+        '中央经济工作会议在北京举行_滚动新闻_中国政府网',
+      ],
       ['国内生产总值增长5%左右', '', ['目标'], '新华网'],
     ]);
     const [first] = clips;

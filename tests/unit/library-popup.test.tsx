@@ -50,7 +50,10 @@ describe('PopupClips', () => {
       const found = [...container.querySelectorAll<HTMLButtonElement>('.tifa-popup-clip')];
       return found.length === 2 && found;
     }, 'two clips');
-    expect(buttons.map((b) => b.querySelector('.tifa-popup-clip-text')!.textContent)).toEqual(['第一段摘录', '第二段摘录']);
+    expect(buttons.map((b) => b.querySelector('.tifa-popup-clip-text')!.textContent)).toEqual([
+      '第一段摘录',
+      '第二段摘录',
+    ]);
     await waitFor(() => container.querySelector('.tifa-popup-orphan'), 'the orphan mark');
     expect(buttons[1].textContent).toContain('library_orphan');
     expect(buttons[1].textContent).toContain('#重点');

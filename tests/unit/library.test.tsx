@@ -47,7 +47,8 @@ async function waitFor<T>(probe: () => T | null | undefined | false, what: strin
   for (;;) {
     const value = probe();
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; DOM: ${container.textContent?.slice(0, 300)}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}; DOM: ${container.textContent?.slice(0, 300)}`);
     await new Promise((r) => setTimeout(r, 10));
   }
 }
@@ -55,7 +56,10 @@ async function waitFor<T>(probe: () => T | null | undefined | false, what: strin
 const $ = <E extends Element = HTMLElement>(sel: string) => container.querySelector<E>(sel);
 const $$ = <E extends Element = HTMLElement>(sel: string) => [...container.querySelectorAll<E>(sel)];
 const shownClipIds = () => $$('[data-clip-id]').map((el) => el.dataset.clipId);
-const button = (label: string) => $$<HTMLButtonElement>('button').find((b) => b.textContent?.trim() === label || b.getAttribute('aria-label') === label);
+const button = (label: string) =>
+  $$<HTMLButtonElement>('button').find(
+    (b) => b.textContent?.trim() === label || b.getAttribute('aria-label') === label,
+  );
 
 function type(input: HTMLInputElement | HTMLTextAreaElement, value: string) {
   input.value = value;
@@ -73,9 +77,28 @@ const speechB = 'https://www.gov.cn/b.htm';
 
 function library(): Clip[] {
   return [
-    makeClip({ url: speechA, speechTitle: '在全省乡村振兴工作会议上的讲话', text: '实施“千村头雁”培育工程，选好配强村党组织书记。', tags: ['乡村振兴'], created: 3_000 }),
-    makeClip({ url: speechA, speechTitle: '在全省乡村振兴工作会议上的讲话', text: '坚持和加强党的全面领导。', color: 'green', created: 2_000 }),
-    makeClip({ url: speechB, speechTitle: '政府工作报告', text: '<b>不是标签</b>，是文字：推动高质量发展。', note: '注意', tags: ['发展'], created: 1_000 }),
+    makeClip({
+      url: speechA,
+      speechTitle: '在全省乡村振兴工作会议上的讲话',
+      text: '实施“千村头雁”培育工程，选好配强村党组织书记。',
+      tags: ['乡村振兴'],
+      created: 3_000,
+    }),
+    makeClip({
+      url: speechA,
+      speechTitle: '在全省乡村振兴工作会议上的讲话',
+      text: '坚持和加强党的全面领导。',
+      color: 'green',
+      created: 2_000,
+    }),
+    makeClip({
+      url: speechB,
+      speechTitle: '政府工作报告',
+      text: '<b>不是标签</b>，是文字：推动高质量发展。',
+      note: '注意',
+      tags: ['发展'],
+      created: 1_000,
+    }),
   ];
 }
 
@@ -187,7 +210,11 @@ describe('LibraryView', () => {
     const clips = library();
     await mount(clips);
     for (const id of [clips[0].id, clips[2].id]) {
-      ($$('.tifa-lib-clip').find((el) => el.dataset.clipId === id)!.querySelector('input[type="checkbox"]') as HTMLInputElement).click();
+      (
+        $$('.tifa-lib-clip')
+          .find((el) => el.dataset.clipId === id)!
+          .querySelector('input[type="checkbox"]') as HTMLInputElement
+      ).click();
     }
     const bulk = await waitFor(() => $('.tifa-lib-bulk'), 'the selection bar');
     type(bulk.querySelector('input')!, '重点');
@@ -230,7 +257,8 @@ describe('LibraryView', () => {
     const clips = library();
     await mount(clips);
     // Rows are positioned, so DOM order may differ from list order: index them by data-index.
-    const rows = () => $$<HTMLElement>('.tifa-lib-vrow').sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index));
+    const rows = () =>
+      $$<HTMLElement>('.tifa-lib-vrow').sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index));
     // One row is in the tab order at a time (roving tabindex); its buttons follow it.
     expect(rows().filter((r) => r.tabIndex === 0)).toHaveLength(1);
     rows()[0].focus();
@@ -247,7 +275,12 @@ describe('LibraryView', () => {
     $('.tifa-lib-editor textarea')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     await waitFor(() => !$('.tifa-lib-editor'), 'Esc to close the editor');
     // The focus goes back to the clip's row, not to the page body: the keyboard user keeps their place.
-    await waitFor(() => (document.activeElement as HTMLElement).querySelector?.('.tifa-lib-clip')?.getAttribute('data-clip-id') === editedId, 'focus back on the edited row');
+    await waitFor(
+      () =>
+        (document.activeElement as HTMLElement).querySelector?.('.tifa-lib-clip')?.getAttribute('data-clip-id') ===
+        editedId,
+      'focus back on the edited row',
+    );
     expect(document.activeElement).toBe(rows()[1]);
     // Collapsing a speech from its header row.
     rows()[0].focus();
@@ -257,14 +290,18 @@ describe('LibraryView', () => {
 
   it('labels every icon-only button', async () => {
     await mount(library());
-    const unlabeled = $$<HTMLButtonElement>('button').filter((b) => !b.textContent?.trim() && !b.getAttribute('aria-label'));
+    const unlabeled = $$<HTMLButtonElement>('button').filter(
+      (b) => !b.textContent?.trim() && !b.getAttribute('aria-label'),
+    );
     expect(unlabeled.map((b) => b.outerHTML)).toEqual([]);
   });
 
   it('refuses a malformed import with a clear error and writes nothing', async () => {
     await mount(library());
     const input = $<HTMLInputElement>('input[type="file"]')!;
-    const bad = new File([JSON.stringify({ format: 'tifa-backup', version: 1, clips: [{ id: 'x' }] })], 'bad.json', { type: 'application/json' });
+    const bad = new File([JSON.stringify({ format: 'tifa-backup', version: 1, clips: [{ id: 'x' }] })], 'bad.json', {
+      type: 'application/json',
+    });
     Object.defineProperty(input, 'files', { value: [bad], configurable: true });
     input.dispatchEvent(new Event('change', { bubbles: true }));
     const alert = await waitFor(() => $('[role="alert"]'), 'the error');

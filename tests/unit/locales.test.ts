@@ -68,6 +68,10 @@ describe('locales', () => {
   });
 
   it('finds t() keys the way the sources write them', () => {
-    expect(translatedKeys(`t('a_1'); t("b") + t(\`c\`); set('x'); obj.t('y'); t(dynamic); t(\`p\${x}\`)`)).toEqual(['a_1', 'b', 'c']);
+    expect(translatedKeys(`t('a_1'); t("b") + t(\`c\`); set('x'); obj.t('y'); t(dynamic); t(\`p\${x}\`)`)).toEqual([
+      'a_1',
+      'b',
+      'c',
+    ]);
   });
 });

@@ -98,7 +98,11 @@ for (const [browser, dir] of Object.entries(BUILDS) as [keyof typeof BUILDS, str
 
     it('asks for no broad host access at install', () => {
       const m = manifest();
-      const installTime = [...(m.permissions ?? []), ...(m.host_permissions ?? []), ...(m.content_scripts ?? []).flatMap((c) => c.matches)];
+      const installTime = [
+        ...(m.permissions ?? []),
+        ...(m.host_permissions ?? []),
+        ...(m.content_scripts ?? []).flatMap((c) => c.matches),
+      ];
       expect(installTime.filter((p) => BROAD_PATTERNS.includes(p))).toEqual([]);
       // Content-script matches already let the script run on the policy sites; no separate host_permissions.
       expect(m.host_permissions ?? []).toEqual([]);
@@ -139,7 +143,10 @@ for (const [browser, dir] of Object.entries(BUILDS) as [keyof typeof BUILDS, str
       expect(keys).toContain('extName');
       expect(manifest().default_locale).toBe('en');
       for (const lang of ['en', 'zh_CN']) {
-        const messages = JSON.parse(readFileSync(join(dir, '_locales', lang, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+        const messages = JSON.parse(readFileSync(join(dir, '_locales', lang, 'messages.json'), 'utf8')) as Record<
+          string,
+          { message: string }
+        >;
         for (const key of keys) expect(messages[key]?.message, `${lang}: ${key}`).toBeTruthy();
       }
     });
@@ -155,7 +162,9 @@ for (const [browser, dir] of Object.entries(BUILDS) as [keyof typeof BUILDS, str
       expect(files).not.toContain(undefined);
       for (const f of files) expect(existsSync(join(dir, f!)), f).toBe(true);
       expect(m.action?.default_popup).toBe('popup.html');
-      expect(browser === 'chrome' ? m.side_panel?.default_path : m.sidebar_action?.default_panel).toBe('sidepanel.html');
+      expect(browser === 'chrome' ? m.side_panel?.default_path : m.sidebar_action?.default_panel).toBe(
+        'sidepanel.html',
+      );
     });
 
     if (browser === 'firefox') {

@@ -40,17 +40,70 @@ const CASES: PortedCase[] = [
     expectedAt: null,
     hypothesis: "'Many years later' (4 errors in 16 = 25%, over Tifa's 15% ceiling)",
   },
-  { name: 'returns null if there is no acceptable approximate match', text: twoCities, quote: solitude, expectedAt: null },
+  {
+    name: 'returns null if there is no acceptable approximate match',
+    text: twoCities,
+    quote: solitude,
+    expectedAt: null,
+  },
   { name: 'returns null if quote is empty', text: 'foobar', quote: '', expectedAt: null },
   { name: 'returns null if text is empty', text: '', quote: 'foobar', expectedAt: null },
-  { name: 'best context match (0): exact prefix', text: twoCities, quote: 'before us', context: { prefix: 'we had everything' }, expectedAt: 'before us, we had nothing' },
-  { name: 'best context match (1): exact prefix', text: twoCities, quote: 'before us', context: { prefix: 'we had nothing' }, expectedAt: 'before us, we were all going' },
-  { name: 'best context match (2): approximate prefix', text: twoCities, quote: 'before us', context: { prefix: 'we had every-thing' }, expectedAt: 'before us, we had nothing' },
-  { name: 'best context match (3): approximate prefix', text: twoCities, quote: 'before us', context: { prefix: 'we had nout' }, expectedAt: 'before us, we were all going' },
-  { name: 'best context match (4): exact suffix', text: twoCities, quote: 'we had', context: { suffix: 'everything' }, expectedAt: 'we had everything' },
-  { name: 'best context match (5): exact suffix', text: twoCities, quote: 'we had', context: { suffix: 'nothing' }, expectedAt: 'we had nothing' },
-  { name: 'best context match (6): approximate suffix', text: twoCities, quote: 'we had', context: { suffix: 'ever ting' }, expectedAt: 'we had everything' },
-  { name: 'best context match (7): approximate suffix', text: twoCities, quote: 'we had', context: { suffix: 'nutting' }, expectedAt: 'we had nothing' },
+  {
+    name: 'best context match (0): exact prefix',
+    text: twoCities,
+    quote: 'before us',
+    context: { prefix: 'we had everything' },
+    expectedAt: 'before us, we had nothing',
+  },
+  {
+    name: 'best context match (1): exact prefix',
+    text: twoCities,
+    quote: 'before us',
+    context: { prefix: 'we had nothing' },
+    expectedAt: 'before us, we were all going',
+  },
+  {
+    name: 'best context match (2): approximate prefix',
+    text: twoCities,
+    quote: 'before us',
+    context: { prefix: 'we had every-thing' },
+    expectedAt: 'before us, we had nothing',
+  },
+  {
+    name: 'best context match (3): approximate prefix',
+    text: twoCities,
+    quote: 'before us',
+    context: { prefix: 'we had nout' },
+    expectedAt: 'before us, we were all going',
+  },
+  {
+    name: 'best context match (4): exact suffix',
+    text: twoCities,
+    quote: 'we had',
+    context: { suffix: 'everything' },
+    expectedAt: 'we had everything',
+  },
+  {
+    name: 'best context match (5): exact suffix',
+    text: twoCities,
+    quote: 'we had',
+    context: { suffix: 'nothing' },
+    expectedAt: 'we had nothing',
+  },
+  {
+    name: 'best context match (6): approximate suffix',
+    text: twoCities,
+    quote: 'we had',
+    context: { suffix: 'ever ting' },
+    expectedAt: 'we had everything',
+  },
+  {
+    name: 'best context match (7): approximate suffix',
+    text: twoCities,
+    quote: 'we had',
+    context: { suffix: 'nutting' },
+    expectedAt: 'we had nothing',
+  },
   {
     name: 'hint breaks ties (A)',
     text: twoCities,
@@ -65,9 +118,26 @@ const CASES: PortedCase[] = [
     context: { hint: twoCities.indexOf('nothing before us') + 'nothing '.length },
     expectedAt: 'before us, we were all going',
   },
-  { name: 'no hint: the first of equal matches', text: twoCities, quote: 'befor us', expectedAt: 'before us, we had nothing' },
-  { name: 'prefix longer than the match start', text: solitude, quote: 'years later', context: { prefix: 'It used to be many' }, expectedAt: 'years later' },
-  { name: 'match ends at end of text with a non-empty suffix', text: 'Some document text', quote: 'text', context: { suffix: 'missing' }, expectedAt: 'text' },
+  {
+    name: 'no hint: the first of equal matches',
+    text: twoCities,
+    quote: 'befor us',
+    expectedAt: 'before us, we had nothing',
+  },
+  {
+    name: 'prefix longer than the match start',
+    text: solitude,
+    quote: 'years later',
+    context: { prefix: 'It used to be many' },
+    expectedAt: 'years later',
+  },
+  {
+    name: 'match ends at end of text with a non-empty suffix',
+    text: 'Some document text',
+    quote: 'text',
+    context: { suffix: 'missing' },
+    expectedAt: 'text',
+  },
 ];
 
 describe('Hypothesis match-quote cases (ported table)', () => {
@@ -78,11 +148,15 @@ describe('Hypothesis match-quote cases (ported table)', () => {
   });
 
   it('names every deliberate difference from Hypothesis', () => {
-    expect(CASES.filter((c) => c.hypothesis).map((c) => c.name)).toEqual(['finds best approximate match if there is no exact match']);
+    expect(CASES.filter((c) => c.hypothesis).map((c) => c.name)).toEqual([
+      'finds best approximate match if there is no exact match',
+    ]);
   });
 
   it('scores by quote similarity (Tifa: the two quotes past 15% have no match at all)', () => {
-    const scores = ['Many years later', 'Many yers later', 'Some years later', 'Some years after'].map((q) => matchQuote(solitude, q)?.score ?? null);
+    const scores = ['Many years later', 'Many yers later', 'Some years later', 'Some years after'].map(
+      (q) => matchQuote(solitude, q)?.score ?? null,
+    );
     expect(scores[0]).toBe(1);
     expect(scores[1]).toBeGreaterThan(0);
     expect(scores[1]).toBeLessThan(scores[0]!);
@@ -93,9 +167,12 @@ describe('Hypothesis match-quote cases (ported table)', () => {
     const byPrefix = ['Many years later', 'Many yers later', 'Some years later', 'Some years after'].map(
       (prefix) => matchQuote(solitude, ', as he faced the firing squad', { prefix })!.score,
     );
-    const bySuffix = [', as he faced the firing squad', ', as she faced the firing squad', ', as he awaited the firing squad', ', as he awaited his death'].map(
-      (suffix) => matchQuote(solitude, 'Many years later', { suffix })!.score,
-    );
+    const bySuffix = [
+      ', as he faced the firing squad',
+      ', as she faced the firing squad',
+      ', as he awaited the firing squad',
+      ', as he awaited his death',
+    ].map((suffix) => matchQuote(solitude, 'Many years later', { suffix })!.score);
     for (const scores of [byPrefix, bySuffix]) {
       expect(scores.every((s, i) => i === 0 || s < scores[i - 1])).toBe(true);
     }
@@ -151,7 +228,12 @@ describe('the fuzzy search has a cost ceiling per clip and per run', () => {
     const at = 600_000;
     const text = page.slice(0, at) + edited.join('') + page.slice(at);
     const budget = createSearchBudget();
-    const result = placeQuote(text, quote, { prefix: page.slice(at - 32, at), suffix: page.slice(at, at + 32) }, budget);
+    const result = placeQuote(
+      text,
+      quote,
+      { prefix: page.slice(at - 32, at), suffix: page.slice(at, at + 32) },
+      budget,
+    );
     expect(result).toMatchObject({ status: 'placed', match: { start: at, end: at + 20_000 } });
     expect(budget.spent).toBeLessThanOrEqual(MAX_COST_PER_CLIP);
   }, 60_000);

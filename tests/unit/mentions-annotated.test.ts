@@ -39,7 +39,11 @@ describe('annotated passages', () => {
     for (const p of gold.passages.filter((q) => q.programs)) {
       const want = new Set(p.programs);
       const ignore = new Set(p.outOfScope ?? []);
-      const found = new Set(mentionsIn(p).filter((m) => m.category === 'program').map((m) => m.key));
+      const found = new Set(
+        mentionsIn(p)
+          .filter((m) => m.category === 'program')
+          .map((m) => m.key),
+      );
       annotated += want.size;
       for (const key of found) {
         if (want.has(key)) tp++;
@@ -72,7 +76,9 @@ describe('annotated passages', () => {
       }
     }
     const share = forward / (forward + past);
-    console.log(`target on annotated passages: ${forward} forward-looking, ${past} past (${(100 * share).toFixed(1)}% forward); ${results} results in review parts`);
+    console.log(
+      `target on annotated passages: ${forward} forward-looking, ${past} past (${(100 * share).toFixed(1)}% forward); ${results} results in review parts`,
+    );
     expect(forward + past).toBeGreaterThanOrEqual(30);
     expect(share).toBeGreaterThanOrEqual(0.9);
     expect(results).toBeGreaterThan(past * 5);

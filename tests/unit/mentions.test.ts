@@ -62,9 +62,12 @@ describe('boilerplate rules', () => {
 });
 
 describe('isNumberedTerm (unseen numbered formulations in quotes)', () => {
-  it.each(['三把尺子', '三强型', '两张皮', '两新', '一带一路', '一老一小', '双随机、一公开', '十个指头弹钢琴'])('accepts %s', (t) => {
-    expect(isNumberedTerm(t)).toBe(true);
-  });
+  it.each(['三把尺子', '三强型', '两张皮', '两新', '一带一路', '一老一小', '双随机、一公开', '十个指头弹钢琴'])(
+    'accepts %s',
+    (t) => {
+      expect(isNumberedTerm(t)).toBe(true);
+    },
+  );
   it.each(['破', '虚化', '一肩挑', '一刀切', '一将难求、后继乏人', '第一书记', '四项', '两个', '90后', '能人治村'])(
     'rejects %s',
     (t) => {
@@ -99,7 +102,17 @@ describe('lexicon and glossary data', () => {
     expect(glossFor('四个全面')).toContain('全面深化改革');
     expect(glossFor('四个意识')).toBe('政治意识、大局意识、核心意识、看齐意识');
     expect(glossFor('四个自信')).toContain('文化自信');
-    for (const key of ['五位一体', '两个维护', '两个确立', '八项规定', '三严三实', '两学一做', '三会一课', '放管服', '六稳六保']) {
+    for (const key of [
+      '五位一体',
+      '两个维护',
+      '两个确立',
+      '八项规定',
+      '三严三实',
+      '两学一做',
+      '三会一课',
+      '放管服',
+      '六稳六保',
+    ]) {
       expect(glossFor(key), key).toBeTruthy();
     }
     expect(glossFor('三把尺子')).toBeUndefined();
@@ -109,7 +122,8 @@ describe('lexicon and glossary data', () => {
 
 describe('findMentions', () => {
   it('returns sorted, non-overlapping mentions whose text is the source slice', () => {
-    const text = '统筹推进“五位一体”总体布局，协调推进“四个全面”战略布局。实施“千村头雁”培育工程，确保3年内培养储备5000名以上村级后备干部。';
+    const text =
+      '统筹推进“五位一体”总体布局，协调推进“四个全面”战略布局。实施“千村头雁”培育工程，确保3年内培养储备5000名以上村级后备干部。';
     const mentions = findMentions(text);
     expect(mentions.length).toBeGreaterThan(3);
     for (let i = 0; i < mentions.length; i++) {
@@ -137,7 +151,9 @@ describe('findMentions', () => {
   });
 
   it('treats a numeral in running text as a meeting or ordinary counting, not a formulation', () => {
-    const mentions = findMentions('在党的十九大即将开幕之际，主要有四个特点，用了两个月时间，向第二个百年奋斗目标进军。');
+    const mentions = findMentions(
+      '在党的十九大即将开幕之际，主要有四个特点，用了两个月时间，向第二个百年奋斗目标进军。',
+    );
     expect(mentions.map((m) => [m.category, m.key])).toEqual([
       ['meeting', '十九大'],
       ['formulation', '第二个百年奋斗目标'],
@@ -170,14 +186,22 @@ describe('seed gold (tests/fixtures/corpus/gold/seed.json)', () => {
     for (const item of items) {
       it(`finds ${category} “${item}”`, () => {
         const hits = mentions.filter((m) => m.category === category && m.text.includes(item));
-        expect(hits.length, `${category} containing ${item}; found: ${mentions.filter((m) => m.text.includes(item)).map((m) => `${m.category}:${m.text}`).join(', ')}`).toBeGreaterThan(0);
+        expect(
+          hits.length,
+          `${category} containing ${item}; found: ${mentions
+            .filter((m) => m.text.includes(item))
+            .map((m) => `${m.category}:${m.text}`)
+            .join(', ')}`,
+        ).toBeGreaterThan(0);
       });
     }
   }
 
   it('marks none of the emphasis words as program or formulation', () => {
     const bad = mentions.filter(
-      (m) => (m.category === 'program' || m.category === 'formulation') && gold.mustNotBeProgramOrFormulation.includes(m.key),
+      (m) =>
+        (m.category === 'program' || m.category === 'formulation') &&
+        gold.mustNotBeProgramOrFormulation.includes(m.key),
     );
     expect(bad).toEqual([]);
   });

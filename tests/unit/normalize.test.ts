@@ -70,7 +70,8 @@ describe('normalizeText: the offset map (property-style over random texts)', () 
         const e = Math.min(n.text.length, s + 4);
         const slice = original.slice(n.toOriginal(s), n.toOriginalEnd(e));
         const strip = (x: string) => x.replace(/[\s　]/g, '');
-        if (strip(normalizeText(slice).text).length !== strip(n.text.slice(s, e)).length) bad.push(`${JSON.stringify(original)} [${s},${e})`);
+        if (strip(normalizeText(slice).text).length !== strip(n.text.slice(s, e)).length)
+          bad.push(`${JSON.stringify(original)} [${s},${e})`);
       }
       expect(n.toOriginal(n.text.length)).toBe(original.length);
     }
@@ -80,7 +81,8 @@ describe('normalizeText: the offset map (property-style over random texts)', () 
 
 describe('analyze() on a folded page reports spans on the original text', () => {
   it('finds the outline and mentions of an ASCII-punctuation, traditional page at their original offsets', () => {
-    const page = '在全縣幹部大會上的講話\n同志們:\n下面,我講三點意見.\n一、要實施"千村示範"工程\n(一)抓好黨建.要增長8 ．8 ％。\n(二)抓好發展.\n二、要抓作風\n三、要抓落實\n';
+    const page =
+      '在全縣幹部大會上的講話\n同志們:\n下面,我講三點意見.\n一、要實施"千村示範"工程\n(一)抓好黨建.要增長8 ．8 ％。\n(二)抓好發展.\n二、要抓作風\n三、要抓落實\n';
     const a = analyze(page);
     expect(a.outline.length).toBeGreaterThan(2);
     for (const item of a.outline) expect(page.slice(item.start, item.start + item.marker.length)).toBe(item.marker);
@@ -100,7 +102,8 @@ describe('trad-simp table', () => {
 
 describe('title and date behind page variants', () => {
   it('finds a report title and date behind a U+2015 subtitle dash (――)', () => {
-    const text = '2026年某省政府工作报告\n――2026年1月26日在某省第十四届人民代表大会第四次会议上\n各位代表：\n现在，我代表省人民政府向大会报告工作。';
+    const text =
+      '2026年某省政府工作报告\n――2026年1月26日在某省第十四届人民代表大会第四次会议上\n各位代表：\n现在，我代表省人民政府向大会报告工作。';
     expect(findTitle(text)).toBe('2026年某省政府工作报告');
     expect(findDate(text)).toBe('2026-01-26');
     expect(analyze(text)).toMatchObject({ title: '2026年某省政府工作报告', date: '2026-01-26' });

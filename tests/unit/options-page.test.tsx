@@ -22,7 +22,8 @@ async function waitFor<T>(probe: () => T | null | undefined | false, what: strin
   for (;;) {
     const value = probe();
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${container.textContent?.slice(0, 300)}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}: ${container.textContent?.slice(0, 300)}`);
     await new Promise((r) => setTimeout(r, 5));
   }
 }
@@ -39,7 +40,12 @@ function fakeDeps(initial: Partial<CustomRules> = {}, sites: string[] = []) {
     load: async () => structuredClone(state),
     saveRules: async (rules: CustomRules) => void (state.rules = structuredClone(rules)),
     saveToggles: async (toggles: RuleToggles) => void (state.toggles = structuredClone(toggles)),
-    subscribe: (cb) => ((push = cb), () => (push = undefined)),
+    subscribe: (cb) => {
+      push = cb;
+      return () => {
+        push = undefined;
+      };
+    },
     listSites: async () => sites.filter((s) => !removedSites.includes(s)),
     removeSite: async (p) => void removedSites.push(p),
     download: (filename, content) => void downloads.push({ filename, content }),
@@ -85,7 +91,10 @@ describe('options page', { timeout: 30_000 }, () => {
 
     const item = await waitFor(() => $('[data-term="千万工程"]'), 'the listed term');
     buttonIn(item, 'options_edit').click();
-    await waitFor(() => (form.querySelector<HTMLInputElement>('input[name="gloss"]')!.value === '千村示范、万村整治'), 'the draft');
+    await waitFor(
+      () => form.querySelector<HTMLInputElement>('input[name="gloss"]')!.value === '千村示范、万村整治',
+      'the draft',
+    );
     type(form.querySelector('input[name="gloss"]'), '浙江“千村示范、万村整治”工程');
     await rendered();
     form.requestSubmit();
@@ -126,14 +135,22 @@ describe('options page', { timeout: 30_000 }, () => {
     expect(error.textContent).toMatch(/missing closing \)/);
     expect(buttonIn(form, 'options_add').disabled).toBe(true);
     type(pattern, '行动|');
-    await waitFor(() => /empty string/.test($('[data-testid="pattern-error"]')?.textContent ?? ''), 'the empty-match refusal');
+    await waitFor(
+      () => /empty string/.test($('[data-testid="pattern-error"]')?.textContent ?? ''),
+      'the empty-match refusal',
+    );
 
     type(pattern, '“[^”]{2,8}”攻坚行动');
     type(form.querySelector('input[name="id"]'), 'campaign');
     await rendered();
     form.requestSubmit();
     await waitFor(() => state.rules.patterns.length === 1, 'the saved pattern');
-    expect(state.rules.patterns[0]).toEqual({ id: 'campaign', pattern: '“[^”]{2,8}”攻坚行动', flags: 'u', category: 'formulation' });
+    expect(state.rules.patterns[0]).toEqual({
+      id: 'campaign',
+      pattern: '“[^”]{2,8}”攻坚行动',
+      flags: 'u',
+      category: 'formulation',
+    });
   });
 
   it('lists hidden terms and corrections made elsewhere, live, and takes one back with undo', async () => {
@@ -146,7 +163,10 @@ describe('options page', { timeout: 30_000 }, () => {
     };
     state.rules = structuredClone(fromTooltip.rules);
     push(fromTooltip);
-    const chip = await waitFor(() => $$('#corrections .tifa-options-chip').find((c) => c.textContent?.includes('翼龙')), 'the hidden term');
+    const chip = await waitFor(
+      () => $$('#corrections .tifa-options-chip').find((c) => c.textContent?.includes('翼龙')),
+      'the hidden term',
+    );
     expect($('#corrections .tifa-options-list')!.textContent).toContain('三清三拆');
     chip.querySelector('button')!.click();
     await waitFor(() => state.rules.hidden.length === 0, 'the un-hide');
@@ -172,7 +192,10 @@ describe('options page', { timeout: 30_000 }, () => {
   it('lists default and added sites and removes an added one', async () => {
     const { deps, removedSites } = fakeDeps({}, ['https://www.example.org/*']);
     render(<OptionsApp deps={deps} />, container);
-    const chips = await waitFor(() => $$('#sites .tifa-options-chip').length > 0 && $$('#sites .tifa-options-chip'), 'the default sites');
+    const chips = await waitFor(
+      () => $$('#sites .tifa-options-chip').length > 0 && $$('#sites .tifa-options-chip'),
+      'the default sites',
+    );
     expect(chips.map((c) => c.textContent)).toContain('gov.cn');
     const added = await waitFor(() => $('#sites .tifa-options-list'), 'the added site');
     expect(added.textContent).toContain('www.example.org');
@@ -182,7 +205,10 @@ describe('options page', { timeout: 30_000 }, () => {
   });
 
   it('exports a pack and imports one, refusing a bad pack whole', async () => {
-    const { deps, state, downloads } = fakeDeps({ terms: [{ text: '千万工程', category: 'program' }], hidden: ['翼龙'] });
+    const { deps, state, downloads } = fakeDeps({
+      terms: [{ text: '千万工程', category: 'program' }],
+      hidden: ['翼龙'],
+    });
     render(<OptionsApp deps={deps} />, container);
     (await waitFor(() => $<HTMLButtonElement>('[data-testid="pack-export"]'), 'the export button')).click();
     expect(downloads).toHaveLength(1);
@@ -200,12 +226,23 @@ describe('options page', { timeout: 30_000 }, () => {
       Object.defineProperty(input, 'files', { value: [file], configurable: true });
       input.dispatchEvent(new Event('change', { bubbles: true }));
     };
-    choose('bad.json', { tifaRules: 1, terms: [{ text: '两山', category: 'program' }], patterns: [{ id: 'x', pattern: '(', category: 'program' }] });
+    choose('bad.json', {
+      tifaRules: 1,
+      terms: [{ text: '两山', category: 'program' }],
+      patterns: [{ id: 'x', pattern: '(', category: 'program' }],
+    });
     const refused = await waitFor(() => $('[data-testid="pack-outcome"].tifa-options-error'), 'the refusal');
     expect(refused.textContent).toBe('options_packRejected');
     expect(state.rules.terms).toHaveLength(1);
 
-    choose('good.json', { tifaRules: 1, name: '浙江', terms: [{ text: '两山', category: 'formulation' }, { text: '千万工程', category: 'program' }] });
+    choose('good.json', {
+      tifaRules: 1,
+      name: '浙江',
+      terms: [
+        { text: '两山', category: 'formulation' },
+        { text: '千万工程', category: 'program' },
+      ],
+    });
     await waitFor(() => state.rules.terms.length === 2, 'the merged pack');
     expect(state.rules.terms.map((t) => t.text)).toEqual(['千万工程', '两山']);
   });

@@ -31,7 +31,11 @@ describe('seed speech against gold/seed.json', () => {
   let from = 0;
   for (const section of gold.sections) {
     let k = from;
-    while (k < items.length && !(items[k].family === section.family && text.startsWith(section.startsWith, items[k].start))) k++;
+    while (
+      k < items.length &&
+      !(items[k].family === section.family && text.startsWith(section.startsWith, items[k].start))
+    )
+      k++;
     mapped.push(k < items.length ? k : -1);
     if (k < items.length) from = k + 1;
   }
@@ -44,7 +48,12 @@ describe('seed speech against gold/seed.json', () => {
 
   it('gives every gold item its gold parent', () => {
     const wrong = gold.sections
-      .map((s, g) => ({ g, startsWith: s.startsWith, want: s.parent === null ? null : mapped[s.parent], got: items[mapped[g]]?.parent }))
+      .map((s, g) => ({
+        g,
+        startsWith: s.startsWith,
+        want: s.parent === null ? null : mapped[s.parent],
+        got: items[mapped[g]]?.parent,
+      }))
       .filter((r) => r.want !== r.got);
     expect(wrong).toEqual([]);
   });
@@ -96,7 +105,8 @@ function violations(items: OutlineItem[]): string[] {
   });
   // Every enumeration has at least two items, except a heading that holds a list of its own (a partial page's 一、).
   const siblings = new Map<string, number>();
-  for (const item of items) siblings.set(`${item.parent}:${item.family}`, (siblings.get(`${item.parent}:${item.family}`) ?? 0) + 1);
+  for (const item of items)
+    siblings.set(`${item.parent}:${item.family}`, (siblings.get(`${item.parent}:${item.family}`) ?? 0) + 1);
   const holdsList = (key: string) => {
     const i = items.findIndex((o) => `${o.parent}:${o.family}` === key);
     return items.filter((o) => o.parent === i).length >= 2;
@@ -108,10 +118,53 @@ function violations(items: OutlineItem[]): string[] {
 describe('random documents', () => {
   // Deterministic pseudo-random pieces: markers, traps, punctuation, quotes, line breaks and filler.
   const pieces = [
-    '一、', '二、', '三、', '（一）', '（二）', '（三）', '1.', '2.', '3.', '（1）', '（2）', '第一，', '第二，', '第三，',
-    '一要', '二要', '三要', '一是', '二是', '三是', '四是', '首先，', '其次，', '最后，', '第一条　', '第二条　', '第一章　',
-    '第二章　', '第一个问题：', '第二个问题：', '。', '；', '：', '！', '，', '“', '”', '\n', '\u3000\u3000', '加强领导',
-    '统一是', '一是一、二是二', '第一书记', '2024年1、2月', '1.5亿', '名词解释\n', '本DOCX文档由 x 生成',
+    '一、',
+    '二、',
+    '三、',
+    '（一）',
+    '（二）',
+    '（三）',
+    '1.',
+    '2.',
+    '3.',
+    '（1）',
+    '（2）',
+    '第一，',
+    '第二，',
+    '第三，',
+    '一要',
+    '二要',
+    '三要',
+    '一是',
+    '二是',
+    '三是',
+    '四是',
+    '首先，',
+    '其次，',
+    '最后，',
+    '第一条　',
+    '第二条　',
+    '第一章　',
+    '第二章　',
+    '第一个问题：',
+    '第二个问题：',
+    '。',
+    '；',
+    '：',
+    '！',
+    '，',
+    '“',
+    '”',
+    '\n',
+    '\u3000\u3000',
+    '加强领导',
+    '统一是',
+    '一是一、二是二',
+    '第一书记',
+    '2024年1、2月',
+    '1.5亿',
+    '名词解释\n',
+    '本DOCX文档由 x 生成',
   ];
   let seed = 12345;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
@@ -196,7 +249,8 @@ describe('long real reports against gold/outline-reports.json (hand-checked pare
   for (const doc of gold.documents) {
     const text = read(doc.file);
     const outline = extractOutline(text);
-    const at = (g: GoldSection) => outline.findIndex((o) => o.family === g.family && text.startsWith(g.startsWith, o.start));
+    const at = (g: GoldSection) =>
+      outline.findIndex((o) => o.family === g.family && text.startsWith(g.startsWith, o.start));
     const mapped = doc.sections.map(at);
     let right = 0;
     doc.sections.forEach((s, g) => {
@@ -207,7 +261,9 @@ describe('long real reports against gold/outline-reports.json (hand-checked pare
     items += doc.sections.length;
     found += mapped.filter((k) => k >= 0).length;
     rightParent += right;
-    lines.push(`${doc.file.padEnd(32)} ${String(doc.sections.length).padStart(4)} items ${String(right).padStart(4)} right parents`);
+    lines.push(
+      `${doc.file.padEnd(32)} ${String(doc.sections.length).padStart(4)} items ${String(right).padStart(4)} right parents`,
+    );
   }
 
   it('covers at least 6 texts and 200 items', () => {
@@ -216,7 +272,9 @@ describe('long real reports against gold/outline-reports.json (hand-checked pare
   });
 
   it('finds ≥ 95% of the gold items and gives ≥ 95% of them the right parent', () => {
-    console.log(`${lines.join('\n')}\noutline gold: ${found}/${items} found, ${rightParent}/${items} right parents (${((100 * rightParent) / items).toFixed(1)}%)`);
+    console.log(
+      `${lines.join('\n')}\noutline gold: ${found}/${items} found, ${rightParent}/${items} right parents (${((100 * rightParent) / items).toFixed(1)}%)`,
+    );
     expect(found / items).toBeGreaterThanOrEqual(0.95);
     expect(rightParent / items).toBeGreaterThanOrEqual(0.95);
   });

@@ -53,7 +53,9 @@ const SEPARATORS = ['\n', '。', '：', '；', '　　', '，', '', '\n\n', '。
 
 const filler = fc.constantFrom(...FILLER);
 const separator = fc.constantFrom(...SEPARATORS);
-const sentence = fc.tuple(fc.array(filler, { minLength: 1, maxLength: 3 }), separator).map(([f, s]) => f.join('，') + s);
+const sentence = fc
+  .tuple(fc.array(filler, { minLength: 1, maxLength: 3 }), separator)
+  .map(([f, s]) => f.join('，') + s);
 
 /** Ordinals of a list: usually 1..k, sometimes broken (a gap, a repeat, a start above 1). */
 const ordinals = fc.oneof(
@@ -77,7 +79,9 @@ const { block } = fc.letrec<{ block: string; list: string }>((tie) => ({
       fc.array(fc.tuple(sentence, fc.option(tie('block'), { nil: '' })), { minLength: 6, maxLength: 6 }),
     )
     .map(([family, ns, before, bodies]) =>
-      ns.map((n, i) => before + MARKERS[family](n) + bodies[i % bodies.length][0] + bodies[i % bodies.length][1]).join(''),
+      ns
+        .map((n, i) => before + MARKERS[family](n) + bodies[i % bodies.length][0] + bodies[i % bodies.length][1])
+        .join(''),
     ),
 }));
 
@@ -102,7 +106,8 @@ function contentScriptAccepts(text: string): void {
 
 describe('outline invariants hold for every text (fast-check, fixed seed)', () => {
   it('the smallest known failure: an inline list item closes with its paragraph', () => {
-    const text = '一要抓学习，提高站位。二要抓落实，压实责任。\n一是强化领导，重视程度普遍提高。二是完善制度，形成格局。';
+    const text =
+      '一要抓学习，提高站位。二要抓落实，压实责任。\n一是强化领导，重视程度普遍提高。二是完善制度，形成格局。';
     const outline = extractOutline(text);
     expect(outlineProblem(outline, text.length)).toBeNull();
     expect(() => contentScriptAccepts(text)).not.toThrow();
@@ -147,7 +152,9 @@ describe('outline invariants hold for every text (fast-check, fixed seed)', () =
     expect(outlineProblem([{ ...base, start: 5, headEnd: 5, end: 4 }], 10)).toMatch(/range/);
     expect(outlineProblem([{ ...base, start: 0, headEnd: 3, end: 11 }], 10)).toMatch(/range/);
     const parent = { ...base, start: 0, headEnd: 2, end: 5 };
-    expect(outlineProblem([parent, { ...base, start: 3, headEnd: 4, end: 8, parent: 0, depth: 1 }], 10)).toMatch(/outside its parent/);
+    expect(outlineProblem([parent, { ...base, start: 3, headEnd: 4, end: 8, parent: 0, depth: 1 }], 10)).toMatch(
+      /outside its parent/,
+    );
     expect(outlineProblem([{ ...base, start: 3, headEnd: 4, end: 5, parent: 0, depth: 1 }], 10)).toMatch(/come before/);
     expect(outlineProblem([parent, { ...base, start: 3, headEnd: 4, end: 5, parent: 0, depth: 1 }], 10)).toBeNull();
   });

@@ -32,7 +32,8 @@ describe('outline on real shapes', () => {
   });
 
   it('an inline list item ends with its paragraph: the next paragraph’s list is its sibling, not its child', () => {
-    const text = '一要抓学习，提高站位。二要抓落实，压实责任。\n一是强化领导，重视程度普遍提高。二是完善制度，形成格局。';
+    const text =
+      '一要抓学习，提高站位。二要抓落实，压实责任。\n一是强化领导，重视程度普遍提高。二是完善制度，形成格局。';
     expect(shape(text)).toEqual([
       ['一要', null],
       ['二要', null],
@@ -55,7 +56,8 @@ describe('outline on real shapes', () => {
   });
 
   it('a page showing only part of a speech keeps its lone 一、 with the children under it', () => {
-    const text = '一、坚持党建引领，夯实基层基础\n（一）强化政治功能，提高组织力。\n（二）压实主体责任，抓好工作落实。\n（三）加强队伍建设，选优配强班子。';
+    const text =
+      '一、坚持党建引领，夯实基层基础\n（一）强化政治功能，提高组织力。\n（二）压实主体责任，抓好工作落实。\n（三）加强队伍建设，选优配强班子。';
     expect(shape(text)).toEqual([
       ['一、', null],
       ['（一）', '一、'],

@@ -49,9 +49,14 @@ describe('outline rules (data-driven: every example and counter-example is a tes
 
 describe('ordinals', () => {
   it('reads Chinese and Arabic numerals', () => {
-    expect([ordinalOf('一'), ordinalOf('九'), ordinalOf('十'), ordinalOf('十一'), ordinalOf('二十'), ordinalOf('二十三')]).toEqual([
-      1, 9, 10, 11, 20, 23,
-    ]);
+    expect([
+      ordinalOf('一'),
+      ordinalOf('九'),
+      ordinalOf('十'),
+      ordinalOf('十一'),
+      ordinalOf('二十'),
+      ordinalOf('二十三'),
+    ]).toEqual([1, 9, 10, 11, 20, 23]);
     expect([ordinalOf('7'), ordinalOf('12'), ordinalOf('１２')]).toEqual([7, 12, 12]);
     expect([ordinalOf('首先'), ordinalOf('其次'), ordinalOf('再次')]).toEqual([1, 2, 3]);
   });
@@ -126,14 +131,16 @@ describe('nesting', () => {
   });
 
   it('puts 一、 after a preamble list at the top level, not under the list', () => {
-    const text = '同志们：\n主要有两个特点：一是重视程度提高。二是基层基础夯实。\n一、提高思想站位\n正文。\n二、坚持分类施策\n正文。';
+    const text =
+      '同志们：\n主要有两个特点：一是重视程度提高。二是基层基础夯实。\n一、提高思想站位\n正文。\n二、坚持分类施策\n正文。';
     const items = extractOutline(text);
     expect(shape(items)).toEqual(['一是@0', '二是@0', '一、@0', '二、@0']);
     expect(items.every((i) => i.parent === null)).toBe(true);
   });
 
   it('closes inline lists at the next heading, and restarts them inside each new parent', () => {
-    const text = '一、回顾\n（一）稳经济。一是扩内需。二是稳投资。\n（二）促改革。一是放管服。二是优环境。三是强监管。\n二、安排\n（一）抓落实。\n（二）强保障。';
+    const text =
+      '一、回顾\n（一）稳经济。一是扩内需。二是稳投资。\n（二）促改革。一是放管服。二是优环境。三是强监管。\n二、安排\n（一）抓落实。\n（二）强保障。';
     const items = extractOutline(text);
     expect(shape(items)).toEqual([
       '一、@0',
@@ -153,12 +160,21 @@ describe('nesting', () => {
   });
 
   it('opens （一） inside a speech point 第一个问题： (not above it)', () => {
-    const text = '第一个问题：关于形势\n（一）成绩显著。\n（二）问题突出。\n第二个问题：关于任务\n（一）稳增长。\n（二）促改革。';
-    expect(shape(extractOutline(text))).toEqual(['第一个问题：@0', '（一）@1', '（二）@1', '第二个问题：@0', '（一）@1', '（二）@1']);
+    const text =
+      '第一个问题：关于形势\n（一）成绩显著。\n（二）问题突出。\n第二个问题：关于任务\n（一）稳增长。\n（二）促改革。';
+    expect(shape(extractOutline(text))).toEqual([
+      '第一个问题：@0',
+      '（一）@1',
+      '（二）@1',
+      '第二个问题：@0',
+      '（一）@1',
+      '（二）@1',
+    ]);
   });
 
   it('keeps 第一部分 above 一、', () => {
-    const text = '第一部分　总体要求\n一、指导思想\n正文。\n二、基本原则\n正文。\n第二部分　主要任务\n一、稳增长\n正文。\n二、促改革\n正文。';
+    const text =
+      '第一部分　总体要求\n一、指导思想\n正文。\n二、基本原则\n正文。\n第二部分　主要任务\n一、稳增长\n正文。\n二、促改革\n正文。';
     expect(shape(extractOutline(text))).toEqual(['第一部分@0', '一、@1', '二、@1', '第二部分@0', '一、@1', '二、@1']);
   });
 
@@ -170,7 +186,8 @@ describe('nesting', () => {
   });
 
   it('starts afresh after an annex line: a glossary does not nest under the last section', () => {
-    const text = '一、回顾\n正文。\n二、安排\n（一）稳增长。一是扩内需。二是稳投资。\n名词解释\n1.“两重”：重大战略。\n2.“两新”：设备更新。';
+    const text =
+      '一、回顾\n正文。\n二、安排\n（一）稳增长。一是扩内需。二是稳投资。\n名词解释\n1.“两重”：重大战略。\n2.“两新”：设备更新。';
     const items = extractOutline(text);
     const glossary = items.filter((i) => i.family === 'arabic');
     expect(glossary.map((i) => [i.parent, i.depth])).toEqual([
@@ -239,11 +256,17 @@ describe('traps', () => {
     ['统一是 / 唯一是', '思想统一是前提。唯一是标准。二是其他。'],
     ['一要求 / 进一步要', '这是一要求。进一步要加强管理。二要求也有。'],
     ['一肩挑 / 一将难求', '书记和主任“一肩挑”。陷入“一将难求”的困境。'],
-    ['dates and amounts', '2024年1、2月，投资1.5亿元。\n1、2月份增长较快。\n1.5亿元用于民生。\n2.3亿元用于教育。依照第1.2条处理。'],
+    [
+      'dates and amounts',
+      '2024年1、2月，投资1.5亿元。\n1、2月份增长较快。\n1.5亿元用于民生。\n2.3亿元用于教育。依照第1.2条处理。',
+    ],
     ['“…”一是 mid-sentence', '要破解“两张皮”一是要融合。“空壳村”二是要消除。'],
     ['quoted 一要…二要', '他强调：“同志们：一要加强学习。二要改进作风。”这很重要。'],
     ['quoted law articles', '我们的态度是：“第一条，反对；第二条，不怕”。'],
-    ['第一次 / 第一批 / 第一线 / 第一时间 / 第一位', '这是第一次会议。第一批试点已经启动。第一线人员到位。第一时间处置。第一位的是安全。第二位是效率。'],
+    [
+      '第一次 / 第一批 / 第一线 / 第一时间 / 第一位',
+      '这是第一次会议。第一批试点已经启动。第一线人员到位。第一时间处置。第一位的是安全。第二位是效率。',
+    ],
     ['一是一、二是二', '做到一是一、二是二。一是一，二是二。'],
     ['首先 in a sentence', '只有首先把思想统一起来，其次才能谈落实。'],
     ['最后一公里', '打通“最后一公里”。最后一公里问题突出。其次，要完善制度。'],
@@ -258,7 +281,8 @@ describe('traps', () => {
   }
 
   it('keeps 第一条 of a quoted law text in its own family, never di', () => {
-    const text = '第一，要依法办事。条例规定：\n第一条　为了加强管理，制定本条例。\n第二条　本条例适用于全市。\n第二，要严格执法。';
+    const text =
+      '第一，要依法办事。条例规定：\n第一条　为了加强管理，制定本条例。\n第二条　本条例适用于全市。\n第二，要严格执法。';
     const items = extractOutline(text);
     expect(items.map((i) => `${i.family}:${i.ordinal}`)).toEqual(['di:1', 'tiao:1', 'tiao:2', 'di:2']);
     expect(items[1].parent).toBe(0);

@@ -50,7 +50,8 @@ function makeController(overrides: Partial<ReadingDeps> = {}): ReadingController
   return controller;
 }
 
-const marks = (category?: string) => document.querySelectorAll(category ? `mark.tifa-mark-${category}` : 'mark.tifa-mark');
+const marks = (category?: string) =>
+  document.querySelectorAll(category ? `mark.tifa-mark-${category}` : 'mark.tifa-mark');
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -32,18 +32,30 @@ describe('reading requests to a content script', () => {
 
   it('refuses senders other than this extension before any handler runs', async () => {
     calls.length = 0;
-    const reply = await answerRequest({ tifa: 1, kind: 'reading.scrollTo', payload: { index: 1 } }, { id: 'evil' }, ME, handlers);
+    const reply = await answerRequest(
+      { tifa: 1, kind: 'reading.scrollTo', payload: { index: 1 } },
+      { id: 'evil' },
+      ME,
+      handlers,
+    );
     expect(reply).toEqual({ ok: false, error: 'sender is not this extension' });
     expect(calls).toEqual([]);
   });
 
   it('answers valid requests, reports malformed ones and handler errors as error replies', async () => {
     calls.length = 0;
-    expect(await answerRequest({ tifa: 1, kind: 'reading.scrollTo', payload: { index: 1 } }, { id: ME }, ME, handlers)).toEqual({
+    expect(
+      await answerRequest({ tifa: 1, kind: 'reading.scrollTo', payload: { index: 1 } }, { id: ME }, ME, handlers),
+    ).toEqual({
       ok: true,
       value: { found: true },
     });
-    const bad = await answerRequest({ tifa: 1, kind: 'reading.scrollTo', payload: { index: -4 } }, { id: ME }, ME, handlers);
+    const bad = await answerRequest(
+      { tifa: 1, kind: 'reading.scrollTo', payload: { index: -4 } },
+      { id: ME },
+      ME,
+      handlers,
+    );
     expect(bad?.ok).toBe(false);
     const failed = await answerRequest({ tifa: 1, kind: 'reading.analyzeNow', payload: {} }, { id: ME }, ME, handlers);
     expect(failed).toEqual({ ok: false, error: 'boom' });
@@ -68,7 +80,9 @@ describe('reading.analyze: the background analyses, the content script checks th
     expect(analysisSchema.safeParse(decoded).success).toBe(true);
     expect(decoded).toEqual(analyze(text));
     // Requests from elsewhere, or without text, never reach the rule set.
-    expect((await router.dispatch({ tifa: 1, kind: 'reading.analyze', payload: { text } }, { ...tab, id: 'other' }))?.ok).toBe(false);
+    expect(
+      (await router.dispatch({ tifa: 1, kind: 'reading.analyze', payload: { text } }, { ...tab, id: 'other' }))?.ok,
+    ).toBe(false);
     expect((await router.dispatch({ tifa: 1, kind: 'reading.analyze', payload: { text: 42 } }, tab))?.ok).toBe(false);
   });
 
@@ -78,7 +92,10 @@ describe('reading.analyze: the background analyses, the content script checks th
     const parts = splitText(text, 3);
     expect(parts.join('')).toBe(text);
     const send = (index: number, run = 'r1') =>
-      router.dispatch({ tifa: 1, kind: 'reading.analyze', payload: { text: parts[index], part: { run, index, count: 3 } } }, tab);
+      router.dispatch(
+        { tifa: 1, kind: 'reading.analyze', payload: { text: parts[index], part: { run, index, count: 3 } } },
+        tab,
+      );
     const first = await send(2);
     const second = await send(0);
     const last = await send(1);

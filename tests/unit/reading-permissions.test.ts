@@ -14,7 +14,8 @@ import {
 function fakeSiteApis(initial: { granted?: string[]; scripts?: string[] } = {}) {
   const granted = new Set(initial.granted ?? []);
   const scripts = new Map<string, { id: string; matches: string[]; js: string[] }>();
-  for (const id of initial.scripts ?? []) scripts.set(id, { id, matches: [id.slice('tifa-site:'.length)], js: [CONTENT_SCRIPT_FILE] });
+  for (const id of initial.scripts ?? [])
+    scripts.set(id, { id, matches: [id.slice('tifa-site:'.length)], js: [CONTENT_SCRIPT_FILE] });
   const b = fakeBrowser as unknown as Record<string, Record<string, unknown>>;
   b.permissions = {
     ...b.permissions,
@@ -64,7 +65,10 @@ describe('"Always run on this site" and revoke', () => {
   });
 
   it('revoking removes both the script and the permission', async () => {
-    const { granted, scripts } = fakeSiteApis({ granted: ['https://a.example/*'], scripts: ['tifa-site:https://a.example/*'] });
+    const { granted, scripts } = fakeSiteApis({
+      granted: ['https://a.example/*'],
+      scripts: ['tifa-site:https://a.example/*'],
+    });
     await revokeSite('https://a.example/page');
     expect(granted.size).toBe(0);
     expect(scripts.size).toBe(0);

@@ -55,7 +55,13 @@ describe('outlineTree', () => {
       start: 0,
       headEnd: 1,
     });
-    const tree = outlineTree([item('一是', 0, null), item('一、', 0, null), item('第一，', 1, 1), item('一要', 2, 2), item('第二，', 1, 1)]);
+    const tree = outlineTree([
+      item('一是', 0, null),
+      item('一、', 0, null),
+      item('第一，', 1, 1),
+      item('一要', 2, 2),
+      item('第二，', 1, 1),
+    ]);
     expect(tree.map((n) => n.item.marker)).toEqual(['一是', '一、']);
     expect(tree[1].children.map((n) => n.item.marker)).toEqual(['第一，', '第二，']);
     expect(tree[1].children[0].children.map((n) => n.index)).toEqual([3]);
@@ -67,7 +73,17 @@ describe('buildSpans', () => {
     const analysis = {
       verdict: { isPolicy: true, genre: 'speech', score: 1, reasons: [] },
       outline: [
-        { family: 'dun', ordinal: 1, marker: '一、', title: 'X', start: 10, headEnd: 30, end: 200, parent: null, depth: 0 },
+        {
+          family: 'dun',
+          ordinal: 1,
+          marker: '一、',
+          title: 'X',
+          start: 10,
+          headEnd: 30,
+          end: 200,
+          parent: null,
+          depth: 0,
+        },
         { family: 'shi', ordinal: 1, marker: '一是', title: '', start: 50, headEnd: 50, end: 60, parent: 0, depth: 1 },
       ],
       mentions: [
@@ -82,7 +98,15 @@ describe('buildSpans', () => {
       ['section', 10, 30, 0],
       ['program', 12, 20, 0],
     ]);
-    expect(countByCategory(spans)).toEqual({ section: 1, program: 1, formulation: 0, document: 0, meeting: 1, target: 0, result: 0 });
+    expect(countByCategory(spans)).toEqual({
+      section: 1,
+      program: 1,
+      formulation: 0,
+      document: 0,
+      meeting: 1,
+      target: 0,
+      result: 0,
+    });
   });
 });
 

@@ -43,7 +43,9 @@ describe('live rule set', () => {
     await correctCategory('三清三拆', 'program');
     await correctCategory('三清三拆', 'formulation');
     await addTerm({ text: '千万工程', category: 'program' });
-    await expect(addTerm({ text: '千万工程', category: 'formulation' })).rejects.toThrow('the term "千万工程" is already there');
+    await expect(addTerm({ text: '千万工程', category: 'formulation' })).rejects.toThrow(
+      'the term "千万工程" is already there',
+    );
     await expect(addTerm({ text: '', category: 'program' })).rejects.toThrow(/not a valid term/);
     const { rules } = await loadRuleSettings();
     expect(rules.hidden).toEqual(['翼龙']);

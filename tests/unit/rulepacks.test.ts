@@ -18,7 +18,9 @@ const PACK = {
   tifaRules: 1,
   name: '浙江提法',
   terms: [{ text: '千万工程', category: 'program', gloss: '千村示范、万村整治', aliases: ['“千万工程”'] }],
-  patterns: [{ id: 'zj.campaign', pattern: '“[^”]{2,8}”攻坚行动', flags: 'u', category: 'program', description: '省级攻坚行动' }],
+  patterns: [
+    { id: 'zj.campaign', pattern: '“[^”]{2,8}”攻坚行动', flags: 'u', category: 'program', description: '省级攻坚行动' },
+  ],
   hidden: ['翼龙'],
 };
 
@@ -46,9 +48,13 @@ describe('parseRulePack', () => {
     expect(refusal({ ...PACK, terms: [PACK.terms[0], { text: '两山', category: 'idea' }] })).toMatch(
       /^terms\[1\] "两山": category: /,
     );
-    expect(refusal({ ...PACK, terms: [{ text: '  ', category: 'program' }] })).toMatch(/^terms\[0\] "  ": text: the text is empty/);
+    expect(refusal({ ...PACK, terms: [{ text: '  ', category: 'program' }] })).toMatch(
+      /^terms\[0\] " {2}": text: the text is empty/,
+    );
     expect(refusal({ ...PACK, hidden: [42] })).toMatch(/^hidden\[0\]: /);
-    expect(refusal({ ...PACK, patterns: [{ ...PACK.patterns[0], extra: 1 }] })).toMatch(/^patterns\[0\] \(id "zj.campaign"\): /);
+    expect(refusal({ ...PACK, patterns: [{ ...PACK.patterns[0], extra: 1 }] })).toMatch(
+      /^patterns\[0\] \(id "zj.campaign"\): /,
+    );
   });
 
   it('refuses a wrong version', () => {
@@ -70,9 +76,13 @@ describe('parseRulePack', () => {
       ...PACK,
       patterns: [{ id: 'p1', pattern, flags, category: 'formulation' }],
     });
-    expect(refusal(withPattern('“(千万'))).toMatch(/^patterns\[0\] \(id "p1"\): not a valid regular expression: missing closing \)/);
+    expect(refusal(withPattern('“(千万'))).toMatch(
+      /^patterns\[0\] \(id "p1"\): not a valid regular expression: missing closing \)/,
+    );
     expect(refusal(withPattern('(?=工程)'))).toMatch(/^patterns\[0\] \(id "p1"\): not a valid regular expression/);
-    expect(refusal(withPattern('工程|'))).toBe('patterns[0] (id "p1"): matches the empty string, so it cannot mark anything');
+    expect(refusal(withPattern('工程|'))).toBe(
+      'patterns[0] (id "p1"): matches the empty string, so it cannot mark anything',
+    );
     expect(refusal(withPattern('\\b'))).toMatch(/matches the empty string/);
     expect(refusal(withPattern('工程', 'y'))).toBe('patterns[0] (id "p1"): unsupported flag "y" (use i, m, s, u)');
   });
@@ -130,7 +140,13 @@ describe('mergeRulePack', () => {
 
   it('rejects the whole pack when a pattern id already means something else', () => {
     const { rules } = mergeRulePack(emptyCustomRules(), pack);
-    const clash = { ...pack, terms: [{ text: '新词', category: 'program' as const }], patterns: [{ ...pack.patterns[0], pattern: '工程' }] };
-    expect(() => mergeRulePack(rules, clash)).toThrow('patterns (id "zj.campaign"): a different pattern with this id already exists');
+    const clash = {
+      ...pack,
+      terms: [{ text: '新词', category: 'program' as const }],
+      patterns: [{ ...pack.patterns[0], pattern: '工程' }],
+    };
+    expect(() => mergeRulePack(rules, clash)).toThrow(
+      'patterns (id "zj.campaign"): a different pattern with this id already exists',
+    );
   });
 });

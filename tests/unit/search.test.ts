@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeForSearch, queryTerms } from '../../lib/search/normalize';
-import { buildSearchIndex, createMatcher, highlightSegments, matchQuery, previewAround, searchClips } from '../../lib/search/match';
+import {
+  buildSearchIndex,
+  createMatcher,
+  highlightSegments,
+  matchQuery,
+  previewAround,
+  searchClips,
+} from '../../lib/search/match';
 import { generateLibrary } from '../fixtures/reviewing/clips';
 import { applyFilter, emptyFilter, toggleFacetValue, dateBounds } from '../../lib/search/facets';
 import { groupBySpeech, sortByDate } from '../../lib/search/group';
@@ -30,7 +37,12 @@ describe('search', () => {
   const clips = [
     makeClip({ text: '实施“千村头雁”培育工程，推进乡村振兴。', title: '页面一', tags: ['乡村'] }),
     makeClip({ text: '坚持科技是第一生产力。', title: '页面二', note: '关于创新驱动的笔记' }),
-    makeClip({ text: '扩大高水平对外开放。', title: '页面三', speechTitle: '二〇二四年政府工作报告', tags: ['开放', 'GDP目标'] }),
+    makeClip({
+      text: '扩大高水平对外开放。',
+      title: '页面三',
+      speechTitle: '二〇二四年政府工作报告',
+      tags: ['开放', 'GDP目标'],
+    }),
   ];
 
   it('finds two-character Chinese substrings in text, notes, speech titles and tags', () => {
@@ -62,7 +74,25 @@ describe('createMatcher (search as you type)', () => {
     const clips = generateLibrary(400, 9);
     const index = buildSearchIndex(clips);
     const match = createMatcher(index, 4);
-    const steps = ['乡', '乡村', '乡村振', '乡村振兴', '乡村振', '乡', '', '发', '发展 ', '发展 改', '发展 改革', '改革', 'gd', 'gdp', '科技', '科技 乡', '乡'];
+    const steps = [
+      '乡',
+      '乡村',
+      '乡村振',
+      '乡村振兴',
+      '乡村振',
+      '乡',
+      '',
+      '发',
+      '发展 ',
+      '发展 改',
+      '发展 改革',
+      '改革',
+      'gd',
+      'gdp',
+      '科技',
+      '科技 乡',
+      '乡',
+    ];
     for (const q of steps) expect(Array.from(match(q)), q).toEqual(Array.from(matchQuery(index, q)));
   });
 });
@@ -100,9 +130,21 @@ describe('previewAround', () => {
 });
 
 describe('filters', () => {
-  const a = makeClip({ site: 'www.gov.cn', url: 'https://www.gov.cn/a', tags: ['民生'], color: 'yellow', mentions: [{ category: 'formulation', key: '四个全面', text: '四个全面' }] });
+  const a = makeClip({
+    site: 'www.gov.cn',
+    url: 'https://www.gov.cn/a',
+    tags: ['民生'],
+    color: 'yellow',
+    mentions: [{ category: 'formulation', key: '四个全面', text: '四个全面' }],
+  });
   const b = makeClip({ site: 'www.gov.cn', url: 'https://www.gov.cn/b', tags: ['民生', '改革'], color: 'green' });
-  const c = makeClip({ site: 'www.news.cn', url: 'https://www.news.cn/c', tags: ['改革'], color: 'green', mentions: [{ category: 'target', key: '5%', text: '5%左右' }] });
+  const c = makeClip({
+    site: 'www.news.cn',
+    url: 'https://www.news.cn/c',
+    tags: ['改革'],
+    color: 'green',
+    mentions: [{ category: 'target', key: '5%', text: '5%左右' }],
+  });
   const all = [a, b, c];
 
   it('combines facets with AND and values of one facet with OR', () => {
@@ -145,7 +187,12 @@ describe('filters', () => {
   });
 
   it('counts a value repeated in one clip once', () => {
-    const twice = makeClip({ mentions: [{ category: 'program', key: '三大行动', text: '三大行动' }, { category: 'program', key: '三大行动', text: '“三大行动”' }] });
+    const twice = makeClip({
+      mentions: [
+        { category: 'program', key: '三大行动', text: '三大行动' },
+        { category: 'program', key: '三大行动', text: '“三大行动”' },
+      ],
+    });
     expect(applyFilter([twice], null, emptyFilter()).counts.mention.get('program:三大行动')).toBe(1);
   });
 

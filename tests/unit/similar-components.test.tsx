@@ -9,9 +9,12 @@ import { SideBySide } from '../../components/similar/SideBySide';
 import { compareTexts } from '../../lib/compare/compare';
 import { diffText } from '../../lib/similarity/align';
 
-const A = '坚持以人民为中心的发展思想，扎实推进共同富裕，着力解决好人民群众急难愁盼问题，让改革发展成果更多更公平惠及全体人民。';
-const B = '深入实施创新驱动发展战略，加快建设科技强省，推动科技创新和产业创新深度融合，培育壮大战略性新兴产业和未来产业。';
-const C = '全面推进乡村振兴，实施“千村头雁”培育工程，因地制宜发展乡村特色产业，持续巩固拓展脱贫攻坚成果，守牢不发生规模性返贫致贫底线。';
+const A =
+  '坚持以人民为中心的发展思想，扎实推进共同富裕，着力解决好人民群众急难愁盼问题，让改革发展成果更多更公平惠及全体人民。';
+const B =
+  '深入实施创新驱动发展战略，加快建设科技强省，推动科技创新和产业创新深度融合，培育壮大战略性新兴产业和未来产业。';
+const C =
+  '全面推进乡村振兴，实施“千村头雁”培育工程，因地制宜发展乡村特色产业，持续巩固拓展脱贫攻坚成果，守牢不发生规模性返贫致贫底线。';
 
 let container: HTMLElement;
 beforeEach(() => {
@@ -38,7 +41,10 @@ describe('CompareView', () => {
     expect(changed[0].querySelector('ins')?.textContent).toBe('稳步');
     expect(container.querySelectorAll('[data-kind="moved"]').length).toBe(1);
     expect(container.querySelector('[data-kind="same"]')).toBeNull();
-    expect([...container.querySelectorAll('.tifa-compare-section h3')].map((h) => h.textContent)).toEqual(['一、总体要求', '二、重点任务']);
+    expect([...container.querySelectorAll('.tifa-compare-section h3')].map((h) => h.textContent)).toEqual([
+      '一、总体要求',
+      '二、重点任务',
+    ]);
     const toggle = container.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
     toggle.checked = true;
     toggle.dispatchEvent(new Event('change', { bubbles: true }));
@@ -52,7 +58,14 @@ describe('SideBySide', () => {
     const other = '青山县要加快建设现代化产业体系，今年新增规上工业企业50家。';
     const page = '河西县要加快建设现代化产业体系，今年新增规上工业企业80家。';
     render(
-      <SideBySide pair={{ label: 'variant', score: 0.9, ops: diffText(other, page), other: { pageId: 1, url: 'https://a.gov.cn/', title: '青山县讲话', text: other } }} />,
+      <SideBySide
+        pair={{
+          label: 'variant',
+          score: 0.9,
+          ops: diffText(other, page),
+          other: { pageId: 1, url: 'https://a.gov.cn/', title: '青山县讲话', text: other },
+        }}
+      />,
       container,
     );
     expect(container.querySelector('header')?.textContent).toContain('青山县讲话');

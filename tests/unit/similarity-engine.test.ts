@@ -14,9 +14,12 @@ import { splitParagraphs, splitSentences } from '../../lib/similarity/paragraphs
 import { findReuse } from '../../lib/similarity/reuse';
 import { findMentions } from '../../lib/rules';
 
-const A = '坚持以人民为中心的发展思想，扎实推进共同富裕，着力解决好人民群众急难愁盼问题，让改革发展成果更多更公平惠及全体人民。';
-const B = '深入实施创新驱动发展战略，加快建设科技强省，推动科技创新和产业创新深度融合，培育壮大战略性新兴产业和未来产业。';
-const C = '全面推进乡村振兴，学习运用“千万工程”经验，因地制宜发展乡村特色产业，持续巩固拓展脱贫攻坚成果，守牢不发生规模性返贫致贫底线。';
+const A =
+  '坚持以人民为中心的发展思想，扎实推进共同富裕，着力解决好人民群众急难愁盼问题，让改革发展成果更多更公平惠及全体人民。';
+const B =
+  '深入实施创新驱动发展战略，加快建设科技强省，推动科技创新和产业创新深度融合，培育壮大战略性新兴产业和未来产业。';
+const C =
+  '全面推进乡村振兴，学习运用“千万工程”经验，因地制宜发展乡村特色产业，持续巩固拓展脱贫攻坚成果，守牢不发生规模性返贫致贫底线。';
 
 describe('segmentation', () => {
   it('splits lines into paragraphs with offsets, drops chrome lines, and cuts run-on lines at sentence ends', () => {
@@ -30,7 +33,11 @@ describe('segmentation', () => {
   });
 
   it('splits sentences keeping their closing punctuation', () => {
-    expect(splitSentences('一是抓学习。二是抓落实！三是抓督查').map((s) => s.text)).toEqual(['一是抓学习。', '二是抓落实！', '三是抓督查']);
+    expect(splitSentences('一是抓学习。二是抓落实！三是抓督查').map((s) => s.text)).toEqual([
+      '一是抓学习。',
+      '二是抓落实！',
+      '三是抓督查',
+    ]);
   });
 });
 
@@ -45,7 +52,9 @@ describe('fingerprints and candidates', () => {
     const index = ParagraphIndex.build([A, B, C].map((t) => paragraphHashes(t)));
     const variant = C.replace('乡村特色产业', '茶叶、中药材等特色产业').replace('底线', '底线，建设宜居宜业和美乡村');
     expect(index.candidates(paragraphHashes(variant)).map((c) => c.paragraph)).toEqual([2]);
-    expect(index.candidates(paragraphHashes('加强生态环境保护，打好蓝天碧水净土保卫战，推动发展方式绿色转型。'))).toEqual([]);
+    expect(
+      index.candidates(paragraphHashes('加强生态环境保护，打好蓝天碧水净土保卫战，推动发展方式绿色转型。')),
+    ).toEqual([]);
     const [match] = findReuse(index, variant, (p) => [A, B, C][p]);
     expect(match).toMatchObject({ paragraph: 2, label: 'variant' });
   });
@@ -56,7 +65,12 @@ describe('alignment and labels', () => {
     const b = A.replace('扎实推进', '稳步推进');
     const ops = diffText(A, b);
     expect(ops.filter(([op]) => op !== 0).map(([op, t]) => `${op}${t}`)).toEqual(['-1扎实', '1稳步']);
-    expect(ops.filter(([op]) => op <= 0).map(([, t]) => t).join('')).toBe(A);
+    expect(
+      ops
+        .filter(([op]) => op <= 0)
+        .map(([, t]) => t)
+        .join(''),
+    ).toBe(A);
   });
 
   it('counts only aligned runs of 4+ characters as shared, and bounds it cheaply', () => {
@@ -68,7 +82,9 @@ describe('alignment and labels', () => {
 
   it('labels same, variant, contained — and nothing for unrelated texts', () => {
     expect(labelOverlap(overlap(A, A.replace(/，/g, '、')))).toBe('same');
-    expect(labelOverlap(overlap(C, C.replace('乡村特色产业', '茶叶特色产业').replace('持续巩固', '着力巩固')))).toBe('variant');
+    expect(labelOverlap(overlap(C, C.replace('乡村特色产业', '茶叶特色产业').replace('持续巩固', '着力巩固')))).toBe(
+      'variant',
+    );
     expect(labelOverlap(overlap(A, `${B}${A}${C}${B}`))).toBe('contained');
     expect(labelOverlap(overlap(A, B))).toBeUndefined();
     expect(labelOverlap(overlap('推进共同富裕。', '推进共同富裕。'))).toBeUndefined(); // too short to be reuse
@@ -87,7 +103,10 @@ describe('compare', () => {
   });
 
   it('lists added and dropped mentions by key', () => {
-    const { added, dropped } = mentionChanges(findMentions('落实“两个确立”，实施“千村头雁”培育工程。'), findMentions('落实两个确立，推进“千万工程”。'));
+    const { added, dropped } = mentionChanges(
+      findMentions('落实“两个确立”，实施“千村头雁”培育工程。'),
+      findMentions('落实两个确立，推进“千万工程”。'),
+    );
     expect(added.map((m) => m.key)).toContain('千万工程');
     expect(dropped.map((m) => m.key)).toContain('千村头雁培育工程');
     expect([...added, ...dropped].map((m) => m.key)).not.toContain('两个确立');

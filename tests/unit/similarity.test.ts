@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildSimilarityIndex, buildSimilarityIndexAsync, findSimilar, groupSimilarBySpeech } from '../../lib/similarity';
+import {
+  buildSimilarityIndex,
+  buildSimilarityIndexAsync,
+  findSimilar,
+  groupSimilarBySpeech,
+} from '../../lib/similarity';
 import { compactText, fingerprint } from '../../lib/similarity/fingerprint';
 import { generateLibrary, makeClip } from '../fixtures/reviewing/clips';
 
@@ -21,10 +26,19 @@ describe('fingerprints', () => {
 });
 
 describe('findSimilar', () => {
-  const query = makeClip({ url: 'https://www.gov.cn/2022.htm', text: `我们真诚呼吁，尊重世界文明多样性，${shared}，共同应对各种全球性挑战。` });
-  const echo = makeClip({ url: 'https://www.gov.cn/2017.htm', text: `要尊重世界文明多样性，${shared.replace('隔阂', '隔閡')}，推动构建人类命运共同体。` });
+  const query = makeClip({
+    url: 'https://www.gov.cn/2022.htm',
+    text: `我们真诚呼吁，尊重世界文明多样性，${shared}，共同应对各种全球性挑战。`,
+  });
+  const echo = makeClip({
+    url: 'https://www.gov.cn/2017.htm',
+    text: `要尊重世界文明多样性，${shared.replace('隔阂', '隔閡')}，推动构建人类命运共同体。`,
+  });
   const samePage = makeClip({ url: query.url, text: `${shared}。` });
-  const unrelated = makeClip({ url: 'https://www.gov.cn/other.htm', text: '稳步推进农村集体经营性建设用地入市，深化农村土地制度改革，文明乡风。' });
+  const unrelated = makeClip({
+    url: 'https://www.gov.cn/other.htm',
+    text: '稳步推进农村集体经营性建设用地入市，深化农村土地制度改革，文明乡风。',
+  });
   const index = buildSimilarityIndex([query, echo, samePage, unrelated]);
 
   it('finds the passage recurring in another speech and shows it as it reads in both clips', () => {
@@ -38,7 +52,11 @@ describe('findSimilar', () => {
   });
 
   it('leaves out clips of the same page unless asked', () => {
-    expect(findSimilar(index, query.id, { samePage: true }).map((r) => r.clip.id).sort()).toEqual([echo.id, samePage.id].sort());
+    expect(
+      findSimilar(index, query.id, { samePage: true })
+        .map((r) => r.clip.id)
+        .sort(),
+    ).toEqual([echo.id, samePage.id].sort());
   });
 
   it('does not report texts that only share short common words', () => {
@@ -56,7 +74,10 @@ describe('findSimilar', () => {
 
   it('finds the recurrences planted in a larger generated library', () => {
     const library = generateLibrary(2000, 11);
-    const planted = makeClip({ url: 'https://www.gov.cn/planted.htm', text: `开头不同的话。${library[1234].text.slice(0, 60)}结尾也不同。` });
+    const planted = makeClip({
+      url: 'https://www.gov.cn/planted.htm',
+      text: `开头不同的话。${library[1234].text.slice(0, 60)}结尾也不同。`,
+    });
     const big = buildSimilarityIndex([...library, planted]);
     const hits = findSimilar(big, planted.id).map((r) => r.clip.id);
     expect(hits).toContain(library[1234].id);
@@ -69,7 +90,9 @@ describe('findSimilar', () => {
     const sliced = await buildSimilarityIndexAsync(library, { slice: 50, pause: async () => void pauses++ });
     expect(pauses).toBeGreaterThanOrEqual(5);
     expect(Array.from(sliced.keys)).toEqual(Array.from(whole.keys));
-    const edited = library.map((c, i) => (i === 7 ? { ...c, note: '改了笔记' } : i === 8 ? { ...c, text: `${c.text}又加一句。` } : c));
+    const edited = library.map((c, i) =>
+      i === 7 ? { ...c, note: '改了笔记' } : i === 8 ? { ...c, text: `${c.text}又加一句。` } : c,
+    );
     const again = await buildSimilarityIndexAsync(edited, { previous: sliced });
     expect(again.prints[7]).toBe(sliced.prints[7]);
     expect(again.prints[8]).not.toBe(sliced.prints[8]);

@@ -14,7 +14,11 @@ describe('titleSpeaker', () => {
   });
 
   it('finds no speaker in titles that name only the occasion', () => {
-    for (const title of ['在全市安全生产工作会议上的讲话', '在2026年全县经济工作会议上的讲话稿', '2026年青海省政府工作报告']) {
+    for (const title of [
+      '在全市安全生产工作会议上的讲话',
+      '在2026年全县经济工作会议上的讲话稿',
+      '2026年青海省政府工作报告',
+    ]) {
       expect(titleSpeaker(title), title).toBeUndefined();
     }
   });
@@ -32,7 +36,16 @@ describe('bylineSpeaker', () => {
   });
 
   it('does not read page furniture or sentences as a byline', () => {
-    for (const line of ['同志们：', '目录', '来源：人民网', '各位代表：', '打印本页', '方案', '首页 > 讲话', '王者荣耀发布新版本的消息今天传开']) {
+    for (const line of [
+      '同志们：',
+      '目录',
+      '来源：人民网',
+      '各位代表：',
+      '打印本页',
+      '方案',
+      '首页 > 讲话',
+      '王者荣耀发布新版本的消息今天传开',
+    ]) {
       expect(bylineSpeaker(line), line).toBeUndefined();
     }
   });
@@ -40,7 +53,8 @@ describe('bylineSpeaker', () => {
 
 describe('findSpeaker', () => {
   it('reads the byline under a report title and its occasion line', () => {
-    const text = '政府工作报告\n——2026年1月27日在青海省第十四届人民代表大会第五次会议上\n青海省省长 罗东川\n各位代表：\n现在，我代表省人民政府……';
+    const text =
+      '政府工作报告\n——2026年1月27日在青海省第十四届人民代表大会第五次会议上\n青海省省长 罗东川\n各位代表：\n现在，我代表省人民政府……';
     expect(findSpeaker(text, '政府工作报告')).toEqual({ post: '青海省省长', name: '罗东川' });
   });
 
@@ -55,7 +69,9 @@ describe('findSpeaker', () => {
   });
 
   it('says nothing for a text without a speaker', () => {
-    expect(findSpeaker('关于做好2026年春季农业生产工作的通知\n各乡镇人民政府：\n现将有关事项通知如下。')).toBeUndefined();
+    expect(
+      findSpeaker('关于做好2026年春季农业生产工作的通知\n各乡镇人民政府：\n现将有关事项通知如下。'),
+    ).toBeUndefined();
   });
 });
 
@@ -69,9 +85,9 @@ describe('findOccasion', () => {
   });
 
   it('reads the occasion from a report subtitle', () => {
-    expect(findOccasion('政府工作报告\n——2026年1月27日在青海省第十四届人民代表大会第五次会议上\n', '政府工作报告')).toBe(
-      '青海省第十四届人民代表大会第五次会议',
-    );
+    expect(
+      findOccasion('政府工作报告\n——2026年1月27日在青海省第十四届人民代表大会第五次会议上\n', '政府工作报告'),
+    ).toBe('青海省第十四届人民代表大会第五次会议');
   });
 });
 
@@ -84,7 +100,8 @@ describe('speakerLabel', () => {
 
 describe('findSpeaker on pages with chrome and run-in crawls', () => {
   it('finds a byline a few lines below the title, past source and time lines', () => {
-    const text = '下载\n打印\n全屏\n收藏\n【字号：\n加大\n还原\n减小\n】\n2026年某某省政府工作报告\n——2026年2月5日在某某省第十四届人民代表大会第四次会议上\n来源：某某日报\n时间：2026-02-11\n省人民政府省长 陈立新\n各位代表：\n现在，我代表省人民政府……';
+    const text =
+      '下载\n打印\n全屏\n收藏\n【字号：\n加大\n还原\n减小\n】\n2026年某某省政府工作报告\n——2026年2月5日在某某省第十四届人民代表大会第四次会议上\n来源：某某日报\n时间：2026-02-11\n省人民政府省长 陈立新\n各位代表：\n现在，我代表省人民政府……';
     expect(findSpeaker(text, '2026年某某省政府工作报告')).toEqual({ post: '省人民政府省长', name: '陈立新' });
   });
 

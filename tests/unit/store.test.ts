@@ -40,7 +40,9 @@ describe('ClipStore.save', () => {
   it('does not duplicate the same passage clipped twice on the same page', async () => {
     const first = await store.save(makeDraft({ text: '同一段话。' }));
     // Same passage, different whitespace and a fragment / tracking parameter on the URL.
-    const again = await store.save(makeDraft({ text: '同一段话。\n', url: 'http://www.gov.cn/zhengce/2024-06/01/content_1.htm#top' }));
+    const again = await store.save(
+      makeDraft({ text: '同一段话。\n', url: 'http://www.gov.cn/zhengce/2024-06/01/content_1.htm#top' }),
+    );
     expect(again.duplicate).toBe(true);
     expect(again.clip.id).toBe(first.clip.id);
     expect((await store.list()).total).toBe(1);
@@ -185,7 +187,9 @@ describe('ClipStore edits, delete and undo', () => {
     // Counter-example: writing the whole list (what the editor used to do) loses the other view's edit.
     await store.update(clip.id, { tags: ['旧', '丙'] });
     expect((await store.get(clip.id))!.tags).toEqual(['旧', '丙']);
-    await expect(store.update(clip.id, { addTags: Array.from({ length: 49 }, (_, i) => `t${i}`) })).rejects.toThrow(/more than 50 tags/);
+    await expect(store.update(clip.id, { addTags: Array.from({ length: 49 }, (_, i) => `t${i}`) })).rejects.toThrow(
+      /more than 50 tags/,
+    );
   });
 
   it('bulk-tags a selection all or nothing', async () => {
@@ -222,7 +226,12 @@ describe('ClipStore edits, delete and undo', () => {
 describe('ClipStore.import', () => {
   it('adds whole records, skips ones already present, and is idempotent', async () => {
     const existing = (await store.save(makeDraft({ text: '已有' }))).clip;
-    const fresh: Clip = { ...existing, id: 'imported-1', text: '新的', selectors: [{ ...existing.selectors[0], exact: '新的' }, existing.selectors[1]] };
+    const fresh: Clip = {
+      ...existing,
+      id: 'imported-1',
+      text: '新的',
+      selectors: [{ ...existing.selectors[0], exact: '新的' }, existing.selectors[1]],
+    };
     expect(await store.import([existing, fresh])).toEqual({ added: 1, skipped: 1 });
     expect(await store.import([existing, fresh])).toEqual({ added: 0, skipped: 2 });
     const back = await store.get('imported-1');

@@ -72,7 +72,9 @@ describe('judge', () => {
     const v = verdictOf(readText(SEED_FILE));
     expect(v).toMatchObject({ isPolicy: true, genre: 'speech' });
     expect(v.score).toBeGreaterThan(0.9);
-    expect(v.reasons.map((r) => r.id)).toEqual(expect.arrayContaining(['title.speech', 'salutation', 'speaker.agenda']));
+    expect(v.reasons.map((r) => r.id)).toEqual(
+      expect.arrayContaining(['title.speech', 'salutation', 'speaker.agenda']),
+    );
   });
 
   it('calls a government work report a report', () => {
@@ -83,12 +85,32 @@ describe('judge', () => {
   });
 
   it.each([
-    ['a news report about a meeting', '新华社北京3月1日电 中共中央政治局3月1日召开会议。会议强调，要坚持稳中求进。会议要求，各地区各部门要抓好落实。'.repeat(20)],
+    [
+      'a news report about a meeting',
+      '新华社北京3月1日电 中共中央政治局3月1日召开会议。会议强调，要坚持稳中求进。会议要求，各地区各部门要抓好落实。'.repeat(
+        20,
+      ),
+    ],
     ['a letter', '回信\n同学们：\n你们好！来信收悉。希望你们努力学习，早日成为栋梁之材。'],
-    ['a resolution', '第十四届全国人民代表大会第三次会议关于政府工作报告的决议\n（2025年3月11日第十四届全国人民代表大会第三次会议通过）\n会议充分肯定国务院的工作，决定批准这个报告。'],
-    ['a notice', '某市人民政府办公室关于印发《某市绿色建筑管理办法》的通知\n（某府发〔2012〕3号）\n各县（区）人民政府：现予印发，请认真遵照执行。'],
-    ['a law text', '第一章　总则\n' + Array.from({ length: 12 }, (_, i) => `第${'一二三四五六七八九十'[i % 10]}条　为了规范管理，制定本办法。`).join('\n')],
-    ['a list page', Array.from({ length: 40 }, (_, i) => `2020-07-0${i % 9}\n融通基金关于调整限额的公告${i}`).join('\n')],
+    [
+      'a resolution',
+      '第十四届全国人民代表大会第三次会议关于政府工作报告的决议\n（2025年3月11日第十四届全国人民代表大会第三次会议通过）\n会议充分肯定国务院的工作，决定批准这个报告。',
+    ],
+    [
+      'a notice',
+      '某市人民政府办公室关于印发《某市绿色建筑管理办法》的通知\n（某府发〔2012〕3号）\n各县（区）人民政府：现予印发，请认真遵照执行。',
+    ],
+    [
+      'a law text',
+      '第一章　总则\n' +
+        Array.from({ length: 12 }, (_, i) => `第${'一二三四五六七八九十'[i % 10]}条　为了规范管理，制定本办法。`).join(
+          '\n',
+        ),
+    ],
+    [
+      'a list page',
+      Array.from({ length: 40 }, (_, i) => `2020-07-0${i % 9}\n融通基金关于调整限额的公告${i}`).join('\n'),
+    ],
     ['an unrelated article', '苹果发布新iPhone 11，售价5499元起，配6种颜色，本周五开始预售。'.repeat(40)],
   ])('stays quiet on %s', (_, text) => {
     expect(verdictOf(text)).toMatchObject({ isPolicy: false, genre: 'other' });

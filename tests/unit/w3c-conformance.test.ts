@@ -35,12 +35,19 @@ function loadAssertions(testFile: string) {
   return (test.assertions as string[]).map((path) => {
     const schema = readJson(path);
     expect(schema.assertionType).toBe('must');
-    return { path, expectValid: schema.expectedResult === 'valid', validate: ajv.compile({ ...schema, id: undefined }) };
+    return {
+      path,
+      expectValid: schema.expectedResult === 'valid',
+      validate: ajv.compile({ ...schema, id: undefined }),
+    };
   });
 }
 
 /** Runs every MUST assertion on every object; returns the failures ("assertion on object n"). */
-function failures(assertions: ReturnType<typeof loadAssertions>, objects: unknown[]): { checks: number; failed: string[] } {
+function failures(
+  assertions: ReturnType<typeof loadAssertions>,
+  objects: unknown[],
+): { checks: number; failed: string[] } {
   const failed: string[] = [];
   objects.forEach((object, n) => {
     for (const a of assertions) if (a.validate(object) !== a.expectValid) failed.push(`${a.path} on #${n + 1}`);
@@ -63,7 +70,14 @@ function libraryWithRareCharacters(count: number) {
     let end = start + 1 + Math.floor(random() * 120);
     if (/[\udc00-\udfff]/.test(page[start])) start++;
     if (/[\udc00-\udfff]/.test(page[end])) end++;
-    clips.push(makeClip({ text: page.slice(start, end), selectors: describeSpan(page, start, end), note: i % 3 ? '' : `笔记𠮷${i}`, tags: i % 4 ? [] : ['😀标签'] }));
+    clips.push(
+      makeClip({
+        text: page.slice(start, end),
+        selectors: describeSpan(page, start, end),
+        note: i % 3 ? '' : `笔记𠮷${i}`,
+        tags: i % 4 ? [] : ['😀标签'],
+      }),
+    );
   }
   return { page, clips };
 }
@@ -75,7 +89,11 @@ describe('W3C annotation model MUST assertions on what Tifa exports', () => {
   const musts: Record<string, ReturnType<typeof loadAssertions>> = {};
   // Compiling ~80 draft-04 schemas takes seconds on a loaded machine: once, with a generous allowance.
   beforeAll(() => {
-    for (const list of ['annotations/annotationMusts.test', 'collections/collectionMusts.test', 'collections/pages/pageMusts.test']) {
+    for (const list of [
+      'annotations/annotationMusts.test',
+      'collections/collectionMusts.test',
+      'collections/pages/pageMusts.test',
+    ]) {
       musts[list] = loadAssertions(list);
     }
   }, 120_000);
@@ -88,7 +106,10 @@ describe('W3C annotation model MUST assertions on what Tifa exports', () => {
 
   it('the collection and its page pass collectionMusts.test and pageMusts.test; an empty export has no empty page', () => {
     expect(failures(musts['collections/collectionMusts.test'], [collection]).failed).toEqual([]);
-    expect(failures(musts['collections/pages/pageMusts.test'], [{ '@context': collection['@context'], ...collection.first }]).failed).toEqual([]);
+    expect(
+      failures(musts['collections/pages/pageMusts.test'], [{ '@context': collection['@context'], ...collection.first }])
+        .failed,
+    ).toEqual([]);
     const empty = JSON.parse(exportW3c([], { exportedAt: 0 }));
     expect(empty.first).toBeUndefined();
     expect(empty.total).toBe(0);
@@ -102,10 +123,15 @@ describe('W3C annotation model MUST assertions on what Tifa exports', () => {
       const [quote, position] = item.target.selector;
       const at = points.slice(position.start, position.end).join('');
       const before = points.slice(0, position.start).join('');
-      if (at !== quote.exact || !before.endsWith(quote.prefix)) wrong.push(`${item.id}: ${position.start}–${position.end}`);
+      if (at !== quote.exact || !before.endsWith(quote.prefix))
+        wrong.push(`${item.id}: ${position.start}–${position.end}`);
     }
     expect(wrong).toEqual([]);
-    expect(items.some((item: { target: { selector: { exact?: string }[] } }) => /[\ud800-\udbff]/.test(JSON.stringify(item.target.selector[0])))).toBe(true);
+    expect(
+      items.some((item: { target: { selector: { exact?: string }[] } }) =>
+        /[\ud800-\udbff]/.test(JSON.stringify(item.target.selector[0])),
+      ),
+    ).toBe(true);
     expect(LONE_SURROGATE.test(JSON.stringify(collection))).toBe(false);
   });
 
@@ -136,7 +162,10 @@ type Outcome = { imported: number; skipped?: Record<string, number> } | { refuse
  */
 const VALID_EXAMPLES: Record<string, Outcome> = {
   ...Object.fromEntries(
-    [...Array(25).keys(), 27, 28, 29, 30, 32, 33, 34, 35, 36, 37, 38, 39].map((i) => [`anno${i + 1}.json`, { refused: /annotation 1: it targets no quoted text on a web page$/ }]),
+    [...Array(25).keys(), 27, 28, 29, 30, 32, 33, 34, 35, 36, 37, 38, 39].map((i) => [
+      `anno${i + 1}.json`,
+      { refused: /annotation 1: it targets no quoted text on a web page$/ },
+    ]),
   ),
   'anno26.json': { imported: 1 },
   'anno27.json': { refused: /annotation 1: it gives a position but not the quoted text$/ },
@@ -182,7 +211,12 @@ describe('importing the W3C suite’s valid examples', () => {
 
   it('takes the quote at the end of a refinedBy chain (anno32) and the quote with its context (anno26)', () => {
     const [refined] = parseImportFile(readFileSync(join(dir, 'anno32.json'), 'utf8')).clips;
-    expect(refined.selectors[0]).toEqual({ type: 'TextQuoteSelector', exact: 'Selected Text', prefix: 'text before the ', suffix: ' and text after it' });
+    expect(refined.selectors[0]).toEqual({
+      type: 'TextQuoteSelector',
+      exact: 'Selected Text',
+      prefix: 'text before the ',
+      suffix: ' and text after it',
+    });
     const [plain] = parseImportFile(readFileSync(join(dir, 'anno26.json'), 'utf8')).clips;
     expect(plain).toMatchObject({ text: 'anotation', url: 'http://example.org/page1', note: '' });
   });

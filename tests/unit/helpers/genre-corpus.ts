@@ -58,7 +58,15 @@ export function loadGenreCorpus(split: GenreSplit): GenreDoc[] {
 const SIMP_TO_TRAD = new Map<string, string>();
 for (const [trad, simp] of TRAD_TO_SIMP) if (!SIMP_TO_TRAD.has(simp)) SIMP_TO_TRAD.set(simp, trad);
 
-const ASCII_PUNCT: Record<string, string> = { '，': ',', '：': ':', '；': ';', '（': '(', '）': ')', '！': '!', '？': '?' };
+const ASCII_PUNCT: Record<string, string> = {
+  '，': ',',
+  '：': ':',
+  '；': ';',
+  '（': '(',
+  '）': ')',
+  '！': '!',
+  '？': '?',
+};
 
 export const VARIANTS: Record<string, (text: string) => string> = {
   plain: (t) => t,

@@ -17,7 +17,18 @@ export interface CorpusDoc {
   text: string;
 }
 
-const ENTITIES: Record<string, string> = { nbsp: ' ', lt: '<', gt: '>', quot: '"', apos: "'", amp: '&', ldquo: '“', rdquo: '”', middot: '·', mdash: '—' };
+const ENTITIES: Record<string, string> = {
+  nbsp: ' ',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  amp: '&',
+  ldquo: '“',
+  rdquo: '”',
+  middot: '·',
+  mdash: '—',
+};
 
 /**
  * Bytes → string honouring <meta charset>, except that bytes which are valid UTF-8 stay UTF-8: the corpus's
