@@ -114,7 +114,8 @@ export async function launchFirefox(server: FixtureServer, dir = firefoxExtensio
     const control = await openPage(browser, `moz-extension://${EXTENSION_UUID}/popup.html`);
     const tabIds = () =>
       control.evaluate(async () => {
-        const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).browser;
+        const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number }[]> } } })
+          .browser;
         return (await api.tabs.query({})).map((t) => t.id ?? -1);
       });
     return {
@@ -157,9 +158,13 @@ async function pressShortcut(browser: Browser, dir: string, command: string): Pr
   if (!shortcut) throw new Error(`the manifest has no suggested key for command ${command}`);
   const key = shortcut.split('+').pop()!;
   // Firefox names the add-on's keyset after its id (ExtensionShortcuts: makeWidgetId).
-  const keyset = `ext-keyset-id-${addonId(dir).toLowerCase().replace(/[^a-z0-9_-]/g, '_')}`;
+  const keyset = `ext-keyset-id-${addonId(dir)
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]/g, '_')}`;
   const connection = (browser as unknown as { connection: BidiSend }).connection;
-  const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string }[] };
+  const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as {
+    contexts: { context: string }[];
+  };
   const windowContext = tree.contexts[0]?.context;
   if (!windowContext) throw new Error('no browser window found (is --remote-allow-system-access set?)');
   const expression = `(() => {
@@ -169,10 +174,13 @@ async function pressShortcut(browser: Browser, dir: string, command: string): Pr
     keys[0].dispatchEvent(new Event('command'));
     return 'ok';
   })()`;
-  const reply = (await connection.send('script.evaluate', { expression, target: { context: windowContext }, awaitPromise: false })).result as {
+  const reply = (
+    await connection.send('script.evaluate', { expression, target: { context: windowContext }, awaitPromise: false })
+  ).result as {
     result?: { value?: unknown };
   };
-  if (reply.result?.value !== 'ok') throw new Error(`shortcut ${shortcut} (${command}) not pressed: ${JSON.stringify(reply)}`);
+  if (reply.result?.value !== 'ok')
+    throw new Error(`shortcut ${shortcut} (${command}) not pressed: ${JSON.stringify(reply)}`);
 }
 
 /**
@@ -195,7 +203,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Waits until the content script has analysed the page and returns `<html data-tifa>` ('policy' | 'other'). */
 export async function waitForTifa(page: Page, timeout = 30_000): Promise<string> {
-  const handle = await page.waitForFunction(() => document.documentElement.dataset.tifa || null, { timeout, polling: 50 });
+  const handle = await page.waitForFunction(() => document.documentElement.dataset.tifa || null, {
+    timeout,
+    polling: 50,
+  });
   return (await handle.jsonValue()) as string;
 }
 
@@ -207,41 +218,154 @@ export interface UiSpot {
 }
 
 /**
- * Runs in the page: the first visible element matching `sel` whose text matches the pattern, inside the shadow
- * root of a Tifa host on <html> (the page's own elements are never searched).
+ * Reaching Tifa's in-page UI. It lives in a CLOSED shadow root on a plain <div> child of <html>
+ * (lib/reading/uiHost.ts): to the page — and so to `page.evaluate` — the host's `shadowRoot` is null, and its
+ * Clip button ignores untrusted (synthetic) clicks. WebDriver BiDi can see in, as the Chromium suite's DevTools
+ * protocol does (tests/e2e/tifa-ui.ts): a node serialised with `includeShadowTree: 'all'` carries its shadow
+ * root, closed or not, with a `sharedId`, and a `sharedId` passed back to `script.callFunction` arrives in the
+ * page as that ShadowRoot object. The helpers query the root there, read text and boxes, and leave clicking to
+ * `page.mouse` — real (trusted) input at the element's centre, as a reader's click.
  */
-function findTifaUi(sel: string, source: string, flags: string, absent = false): UiSpot | boolean | null {
-  const re = new RegExp(source, flags);
-  const spot = firstShown();
-  // waitForFunction waits for a truthy value: `absent` turns "nothing shown" into one.
-  return absent ? spot === null : spot;
+interface BidiRemoteValue {
+  type: string;
+  value?: unknown;
+  sharedId?: string;
+}
 
-  function firstShown(): UiSpot | null {
-    for (const host of Array.from(document.documentElement.children)) {
-      for (const el of Array.from(host.shadowRoot?.querySelectorAll<HTMLElement>(sel) ?? [])) {
-        const box = el.getBoundingClientRect();
-        const shown = box.width > 0 && box.height > 0 && !el.hidden && getComputedStyle(el).visibility !== 'hidden';
-        if (shown && re.test(el.textContent ?? '')) return { x: box.left + box.width / 2, y: box.top + box.height / 2, text: el.textContent ?? '' };
+interface BidiNodeValue {
+  localName?: string;
+  shadowRoot?: (BidiRemoteValue & { value?: { mode?: 'open' | 'closed' } }) | null;
+}
+
+/** One extra element child of <html> (not head/body) as WebDriver BiDi sees it. */
+export interface HtmlChildHost {
+  localName: string;
+  /** The shadow root's mode as the protocol reports it (null when the element has none). */
+  shadowRootMode: 'open' | 'closed' | null;
+  shadowRootId: string | null;
+}
+
+/** Calls `fn` in the page's own realm over raw BiDi; returns the remote value (throws on a page exception). */
+async function callInPage(
+  page: Page,
+  fn: string,
+  args: object[],
+  serializationOptions: object = {},
+): Promise<BidiRemoteValue> {
+  const connection = (page.browser() as unknown as { connection: BidiSend }).connection;
+  const context = (page.mainFrame() as unknown as { _id: string })._id;
+  const reply = (
+    await connection.send('script.callFunction', {
+      functionDeclaration: fn,
+      arguments: args,
+      awaitPromise: false,
+      target: { context },
+      resultOwnership: 'none',
+      serializationOptions,
+    })
+  ).result as { type: string; result?: BidiRemoteValue; exceptionDetails?: { text?: string } };
+  if (reply.type !== 'success' || !reply.result)
+    throw new Error(`script.callFunction failed: ${reply.exceptionDetails?.text ?? JSON.stringify(reply)}`);
+  return reply.result;
+}
+
+/** The element children of <html> besides <head> and <body>, with their shadow roots as BiDi serialises them. */
+export async function htmlChildHosts(page: Page): Promise<HtmlChildHost[]> {
+  const list = await callInPage(
+    page,
+    '() => Array.from(document.documentElement.children).filter((e) => e !== document.head && e !== document.body)',
+    [],
+    { maxDomDepth: 0, maxObjectDepth: 1, includeShadowTree: 'all' },
+  );
+  return ((list.value as BidiRemoteValue[] | undefined) ?? []).map((node) => {
+    const v = (node.value ?? {}) as BidiNodeValue;
+    return {
+      localName: v.localName ?? '',
+      shadowRootMode: v.shadowRoot?.value?.mode ?? null,
+      shadowRootId: v.shadowRoot?.sharedId ?? null,
+    };
+  });
+}
+
+/**
+ * Runs in the page, given the shadow roots of the hosts on <html> (the page's own elements are never searched):
+ * the first visible element matching `sel` whose text matches the pattern, as JSON, or null.
+ */
+function findTifaUi(roots: ShadowRoot[], sel: string, source: string, flags: string): string | null {
+  const re = new RegExp(source, flags);
+  for (const root of roots) {
+    for (const el of Array.from(root.querySelectorAll<HTMLElement>(sel))) {
+      const box = el.getBoundingClientRect();
+      const shown = box.width > 0 && box.height > 0 && !el.hidden && getComputedStyle(el).visibility !== 'hidden';
+      if (shown && re.test(el.textContent ?? '')) {
+        return JSON.stringify({ x: box.left + box.width / 2, y: box.top + box.height / 2, text: el.textContent ?? '' });
       }
     }
-    return null;
+  }
+  return null;
+}
+
+/** The visible element of Tifa's in-page UI matching `selector` and `text` right now, or null. */
+export async function tifaUiSpot(page: Page, selector: string, text: RegExp): Promise<UiSpot | null> {
+  const roots = (await htmlChildHosts(page)).flatMap((h) => (h.shadowRootId ? [{ sharedId: h.shadowRootId }] : []));
+  if (!roots.length) return null;
+  const found = await callInPage(page, findTifaUi.toString(), [
+    { type: 'array', value: roots },
+    { type: 'string', value: selector },
+    { type: 'string', value: text.source },
+    { type: 'string', value: text.flags },
+  ]);
+  return found.type === 'string' ? (JSON.parse(found.value as string) as UiSpot) : null;
+}
+
+/** Polls `probe` (a stale node or a navigation between calls counts as "not yet") until it returns non-null. */
+async function pollTifaUi<T>(what: string, timeout: number, probe: () => Promise<T | null>): Promise<T> {
+  const deadline = Date.now() + timeout;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const got = await probe();
+      if (got !== null) return got;
+      lastError = undefined;
+    } catch (err) {
+      lastError = err;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(
+        `Tifa UI: ${what} not within ${timeout} ms${lastError ? ` (last error: ${String(lastError)})` : ''}`,
+      );
+    }
+    await sleep(50);
   }
 }
 
 /** Waits for a visible element of Tifa's in-page UI matching `selector` and `text`. */
-export async function waitForTifaUi(page: Page, selector: string, text: RegExp, timeout = 30_000): Promise<UiSpot> {
-  const handle = await page.waitForFunction(findTifaUi, { timeout, polling: 50 }, selector, text.source, text.flags);
-  return (await handle.jsonValue()) as UiSpot;
+export function waitForTifaUi(page: Page, selector: string, text: RegExp, timeout = 30_000): Promise<UiSpot> {
+  return pollTifaUi(`${selector} ${text} shown`, timeout, () => tifaUiSpot(page, selector, text));
 }
 
 /** Waits until Tifa's in-page UI shows no visible element matching `selector` and `text`. */
 export async function waitForTifaUiGone(page: Page, selector: string, text: RegExp, timeout = 30_000): Promise<void> {
-  await page.waitForFunction(findTifaUi, { timeout, polling: 50 }, selector, text.source, text.flags, true);
+  await pollTifaUi(`${selector} ${text} gone`, timeout, async () =>
+    (await tifaUiSpot(page, selector, text)) === null ? true : null,
+  );
 }
 
 /** Whether Tifa's in-page UI shows a visible element matching `selector` and `text` right now. */
 export async function tifaUiShown(page: Page, selector: string, text: RegExp): Promise<boolean> {
-  return (await page.evaluate(findTifaUi, selector, text.source, text.flags)) !== null;
+  return (await tifaUiSpot(page, selector, text)) !== null;
+}
+
+/**
+ * What the page itself sees of the extra element children of <html> (besides head/body): their tag names and
+ * whether `shadowRoot` is null to page scripts.
+ */
+export function htmlChildrenSeenByPage(page: Page): Promise<{ localName: string; shadowRootVisible: boolean }[]> {
+  return page.evaluate(() =>
+    Array.from(document.documentElement.children)
+      .filter((e) => e !== document.head && e !== document.body)
+      .map((e) => ({ localName: e.localName, shadowRootVisible: e.shadowRoot !== null })),
+  );
 }
 
 /**
@@ -269,7 +393,8 @@ export async function selectText(page: Page, text: string): Promise<void> {
 /** Waits until an extension page's body text matches `text`; returns that text. */
 export async function waitForText(page: Page, text: RegExp, timeout = 30_000): Promise<string> {
   const handle = await page.waitForFunction(
-    (source: string, flags: string) => (new RegExp(source, flags).test(document.body?.innerText ?? '') ? document.body.innerText : null),
+    (source: string, flags: string) =>
+      new RegExp(source, flags).test(document.body?.innerText ?? '') ? document.body.innerText : null,
     { timeout, polling: 100 },
     text.source,
     text.flags,

@@ -5,8 +5,11 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_VISIBLE_CATEGORIES, HIGHLIGHT_CATEGORIES, highlightName } from '../../lib/highlight/categories';
 import { OTHER_HOST, PAGES_DIR, startServer, type FixtureServer } from '../e2e/harness';
 import {
+  htmlChildHosts,
+  htmlChildrenSeenByPage,
   launchFirefox,
   selectText,
   tifaUiShown,
@@ -18,9 +21,12 @@ import {
 } from './harness';
 
 /** Two sentences of the seed speech under 二、 › 第一， › 一要扎扎实实实施“千村头雁”培育工程. */
-const PASSAGE = '村党支部书记是农村党组织核心作用发挥的关键，是农村改革发展的“领头雁”。要坚持选、育、管“三位一体”，实施“千村头雁”培育工程，建强村党组织带头人队伍。';
+const PASSAGE =
+  '村党支部书记是农村党组织核心作用发挥的关键，是农村改革发展的“领头雁”。要坚持选、育、管“三位一体”，实施“千村头雁”培育工程，建强村党组织带头人队伍。';
 const CLIP_BUTTON = /摘录|Clip/;
-const CATEGORIES = ['tifa-section', 'tifa-program', 'tifa-formulation', 'tifa-document', 'tifa-meeting', 'tifa-target'];
+/** What a reader sees before switching anything: the default categories (targets and past results start off). */
+const CATEGORIES = DEFAULT_VISIBLE_CATEGORIES.map(highlightName);
+const OFF_BY_DEFAULT = HIGHLIGHT_CATEGORIES.filter((c) => !DEFAULT_VISIBLE_CATEGORIES.includes(c)).map(highlightName);
 
 let server: FixtureServer;
 let firefox: FirefoxWithTifa;
@@ -56,6 +62,15 @@ async function hoverHighlight(page: Page, name: string): Promise<string> {
   return target.text;
 }
 
+/**
+ * Tifa adds exactly one element to the page: an extra element child of <html> (besides head/body) whose shadow
+ * root is null to the page's scripts; WebDriver BiDi, which can see in, reports that root as closed.
+ */
+async function expectOneClosedHost(page: Page): Promise<void> {
+  expect(await htmlChildrenSeenByPage(page)).toEqual([{ localName: expect.any(String), shadowRootVisible: false }]);
+  expect((await htmlChildHosts(page)).map((h) => h.shadowRootMode)).toEqual(['closed']);
+}
+
 /** The sidebar page's "this page" clip rows as shown (outline path, then text), not the outline tree above. */
 function clipRows(panel: Page): Promise<string[]> {
   return panel.evaluate(() => [...document.querySelectorAll<HTMLElement>('.tifa-clip-row')].map((r) => r.innerText));
@@ -73,14 +88,20 @@ describe('Tifa in Firefox ESR', () => {
   it('reads a speech on a gov.cn host with the Highlight API (no <mark> fallback) and shows a tooltip on hover', async () => {
     const { page } = await firefox.newTab(server.url('/seed.html'));
     expect(await waitForTifa(page)).toBe('policy');
-    await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('tifa-section'), { timeout: 15_000 });
-    expect(await highlightNames(page)).toEqual(expect.arrayContaining(CATEGORIES));
+    await page.waitForFunction(
+      () => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('tifa-section'),
+      { timeout: 15_000 },
+    );
+    const names = await highlightNames(page);
+    expect(names).toEqual(expect.arrayContaining(CATEGORIES));
+    for (const off of OFF_BY_DEFAULT) expect(names).not.toContain(off);
     // The fallback painter would wrap text in <mark> elements; Firefox has the API, so the DOM stays untouched.
     expect(await page.evaluate(() => document.querySelectorAll('mark').length)).toBe(0);
 
     const text = await hoverHighlight(page, 'tifa-program');
     const tip = await waitForTifaUi(page, '[role=tooltip]', /Program|工程/);
     expect(tip.text).toContain(text.slice(0, 4));
+    await expectOneClosedHost(page);
     await page.mouse.move(2, 2);
     await waitForTifaUiGone(page, '[role=tooltip]', /./);
     await page.close();
@@ -90,10 +111,14 @@ describe('Tifa in Firefox ESR', () => {
     const { page, tabId } = await firefox.newTab(server.url('/seed.html?from=clip-test'));
     expect(await waitForTifa(page)).toBe('policy');
     expect(await clipWithButton(page, PASSAGE)).toMatch(/Clipped|已摘录/);
+    // The button and the status line share the tooltip's host: still one element added to the page.
+    await expectOneClosedHost(page);
 
     const panel = await firefox.openExtensionPage('sidepanel.html', { tabId });
     await waitForText(panel, new RegExp(PASSAGE.slice(0, 12)));
-    expect(await clipRows(panel)).toEqual([expect.stringMatching(/第一，要围绕.* › 一要扎扎实实实施“千村头雁”培育工程\n村党支部书记/)]);
+    expect(await clipRows(panel)).toEqual([
+      expect.stringMatching(/第一，要围绕.* › 一要扎扎实实实施“千村头雁”培育工程\n村党支部书记/),
+    ]);
     const library = await firefox.openExtensionPage('sidepanel.html', { tab: 'library' });
     await waitForText(library, new RegExp(PASSAGE.slice(0, 12)));
     await Promise.all([panel.close(), library.close(), page.close()]);
@@ -142,7 +167,9 @@ describe('Tifa in Firefox ESR, on demand', () => {
     const panel = await firefox.openExtensionPage('sidepanel.html', { tabId });
     await waitForText(panel, new RegExp(PASSAGE.slice(0, 12)));
     // The clip carries its place in the speech (a clip made before the analysis said "No outline context").
-    expect(await clipRows(panel)).toEqual([expect.stringMatching(/第一，要围绕.* › 一要扎扎实实实施“千村头雁”培育工程\n村党支部书记/)]);
+    expect(await clipRows(panel)).toEqual([
+      expect.stringMatching(/第一，要围绕.* › 一要扎扎实实实施“千村头雁”培育工程\n村党支部书记/),
+    ]);
     await Promise.all([panel.close(), page.close()]);
   });
 });
