@@ -6,7 +6,8 @@ import { WxtVitest } from 'wxt/testing';
 // tests/firefox). `npm test` builds first, then runs them all.
 // Tuned for a 2-core machine: two workers (one per core; more only adds contention), timeouts generous enough
 // that a loaded machine slows the suite down instead of failing it, and browser files one at a time (each drives
-// its own browser, which needs both cores).
+// its own browser, which needs both cores). The projects run one after another (sequence.groupOrder): unit tests,
+// then Chromium, then Firefox, so the two browsers never compete for the cores.
 export default defineConfig({
   test: {
     pool: 'forks',
@@ -20,6 +21,7 @@ export default defineConfig({
           environment: 'happy-dom',
           setupFiles: ['fake-indexeddb/auto'],
           testTimeout: 20_000,
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -30,6 +32,7 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
           // expect.poll waits for a condition; its 1 s default is a wall-clock bet a loaded machine loses.
           expect: { poll: { timeout: 15_000, interval: 50 } },
         },
@@ -42,6 +45,7 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -49,7 +49,7 @@ export function CorrectionsSection({ rules, onChange }: Props) {
       <p class="tifa-options-hint">{t('options_correctionsHint')}</p>
 
       <h3>{t('options_hiddenTitle')}</h3>
-      <form class="tifa-options-form" onSubmit={addHidden}>
+      <form class="tifa-options-form" onSubmit={addHidden} data-testid="hidden-form">
         <input
           required
           aria-label={t('options_hiddenText')}

@@ -97,12 +97,16 @@ const mentionSchema = z.object({
   gloss: z.string().optional(),
 });
 
+const speakerSchema = z.object({ name: z.string().optional(), post: z.string().optional() });
+
 export const analysisSchema = z.object({
   verdict: verdictSchema,
   outline: z.array(outlineItemSchema),
   mentions: z.array(mentionSchema),
   title: z.string().optional(),
   date: z.string().optional(),
+  speaker: speakerSchema.optional(),
+  occasion: z.string().optional(),
   textLength: z.number().int().min(0),
 });
 
@@ -113,6 +117,8 @@ export const MAX_ANALYZE_PARTS = 16;
 export const wireAnalysisSchema = z.object({
   verdict: verdictSchema,
   title: z.string().optional(),
+  speaker: speakerSchema.optional(),
+  occasion: z.string().optional(),
   date: z.string().optional(),
   textLength: z.number().int().min(0),
   strings: z.array(z.string()),

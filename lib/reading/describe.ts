@@ -10,7 +10,10 @@ export function categoryLabel(category: HighlightCategory): string {
 
 const shorten = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
 
-/** What the tooltip says about a span: its category, the text, the glossary or outline path, the rule. */
+/**
+ * What the tooltip says about a span: its category in words, the text, the glossary or outline path. Rule ids are
+ * for the side panel's details, not for a reader hovering a word.
+ */
 export function describeReadingSpan(span: ReadingSpan, analysis: Analysis): TooltipContent {
   const swatch = CATEGORY_STYLES[span.category].swatch;
   if (span.category === 'section') {
@@ -26,7 +29,6 @@ export function describeReadingSpan(span: ReadingSpan, analysis: Analysis): Tool
       heading: `${categoryLabel('section')} · ${tf('reading_tooltipLevel', { n: item.depth + 1 })}`,
       text: shorten(item.marker + item.title, 120),
       detail: path.length ? path.join(' › ') : undefined,
-      rule: `outline.${item.family}`,
     };
   }
   const mention = analysis.mentions[span.source];
@@ -35,7 +37,6 @@ export function describeReadingSpan(span: ReadingSpan, analysis: Analysis): Tool
     heading: categoryLabel(span.category),
     text: shorten(mention.text, 120),
     detail: mention.gloss ? shorten(mention.gloss, 240) : undefined,
-    rule: mention.ruleId,
   };
 }
 

@@ -12,7 +12,6 @@ export interface TooltipContent {
   heading: string;
   text: string;
   detail?: string;
-  rule: string;
 }
 
 export class PageUi {
@@ -38,7 +37,6 @@ export class PageUi {
     head.append(swatch, this.#el('span', 'heading', content.heading));
     tip.append(head, this.#el('div', 'text', content.text));
     if (content.detail) tip.append(this.#el('div', 'detail', content.detail));
-    tip.append(this.#el('div', 'rule', content.rule));
     tip.hidden = false;
     // Below-right of the pointer, kept inside the viewport.
     const win = this.#doc.defaultView!;

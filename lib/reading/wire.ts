@@ -1,4 +1,11 @@
-import { MENTION_CATEGORIES, type Analysis, type Mention, type OutlineItem, type Verdict } from '../rules/types';
+import {
+  MENTION_CATEGORIES,
+  type Analysis,
+  type Mention,
+  type OutlineItem,
+  type Speaker,
+  type Verdict,
+} from '../rules/types';
 
 /**
  * The wire form of an Analysis for reading.analyze's reply (schema in lib/messages/page.ts, kind in lib/messages/protocol.ts).
@@ -14,6 +21,8 @@ export interface WireAnalysis {
   verdict: Verdict;
   title?: string;
   date?: string;
+  speaker?: Speaker;
+  occasion?: string;
   textLength: number;
   /** Every string the outline and mentions use, once. */
   strings: string[];
@@ -70,6 +79,8 @@ export function encodeAnalysis(analysis: Analysis, text: string): WireAnalysis {
     verdict: analysis.verdict,
     ...(analysis.title !== undefined ? { title: analysis.title } : {}),
     ...(analysis.date !== undefined ? { date: analysis.date } : {}),
+    ...(analysis.speaker !== undefined ? { speaker: analysis.speaker } : {}),
+    ...(analysis.occasion !== undefined ? { occasion: analysis.occasion } : {}),
     textLength: analysis.textLength,
     strings,
     outline,
@@ -191,6 +202,18 @@ export function decodeAnalysis(value: unknown, text: string): Analysis {
     mentions,
     ...(isStr(a.title) ? { title: a.title } : {}),
     ...(isStr(a.date) ? { date: a.date } : {}),
+    ...(speakerOf(a.speaker) ?? {}),
+    ...(isStr(a.occasion) ? { occasion: a.occasion } : {}),
     textLength: isInt(a.textLength) ? a.textLength : len,
   };
+}
+
+/** A speaker as the background sent it: only string fields are kept. */
+function speakerOf(x: unknown): { speaker: Speaker } | undefined {
+  if (!x || typeof x !== 'object') return undefined;
+  const { name, post } = x as Record<string, unknown>;
+  const speaker: Speaker = {};
+  if (isStr(name)) speaker.name = name;
+  if (isStr(post)) speaker.post = post;
+  return speaker.name || speaker.post ? { speaker } : undefined;
 }

@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { CustomRules } from '../../lib/rulepacks/schema';
 import { launchBrowser, ROOT, type ExtensionBrowser } from './harness';
 
 const SHOTS = join(ROOT, 'artifacts', 'options');
@@ -33,9 +34,9 @@ async function storedRules(browser: ExtensionBrowser): Promise<unknown> {
   });
 }
 
-async function waitForStored(browser: ExtensionBrowser, probe: (rules: any) => boolean): Promise<any> {
+async function waitForStored(browser: ExtensionBrowser, probe: (rules: CustomRules) => boolean): Promise<CustomRules> {
   for (let i = 0; i < 200; i++) {
-    const rules = await storedRules(browser);
+    const rules = (await storedRules(browser)) as CustomRules | null;
     if (rules && probe(rules)) return rules;
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -142,7 +142,7 @@ describe('saving a clip from a content script', () => {
     expect(clip.text).toBe(seed.slice(start, end));
     expect(clip.url).toBe('http://www.gov.cn/a.htm');
     expect(clip.title).toBe('页面'); // the title registered with the text, not the one sent at save time
-    expect(clip.selectors[1]).toEqual({ type: 'TextPositionSelector', start, end });
+    expect(clip.selectors[1]).toMatchObject({ type: 'TextPositionSelector', start, end });
     expect(clip.outlinePath.map((s) => s.marker)).toEqual(['二、', '第一，', '一要']);
     expect(clip.mentionKeys).toEqual(['program:千村头雁培育工程']);
   });
