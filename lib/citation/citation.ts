@@ -53,3 +53,21 @@ export function citationLine(source: CitationSource, language: CitationLanguage 
   const parts = [title ? `《${title}》` : '', source.date ? chineseDate(source.date) : '', site].filter(Boolean);
   return (speaker ? `${speaker}：` : '') + parts.join('，');
 }
+
+/** The citation of a speech in the library: its clips share one; the speaker comes from any clip that has it. */
+export function speechCitation(
+  group: { title: string; date?: string; site: string; clips: readonly { title: string; speechSpeaker?: string }[] },
+  language: CitationLanguage,
+): string {
+  const first = group.clips.find((c) => c.speechSpeaker) ?? group.clips[0];
+  return citationLine(
+    {
+      speechTitle: group.title,
+      pageTitle: first?.title ?? '',
+      speaker: first?.speechSpeaker,
+      date: group.date,
+      site: group.site,
+    },
+    language,
+  );
+}

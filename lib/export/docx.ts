@@ -5,7 +5,7 @@
  */
 import { AlignmentType, Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import type { Clip } from '../clips/types';
-import { citationLine, type CitationLanguage } from '../citation/citation';
+import { type CitationLanguage, speechCitation } from '../citation/citation';
 import { groupBySpeech } from '../search/group';
 import { isHttpUrl, localDate, OUTLINE_SEPARATOR, outlineLabel } from './format';
 
@@ -87,17 +87,7 @@ export function buildDocx(clips: readonly Clip[], partial: Partial<DocxOptions> 
     children.push(new Paragraph({ children: [new TextRun({ text: summary, color: GREY })] }));
   }
   for (const group of groupBySpeech(clips)) {
-    const first = group.clips.find((c) => c.speechSpeaker) ?? group.clips[0];
-    const citation = citationLine(
-      {
-        speechTitle: group.title,
-        pageTitle: first.title,
-        speaker: first.speechSpeaker,
-        date: group.date,
-        site: group.site,
-      },
-      options.language,
-    );
+    const citation = speechCitation(group, options.language);
     children.push(new Paragraph({ text: group.title, heading: HeadingLevel.HEADING_1 }));
     children.push(new Paragraph({ children: [new TextRun({ text: citation, color: GREY })] }));
     const source = isHttpUrl(group.url)

@@ -1,6 +1,6 @@
 import type { Clip } from '../clips/types';
 import { groupBySpeech } from '../search/group';
-import { citationLine, type CitationLanguage } from '../citation/citation';
+import { type CitationLanguage, speechCitation } from '../citation/citation';
 import { isHttpUrl, localDate, outlineLabel } from './format';
 
 /**
@@ -50,17 +50,7 @@ export function exportMarkdown(clips: readonly Clip[], options: Partial<Markdown
   }
   for (const group of groupBySpeech(clips)) {
     out.push(`## ${inline(group.title)}`, '');
-    const first = group.clips.find((c) => c.speechSpeaker) ?? group.clips[0];
-    const citation = citationLine(
-      {
-        speechTitle: group.title,
-        pageTitle: first.title,
-        speaker: first.speechSpeaker,
-        date: group.date,
-        site: group.site,
-      },
-      opts.language,
-    );
+    const citation = speechCitation(group, opts.language);
     out.push(inline(citation), '');
     out.push(`${opts.labels.source}${colon}${link(group.url)}`, '');
     let previousPath: string[] = [];

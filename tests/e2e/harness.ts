@@ -556,3 +556,17 @@ export async function sendMessage<T>(page: Page, kind: string, payload: unknown)
   if (!reply.ok) throw new Error(`${kind}: ${reply.error}`);
   return reply.value;
 }
+
+/** The texts painted under one highlight name, read from the page as it shows them. */
+export async function highlightTexts(page: Page, name: string): Promise<string[]> {
+  return page.evaluate((n) => {
+    const h = CSS.highlights.get(n);
+    if (!h) return [];
+    return [...h].map((r) => {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      return range.toString();
+    });
+  }, name);
+}

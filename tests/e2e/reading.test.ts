@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CORPUS_DIR,
+  highlightTexts,
   launchBrowser,
   newTab,
   seedPageHtml,
@@ -102,19 +103,6 @@ async function highlightSizes(page: Page): Promise<Record<string, number>> {
     }
     return out;
   }, CATEGORY_NAMES);
-}
-
-async function highlightTexts(page: Page, name: string): Promise<string[]> {
-  return page.evaluate((n) => {
-    const h = CSS.highlights.get(n);
-    if (!h) return [];
-    return [...h].map((r) => {
-      const range = document.createRange();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      return range.toString();
-    });
-  }, name);
 }
 
 async function setToggles(tifa: ExtensionBrowser, toggles: unknown): Promise<void> {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ExtensionBrowser,
   type FixtureServer,
+  highlightTexts,
   launchBrowser,
   newTab,
   seedPageHtml,
@@ -31,20 +32,6 @@ afterAll(async () => {
   await tifa?.close();
   await server?.close();
 });
-
-/** The texts painted under one highlight name, read from the page as it shows them. */
-function highlightTexts(page: Page, name: string): Promise<string[]> {
-  return page.evaluate((n) => {
-    const h = CSS.highlights.get(n);
-    if (!h) return [];
-    return [...h].map((r) => {
-      const range = document.createRange();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      return range.toString();
-    });
-  }, name);
-}
 
 describe("the reader's rules on an open page", () => {
   it('paints an added term and drops a hidden one without reloading the page', { timeout: 120_000 }, async () => {
