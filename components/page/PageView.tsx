@@ -58,6 +58,9 @@ export function PageView() {
           {state.date && <span class="tifa-page-date"> · {state.date}</span>}
         </h2>
       )}
+      {state?.speechTitle && (state.speaker || state.occasion) && (
+        <p class="tifa-page-identity">{[state.speaker, state.occasion].filter(Boolean).join(' · ')}</p>
+      )}
       {state && <VerdictReasons state={state} />}
       {state && state.status === 'policy' && <Counts state={state} />}
       {state && state.status === 'policy' && (

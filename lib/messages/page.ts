@@ -50,6 +50,9 @@ export const pageStateSchema = z.object({
   verdict: verdictSchema.nullable(),
   speechTitle: z.string().optional(),
   date: z.string().optional(),
+  /** Who gave it, as cited (`省长 罗东川`), and the occasion, when the rules read them. */
+  speaker: z.string().optional(),
+  occasion: z.string().optional(),
   outline: z.array(outlineEntrySchema),
   /** Painted-or-paintable spans per highlight category (section = outline items). */
   counts: z.record(categorySchema, z.number().int().min(0)),

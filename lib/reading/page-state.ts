@@ -24,6 +24,8 @@ export function pageStateOf(p: {
     verdict: analysis ? analysis.verdict : null,
     ...(analysis?.title ? { speechTitle: analysis.title } : {}),
     ...(analysis?.date ? { date: analysis.date } : {}),
+    ...(analysis?.speaker ? { speaker: [analysis.speaker.post, analysis.speaker.name].filter(Boolean).join(' ') } : {}),
+    ...(analysis?.occasion ? { occasion: analysis.occasion } : {}),
     // An outline entry is an outline item without its section's end.
     outline: (analysis?.verdict.isPolicy ? analysis.outline : []).map(({ end: _end, ...entry }) => entry),
     counts: countByCategory(p.spans),
