@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../lib/rules/analyze';
 import { GLOSSARY, glossFor, glossSourceFor } from '../../lib/rules/glossary';
 import { GLOSSARY_SOURCES } from '../../lib/rules/glossary-sources';
 
@@ -24,5 +25,21 @@ describe('glossary sources', () => {
     expect(glossFor('三管三必须')).toContain('管行业必须管安全');
     expect(glossSourceFor('三把尺子')).toBeUndefined();
     expect(glossSourceFor('toString')).toBeUndefined();
+  });
+});
+
+describe('glossary in the reading', () => {
+  it('shows the gloss of every glossary formulation a speech quotes', () => {
+    const missing = Object.keys(GLOSSARY).filter((key) => {
+      const text = `同志们：我们要深入贯彻“${key}”，扎实推进各项工作。下面，我讲三点意见。`;
+      return !analyze(text).mentions.some((m) => m.key === key && m.gloss === GLOSSARY[key]);
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('recognises the distinctive national formulations unquoted too', () => {
+    const text = '要加快发展新质生产力，严格落实安全生产党政同责、一岗双责，坚持“三管三必须”。';
+    const keys = analyze(text).mentions.map((m) => m.key);
+    expect(keys).toEqual(expect.arrayContaining(['新质生产力', '党政同责', '一岗双责', '三管三必须']));
   });
 });
