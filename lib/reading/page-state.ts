@@ -1,4 +1,5 @@
 import type { PageState } from '../messages/page';
+import { speakerLabel } from '../rules/speaker-label';
 import type { Analysis } from '../rules/types';
 import { countByCategory, type ReadingSpan } from './spans';
 import type { ToggleScope, Toggles } from './toggles';
@@ -24,7 +25,7 @@ export function pageStateOf(p: {
     verdict: analysis ? analysis.verdict : null,
     ...(analysis?.title ? { speechTitle: analysis.title } : {}),
     ...(analysis?.date ? { date: analysis.date } : {}),
-    ...(analysis?.speaker ? { speaker: [analysis.speaker.post, analysis.speaker.name].filter(Boolean).join(' ') } : {}),
+    ...(analysis?.speaker ? { speaker: speakerLabel(analysis.speaker) } : {}),
     ...(analysis?.occasion ? { occasion: analysis.occasion } : {}),
     // An outline entry is an outline item without its section's end.
     outline: (analysis?.verdict.isPolicy ? analysis.outline : []).map(({ end: _end, ...entry }) => entry),

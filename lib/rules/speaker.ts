@@ -9,6 +9,8 @@
  */
 import type { Speaker } from './types';
 
+export { speakerLabel } from './speaker-label';
+
 const HAN = '\\u3400-\\u9fff';
 /** Posts that stand before a name in bylines and titles, longest first where one contains another. */
 const POSTS = [
@@ -158,9 +160,4 @@ export function findOccasion(text: string, title?: string): string | undefined {
   if (fromTitle) return fromTitle[1];
   const m = OCCASION.exec(text.slice(0, 600));
   return m ? m[1] : undefined;
-}
-
-/** `省长 罗东川`, `罗东川`, `县委书记`: how a speaker is shown and cited. */
-export function speakerLabel(speaker: Speaker): string {
-  return [speaker.post, speaker.name].filter(Boolean).join(' ');
 }
