@@ -5,6 +5,7 @@ import { previewAround } from '../../lib/search/match';
 import { Highlighted } from './Highlighted';
 import { Icon } from './icons';
 import { tl } from './i18n';
+import { unplacedLabel } from './unplaced';
 
 export interface ClipRowActions {
   onToggleSelect(id: string): void;
@@ -25,12 +26,13 @@ export function ClipRow(
   const { clip, query, selected, active, grouped } = props;
   const tab = active ? 0 : -1;
   const context = clipContext(clip, grouped);
+  const unplaced = unplacedLabel(clip);
   return (
     <article
       class={`tifa-lib-clip${selected ? ' is-selected' : ''}`}
       data-clip-id={clip.id}
       data-color={clip.color}
-      aria-label={tl('library_clipLabel', { text: clip.text.slice(0, 40) })}
+      aria-label={tl('library_clipLabel', { text: unplaced ? tl('library_unplacedShort') : clip.text.slice(0, 40) })}
     >
       <span class="tifa-lib-swatch" aria-hidden="true" />
       <input
@@ -50,9 +52,15 @@ export function ClipRow(
             {localDate(clip.created)}
           </time>
         </div>
-        <p class="tifa-lib-text" lang="zh">
-          <Highlighted text={previewAround(clip.text, query)} query={query} />
-        </p>
+        {unplaced ? (
+          <p class="tifa-lib-text tifa-lib-unplaced" data-unplaced="true">
+            {unplaced}
+          </p>
+        ) : (
+          <p class="tifa-lib-text" lang="zh">
+            <Highlighted text={previewAround(clip.text, query)} query={query} />
+          </p>
+        )}
         {(clip.note || clip.tags.length > 0) && (
           <div class="tifa-lib-notes">
             {clip.note && (

@@ -7,6 +7,7 @@ import { localDate, OUTLINE_SEPARATOR, outlineLabel } from '../../lib/export/for
 import { sendToTab } from '../../lib/messages/transport';
 import { openClipDatabase } from '../../lib/store/db';
 import { tl } from './i18n';
+import { unplacedLabel } from './unplaced';
 import { resolveClipsTab, type ClipsTab } from './targetTab';
 import './library.css';
 
@@ -108,7 +109,7 @@ export function PopupClips(props: { deps?: PopupClipsDeps }) {
                 <span class="tifa-lib-swatch" aria-hidden="true" />
                 <span class="tifa-popup-clip-body">
                   <p class="tifa-popup-clip-text" lang="zh">
-                    {clip.text}
+                    {unplacedLabel(clip) ?? clip.text}
                   </p>
                   <span class="tifa-popup-clip-meta">
                     {orphans.has(clip.id) && <span class="tifa-popup-orphan">{tl('library_orphan')}</span>}

@@ -4,7 +4,6 @@ import { tl } from './i18n';
 /** Locale message suffix per reason (message keys allow only letters, digits and _). */
 const REASON_KEY: Record<SkipCode, string> = {
   'no-text': 'noText',
-  'position-only': 'positionOnly',
   'not-web-page': 'notWebPage',
   reply: 'reply',
   invalid: 'invalid',

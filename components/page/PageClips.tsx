@@ -1,3 +1,4 @@
+import { unplacedLabel } from '../library/unplaced';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
@@ -148,7 +149,7 @@ function ClipRow({ clip, orphan, onShow }: { clip: Clip; orphan?: boolean; onSho
     <li class="tifa-clip-row" data-clip-id={clip.id} data-color={clip.color} data-orphan={orphan ? 'true' : undefined}>
       <div class="tifa-clip-path">{path || t('clippingNoOutline')}</div>
       <blockquote class="tifa-clip-text">
-        {clip.text.length > 280 ? `${clip.text.slice(0, 280)}…` : clip.text}
+        {unplacedLabel(clip) ?? (clip.text.length > 280 ? `${clip.text.slice(0, 280)}…` : clip.text)}
       </blockquote>
       {orphan && <span class="tifa-badge">{t('clippingOrphanBadge')}</span>}
       {onShow && !orphan && (

@@ -1,4 +1,4 @@
-import type { Clip } from '../clips/types';
+import { type Clip, isUnplaced } from '../clips/types';
 import type { ClipPlacement } from '../messages/clips';
 import { anchorSelectors, createSearchBudget } from '../anchoring';
 
@@ -27,13 +27,15 @@ export async function placeClips(
   const out: ClipPlacement[] = [];
   const budget = createSearchBudget();
   let sliceStart = performance.now();
-  for (const { id, color, selectors } of clips) {
+  for (const clip of clips) {
+    const { id, color, selectors } = clip;
     if (performance.now() - sliceStart > SLICE_MS) {
       await options.yieldNow?.();
       if (options.stale?.()) return null;
       sliceStart = performance.now();
     }
-    const found = anchorSelectors(text, selectors, budget);
+    // A clip not yet placed has no words to search for (its empty quote would match anywhere).
+    const found = isUnplaced(clip) ? null : anchorSelectors(text, selectors, budget);
     out.push(
       found ? { id, color, status: 'anchored', start: found.start, end: found.end } : { id, color, status: 'orphan' },
     );

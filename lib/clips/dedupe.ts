@@ -21,3 +21,14 @@ function fnv1a(s: string, seed: number): string {
   }
   return h.toString(16).padStart(8, '0');
 }
+
+/**
+ * The dedupe key of a stored clip. A clip not yet placed has no text: its key is its page and imported position
+ * (prefixed so it can never equal a text key), so two position-only annotations on one page stay two clips and
+ * importing the same file twice adds nothing.
+ */
+export function dedupeKeyOf(url: string, text: string, importedPosition?: { start: number; end: number }): string {
+  if (text === '' && importedPosition)
+    return `at:${computeDedupeKey(url, `${importedPosition.start}-${importedPosition.end}`)}`;
+  return computeDedupeKey(url, text);
+}

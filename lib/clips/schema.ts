@@ -115,30 +115,56 @@ export const clipDraftSchema = z.object({
 });
 export type ClipDraft = z.input<typeof clipDraftSchema>;
 
-/** A whole stored clip (backups, imports, replies). */
-export const clipSchema = z.object({
-  id: z.string().min(1).max(64),
-  text: clipTextSchema,
-  url: httpUrlSchema,
-  title: z.string().max(MAX_TITLE_CHARS),
-  site: z.string().max(255),
-  created: timeSchema,
-  updated: timeSchema,
-  note: noteSchema,
-  tags: tagsSchema,
-  color: clipColorSchema,
-  outlinePath: z.array(outlineStepSchema).max(MAX_OUTLINE_DEPTH),
-  speechTitle: z.string().max(MAX_TITLE_CHARS).optional(),
-  speechDate: z.string().max(40).optional(),
-  speechSpeaker: z.string().max(MAX_TITLE_CHARS).optional(),
-  speechOccasion: z.string().max(MAX_TITLE_CHARS).optional(),
-  mentions: z.array(clipMentionSchema).max(MAX_MENTIONS),
-  mentionKeys: z.array(z.string().max(MAX_MENTION_CHARS + 20)).max(MAX_MENTIONS),
-  // The position is optional: a clip imported from a quote alone has none until a visit places it.
-  selectors: z.tuple([textQuoteSelectorSchema, textPositionSelectorSchema.optional()]),
-  importedPosition: spanSchema.optional(),
-  dedupeKey: z.string().min(1).max(128),
-}) satisfies z.ZodType<Clip>;
+/** A stored clip's quote: empty only for a clip not yet placed (checked with the clip, below). */
+const storedQuoteSchema = textQuoteSelectorSchema.extend({ exact: z.string().max(MAX_CLIP_CHARS) });
+
+/**
+ * A whole stored clip (backups, imports, replies). Its text is empty only while it is not yet placed (imported
+ * from a position alone, see isUnplaced): then it holds its imported position, an empty quote and no UTF-16
+ * position. Backups of version 1 never hold such clips, so they all still pass.
+ */
+export const clipSchema = z
+  .object({
+    id: z.string().min(1).max(64),
+    text: z.string().max(MAX_CLIP_CHARS, `the clip is longer than the maximum of ${MAX_CLIP_CHARS} characters`),
+    url: httpUrlSchema,
+    title: z.string().max(MAX_TITLE_CHARS),
+    site: z.string().max(255),
+    created: timeSchema,
+    updated: timeSchema,
+    note: noteSchema,
+    tags: tagsSchema,
+    color: clipColorSchema,
+    outlinePath: z.array(outlineStepSchema).max(MAX_OUTLINE_DEPTH),
+    speechTitle: z.string().max(MAX_TITLE_CHARS).optional(),
+    speechDate: z.string().max(40).optional(),
+    speechSpeaker: z.string().max(MAX_TITLE_CHARS).optional(),
+    speechOccasion: z.string().max(MAX_TITLE_CHARS).optional(),
+    mentions: z.array(clipMentionSchema).max(MAX_MENTIONS),
+    mentionKeys: z.array(z.string().max(MAX_MENTION_CHARS + 20)).max(MAX_MENTIONS),
+    // The position is optional: a clip imported from a quote alone has none until a visit places it.
+    selectors: z.tuple([storedQuoteSchema, textPositionSelectorSchema.optional()]),
+    importedPosition: spanSchema.optional(),
+    dedupeKey: z.string().min(1).max(128),
+  })
+  .superRefine((clip, ctx) => {
+    if (clip.text === '') {
+      if (!clip.importedPosition || clip.importedPosition.end <= clip.importedPosition.start)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['text'],
+          message: 'the clip is empty and has no position to place it by',
+        });
+      if (clip.selectors[0].exact !== '' || clip.selectors[1])
+        ctx.addIssue({
+          code: 'custom',
+          path: ['selectors'],
+          message: 'a clip not yet placed states no quote or offsets',
+        });
+    } else if (clip.selectors[0].exact === '') {
+      ctx.addIssue({ code: 'custom', path: ['selectors', 0, 'exact'], message: 'the clip is empty' });
+    }
+  }) satisfies z.ZodType<Clip>;
 
 /**
  * Fields the reader may edit after clipping. Tags change by operation — `addTags` / `removeTags`, applied to the

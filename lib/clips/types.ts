@@ -63,16 +63,38 @@ export interface Clip {
   mentions: ClipMention[];
   /** Multi-entry index helper: `${category}:${key}` for each mention. */
   mentionKeys: string[];
-  /** The quote, and its position in the page's text when known (UTF-16 offsets; an imported quote may have none). */
+  /**
+   * The quote, and its position in the page's text when known (UTF-16 offsets; an imported quote may have none).
+   * A clip not yet placed (`text` empty, see isUnplaced) holds an empty quote here: it has no words yet.
+   */
   selectors: [TextQuoteSelector, TextPositionSelector?];
   /**
    * A position an imported annotation stated (code points, W3C meaning) that no page text has confirmed yet:
-   * kept so the next export states it again, never turned into UTF-16 offsets without the page's text.
+   * kept so the next export states it again, never turned into UTF-16 offsets without the page's text. An
+   * annotation that gave only a position (no quote) becomes a clip with empty text and this position — "not
+   * yet placed" — until a visit to its page takes the words at that position (lib/clipping/place-orphans.ts).
    */
   importedPosition?: { start: number; end: number };
   /** Hash of url + normalised text: the same passage clipped twice on the same page is one clip. */
   dedupeKey: string;
 }
+
+/**
+ * A clip imported from a position alone, whose words are not known yet: empty text and an imported position.
+ * It is listed ("not yet placed"), exported with its position and never with an invented quote, and never
+ * searched for in a page (an empty quote would match anywhere).
+ */
+export function isUnplaced(clip: Pick<Clip, 'text'>): boolean {
+  return clip.text === '';
+}
+
+/** The empty quote an unplaced clip holds in its selectors (the tuple's first member is required). */
+export const NO_QUOTE: TextQuoteSelector = Object.freeze({
+  type: 'TextQuoteSelector',
+  exact: '',
+  prefix: '',
+  suffix: '',
+}) as TextQuoteSelector;
 
 /** Maximum clip text length in characters (UTF-16 units). Longer selections are refused with a message. */
 export const MAX_CLIP_CHARS = 20_000;

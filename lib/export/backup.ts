@@ -1,4 +1,4 @@
-import type { Clip } from '../clips/types';
+import { type Clip, isUnplaced } from '../clips/types';
 
 /**
  * The JSON backup: versioned and lossless — every field of every clip exactly as stored, so that importing it
@@ -6,7 +6,13 @@ import type { Clip } from '../clips/types';
  * refuses backups newer than it understands rather than guessing.
  */
 export const BACKUP_FORMAT = 'tifa-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
+/**
+ * Version 2 may hold clips not yet placed (empty text, an imported position), which version 1 readers refuse as
+ * empty: a backup holding one says 2, so an older Tifa asks to be updated instead; any other backup still says 1
+ * and stays readable by every version.
+ */
+const FIRST_VERSION_WITH_UNPLACED = 2;
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
@@ -19,7 +25,7 @@ export interface Backup {
 export function exportBackup(clips: readonly Clip[], exportedAt = Date.now()): string {
   const backup: Backup = {
     format: BACKUP_FORMAT,
-    version: BACKUP_VERSION,
+    version: clips.some(isUnplaced) ? FIRST_VERSION_WITH_UNPLACED : 1,
     exported: new Date(exportedAt).toISOString(),
     count: clips.length,
     clips: clips.map(stripUndefined),

@@ -4,7 +4,7 @@
  * library (Office Open XML); loaded on demand by the export dialog, so the side panel does not carry it.
  */
 import { AlignmentType, Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import type { Clip } from '../clips/types';
+import { type Clip, isUnplaced } from '../clips/types';
 import { type CitationLanguage, speechCitation } from '../citation/citation';
 import { groupBySpeech } from '../search/group';
 import { isHttpUrl, localDate, OUTLINE_SEPARATOR, outlineLabel } from './format';
@@ -76,7 +76,9 @@ function clipParagraphs(clip: Clip, citation: string, options: DocxOptions): Par
 }
 
 /** The document object: exposed for tests and for callers that pack it themselves. */
-export function buildDocx(clips: readonly Clip[], partial: Partial<DocxOptions> = {}): Document {
+export function buildDocx(all: readonly Clip[], partial: Partial<DocxOptions> = {}): Document {
+  // A clip not yet placed has no words to quote (only a position, kept in the W3C export and the backup).
+  const clips = all.filter((clip) => !isUnplaced(clip));
   const options = { ...DEFAULT_OPTIONS, ...partial, labels: { ...DEFAULT_OPTIONS.labels, ...partial.labels } };
   const colon = options.language === 'zh' ? '：' : ': ';
   const children: Paragraph[] = [new Paragraph({ text: options.heading, heading: HeadingLevel.TITLE })];

@@ -1,4 +1,4 @@
-import type { Clip } from '../clips/types';
+import { type Clip, isUnplaced } from '../clips/types';
 import { groupBySpeech } from '../search/group';
 import { type CitationLanguage, speechCitation } from '../citation/citation';
 import { isHttpUrl, localDate, outlineLabel } from './format';
@@ -34,7 +34,9 @@ export const DEFAULT_MARKDOWN_OPTIONS: MarkdownOptions = {
   language: 'en',
 };
 
-export function exportMarkdown(clips: readonly Clip[], options: Partial<MarkdownOptions> = {}): string {
+export function exportMarkdown(all: readonly Clip[], options: Partial<MarkdownOptions> = {}): string {
+  // A clip not yet placed has no words to quote (only a position, kept in the W3C export and the backup).
+  const clips = all.filter((clip) => !isUnplaced(clip));
   const opts = {
     ...DEFAULT_MARKDOWN_OPTIONS,
     ...options,

@@ -1,4 +1,4 @@
-import { CLIP_COLORS, type Clip, type ClipColor } from '../clips/types';
+import { CLIP_COLORS, type Clip, type ClipColor, isUnplaced } from '../clips/types';
 import { MAX_TIME_MS } from '../clips/schema';
 import { isoTime } from './format';
 
@@ -13,7 +13,8 @@ import { isoTime } from './format';
  * other tools still see a plain, valid annotation.
  * Positions are stated in code points (the model's characters), from the span recorded when the clip was made;
  * a clip with no known code-point position (saved by an older version, or imported from a quote alone) gets
- * no TextPositionSelector at all rather than a guessed one. An empty library exports a collection with no page
+ * no TextPositionSelector at all rather than a guessed one; a clip not yet placed (imported from a position
+ * alone) gets its position and no TextQuoteSelector, never an invented quote. An empty library exports a collection with no page
  * (the model wants a page to hold at least one annotation).
  */
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -87,7 +88,7 @@ export interface WebAnnotation {
   body?: TextualBody[];
   target: {
     source: string;
-    selector: [W3cQuoteSelector] | [W3cQuoteSelector, { type: 'TextPositionSelector'; start: number; end: number }];
+    selector: [W3cQuoteSelector] | [W3cQuoteSelector, W3cPositionSelector] | [W3cPositionSelector];
     styleClass: string;
   };
   stylesheet: { type: 'CssStylesheet'; value: string };
@@ -95,6 +96,7 @@ export interface WebAnnotation {
 }
 
 type W3cQuoteSelector = { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string };
+type W3cPositionSelector = { type: 'TextPositionSelector'; start: number; end: number };
 
 export interface AnnotationCollection {
   '@context': typeof ANNO_CONTEXT;
@@ -136,7 +138,9 @@ export function clipToAnnotation(clip: Clip): WebAnnotation {
     ...(body.length ? { body } : {}),
     target: {
       source: clip.url,
-      selector: selectorsOf(quote, position?.codePoints ?? clip.importedPosition),
+      selector: isUnplaced(clip)
+        ? [{ type: 'TextPositionSelector', start: clip.importedPosition!.start, end: clip.importedPosition!.end }]
+        : selectorsOf(quote, position?.codePoints ?? clip.importedPosition),
       styleClass,
     },
     stylesheet: { type: 'CssStylesheet', value: `.${styleClass} { background-color: ${COLOR_CSS[clip.color]}; }` },

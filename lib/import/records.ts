@@ -1,12 +1,13 @@
-import { computeDedupeKey } from '../clips/dedupe';
+import { computeDedupeKey, dedupeKeyOf } from '../clips/dedupe';
 import { clipSchema, MAX_TIME_MS } from '../clips/schema';
-import type {
-  Clip,
-  ClipColor,
-  ClipMention,
-  OutlineStep,
-  TextPositionSelector,
-  TextQuoteSelector,
+import {
+  type Clip,
+  type ClipColor,
+  type ClipMention,
+  NO_QUOTE,
+  type OutlineStep,
+  type TextPositionSelector,
+  type TextQuoteSelector,
 } from '../clips/types';
 import { normalizeUrl, siteOf } from '../clips/url';
 import { CLIP_ID_PREFIX } from '../export/w3c';
@@ -54,7 +55,8 @@ export interface ImportedFields {
   /** Prefix for ids derived from foreign annotation ids ("w3c", "hyp"). */
   idPrefix?: string;
   source: string;
-  quote: TextQuoteSelector;
+  /** The quoted words; without them the clip is imported not yet placed, by `importedPosition` alone. */
+  quote?: TextQuoteSelector;
   position?: TextPositionSelector;
   importedPosition?: { start: number; end: number };
   note: string;
@@ -83,9 +85,13 @@ export function buildImportedClip(f: ImportedFields): Clip {
   if (!/^(https?|file):/i.test(url)) throw new SkipRecord('not-web-page', url.slice(0, 80));
   const created = timeOf(f.created, f.now);
   const mentions = f.mentions ?? [];
+  // Without a quote the clip waits for a visit to take the words at its imported position (never invented here).
+  if (!f.quote && !f.importedPosition) throw new SkipRecord('no-text');
+  const text = f.quote?.exact ?? '';
+  const positionKey = f.importedPosition ? `@${f.importedPosition.start}-${f.importedPosition.end}` : '';
   const clip: Clip = {
-    id: clipIdOf(f.annotationId, url, f.quote.exact, f.idPrefix ?? 'w3c'),
-    text: f.quote.exact,
+    id: clipIdOf(f.annotationId, url, text || positionKey, f.idPrefix ?? 'w3c'),
+    text,
     url,
     title: f.title ?? '',
     site: f.site ?? siteOf(url),
@@ -97,8 +103,8 @@ export function buildImportedClip(f: ImportedFields): Clip {
     outlinePath: f.outlinePath ?? [],
     mentions,
     mentionKeys: mentionKeysOf(mentions),
-    selectors: f.position ? [f.quote, f.position] : [f.quote],
-    dedupeKey: computeDedupeKey(url, f.quote.exact),
+    selectors: f.quote ? (f.position ? [f.quote, f.position] : [f.quote]) : [{ ...NO_QUOTE }],
+    dedupeKey: dedupeKeyOf(url, text, f.quote ? undefined : f.importedPosition),
   };
   if (f.speechTitle !== undefined) clip.speechTitle = f.speechTitle;
   if (f.speechDate !== undefined) clip.speechDate = f.speechDate;

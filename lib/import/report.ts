@@ -8,8 +8,6 @@
 export type SkipCode =
   /** Targets a whole resource or uses only selectors for non-text media: there is no passage to clip. */
   | 'no-text'
-  /** States a position but not the quoted words; Tifa needs the words to show and re-find a clip. */
-  | 'position-only'
   /** The target's source is not an http(s) or file address (or not an address at all). */
   | 'not-web-page'
   /** A reply to another annotation (Hypothesis): it has no passage of its own. */
@@ -39,7 +37,6 @@ export class SkipRecord extends Error {
 /** English one-line reasons, for logs and tests; the UI uses the locale messages. */
 export const SKIP_REASONS_EN: Record<SkipCode, string> = {
   'no-text': 'it targets no quoted text on a web page',
-  'position-only': 'it gives a position but not the quoted text',
   'not-web-page': 'its target is not a web page address',
   reply: 'it is a reply, with no passage of its own',
   invalid: 'it is malformed',

@@ -15,6 +15,8 @@ export interface TextTarget {
   quote?: TextQuoteSelector;
   /** Code points into the whole resource's text, as the model counts; only from a top-level selector. */
   position?: { start: number; end: number };
+  /** A position found inside a refinement (it counts from that segment, not from the page's text). */
+  refinedPosition?: string;
   styleClass?: string;
 }
 
@@ -102,14 +104,16 @@ function textTargetOf(target: Json, ids: Map<string, Json>): TextTarget | undefi
       result.quote ??= quoteFrom(step);
       // A position inside a refinement counts from the refined segment, not the page: only top-level ones count.
       if (depth === 0) result.position ??= positionFrom(step);
+      else if (typesOf(step).includes('TextPositionSelector'))
+        result.refinedPosition ??= `a TextPositionSelector refining a ${typesOf(chain[depth - 1])[0] ?? 'selector'} counts from that part, not from the page`;
     });
   }
   return result;
 }
 
 /**
- * The first target that quotes text; else throws SkipRecord saying why none does (position only, no text).
- * Quote-less targets with a position are reported, not imported: Tifa needs the words to show a clip.
+ * The first target that quotes text, else the first that states a position in the page's text (imported not
+ * yet placed: a visit takes the words at that position); else throws SkipRecord saying why none does.
  */
 export function findTextTarget(target: unknown, ids: Map<string, Json>): TextTarget {
   const candidates = flattenTargets(target, ids)
@@ -118,6 +122,7 @@ export function findTextTarget(target: unknown, ids: Map<string, Json>): TextTar
     .filter((t): t is TextTarget => !!t);
   const quoted = candidates.find((t) => t.quote);
   if (quoted) return quoted;
-  if (candidates.some((t) => t.position)) throw new SkipRecord('position-only');
-  throw new SkipRecord('no-text');
+  const positioned = candidates.find((t) => t.position);
+  if (positioned) return positioned;
+  throw new SkipRecord('no-text', candidates.find((t) => t.refinedPosition)?.refinedPosition);
 }

@@ -6,7 +6,7 @@ import {
   MAX_TITLE_CHARS,
   outlineStepSchema,
 } from '../clips/schema';
-import type { Clip, TextPositionSelector } from '../clips/types';
+import { type Clip, MAX_CLIP_CHARS, type TextPositionSelector } from '../clips/types';
 import { ANNO_CONTEXT, colorFromStyleClass, TIFA_CLIP_KEY, TIFA_CLIP_VERSION, TIFA_NS } from '../export/w3c';
 import { ImportError } from './errors';
 import { buildImportedClip, importRecords, type ImportedRecords } from './records';
@@ -18,7 +18,8 @@ import { findTextTarget, indexById } from './w3c-target';
  * AnnotationPage, a single Annotation or an array of them. Each annotation needs a target quoting text on a web
  * page (see w3c-target.ts for the shapes understood); its `exact` becomes the clip text. A TextPositionSelector
  * counts code points (the model's characters) and is kept as the clip's imported position, never turned into
- * offsets without the page's text; an annotation with a quote but no position gets none. Bodies: `tagging`
+ * offsets without the page's text; an annotation with a quote but no position gets none, and one with a position
+ * but no quote is imported not yet placed (empty text, its position kept) until a visit to the page places it. Bodies: `tagging`
  * TextualBodies become tags, commenting / describing (or purpose-less) textual bodies and `bodyValue` the note.
  * The colour comes back from a `tifa-<colour>` styleClass. Our own exports also carry a `tifa:clip` extension
  * (page title, site, speech, outline path, mentions, the UTF-16 position); it restores those fields exactly.
@@ -100,10 +101,11 @@ function annotationToClip(record: unknown, ids: Map<string, Json>, now: number):
   const target = findTextTarget(annotation.target, ids);
   const extension = tifaExtensionOf(annotation);
   const { note, tags } = bodiesOf(annotation, ids);
-  const quote = target.quote!;
+  const quote = target.quote;
+  if (!quote) checkOrphanPosition(target.position!);
   const utf16 = extension?.utf16Position;
   const position: TextPositionSelector | undefined =
-    utf16 && target.position && utf16.end - utf16.start === quote.exact.length
+    quote && utf16 && target.position && utf16.end - utf16.start === quote.exact.length
       ? { type: 'TextPositionSelector', start: utf16.start, end: utf16.end, codePoints: target.position }
       : undefined;
   return buildImportedClip({
@@ -127,6 +129,13 @@ function annotationToClip(record: unknown, ids: Map<string, Json>, now: number):
     mentions: extension?.mentions,
     now,
   });
+}
+
+/** A position alone must be a span a clip can hold: not empty, not longer than a clip may be. */
+function checkOrphanPosition({ start, end }: { start: number; end: number }): void {
+  if (end <= start) throw new SkipRecord('invalid', 'TextPositionSelector is empty and there is no quote');
+  if (end - start > MAX_CLIP_CHARS)
+    throw new SkipRecord('invalid', `TextPositionSelector spans more than ${MAX_CLIP_CHARS} characters`);
 }
 
 function tifaExtensionOf(annotation: Json): TifaClip | undefined {

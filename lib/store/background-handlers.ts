@@ -4,6 +4,7 @@ import { sendToTab } from '../messages/transport';
 import type { ClipSaveRequest } from '../messages/clips';
 import { normalizeUrl } from '../clips/url';
 import { placeClips } from '../clipping/place-clips';
+import { placeUnplaced } from '../clipping/place-orphans';
 import { buildClipDraft } from '../clipping/build-clip';
 import { TabQueue, yieldToOthers } from '../messages/tab-queue';
 import { TextRegistry, UNKNOWN_TEXT_ID } from '../reading/text-registry';
@@ -37,12 +38,17 @@ export function registerClipHandlers(router: Router, deps: ClipHandlerDeps = {})
     .on('clips.count', async (_req, { tab }) => ({ count: await store.countForPage(tab!.url) }))
     .on('clips.place', async ({ textId, text, ids }, { tab }) => {
       const page = tab!;
-      const source = textId === undefined ? text! : texts.get(textId, page.id)?.text;
+      const known = textId === undefined ? undefined : texts.get(textId, page.id);
+      const source = textId === undefined ? text! : known?.text;
       if (source === undefined) throw new Error(UNKNOWN_TEXT_ID);
       return placing.run(
         page.id,
         async (stale) => {
-          const clips = await store.listForPage(page.url);
+          // Clips imported from a position alone take their words from this text first (its own page only).
+          const clips = await placeUnplaced(store, await store.listForPage(page.url), {
+            text: source,
+            analysis: known?.analysis ?? null,
+          });
           const wanted = ids ? new Set(ids) : null;
           const placements = await placeClips(wanted ? clips.filter((c) => wanted.has(c.id)) : clips, source, {
             stale,

@@ -1,8 +1,9 @@
 import { clipDraftSchema, clipPatchSchema, clipSchema, type ClipDraft, type ClipPatch } from '../clips/schema';
-import { MAX_TAGS, type Clip, type ClipColor, type ClipMention } from '../clips/types';
-import { computeDedupeKey } from '../clips/dedupe';
+import { MAX_NOTE_CHARS, MAX_TAGS, type Clip, type ClipColor, type ClipMention } from '../clips/types';
+import { computeDedupeKey, dedupeKeyOf } from '../clips/dedupe';
 import { byStoredPosition } from '../clips/position';
 import { normalizeUrl, siteOf } from '../clips/url';
+import { truncateUnits } from '../text/code-points';
 import { summarizeZodError } from '../messages/protocol';
 import type { ClipFilter, ClipOrder } from '../messages/clips';
 import { type ClipDatabase, normalizeTags } from './db';
@@ -224,7 +225,7 @@ export class ClipStore {
         url,
         tags: normalizeTags(clip.tags),
         mentionKeys: mentionKeysOf(clip.mentions),
-        dedupeKey: computeDedupeKey(url, clip.text),
+        dedupeKey: dedupeKeyOf(url, clip.text, clip.importedPosition),
       };
     });
     return this.run((db) =>
@@ -241,6 +242,48 @@ export class ClipStore {
         }
         await db.clips.bulkAdd(fresh);
         return { added: fresh.length, skipped: clips.length - fresh.length };
+      }),
+    );
+  }
+
+  /**
+   * Gives a clip not yet placed the words a visit found at its imported position (the draft, built from the
+   * page's text by lib/clipping/place-orphans.ts). If that passage is already a clip on the page, the orphan's
+   * note and tags join that clip and the orphan goes. Returns the clip now holding the passage, or null when
+   * the clip is gone or was placed meanwhile (another tab of the same page).
+   */
+  async fillUnplaced(id: string, draftInput: ClipDraft): Promise<Clip | null> {
+    const draft = parseOrThrow(clipDraftSchema, draftInput, 'placement');
+    return this.run((db) =>
+      db.transaction('rw', db.clips, async () => {
+        const clip = await db.clips.get(id);
+        if (!clip || clip.text !== '' || clip.url !== normalizeUrl(draft.url)) return null;
+        const dedupeKey = computeDedupeKey(clip.url, draft.text);
+        const same = await db.clips.where('dedupeKey').equals(dedupeKey).first();
+        if (same) {
+          const notes = [same.note, clip.note].filter((n, i, all) => n && all.indexOf(n) === i);
+          const note = truncateUnits(notes.join('\n\n'), MAX_NOTE_CHARS);
+          const merged = { ...same, note, tags: normalizeTags([...same.tags, ...clip.tags]).slice(0, MAX_TAGS) };
+          await db.clips.put(merged);
+          await db.clips.delete(clip.id);
+          return merged;
+        }
+        const { importedPosition: _placed, ...rest } = clip;
+        const mentions = clip.mentions.length ? clip.mentions : draft.mentions;
+        const placed: Clip = {
+          ...rest,
+          text: draft.text,
+          selectors: [{ ...draft.selectors[0] }, { ...draft.selectors[1] }],
+          title: clip.title || draft.title,
+          outlinePath: clip.outlinePath.length ? clip.outlinePath : draft.outlinePath,
+          mentions,
+          mentionKeys: mentionKeysOf(mentions),
+          dedupeKey,
+        };
+        for (const key of ['speechTitle', 'speechDate', 'speechSpeaker', 'speechOccasion'] as const)
+          if (placed[key] === undefined && draft[key]) placed[key] = draft[key];
+        await db.clips.put(placed);
+        return placed;
       }),
     );
   }
