@@ -4,6 +4,7 @@ import type { ClipPatch } from '../../lib/clips/schema';
 import { localDate, OUTLINE_SEPARATOR, outlineLabel } from '../../lib/export/format';
 import { speechTitleOf } from '../../lib/search/group';
 import { Highlighted } from './Highlighted';
+import { unplacedLabel } from './unplaced';
 import { SafeLink } from './SafeLink';
 import { tl } from './i18n';
 
@@ -84,7 +85,7 @@ export function ClipEditor(props: ClipEditorProps) {
         </div>
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
         <blockquote class="tifa-lib-fulltext" lang="zh" tabIndex={0}>
-          <Highlighted text={clip.text} query={query} />
+          {unplacedLabel(clip) ?? <Highlighted text={clip.text} query={query} />}
         </blockquote>
         <label class="tifa-lib-field">
           <span>{tl('library_note')}</span>

@@ -89,12 +89,9 @@ export function isUnplaced(clip: Pick<Clip, 'text'>): boolean {
 }
 
 /** The empty quote an unplaced clip holds in its selectors (the tuple's first member is required). */
-export const NO_QUOTE: TextQuoteSelector = Object.freeze({
-  type: 'TextQuoteSelector',
-  exact: '',
-  prefix: '',
-  suffix: '',
-}) as TextQuoteSelector;
+export function noQuote(): TextQuoteSelector {
+  return { type: 'TextQuoteSelector', exact: '', prefix: '', suffix: '' };
+}
 
 /** Maximum clip text length in characters (UTF-16 units). Longer selections are refused with a message. */
 export const MAX_CLIP_CHARS = 20_000;

@@ -4,7 +4,7 @@ import {
   type Clip,
   type ClipColor,
   type ClipMention,
-  NO_QUOTE,
+  noQuote,
   type OutlineStep,
   type TextPositionSelector,
   type TextQuoteSelector,
@@ -103,7 +103,7 @@ export function buildImportedClip(f: ImportedFields): Clip {
     outlinePath: f.outlinePath ?? [],
     mentions,
     mentionKeys: mentionKeysOf(mentions),
-    selectors: f.quote ? (f.position ? [f.quote, f.position] : [f.quote]) : [{ ...NO_QUOTE }],
+    selectors: f.quote ? (f.position ? [f.quote, f.position] : [f.quote]) : [noQuote()],
     dedupeKey: dedupeKeyOf(url, text, f.quote ? undefined : f.importedPosition),
   };
   if (f.speechTitle !== undefined) clip.speechTitle = f.speechTitle;

@@ -257,7 +257,7 @@ export class ClipStore {
     return this.run((db) =>
       db.transaction('rw', db.clips, async () => {
         const clip = await db.clips.get(id);
-        if (!clip || clip.text !== '' || clip.url !== normalizeUrl(draft.url)) return null;
+        if (clip?.text !== '' || clip.url !== normalizeUrl(draft.url)) return null;
         const dedupeKey = computeDedupeKey(clip.url, draft.text);
         const same = await db.clips.where('dedupeKey').equals(dedupeKey).first();
         if (same) {
