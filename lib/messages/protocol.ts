@@ -71,7 +71,11 @@ export const PROTOCOL = {
   'clips.save': entry('background', 'tab', clipSaveRequestSchema, clipSaveReplySchema),
   /** How many clips the sender's page has (most have none: then its text need not travel at all). */
   'clips.count': entry('background', 'tab', empty, z.object({ count: z.number().int().nonnegative() })),
-  /** The sender's page's clips placed in its text (re-anchoring; the fuzzy matcher stays in the background). */
+  /**
+   * The sender's page's clips placed in its text (re-anchoring; the fuzzy matcher stays in the background). Clips
+   * of that page not yet placed (imported from a position alone) first take the words at their position in this
+   * text and are stored with them (lib/clipping/place-orphans.ts): the sender's own page only, by sender.url.
+   */
   'clips.place': entry('background', 'tab', clipPlaceRequestSchema, clipPlaceReplySchema),
 
   // ---- to the background, from extension pages only: the library ----
