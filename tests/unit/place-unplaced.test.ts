@@ -6,6 +6,7 @@ import { exportClips } from '../../lib/export';
 import { exportW3c } from '../../lib/export/w3c';
 import { parseImportFile } from '../../lib/import';
 import { envelope, type Kind, unwrapReply } from '../../lib/messages/protocol';
+import { buildSimilarityIndex, findSimilar } from '../../lib/similarity';
 import { createRouter, type Router, type SenderInfo } from '../../lib/messages/router';
 import { TextRegistry } from '../../lib/reading/text-registry';
 import { registerClipHandlers } from '../../lib/store/background-handlers';
@@ -153,6 +154,15 @@ describe('clips not yet placed', () => {
     expect(markdown).toContain(placed.text);
     expect(markdown).not.toContain('> \n');
     expect(exportClips('csv', [placed, orphan]).content.trim().split('\n')).toHaveLength(3);
+  });
+
+  it('have no similar passages (no words yet) and do not disturb the others’', () => {
+    const [orphan] = parseImportFile(JSON.stringify(positionOnly(9, 20))).clips;
+    const a = makeClip({ text: '坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。' });
+    const b = makeClip({ url: 'https://www.gov.cn/b.htm', text: a.text });
+    const index = buildSimilarityIndex([orphan, a, b]);
+    expect(findSimilar(index, orphan.id)).toEqual([]);
+    expect(findSimilar(index, a.id).map((r) => r.clip.id)).toEqual([b.id]);
   });
 
   it('a stored clip may be empty only while it holds a position to be placed by', () => {
