@@ -114,12 +114,19 @@ describe('genre corpus verdict quality', () => {
     expect(s.precision).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('excerpts (written after the rules were frozen, not tuned against): report P/R per bucket', () => {
+  // Written with the rules frozen and scored once before any fix (R 0.923 / P 0.923 over all page variants:
+  // a lecture without salutation, `今天我们聚在一起召开`, and fiction/writing guides quoting speech cues); the
+  // fixes it revealed came after, so from now on it is a regression set like holdout, not a blind one (README).
+  it('excerpts (written after the rules were frozen): recall ≥ 0.9 at precision ≥ 0.97; negatives rejected by their own rules', () => {
     const rows = run('excerpts', VARIANTS);
     const stress = run('excerpts', STRESS_VARIANTS);
     report('excerpts', rows, stress);
     const s = score(rows);
     expect(rows.filter((r) => r.doc.positive).length / Object.keys(VARIANTS).length).toBeGreaterThanOrEqual(25);
-    expect(s.recall).toBeGreaterThanOrEqual(0);
+    expect(s.recall).toBeGreaterThanOrEqual(0.9);
+    expect(s.precision).toBeGreaterThanOrEqual(0.97);
+    const negatives = rows.filter((r) => !r.doc.positive);
+    const bySpecific = negatives.filter((r) => r.verdict.reasons.some((x) => x.weight < 0 && x.id !== 'length.short'));
+    expect(bySpecific.length / negatives.length).toBeGreaterThanOrEqual(0.95);
   });
 });
