@@ -46,13 +46,22 @@ export function extractOutline(text: string): OutlineItem[] {
 }
 
 /** A paragraph that addresses the audience again: 各位代表！ 同志们！ (not 同志们： opening the speech). */
-const INTERLUDE = /(?:^|[\n\r\u3000])[ \t\u3000]*(?:各位代表|同志们|各位委员)[！!]/g;
+const INTERLUDE = /(?:各位代表|同志们|各位委员)[！!]/g;
+/** What may stand before the interlude on its line: nothing but blanks after a paragraph start. */
+const INTERLUDE_LEFT = /(?:^|[\n\r\u3000])[ \t\u3000]*$/;
 
+/** Anchored on the words themselves (a literal scan) and checked leftwards, not tried at every position. */
 function findInterludes(text: string, until: number): number[] {
   const out: number[] = [];
   INTERLUDE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = INTERLUDE.exec(text)) !== null && m.index < until) out.push(m.index);
+  while ((m = INTERLUDE.exec(text)) !== null && m.index < until) {
+    const left = INTERLUDE_LEFT.exec(text.slice(Math.max(0, m.index - 8), m.index));
+    if (!left) continue;
+    // The match starts at the paragraph break (as before), or at the text start.
+    const breakAt = m.index - left[0].length;
+    out.push(left[0].length > 0 && /[\n\r\u3000]/.test(left[0][0]) ? breakAt : Math.max(0, breakAt));
+  }
   return out;
 }
 

@@ -110,7 +110,7 @@ export const LOOKALIKE_RULES: readonly VerdictRule[] = [
   {
     id: 'doc.quotedSpeech',
     weight: -5,
-    scope: 'sample',
+    scope: 'head',
     // A speech told, not given: fiction (官场小说 chapters: 第96章, 加入书签, 下一章) and articles on how to write
     // speeches quote the speech's own cues inside quotation marks (“同志们，…”, “下面，我谈几点看法”). A real
     // speech quotes sayings and documents, not its own salutation or agenda.
