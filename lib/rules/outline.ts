@@ -56,7 +56,8 @@ const INTERLUDE_LEFT = /(?:^|[\n\r\u3000])[ \t\u3000]*$/;
 
 /** Anchored on the words themselves (a literal scan) and checked leftwards, not tried at every position. */
 /** 下面，我讲三点意见。 · 我着重讲两个问题： — the speaker's announcement of numbered points, at a paragraph end. */
-const ANNOUNCEMENT = /(?:讲|谈|提|强调)[^。！？\n]{0,4}?(?:[一二两三四五六七八九十几]|\d{1,2})(?:点|个方面|个问题)[^。！？\n]{0,12}?[：。][ \t　]*(?=\n)/g;
+const ANNOUNCEMENT =
+  /(?:讲|谈|提|强调)[^。！？\n]{0,4}?(?:[一二两三四五六七八九十几]|\d{1,2})(?:点|个方面|个问题)[^。！？\n]{0,12}?[：。][ \t　]*(?=\n)/g;
 
 /** Ends of announcements, looked for only when a page's last candidate could be a lone first heading. */
 function findAnnouncements(text: string, candidates: readonly { start: number }[]): number[] {

@@ -362,7 +362,8 @@ describe('heads and section ends', () => {
   });
 
   it('keeps a lone 一、 right after the announced points on a page cut off after its first heading', () => {
-    const cut = '同志们:\n今天召开全县教育工作会议。下面,我讲几点意见。\n一、要把立德树人作为根本任务\n教育是国之大计。';
+    const cut =
+      '同志们:\n今天召开全县教育工作会议。下面,我讲几点意见。\n一、要把立德树人作为根本任务\n教育是国之大计。';
     expect(shape(extractOutline(cut))).toEqual(['一、@0']);
     const announced = '刚才几位同志讲得很好。我着重讲两个问题：\n一、周密部署，立即行动\n各乡镇要迅速行动。';
     expect(shape(extractOutline(announced))).toEqual(['一、@0']);
