@@ -8,8 +8,18 @@ export const NUMERAL_CHARS = '一二两三四五六七八九十百千万双';
 export const NUMERALS = '一二三四五六七八九十';
 /** Function words that cannot be inside a program name (they mark a clause, not a name). */
 export const NOT_IN_NAME = '的地得和与及或等是在了着把被将对为从以并向';
-/** A name character: a CJK character that is not a function word. */
-export const NAME_CHAR = `(?:(?![${NOT_IN_NAME}])[${CJK}])`;
+/**
+ * A name character: a CJK character that is not a function word — except 在 in the few words where it is not the
+ * preposition (在外人才回归工程, 在线服务提升行动, 在岗培训计划).
+ */
+export const NAME_CHAR = `(?:在(?=[外线岗职校])|(?![${NOT_IN_NAME}])[${CJK}])`;
+/**
+ * Words a program name never contains, so the name starts after the last of them: a clause's subject and modal
+ * (我们要), adverbs and verbs that introduce a name (深入贯彻, 扎实实施, 大力开展). 深化/推进/提升 are not here:
+ * they are inside real names (国有企业改革深化提升行动).
+ */
+export const NAME_LEFT_BOUNDARY =
+  /(?:我们|我省|我市|我县|我区|我镇|要(?![素点件])|贯彻|落实|实施|开展|打好|打赢|深入|扎实|大力|加快|全面|持续|坚决|积极|着力|认真|切实|进一步|继续|抓好|做好)/g;
 /** Verbs that introduce a program by name: 实施…工程, 开展…行动. */
 export const PROGRAM_VERBS =
   '组织实施|深入实施|实施|开展|推进|推动|启动|深化|打好|打赢|打响|推行|创建|抓好|落实|提出|完成|部署|做好|抓实|办好|纵深推进|聚焦';
@@ -36,6 +46,7 @@ export const GENERIC_PROGRAM_NAMES = new Set([
   '良心工程',
   '重大工程',
   '重点工程',
+  '在建工程',
   '行动计划',
   '专项行动',
   '发展战略',

@@ -5,6 +5,7 @@ import {
   HEAD_BLOCKERS,
   INNER_NAME_CHARS,
   NAME_CHAR,
+  NAME_LEFT_BOUNDARY,
   NOT_A_PROGRAM_AFTER,
   NOT_A_PROGRAM_BETWEEN,
   NOT_FORMULATIONS,
@@ -69,6 +70,14 @@ export function withModifier(text: string, start: number): number {
   if (!m) return start;
   const modifier = stripLeadingVerbs(m[1]);
   return modifier.length >= 2 ? start - modifier.length : start;
+}
+
+/** 我们要深入贯彻三大攻坚战 → 三大攻坚战: a name starts after the last left-boundary word inside it. */
+export function afterLeftBoundary(name: string): string {
+  let cut = 0;
+  NAME_LEFT_BOUNDARY.lastIndex = 0;
+  for (let m = NAME_LEFT_BOUNDARY.exec(name); m; m = NAME_LEFT_BOUNDARY.exec(name)) cut = m.index + m[0].length;
+  return cut ? name.slice(cut) : name;
 }
 
 /** 推进实施X → X: the leftmost verb match may be followed by more verbs that belong before the name. */

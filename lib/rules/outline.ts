@@ -21,7 +21,11 @@ export function extractOutline(text: string): OutlineItem[] {
   if (text.length === 0) return [];
   const { bodyEnd, annexStarts } = findBodyBounds(text);
   const candidates = scanCandidates(text, bodyEnd).filter((c) => c.start < bodyEnd);
-  const placed = buildTree(candidates, { breaks: annexStarts, interludes: findInterludes(text, bodyEnd) });
+  const placed = buildTree(candidates, {
+    breaks: annexStarts,
+    interludes: findInterludes(text, bodyEnd),
+    announcements: findAnnouncements(text, candidates),
+  });
   if (placed.length === 0) return [];
 
   const ends = sectionEnds(placed, bodyEnd, annexStarts);
@@ -46,13 +50,38 @@ export function extractOutline(text: string): OutlineItem[] {
 }
 
 /** A paragraph that addresses the audience again: 各位代表！ 同志们！ (not 同志们： opening the speech). */
-const INTERLUDE = /(?:^|[\n\r\u3000])[ \t\u3000]*(?:各位代表|同志们|各位委员)[！!]/g;
+const INTERLUDE = /(?:各位代表|同志们|各位委员)[！!]/g;
+/** What may stand before the interlude on its line: nothing but blanks after a paragraph start. */
+const INTERLUDE_LEFT = /(?:^|[\n\r\u3000])[ \t\u3000]*$/;
+
+/** Anchored on the words themselves (a literal scan) and checked leftwards, not tried at every position. */
+/** 下面，我讲三点意见。 · 我着重讲两个问题： — the speaker's announcement of numbered points, at a paragraph end. */
+const ANNOUNCEMENT =
+  /(?:讲|谈|提|强调)[^。！？\n]{0,4}?(?:[一二两三四五六七八九十几]|\d{1,2})(?:点|个方面|个问题)[^。！？\n]{0,12}?[：。][ \t　]*(?=\n)/g;
+
+/** Ends of announcements, looked for only when a page's last candidate could be a lone first heading. */
+function findAnnouncements(text: string, candidates: readonly { start: number }[]): number[] {
+  const last = candidates[candidates.length - 1];
+  if (!last) return [];
+  const out: number[] = [];
+  ANNOUNCEMENT.lastIndex = 0;
+  const from = Math.max(0, last.start - 200);
+  const stretch = text.slice(from, last.start + 1);
+  for (let m = ANNOUNCEMENT.exec(stretch); m; m = ANNOUNCEMENT.exec(stretch)) out.push(from + m.index + m[0].length);
+  return out;
+}
 
 function findInterludes(text: string, until: number): number[] {
   const out: number[] = [];
   INTERLUDE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = INTERLUDE.exec(text)) !== null && m.index < until) out.push(m.index);
+  while ((m = INTERLUDE.exec(text)) !== null && m.index < until) {
+    const left = INTERLUDE_LEFT.exec(text.slice(Math.max(0, m.index - 8), m.index));
+    if (!left) continue;
+    // The match starts at the paragraph break (as before), or at the text start.
+    const breakAt = m.index - left[0].length;
+    out.push(left[0].length > 0 && /[\n\r\u3000]/.test(left[0][0]) ? breakAt : Math.max(0, breakAt));
+  }
   return out;
 }
 

@@ -9,6 +9,7 @@ import {
   QUALIFYING_NAME_START,
 } from './mention-lexicon';
 import {
+  afterLeftBoundary,
   group,
   lexiconMatch,
   LISTED_LEFT,
@@ -104,7 +105,8 @@ export const PROGRAM_RULES: readonly MentionRule[] = [
       const left = NAMED_LEFT.exec(window) ?? listedName(window, text.slice(m.index - 2, m.index + m[0].length));
       if (!left) return null;
       // The leftmost verb may be followed by another (深入推进实施…): the name starts after the last one.
-      const name = stripLeadingVerbs(left[1]);
+      // The name starts after the last boundary word inside the window (我们要深入贯彻|三大攻坚战).
+      const name = afterLeftBoundary(stripLeadingVerbs(left[1]));
       if (name.length < 2) return null;
       const end = m.index + m[0].length;
       const start = m.index - name.length;
@@ -134,6 +136,13 @@ export const PROGRAM_RULES: readonly MentionRule[] = [
       '组织实施⟦中小学教师能力提升三年行动⟧',
       '深入实施数字经济、⟦制造业数字化转型提升行动⟧、⟦中小企业梯度培育专项行动⟧',
       '深入实施⟦新兴市场开拓计划⟧、⟦制造业抱团出海行动⟧，',
+      '深入实施⟦在外人才回归工程⟧',
+      '开展⟦在线政务服务提升行动⟧',
+      '开展⟦百名干部上门服务行动⟧',
+      '推进⟦企业上云用数专项行动⟧',
+      '同志们：我们要深入贯彻⟦三大攻坚战⟧',
+      '、我们要扎实开展⟦重点产业补链延链专项行动⟧',
+      '：要大力实施⟦农村人居环境整治提升行动⟧',
     ],
     counterExamples: [
       '实施一批重大工程',
@@ -148,6 +157,9 @@ export const PROGRAM_RULES: readonly MentionRule[] = [
       '开展对标行动',
       '各部门、全社会共同行动',
       '大力推进、城市更新行动',
+      '加快推进在建工程',
+      '推进在全县开展行动',
+      '同志们：我们要深入贯彻落实专项行动',
     ],
   },
   {

@@ -21,6 +21,13 @@ const NON_SPEECH_TITLE_LINE = new RegExp(
     `(?:[（(][^）)\\n]{0,20}[）)])?[ \\t　]*(?=\\n)`,
 );
 
+/**
+ * The same title glued to its body by the page (no line break): only the unmistakable genre words, and only when
+ * what follows is how such a body starts (近期/按照/根据/各…单位/时间：/a year).
+ */
+const GLUED_NON_SPEECH_TITLE =
+  /(?:^|\n)[ \t　]*[^。！？，：\n]{2,50}?(?:心得体会|学习体会|会议纪要|的通知|的决定|工作要点|述职报告|工作总结)(?=近期|近日|近段时间|按照|根据|为|经|各|时间：|今年|\d{4}年)/;
+
 export const LOOKALIKE_RULES: readonly VerdictRule[] = [
   {
     id: 'doc.nonSpeechTitle',
@@ -28,7 +35,8 @@ export const LOOKALIKE_RULES: readonly VerdictRule[] = [
     // A title line near the top (within the first 400 characters, so page chrome may precede it) that names
     // another genre; numbered lines (一、…基本总结) are headings, not titles. Brackets may follow: 行动计划（2024—2026年）.
     measure(ctx) {
-      const m = NON_SPEECH_TITLE_LINE.exec(ctx.head.slice(0, TITLE_ZONE));
+      const zone = ctx.head.slice(0, TITLE_ZONE);
+      const m = NON_SPEECH_TITLE_LINE.exec(zone) ?? GLUED_NON_SPEECH_TITLE.exec(zone);
       return m ? m[0].trim() : null;
     },
     description: {
@@ -42,12 +50,17 @@ export const LOOKALIKE_RULES: readonly VerdictRule[] = [
       '全市优化营商环境三年行动计划（2024—2026年）\n为持续优化',
       '致全县广大农民朋友的一封信\n全县广大农民朋友们：',
       '县政府第28次常务会议纪要\n2024年',
+      '学习全会精神心得体会近期，我认真学习了',
+      '关于表彰先进集体和先进个人的决定各区县人民政府，市直有关单位：',
+      '××镇党委会议纪要时间：2024年4月2日',
     ],
     counterExamples: [
       '在全县工作总结表彰大会上的讲话\n同志们：',
       '下面，我讲三点意见。\n一、总结经验\n',
       '这次会议的主要任务是总结去年工作。\n',
       '各位代表：\n一、过去五年的工作和十年的基本总结\n',
+      '在全县工作总结表彰大会上的讲话同志们：',
+      '认真贯彻关于加强安全生产的通知精神，',
     ],
   },
   {
@@ -93,6 +106,32 @@ export const LOOKALIKE_RULES: readonly VerdictRule[] = [
       '各村（社区）、镇直各单位：\n为进一步',
     ],
     counterExamples: ['各乡镇、各部门要从讲政治的高度看待安全生产。', '同志们：\n今天'],
+  },
+  {
+    id: 'doc.quotedSpeech',
+    weight: -5,
+    scope: 'head',
+    // A speech told, not given: fiction (官场小说 chapters: 第96章, 加入书签, 下一章) and articles on how to write
+    // speeches quote the speech's own cues inside quotation marks (“同志们，…”, “下面，我谈几点看法”). A real
+    // speech quotes sayings and documents, not its own salutation or agenda.
+    pattern:
+      /“(?:同志们[，！：]|下面，我|今天召开|今天，我们)|(?:^|\n)[ \t　]*第[0-9一二三四五六七八九十百千]{1,5}章[ \t　]|加入书签|上一章|下一章|本站所有小说|章节目录/,
+    description: {
+      zh: '讲话被转述而非原文：小说章节或讲话稿写作文章，把称呼语、议程放在引号里',
+      en: 'A speech told rather than given: fiction chapters or writing guides quote its salutation or agenda',
+    },
+    examples: [
+      '第96章 新书记讲话\n他拿起话筒，说道：“同志们，今天我从县里赶回来”',
+      '我写的是“下面，我谈几点看法”，领导改成了“下面，我提几点要求”。',
+      '她目光一扫：“同志们，今天我们在这里隆重集会。”',
+      '加入书签 上一章 目录 下一章',
+    ],
+    counterExamples: [
+      '习近平总书记指出：“民族要复兴，乡村必振兴。”',
+      '同志们：\n今天召开全县安全生产工作会议',
+      '在第三章中，我们讨论了',
+      '大家常说“同志们辛苦了”，这句话很暖心。',
+    ],
   },
   {
     id: 'news.meetingCoverage',

@@ -61,8 +61,21 @@ function run(split: GenreSplit, variants: Record<string, (t: string) => string>)
   return rows;
 }
 
+/**
+ * How the negatives are rejected: by a rule that recognises their genre (a negative-weight rule other than the
+ * short-text penalty), or only by the short-text penalty and the bias. Precision only means something for the first.
+ */
+function rejectionLine(rows: Row[]): string {
+  const negatives = rows.filter((r) => !r.doc.positive);
+  const bySpecific = negatives.filter((r) => r.verdict.reasons.some((x) => x.weight < 0 && x.id !== 'length.short'));
+  return (
+    `negatives with a specific negative rule ${bySpecific.length}/${negatives.length}; ` +
+    `only the short-text penalty or bias ${negatives.length - bySpecific.length}/${negatives.length}`
+  );
+}
+
 function report(split: GenreSplit, rows: Row[], stress: Row[]): void {
-  const out = [`[genre corpus: ${split}] ${line('all page variants', rows)}`];
+  const out = [`[genre corpus: ${split}] ${line('all page variants', rows)}`, `  ${rejectionLine(rows)}`];
   for (const [kind, group] of groupBy(rows, (r) => r.doc.kind)) out.push('  genre ' + line(kind, group));
   for (const [level, group] of groupBy(rows, (r) => r.doc.level)) out.push('  level ' + line(level, group));
   for (const [source, group] of groupBy(rows, (r) => r.doc.source)) out.push('  source ' + line(source, group));
@@ -99,5 +112,21 @@ describe('genre corpus verdict quality', () => {
     const s = score(rows);
     expect(s.recall).toBeGreaterThanOrEqual(0.85);
     expect(s.precision).toBeGreaterThanOrEqual(0.95);
+  });
+
+  // Written with the rules frozen and scored once before any fix (R 0.923 / P 0.923 over all page variants:
+  // a lecture without salutation, `今天我们聚在一起召开`, and fiction/writing guides quoting speech cues); the
+  // fixes it revealed came after, so from now on it is a regression set like holdout, not a blind one (README).
+  it('excerpts (written after the rules were frozen): recall ≥ 0.9 at precision ≥ 0.97; negatives rejected by their own rules', () => {
+    const rows = run('excerpts', VARIANTS);
+    const stress = run('excerpts', STRESS_VARIANTS);
+    report('excerpts', rows, stress);
+    const s = score(rows);
+    expect(rows.filter((r) => r.doc.positive).length / Object.keys(VARIANTS).length).toBeGreaterThanOrEqual(25);
+    expect(s.recall).toBeGreaterThanOrEqual(0.9);
+    expect(s.precision).toBeGreaterThanOrEqual(0.97);
+    const negatives = rows.filter((r) => !r.doc.positive);
+    const bySpecific = negatives.filter((r) => r.verdict.reasons.some((x) => x.weight < 0 && x.id !== 'length.short'));
+    expect(bySpecific.length / negatives.length).toBeGreaterThanOrEqual(0.95);
   });
 });

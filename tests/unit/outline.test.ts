@@ -361,6 +361,18 @@ describe('heads and section ends', () => {
     expect(ownLine.map((i) => i.title)).toEqual(['发行长期国债', '调整收入分配']);
   });
 
+  it('keeps a lone 一、 right after the announced points on a page cut off after its first heading', () => {
+    const cut =
+      '同志们:\n今天召开全县教育工作会议。下面,我讲几点意见。\n一、要把立德树人作为根本任务\n教育是国之大计。';
+    expect(shape(extractOutline(cut))).toEqual(['一、@0']);
+    const announced = '刚才几位同志讲得很好。我着重讲两个问题：\n一、周密部署，立即行动\n各乡镇要迅速行动。';
+    expect(shape(extractOutline(announced))).toEqual(['一、@0']);
+    // Counter-examples: no announcement before it, or another numbered item after it.
+    expect(extractOutline('会议要求，各地要做好以下工作。\n一、加强领导\n')).toEqual([]);
+    expect(extractOutline('下面，我讲三点意见。\n一、认清形势\n要看到成绩。一是经济增长。\n')).toEqual([]);
+    expect(extractOutline('下面，我讲三点意见。中间还有很长的一段话，不是紧跟着的标题。\n一、认清形势\n')).toEqual([]);
+  });
+
   it('returns nothing for empty text', () => {
     expect(extractOutline('')).toEqual([]);
   });

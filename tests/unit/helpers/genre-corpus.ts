@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { TRAD_TO_SIMP } from '../../../lib/rules/trad-simp';
 import { CORPUS_DIR } from './rules-corpus';
 
-export type GenreSplit = 'dev' | 'holdout';
+/** dev: rules are tuned on it; holdout and excerpts: never tuned against (see the corpus README). */
+export type GenreSplit = 'dev' | 'holdout' | 'excerpts';
 
 export interface GenreDoc {
   id: string;
