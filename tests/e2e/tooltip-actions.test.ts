@@ -58,6 +58,14 @@ describe('mention tooltip actions', () => {
   }, async () => {
     expect(await has(first, 'tifa-formulation', '两张皮')).toBe(true);
     const loadedAt = await first.evaluate(() => performance.timeOrigin);
+    // Keyboard: Tab from the page goes into the open tooltip's buttons; Esc closes it.
+    await hover(first, 'tifa-formulation', '两张皮');
+    await first.keyboard.press('Tab');
+    await waitForTifaUi(first, '.tip button:focus', (el) => el.text.includes('hide this term'));
+    await first.keyboard.press('Escape');
+    await waitForTifaUi(first, '.tip', (el) => el.hidden);
+    // The pointer moves from the highlight into the tooltip (it stays open) and clicks "hide this term".
+    await first.mouse.move(2, 2);
     await hover(first, 'tifa-formulation', '两张皮');
     await clickTifaUi(first, '.tip [data-action="hide"]');
     // The tooltip closes, and the highlight goes on this tab and on the other one, without a reload.
