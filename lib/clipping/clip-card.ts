@@ -44,7 +44,7 @@ export function clipHoverSource(
         content: (close) => ({
           swatch: COLOR_CSS[entry.color],
           heading: t('reading_clipHeading'),
-          text: shorten(passage.trim(), 80),
+          text: `“${shorten(passage.trim(), 80)}”`,
           extra: clipCard(doc, entry.id, link, () => {
             close();
             repaint();
@@ -89,7 +89,14 @@ export function clipCard(doc: Document, id: string, link: PageClipLink, gone: ()
     tags.setAttribute('aria-label', t('reading_clipTags'));
     const actions = el('div', 'actions');
     const save = trustedButton(doc, t('reading_clipSave'), () => {
-      const next = { id, note: note.value, tags: tags.value.split(/[,，、;；\s]+/).filter(Boolean) };
+      const next = {
+        id,
+        note: note.value,
+        tags: tags.value
+          .split(/[,，、;；]/)
+          .map((x) => x.trim())
+          .filter(Boolean),
+      };
       void runAction(
         card,
         async () => view(await link.edit(next)),

@@ -62,7 +62,11 @@ export function mentionActions(doc: Document, mention: Mention, edits: RuleEdits
     const list = doc.createElement('div');
     list.className = 'cats';
     list.setAttribute('role', 'group');
-    list.setAttribute('aria-label', t('reading_pickCategory'));
+    const label = doc.createElement('span');
+    label.className = 'muted';
+    label.textContent = t('reading_pickCategory');
+    list.setAttribute('aria-label', label.textContent);
+    list.append(label);
     for (const c of MENTION_CATEGORIES) {
       if (c === mention.category) continue;
       const b = trustedButton(doc, categoryLabel(c), () => act(() => edits.correct(term, c)));
@@ -71,7 +75,7 @@ export function mentionActions(doc: Document, mention: Mention, edits: RuleEdits
       list.append(b);
     }
     wrong.replaceWith(list);
-    (list.firstElementChild as HTMLElement | null)?.focus();
+    list.querySelector('button')?.focus();
   });
   wrong.dataset.action = 'wrong';
   box.append(hide, wrong);

@@ -99,6 +99,13 @@ export class PageUi {
     tip.hidden = true;
     // Typing in the tooltip (a clip's note) must not reach the page's own keyboard shortcuts.
     for (const type of ['keydown', 'keyup', 'keypress']) tip.addEventListener(type, (e) => e.stopPropagation());
+    // Buttons can make it grow (a category list, a note being edited): keep its bottom inside the viewport.
+    const win = this.#doc.defaultView;
+    if (win?.ResizeObserver)
+      new win.ResizeObserver(() => {
+        const { top, height } = tip.getBoundingClientRect();
+        if (top + height > win.innerHeight - 4) tip.style.top = `${Math.max(4, win.innerHeight - height - 4)}px`;
+      }).observe(tip);
     this.#unmount = mountInTifaUi(this.#doc, style, tip);
     this.#tip = tip;
     return tip;

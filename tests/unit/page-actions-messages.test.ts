@@ -54,8 +54,9 @@ describe('rule edits from a mention tooltip', () => {
   it('hides a term the sender page shows, and corrects a category', async () => {
     const textId = await analyzeIn();
     expect(await send('rules.hideTerm', { textId, term: '两张皮' }, fromTab())).toEqual({ ok: true, value: {} });
-    expect(await send('rules.correctCategory', { textId, term: '千村头雁培育工程', category: 'formulation' }, fromTab()))
-      .toMatchObject({ ok: true });
+    expect(
+      await send('rules.correctCategory', { textId, term: '千村头雁培育工程', category: 'formulation' }, fromTab()),
+    ).toMatchObject({ ok: true });
     const { rules } = await loadRuleSettings();
     expect(rules.hidden).toEqual(['两张皮']);
     expect(rules.corrections).toEqual([{ text: '千村头雁培育工程', category: 'formulation' }]);
@@ -100,7 +101,10 @@ describe('clip hover card', () => {
       ['clips.pageEdit', { id: theirs.id, note: 'x', tags: [] }],
       ['clips.pageDelete', { id: theirs.id }],
     ] as const) {
-      expect(await send(kind, payload, fromTab())).toMatchObject({ ok: false, error: expect.stringContaining('no clip') });
+      expect(await send(kind, payload, fromTab())).toMatchObject({
+        ok: false,
+        error: expect.stringContaining('no clip'),
+      });
     }
     expect(await store.get(theirs.id)).toMatchObject({ note: '' });
     // Extension pages use the library's own kinds.

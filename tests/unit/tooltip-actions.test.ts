@@ -67,7 +67,12 @@ describe('tooltip buttons', () => {
 
   it('says why when an edit fails, and keeps the tooltip open', async () => {
     const close = vi.fn();
-    const box = mentionActions(document, mention, { ...edits(), hide: async () => Promise.reject(new Error('nope')) }, close);
+    const box = mentionActions(
+      document,
+      mention,
+      { ...edits(), hide: async () => Promise.reject(new Error('nope')) },
+      close,
+    );
     trustedClick((box as HTMLElement).querySelector('[data-action="hide"]')!);
     await settle();
     expect(close).not.toHaveBeenCalled();
@@ -101,17 +106,17 @@ describe('clip card', () => {
     expect(card.querySelector('textarea')).toBeNull();
   });
 
-  it('edits note and tags (split on commas and spaces) and deletes on trusted clicks', async () => {
+  it('edits note and tags (split on commas, spaces kept inside a tag) and deletes on trusted clicks', async () => {
     const l = link();
     const gone = vi.fn();
     const card = clipCard(document, 'c1', l, gone);
     await settle();
     trustedClick(card.querySelector('[data-action="edit"]')!);
     card.querySelector('textarea')!.value = '新批注';
-    card.querySelector('input')!.value = '基层，党建  调研';
+    card.querySelector('input')!.value = '基层，党建 调研 , party building';
     trustedClick(card.querySelector('[data-action="save"]')!);
     await settle();
-    expect(l.edit).toHaveBeenCalledWith({ id: 'c1', note: '新批注', tags: ['基层', '党建', '调研'] });
+    expect(l.edit).toHaveBeenCalledWith({ id: 'c1', note: '新批注', tags: ['基层', '党建 调研', 'party building'] });
     expect(card.textContent).toContain('新批注');
     trustedClick(card.querySelector('[data-action="delete"]')!);
     await settle();
