@@ -80,7 +80,7 @@ export const steps: ScreenshotStep[] = [
         const passage = '要把服务中心作为加强机关党建的核心';
         await selectText(page, passage);
         await clickClipButton(page);
-        await page.waitForFunction((p) => [...(CSS.highlights.get('tifa-clip') ?? [])].length > 0, passage);
+        await page.waitForFunction(() => [...(CSS.highlights.get('tifa-clip') ?? [])].length > 0);
         await page.evaluate(() => document.getSelection()?.removeAllRanges());
         const point = await hoverClip(page, passage);
         await clickTifaUi(page, '.tip [data-action="edit"]');
