@@ -93,8 +93,13 @@ describe('mention tooltip actions', () => {
       await expect.poll(() => has(page, 'tifa-meeting', program), { timeout: 30_000 }).toBe(true);
       expect(await has(page, 'tifa-program', program)).toBe(false);
     }
+    // Listed under corrections; removing it there gives the term its own category back.
     const options = await tifa.openExtensionPage('options.html');
-    await options.locator('.tifa-options-item', { hasText: program }).waitFor();
+    const item = options.locator('.tifa-options-item', { hasText: program });
+    await item.waitFor();
+    await item.getByRole('button').click();
+    await expect.poll(() => has(first, 'tifa-program', program), { timeout: 30_000 }).toBe(true);
+    expect(await has(first, 'tifa-meeting', program)).toBe(false);
     await options.close();
   });
 });
