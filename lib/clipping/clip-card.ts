@@ -23,8 +23,8 @@ const shorten = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}â
 /**
  * The clip hover card: hovering one of the page's clip highlights shows its note and tags in Tifa's tooltip, with
  * "edit" (note, tags) and "delete". Only this page's clips are painted here, and the background answers only
- * about clips of the sender's own page. Delete goes to the trash (the library can restore it); the background
- * then has the page re-highlight its clips.
+ * about clips of the sender's own page. Delete goes to the trash (the library can restore it), and the page places
+ * and paints its clips again (`repaint`), so the highlight goes at once.
  */
 export function clipHoverSource(
   doc: Document,
