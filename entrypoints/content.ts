@@ -1,6 +1,7 @@
 import { POLICY_HOST_MATCHES } from '../lib/sites';
 import { contentScriptLifetime, startReading } from '../lib/reading/start';
 import { startClipping } from '../lib/clipping/content-clipper';
+import { clipHoverSource } from '../lib/clipping/clip-card';
 
 export default defineContentScript({
   matches: POLICY_HOST_MATCHES,
@@ -11,6 +12,8 @@ export default defineContentScript({
     // Reading: analyse the page, highlight it, answer the popup and side panel.
     const reading = startReading(life);
     // Clipping: floating button, context menu / shortcut target, saved clips re-anchored and highlighted.
-    startClipping(life, reading);
+    const clipper = startClipping(life, reading);
+    // Hovering a clip shows its note and tags, to edit or delete, in the same tooltip as the highlights'.
+    reading.addHoverSource(clipHoverSource(document, clipper.highlighter, () => clipper.reanchor()));
   },
 });

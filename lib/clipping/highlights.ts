@@ -1,5 +1,6 @@
 import { CLIP_COLORS, type ClipColor } from '../clips/types';
 import { Flash, supportsHighlightApi } from '../highlight/highlightApi';
+import { pointInRange } from '../highlight/hitTest';
 import { installPageStyles } from '../highlight/stylesheet';
 
 /** The highlight holding every anchored clip (a stable hook), and one per colour that carries the colour. */
@@ -8,7 +9,7 @@ export const CLIP_FLASH_HIGHLIGHT = 'tifa-clip-flash';
 export const colorHighlightName = (color: ClipColor): string => `tifa-clip-${color}`;
 
 /** Translucent so the text stays legible on light and dark pages; clips sit above the reading highlights. */
-const COLOR_CSS: Record<ClipColor, string> = {
+export const COLOR_CSS: Record<ClipColor, string> = {
   yellow: 'rgba(255, 204, 0, 0.45)',
   green: 'rgba(46, 204, 113, 0.38)',
   blue: 'rgba(52, 152, 255, 0.35)',
@@ -41,6 +42,7 @@ export class ClipHighlighter {
   readonly #win: HighlightWindow | null;
   readonly #flasher: Flash | null;
   #removeStyles: (() => void) | null = null;
+  #entries: readonly HighlightEntry[] = [];
 
   readonly #doc: Document;
 
@@ -53,6 +55,7 @@ export class ClipHighlighter {
 
   /** Paints exactly these clips (replacing what was painted). */
   set(entries: readonly HighlightEntry[]): void {
+    this.#entries = entries;
     if (!this.#win) return;
     this.#ensureStyles();
     const registry = this.#win.CSS.highlights;
@@ -69,6 +72,12 @@ export class ClipHighlighter {
       if (h.size) registry.set(colorHighlightName(color), h);
       else registry.delete(colorHighlightName(color));
     }
+  }
+
+  /** The painted clip under a viewport point (the clip hover card, lib/clipping/clip-card.ts), or null. */
+  entryAt(x: number, y: number): HighlightEntry | null {
+    if (!this.#win) return null;
+    return this.#entries.find((e) => pointInRange(e.range, x, y)) ?? null;
   }
 
   /** Scrolls to a range and flashes it briefly. */
@@ -91,6 +100,7 @@ export class ClipHighlighter {
     }
     this.#removeStyles?.();
     this.#removeStyles = null;
+    this.#entries = [];
   }
 
   /** ::highlight() rules must live in the page's style scope (an adopted sheet adds no element to the DOM). */

@@ -14,6 +14,7 @@ import {
   MAX_PAGE_SIZE,
   importPartSchema,
 } from './clips';
+import { pageClipEditSchema, pageClipSchema, ruleCorrectSchema, ruleHideSchema } from './page-actions';
 import {
   analyzeReplySchema,
   analyzeRequestSchema,
@@ -77,6 +78,16 @@ export const PROTOCOL = {
    * text and are stored with them (lib/clipping/place-orphans.ts): the sender's own page only, by sender.url.
    */
   'clips.place': entry('background', 'tab', clipPlaceRequestSchema, clipPlaceReplySchema),
+  /** The hover card of one of the sender's page's clips: its note and tags (a clip of another page is refused). */
+  'clips.pageGet': entry('background', 'tab', z.object({ id: idSchema }), pageClipSchema),
+  /** The hover card's edit (a trusted gesture): note and tags of one of the sender's page's clips. */
+  'clips.pageEdit': entry('background', 'tab', pageClipEditSchema, pageClipSchema),
+  /** The hover card's delete (to the trash, like the library's): one of the sender's page's clips. */
+  'clips.pageDelete': entry('background', 'tab', z.object({ id: idSchema }), z.object({ deleted: z.boolean() })),
+  /** "Not a 提法 / hide this term" from a mention's tooltip (a trusted gesture; the term is on the sender's page). */
+  'rules.hideTerm': entry('background', 'tab', ruleHideSchema, z.object({})),
+  /** "Wrong category" from a mention's tooltip: the term is read as `category` from now on, everywhere. */
+  'rules.correctCategory': entry('background', 'tab', ruleCorrectSchema, z.object({})),
 
   // ---- to the background, from extension pages only: the library ----
   'clips.update': entry('background', 'extension', clipUpdateRequestSchema, z.object({ clip: clipSchema })),

@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import { sendToTab } from '../messages/transport';
 import type { CompiledRuleSet } from '../rules/custom-rules';
 import { TextRegistry } from './text-registry';
+import { registerRuleEditHandlers } from '../rulepacks/page-handlers';
 import { recordMeasure } from './timing';
 import { encodeAnalysis } from './wire';
 
@@ -68,6 +69,8 @@ export function registerReadingHandlers(
     recordMeasure(performance, 'tifa:worker-analyze', start, performance.now());
     return { ...encodeAnalysis(analysis, whole), textId: id };
   });
+  // The tooltip's "hide this term" and "wrong category", checked against the texts analysed here.
+  registerRuleEditHandlers(router, texts);
   // Warm the rule set as soon as the worker starts, in its own task, so the first page does not pay for it.
   setTimeout(() => {
     try {

@@ -1,6 +1,6 @@
 import { type ExtractedText, rangeFor, sameSegmentNodes } from '../extract';
 import type { PageState } from '../messages/page';
-import { HoverController } from './hover';
+import { HoverController, type HoverSource } from './hover';
 import { asRemote } from './remoteAnalyze';
 import { pageStateOf } from './page-state';
 import { scrollRangeIntoView } from './scroll';
@@ -8,7 +8,6 @@ import { buildSpans, type ReadingSpan } from './spans';
 import type { ReadingDeps, ReadingSnapshot } from './types';
 import { afterNextFrame, recordMeasure, recordRun } from './timing';
 import { defaultToggles, visibleCategories, type ToggleScope, type Toggles } from './toggles';
-
 import { PageUi } from './ui';
 import { watchPage, withoutHash, type PageWatch } from './watch';
 
@@ -56,7 +55,8 @@ export class ReadingController {
   constructor(deps: ReadingDeps) {
     this.#deps = deps;
     this.#ui = new PageUi(deps.doc);
-    this.#hover = new HoverController(deps.doc, deps.painter, this.#ui, (where, fn) => this.#guard(where, fn));
+    const guard = (where: string, fn: () => void) => this.#guard(where, fn);
+    this.#hover = new HoverController(deps.doc, deps.painter, this.#ui, guard, deps.mentionActions);
     this.#url = deps.doc.location?.href ?? '';
   }
 
@@ -334,7 +334,8 @@ export class ReadingController {
       this.#watch.stop();
       this.#watch = null;
     }
-    this.#hover.listen(on && this.#painted && this.#hover.hasSpans, this.#life.signal);
+    const hoverable = (this.#painted && this.#hover.hasSpans) || this.#hover.hasSources;
+    this.#hover.listen(on && hoverable, this.#life.signal);
   }
 
   #onPageChange(reason: 'mutation' | 'navigation'): void {
@@ -358,6 +359,12 @@ export class ReadingController {
       return;
     }
     void this.#runSafely({ force: false }).then(() => this.#guard('pageChange', () => this.#syncActivity()));
+  }
+
+  /** Another kind of highlight with a tooltip (clips: lib/clipping/clip-card.ts), hit-tested with the spans. */
+  addHoverSource(source: HoverSource): void {
+    this.#hover.addSource(source);
+    this.#guard('hover', () => this.#syncActivity());
   }
 
   /** Index into the painted spans of the visible span under a viewport point, or -1 (lib/reading/hover.ts). */

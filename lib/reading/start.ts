@@ -4,7 +4,9 @@ import { MarkPainter } from '../highlight/marks';
 import type { Painter } from '../highlight/painter';
 import { installPageStyles } from '../highlight/stylesheet';
 import { ReadingController } from './controller';
-import { announce, listenOnPage } from '../messages/content-endpoint';
+import { announce, listenOnPage, request } from '../messages/content-endpoint';
+import { UNKNOWN_TEXT_ID } from './text-registry';
+import { mentionActions, type RuleEdits } from './tooltip-actions';
 import { analyzeInBackground } from './remoteAnalyze';
 import { loadToggles, watchToggles } from './toggles';
 
@@ -39,7 +41,8 @@ function report(err: unknown, where: string): void {
  * script's lifetime, lib/reading/live.ts: invalidation, or a second injection taking over).
  */
 export function startReading(signal: AbortSignal, doc: Document = document): ReadingController {
-  const controller = new ReadingController({
+  const edits = ruleEdits(() => controller);
+  const controller: ReadingController = new ReadingController({
     doc,
     // The rule set runs in the background (see lib/messages/page.ts): the page thread only extracts and paints.
     analyze: analyzeInBackground,
@@ -50,6 +53,7 @@ export function startReading(signal: AbortSignal, doc: Document = document): Rea
     installStyles: (d) => installPageStyles(d),
     report,
     notify: (state) => announce('reading.changed', { url: state.url, status: state.status }),
+    mentionActions: (mention, close) => mentionActions(doc, mention, edits, close),
   });
   listenOnPage(
     {
@@ -62,4 +66,25 @@ export function startReading(signal: AbortSignal, doc: Document = document): Rea
   signal.addEventListener('abort', () => controller.stop(), { once: true });
   if (!signal.aborted) void controller.start();
   return controller;
+}
+
+/**
+ * The tooltip's rule edits, sent with the id of the text the background analysed for this page (it checks the
+ * term is marked there). A worker that restarted has lost that text: analyse again, then send once more.
+ */
+function ruleEdits(reading: () => ReadingController): RuleEdits {
+  const withText = async (send: (textId: string) => Promise<unknown>) => {
+    const textId = () => reading().snapshot()?.textId ?? '';
+    try {
+      return await send(textId());
+    } catch (err) {
+      if (!String(err).includes(UNKNOWN_TEXT_ID)) throw err;
+      await reading().analyzeNow(true);
+      return send(textId());
+    }
+  };
+  return {
+    hide: (term) => withText((textId) => request('rules.hideTerm', { textId, term })),
+    correct: (term, category) => withText((textId) => request('rules.correctCategory', { textId, term, category })),
+  };
 }

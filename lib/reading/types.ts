@@ -2,6 +2,7 @@ import type { ExtractedText } from '../extract';
 import type { Painter } from '../highlight/painter';
 import type { PageState } from '../messages/page';
 import type { Analysis } from '../rules/types';
+import type { MentionActions } from './hover';
 import type { RemoteAnalysis } from './remoteAnalyze';
 import type { ToggleScope, Toggles } from './toggles';
 
@@ -25,6 +26,8 @@ export interface ReadingDeps {
   /** Where errors go instead of the page (they must never be thrown into it). */
   report(err: unknown, where: string): void;
   debounceMs?: number;
+  /** The buttons of a mention's tooltip ("hide this term", "wrong category"); none when absent. */
+  mentionActions?: MentionActions;
 }
 
 /** The last analysis and the extraction it was made from (offsets of the one index into the text of the other). */

@@ -12,6 +12,11 @@ export interface TooltipContent {
   heading: string;
   text: string;
   detail?: string;
+  /**
+   * Buttons or a form under the text (lib/reading/tooltip-actions.ts, lib/clipping/clip-card.ts). With it the
+   * tooltip is interactive: it takes the pointer and keyboard focus instead of letting them through.
+   */
+  extra?: Node;
 }
 
 export class PageUi {
@@ -37,6 +42,9 @@ export class PageUi {
     head.append(swatch, this.#el('span', 'heading', content.heading));
     tip.append(head, this.#el('div', 'text', content.text));
     if (content.detail) tip.append(this.#el('div', 'detail', content.detail));
+    if (content.extra) tip.append(content.extra);
+    tip.toggleAttribute('data-interactive', !!content.extra);
+    tip.setAttribute('role', content.extra ? 'dialog' : 'tooltip');
     tip.hidden = false;
     // Below-right of the pointer, kept inside the viewport.
     const win = this.#doc.defaultView!;
@@ -48,11 +56,31 @@ export class PageUi {
   }
 
   hideTooltip(): void {
-    if (this.#tip) this.#tip.hidden = true;
+    if (!this.#tip || this.#tip.hidden) return;
+    this.#tip.hidden = true;
+    this.#tip.replaceChildren();
   }
 
   get tooltipVisible(): boolean {
     return !!this.#tip && !this.#tip.hidden;
+  }
+
+  /** A visible tooltip the reader can act in (it has buttons). */
+  get interactive(): boolean {
+    return this.tooltipVisible && this.#tip!.hasAttribute('data-interactive');
+  }
+
+  /** Moves keyboard focus to the tooltip's first control; false when there is none. */
+  focusTooltip(): boolean {
+    const first = this.interactive ? this.#tip!.querySelector<HTMLElement>('button,input,textarea') : null;
+    first?.focus();
+    return !!first;
+  }
+
+  /** Whether focus is inside the tooltip (the reader is working in it: pointer moves must not close it). */
+  get focused(): boolean {
+    const root = this.#tip?.getRootNode() as ShadowRoot | undefined;
+    return !!root?.activeElement && this.#tip!.contains(root.activeElement);
   }
 
   destroy(): void {
@@ -69,6 +97,15 @@ export class PageUi {
     const tip = this.#el('div', 'tip');
     tip.setAttribute('role', 'tooltip');
     tip.hidden = true;
+    // Typing in the tooltip (a clip's note) must not reach the page's own keyboard shortcuts.
+    for (const type of ['keydown', 'keyup', 'keypress']) tip.addEventListener(type, (e) => e.stopPropagation());
+    // Buttons can make it grow (a category list, a note being edited): keep its bottom inside the viewport.
+    const win = this.#doc.defaultView;
+    if (win?.ResizeObserver)
+      new win.ResizeObserver(() => {
+        const { top, height } = tip.getBoundingClientRect();
+        if (top + height > win.innerHeight - 4) tip.style.top = `${Math.max(4, win.innerHeight - height - 4)}px`;
+      }).observe(tip);
     this.#unmount = mountInTifaUi(this.#doc, style, tip);
     this.#tip = tip;
     return tip;

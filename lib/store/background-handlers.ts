@@ -13,6 +13,7 @@ import type { Analysis } from '../rules/types';
 import { ClipStore } from './clip-store';
 import { ImportStaging } from './import-staging';
 import { openClipDatabase } from './db';
+import { registerPageClipHandlers } from './page-clip-handlers';
 
 export interface ClipHandlerDeps {
   store?: ClipStore;
@@ -89,6 +90,7 @@ export function registerClipHandlers(router: Router, deps: ClipHandlerDeps = {})
       const all = staging.accept(part, clips);
       return all ? store.import(all) : { added: 0, skipped: 0 };
     });
+  registerPageClipHandlers(router, store, notifyPages);
   return store;
 }
 

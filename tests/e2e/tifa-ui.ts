@@ -140,3 +140,41 @@ export async function storedClips<T = Record<string, unknown>>(extensionPage: Pa
     });
   });
 }
+
+/** Clicks an element of Tifa's closed UI as the reader does: a real mouse click at its centre (trusted). */
+export async function clickTifaUi(page: Page, selector: string, timeoutMs = 10_000): Promise<void> {
+  const { box } = await waitForTifaUi(page, selector, (el) => !el.hidden && el.box !== null, timeoutMs);
+  const x = box!.x + box!.width / 2;
+  const y = box!.y + box!.height / 2;
+  // Glide there (the pointer passes from the highlight into the tooltip, as a hand would), then click.
+  await page.mouse.move(x, y, { steps: 4 });
+  await page.mouse.click(x, y);
+}
+
+/**
+ * Viewport point inside the painted range of highlight `name` whose text includes `needle` (scrolled into view),
+ * `at` of the way along its first line box; null when no such range is painted.
+ */
+export async function highlightPoint(
+  page: Page,
+  name: string,
+  needle: string,
+  at = 0.5,
+): Promise<{ x: number; y: number; text: string } | null> {
+  return page.evaluate(
+    ([n, needleText, frac]) => {
+      const h = CSS.highlights.get(n);
+      for (const r of h ? [...h] : []) {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        if (!range.toString().includes(needleText)) continue;
+        range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+        const rect = range.getClientRects()[0];
+        return { x: rect.left + rect.width * frac, y: rect.top + rect.height / 2, text: range.toString() };
+      }
+      return null;
+    },
+    [name, needle, at] as const,
+  );
+}

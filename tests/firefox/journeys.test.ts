@@ -99,11 +99,11 @@ describe('Tifa in Firefox ESR', () => {
     expect(await page.evaluate(() => document.querySelectorAll('mark').length)).toBe(0);
 
     const text = await hoverHighlight(page, 'tifa-program');
-    const tip = await waitForTifaUi(page, '[role=tooltip]', /Program|工程/);
+    const tip = await waitForTifaUi(page, '.tip', /Program|工程/);
     expect(tip.text).toContain(text.slice(0, 4));
     await expectOneClosedHost(page);
     await page.mouse.move(2, 2);
-    await waitForTifaUiGone(page, '[role=tooltip]', /./);
+    await waitForTifaUiGone(page, '.tip', /./);
     await page.close();
   });
 
@@ -128,7 +128,7 @@ describe('Tifa in Firefox ESR', () => {
     const { page } = await firefox.newTab(server.url('/seed.html?from=tooltip-then-clip'));
     expect(await waitForTifa(page)).toBe('policy');
     await hoverHighlight(page, 'tifa-program');
-    await waitForTifaUi(page, '[role=tooltip]', /Program|工程/);
+    await waitForTifaUi(page, '.tip', /Program|工程/);
     await page.mouse.move(2, 2);
     // Firefox: creating the button in the host on <html> used to nudge the scroll position, hiding the button.
     await selectText(page, PASSAGE);
