@@ -105,6 +105,7 @@ export function PageIndex(props: { tabId: number; index: PageIndexData; onNote(n
                     type="button"
                     class="tifa-index-item"
                     data-key={entry.key}
+                    data-count={n}
                     title={tf('reading_indexJump', { name: entry.label, n })}
                     onClick={() => void jump(entry)}
                   >
