@@ -294,6 +294,7 @@ export class ClipStore {
     if (draft.speechDate) clip.speechDate = draft.speechDate;
     if (draft.speechSpeaker) clip.speechSpeaker = draft.speechSpeaker;
     if (draft.speechOccasion) clip.speechOccasion = draft.speechOccasion;
+    if (draft.speechPlace) clip.speechPlace = draft.speechPlace;
     return clip;
   }
 

@@ -222,7 +222,8 @@ describe.each(['seed', 'report'] as const)('%s: page index', (name) => {
       ),
     );
     const expected = new Map<string, number>();
-    for (const m of cli[name].mentions) expected.set(`${m.category}:${m.key}`, (expected.get(`${m.category}:${m.key}`) ?? 0) + 1);
+    for (const m of cli[name].mentions)
+      expected.set(`${m.category}:${m.key}`, (expected.get(`${m.category}:${m.key}`) ?? 0) + 1);
     expect(listed.sort()).toEqual([...expected].map(([k, n]) => `${k} ×${n}`).sort());
     await panel.close();
     await page.close();
@@ -293,9 +294,9 @@ describe('speech identity, keyboard only', () => {
     expect(await panel.locator('.tifa-identity-form input[type=checkbox]').isChecked()).toBe(true);
     await panel.keyboard.press('Enter');
     await panel.getByText(`Saved, and ${before} clips updated.`).waitFor();
-    await expect.poll(async () => (await storedClips<Clip>(panel)).map((c) => c.speechSpeaker)).toEqual(
-      Array(before).fill('市委书记 李明'),
-    );
+    await expect
+      .poll(async () => (await storedClips<Clip>(panel)).map((c) => c.speechSpeaker))
+      .toEqual(Array(before).fill('市委书记 李明'));
     expect(await panel.locator('.tifa-page-identity').textContent()).toContain('市委书记 李明');
 
     // A new clip after the edit cites the edited speaker.
