@@ -10,6 +10,12 @@ import { groupMentions, type IndexEntry } from '../../lib/reading/page-index';
 /** Groups shown open at first: the named things; numbers (targets, results) are many and start folded. */
 const OPEN_AT_FIRST = new Set(['program', 'formulation', 'document', 'meeting']);
 
+/** `1 name · 2 mentions` (the extension's i18n has no plural forms: a key for one, a key for more). */
+const counts = (names: number, mentions: number) =>
+  `${names === 1 ? t('reading_indexName') : tf('reading_indexNames', { n: names })} · ${
+    mentions === 1 ? t('reading_indexMention') : tf('reading_indexMentions', { n: mentions })
+  }`;
+
 const entryId = (e: IndexEntry) => `${e.category}\u0000${e.key}`;
 
 /**
@@ -90,9 +96,7 @@ export function PageIndex(props: { tabId: number; index: PageIndexData; onNote(n
               aria-hidden="true"
             />
             {categoryLabel(group.category)}{' '}
-            <span class="tifa-page-count">
-              {tf('reading_indexCount', { names: group.entries.length, n: group.total })}
-            </span>
+            <span class="tifa-page-count">{counts(group.entries.length, group.total)}</span>
           </summary>
           <ul class="tifa-index-list">
             {group.entries.map((entry) => {

@@ -45,7 +45,9 @@ export const steps: ScreenshotStep[] = [
       const panel = await ctx.openView('sidepanel.html', tabId);
       const index = panel.locator('.tifa-page-index');
       await index.waitFor({ timeout: 5000 });
-      await index.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      // Below the sticky tabs, with the pointer on an entry (its "Clip passages" shows on hover).
+      await index.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 44));
+      await index.locator('.tifa-index-item').nth(2).hover();
       await ctx.shot(panel, 'sidepanel-index.png');
       await panel.close();
       await article.close();
