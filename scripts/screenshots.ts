@@ -1,12 +1,13 @@
 /**
  * `npm run screenshots [-- name…]`: runs the screenshot steps of every area (scripts/screenshots/<area>.ts
- * exporting `steps`) in one browser profile and writes PNGs to docs/screenshots/ (the README embeds them).
+ * exporting `steps`) in one browser profile per UI language (zh_CN, then en) and writes PNGs to docs/screenshots/
+ * as <name>.zh_CN.png and <name>.en.png (the README embeds them).
  * Name arguments run only the steps (or areas) whose name contains one of them.
  */
 import { readdirSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { openSession, type ScreenshotStep } from './screenshots/session';
+import { openSession, SCREENSHOT_LOCALES, type ScreenshotStep } from './screenshots/session';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
@@ -37,7 +38,7 @@ export async function loadSteps(): Promise<AreaSteps[]> {
 export async function runSteps(
   areas: AreaSteps[],
   outDir: string,
-  options: { filters?: string[]; headless?: boolean } = {},
+  options: { filters?: string[]; headless?: boolean; locale?: string; suffix?: string } = {},
 ): Promise<{ written: string[]; warnings: string[]; failures: string[] }> {
   const filters = options.filters ?? [];
   const selected = areas.flatMap(({ area, steps }) =>
@@ -46,7 +47,11 @@ export async function runSteps(
       .map((step) => ({ area, step })),
   );
   if (selected.length === 0) throw new Error(`no screenshot steps match ${filters.join(', ')}`);
-  const session = await openSession(outDir, { headless: options.headless });
+  const session = await openSession(outDir, {
+    headless: options.headless,
+    locale: options.locale,
+    suffix: options.suffix,
+  });
   const failures: string[] = [];
   try {
     for (const { area, step } of selected) {
@@ -66,11 +71,17 @@ export async function runSteps(
 
 async function main(): Promise<number> {
   const filters = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-  const result = await runSteps(await loadSteps(), join(ROOT, 'docs', 'screenshots'), { filters });
-  for (const w of result.warnings) console.warn(`warning: ${w}`);
-  for (const f of result.failures) console.error(`step failed: ${f}`);
-  console.log(`${result.written.length} screenshots in docs/screenshots/`);
-  return result.failures.length ? 1 : 0;
+  const areas = await loadSteps();
+  let failures = 0;
+  // One browser profile per language (the extension's language follows the browser's), Chinese first.
+  for (const { locale, suffix } of SCREENSHOT_LOCALES) {
+    const result = await runSteps(areas, join(ROOT, 'docs', 'screenshots'), { filters, locale, suffix });
+    for (const w of result.warnings) console.warn(`warning (${suffix}): ${w}`);
+    for (const f of result.failures) console.error(`step failed (${suffix}): ${f}`);
+    console.log(`${result.written.length} screenshots (${suffix}) in docs/screenshots/`);
+    failures += result.failures.length;
+  }
+  return failures ? 1 : 0;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -35,10 +35,7 @@ export function FilterPanel(props: {
 }) {
   return (
     <div class="tifa-lib-filters" role="group" aria-label={tl('library_filters')}>
-      <FacetGroup facet="site" {...props} />
-      <FacetGroup facet="speech" {...props} />
-      <FacetGroup facet="tag" {...props} />
-      <ColorFacet {...props} />
+      {/* The dates come first, across the panel: last in a scrolling grid they sat below the fold, under the chips. */}
       <fieldset class="tifa-lib-facet tifa-lib-dates">
         <legend>{tl('library_facet_date')}</legend>
         <label>
@@ -58,6 +55,11 @@ export function FilterPanel(props: {
           />
         </label>
       </fieldset>
+      <FacetGroup facet="site" {...props} />
+      <FacetGroup facet="speech" {...props} />
+      <FacetGroup facet="tag" {...props} />
+      <ColorFacet {...props} />
+
       <FacetGroup facet="mention" {...props} />
     </div>
   );

@@ -2,23 +2,28 @@ import { useMemo, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import type { OutlineEntry, PageState } from '../../lib/messages/page';
 import { sendToTab } from '../../lib/messages/transport';
-import { categoryLabel, tf } from '../../lib/reading/describe';
+import { tf } from '../../lib/reading/describe';
 import { outlineToMarkdown } from '../../lib/reading/outlineMarkdown';
-import { CATEGORY_STYLES, HIGHLIGHT_CATEGORIES } from '../../lib/highlight/categories';
+import { HighlightControls } from './HighlightControls';
 import { PageClips } from './PageClips';
+import { PageIndex } from './PageIndex';
+import { SpeechIdentityView } from './SpeechIdentity';
+import { usePageIndex } from './usePageIndex';
 import { ClipSectionButton, SectionClipOutcome, useSectionClipper, type SectionClipState } from './SectionClip';
 import { usePageState } from './usePageState';
 import { VerdictLine, VerdictReasons } from './Verdict';
 import './page.css';
 
 /**
- * The side panel's "This page": the verdict with its reasons, counts, and the speech's outline as a tree.
- * Clicking an item scrolls the page to it (and flashes it); "Copy outline" copies the outline as Markdown.
+ * The side panel's "This page": the verdict, the speech's identity (editable), its reasons, the highlight controls
+ * (reading mode, categories with counts), the outline as a tree and the page index. Clicking an outline item or an
+ * index entry scrolls the page to it (and flashes it); "Copy outline" copies the outline as Markdown.
  */
 export function PageView() {
   const { tab, state, phase } = usePageState();
   const [note, setNote] = useState('');
   const sectionClipper = useSectionClipper(tab?.id);
+  const index = usePageIndex(tab?.id, state);
 
   if (phase === 'notab')
     return (
@@ -52,17 +57,9 @@ export function PageView() {
   return (
     <section class="tifa-page-view" aria-label={t('tabThisPage')}>
       <VerdictLine state={state} />
-      {state?.speechTitle && (
-        <h2 class="tifa-page-title">
-          {state.speechTitle}
-          {state.date && <span class="tifa-page-date"> · {state.date}</span>}
-        </h2>
-      )}
-      {state?.speechTitle && (state.speaker || state.occasion) && (
-        <p class="tifa-page-identity">{[state.speaker, state.occasion].filter(Boolean).join(' · ')}</p>
-      )}
+      {tab && state?.status === 'policy' && <SpeechIdentityView tabId={tab.id} state={state} index={index} />}
       {state && <VerdictReasons state={state} />}
-      {state && state.status === 'policy' && <Counts state={state} />}
+      {state && state.status === 'policy' && <HighlightControls url={state.url} state={state} />}
       {state && state.status === 'policy' && (
         <OutlineSection
           state={state}
@@ -72,6 +69,7 @@ export function PageView() {
           lastClip={sectionClipper.last}
         />
       )}
+      {tab && index && <PageIndex tabId={tab.id} index={index} onNote={setNote} />}
       {state?.timings && (
         <p class="tifa-page-muted tifa-page-small">
           {tf('reading_timing', { chars: state.textLength.toLocaleString(), ms: state.timings.total.toFixed(1) })}
@@ -84,22 +82,6 @@ export function PageView() {
       )}
       {clips}
     </section>
-  );
-}
-
-function Counts({ state }: { state: PageState }) {
-  return (
-    <ul class="tifa-page-counts" aria-label={t('reading_legend')}>
-      {HIGHLIGHT_CATEGORIES.map((c) => (
-        <li key={c}>
-          <span
-            class="tifa-page-swatch"
-            style={{ background: CATEGORY_STYLES[c].tint, borderColor: CATEGORY_STYLES[c].swatch }}
-          />
-          {categoryLabel(c)} <span class="tifa-page-count">{state.counts[c] ?? 0}</span>
-        </li>
-      ))}
-    </ul>
   );
 }
 

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { CATEGORY_STYLES, HIGHLIGHT_CATEGORIES, type HighlightCategory } from '../../lib/highlight/categories';
 import { t } from '../../lib/i18n';
 import { sendToTab } from '../../lib/messages/transport';
 import {
@@ -10,16 +9,7 @@ import {
   revokeSite,
   sitePattern,
 } from '../../lib/permissions/sites';
-import { categoryLabel } from '../../lib/reading/describe';
-import {
-  defaultToggles,
-  loadToggles,
-  saveGlobalToggles,
-  savePageToggles,
-  watchToggles,
-  type ToggleScope,
-  type Toggles,
-} from '../../lib/reading/toggles';
+import { HighlightControls } from './HighlightControls';
 import { openSidePanel } from './openSidePanel';
 import { usePageState } from './usePageState';
 import { VerdictLine } from './Verdict';
@@ -32,47 +22,15 @@ import './page.css';
 export function PopupPageSection() {
   const { tab, state, phase, refresh } = usePageState();
   const url = state?.url ?? tab?.url;
-  const [toggles, setToggles] = useState<Toggles>(defaultToggles());
-  const [scope, setScope] = useState<ToggleScope>('global');
   const [granted, setGranted] = useState(false);
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
-
-  // The toggles shown are read from storage (and follow it), not from the page's state: the page applies a
-  // change a moment later, and a state read in between must not flip a switch the reader just moved.
-  useEffect(() => {
-    if (!url) return;
-    const load = () =>
-      void loadToggles(url).then(({ toggles: tg, scope: sc }) => {
-        setToggles(tg);
-        setScope(sc);
-      });
-    load();
-    return watchToggles(load);
-  }, [url]);
 
   // "Granted" means Tifa really runs here by the reader's choice: permission and registered script.
   const recheckGranted = () => {
     if (url && !isBuiltInSite(url)) void isSiteAlwaysOn(url).then(setGranted);
   };
   useEffect(recheckGranted, [url]);
-
-  const save = (next: Toggles, nextScope: ToggleScope = scope) => {
-    setToggles(next);
-    if (!url) return;
-    void (nextScope === 'page' ? savePageToggles(url, next) : saveGlobalToggles(next)).then(() =>
-      setTimeout(() => void refresh(), 100),
-    );
-  };
-
-  const changeScope = (nextScope: ToggleScope) => {
-    setScope(nextScope);
-    if (!url) return;
-    // "All pages" drops this page's own toggles; "This page" keeps what is shown now as the page's own.
-    void (nextScope === 'page' ? savePageToggles(url, toggles) : savePageToggles(url, null)).then(() =>
-      setTimeout(() => void refresh(), 100),
-    );
-  };
 
   const analyze = async () => {
     if (!tab) return;
@@ -131,47 +89,7 @@ export function PopupPageSection() {
         <VerdictLine state={state} />
       )}
 
-      {state && state.status === 'policy' && (
-        <fieldset class="tifa-page-toggles">
-          <legend>{t('reading_highlights')}</legend>
-          <label class="tifa-page-toggle tifa-page-toggle-all">
-            <input
-              type="checkbox"
-              checked={toggles.all}
-              onChange={(e) => save({ ...toggles, all: (e.currentTarget as HTMLInputElement).checked })}
-            />
-            <span>{t('reading_allHighlights')}</span>
-          </label>
-          <ul class="tifa-page-legend">
-            {HIGHLIGHT_CATEGORIES.map((c) => (
-              <CategoryToggle
-                key={c}
-                category={c}
-                count={state.counts[c] ?? 0}
-                checked={toggles.categories[c]}
-                disabled={!toggles.all}
-                onChange={(on) => save({ ...toggles, categories: { ...toggles.categories, [c]: on } })}
-              />
-            ))}
-          </ul>
-          <div class="tifa-page-scope" role="radiogroup" aria-label={t('reading_applyTo')}>
-            <span>{t('reading_applyTo')}:</span>
-            <label>
-              <input type="radio" name="tifa-scope" checked={scope === 'page'} onChange={() => changeScope('page')} />
-              {t('reading_scopePage')}
-            </label>
-            <label>
-              <input
-                type="radio"
-                name="tifa-scope"
-                checked={scope === 'global'}
-                onChange={() => changeScope('global')}
-              />
-              {t('reading_scopeGlobal')}
-            </label>
-          </div>
-        </fieldset>
-      )}
+      {state && state.status === 'policy' && <HighlightControls url={url} state={state} />}
 
       <div class="tifa-page-actions">
         {web && tab && (
@@ -202,35 +120,5 @@ export function PopupPageSection() {
         </p>
       )}
     </section>
-  );
-}
-
-function CategoryToggle(props: {
-  category: HighlightCategory;
-  count: number;
-  checked: boolean;
-  disabled: boolean;
-  onChange(on: boolean): void;
-}) {
-  const style = CATEGORY_STYLES[props.category];
-  return (
-    <li>
-      <label class="tifa-page-toggle">
-        <input
-          type="checkbox"
-          checked={props.checked}
-          disabled={props.disabled}
-          data-category={props.category}
-          onChange={(e) => props.onChange((e.currentTarget as HTMLInputElement).checked)}
-        />
-        <span
-          class={`tifa-page-swatch${style.underline ? ' tifa-page-swatch-underline' : ''}`}
-          style={{ background: style.tint, borderColor: style.swatch }}
-          aria-hidden="true"
-        />
-        <span class="tifa-page-cat">{categoryLabel(props.category)}</span>
-        <span class="tifa-page-count">{props.count}</span>
-      </label>
-    </li>
   );
 }

@@ -10,14 +10,25 @@ export function verdictLabel(state: PageState | null): string {
   return t(state.verdict.genre === 'report' ? 'reading_verdictPolicyReport' : 'reading_verdictPolicySpeech');
 }
 
-/** One line: what Tifa thinks the page is, and how sure. */
+/**
+ * The score as a word: it is how likely the page is a speech or report, whatever the verdict — so beside "not a
+ * speech or report" it reads "likelihood: low", never a "confidence 0.00" that seems to doubt the verdict itself.
+ */
+export function likelihood(score: number): 'high' | 'medium' | 'low' {
+  return score >= 0.75 ? 'high' : score >= 0.4 ? 'medium' : 'low';
+}
+
+/** One line: what Tifa thinks the page is, and how likely it is a speech or report. */
 export function VerdictLine({ state }: { state: PageState | null }) {
   const policy = state?.status === 'policy';
   return (
     <p class={`tifa-page-verdict ${policy ? 'is-policy' : 'is-other'}`} data-status={state?.status ?? 'pending'}>
       <strong>{verdictLabel(state)}</strong>
       {state?.verdict && (
-        <span class="tifa-page-score"> · {tf('reading_score', { score: state.verdict.score.toFixed(2) })}</span>
+        <span class="tifa-page-score" title={state.verdict.score.toFixed(2)}>
+          {' '}
+          · {tf('reading_likelihood', { level: t(`reading_level_${likelihood(state.verdict.score)}`) })}
+        </span>
       )}
     </p>
   );

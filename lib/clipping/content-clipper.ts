@@ -165,6 +165,16 @@ export class ContentClipper {
     return this.#report(await this.#clipSpan(page, item.start, item.end));
   }
 
+  /** Clips the paragraph holding mention `index` (side panel: "clip every passage that mentions X"). */
+  async clipParagraph(index: number): Promise<ClipOutcome> {
+    const page = this.#texts.primary();
+    const m = page?.analysis?.mentions[index];
+    if (!page || !m) return { status: 'error', error: `no mention ${index} on this page` };
+    const text = page.extracted.text;
+    const end = text.indexOf('\n', m.end);
+    return this.#clipSpan(page, text.lastIndexOf('\n', m.start) + 1, end < 0 ? text.length : end);
+  }
+
   async clipRange(range: Range | null): Promise<ClipOutcome> {
     if (!range || range.collapsed) return { status: 'empty' };
     const span = this.#texts.spanOf(range);
@@ -378,6 +388,7 @@ export class ContentClipper {
       {
         'clipping.clipSelection': () => this.clipSelection(),
         'clipping.clipSection': ({ itemIndex }) => this.clipSection(itemIndex),
+        'clipping.clipParagraph': ({ index }) => this.clipParagraph(index),
         'clipping.getAnchors': async () => ({ url: this.#pageUrl() ?? '', anchors: await this.anchorStatuses() }),
         'clipping.refresh': () => this.reanchor(),
         'clipping.scrollTo': async ({ id }) => {

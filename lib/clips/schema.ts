@@ -107,6 +107,7 @@ export const clipDraftSchema = z.object({
   speechDate: z.string().max(40).optional(),
   speechSpeaker: z.string().max(MAX_TITLE_CHARS).optional(),
   speechOccasion: z.string().max(MAX_TITLE_CHARS).optional(),
+  speechPlace: z.string().max(MAX_TITLE_CHARS).optional(),
   mentions: z.array(clipMentionSchema).max(MAX_MENTIONS),
   selectors: z.tuple([textQuoteSelectorSchema, textPositionSelectorSchema]),
   note: noteSchema.optional(),
@@ -140,6 +141,7 @@ export const clipSchema = z
     speechDate: z.string().max(40).optional(),
     speechSpeaker: z.string().max(MAX_TITLE_CHARS).optional(),
     speechOccasion: z.string().max(MAX_TITLE_CHARS).optional(),
+    speechPlace: z.string().max(MAX_TITLE_CHARS).optional(),
     mentions: z.array(clipMentionSchema).max(MAX_MENTIONS),
     mentionKeys: z.array(z.string().max(MAX_MENTION_CHARS + 20)).max(MAX_MENTIONS),
     // The position is optional: a clip imported from a quote alone has none until a visit places it.

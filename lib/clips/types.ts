@@ -60,6 +60,8 @@ export interface Clip {
   speechSpeaker?: string;
   /** The meeting or occasion: `全市安全生产工作会议`. */
   speechOccasion?: string;
+  /** Where it was given, when the reader stated it (speech identity, side panel). */
+  speechPlace?: string;
   mentions: ClipMention[];
   /** Multi-entry index helper: `${category}:${key}` for each mention. */
   mentionKeys: string[];

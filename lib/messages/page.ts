@@ -102,6 +102,13 @@ const mentionSchema = z.object({
 
 const speakerSchema = z.object({ name: z.string().optional(), post: z.string().optional() });
 
+/**
+ * The side panel's page index (reading.getIndex): every mention the analysis found, in text order (its index in
+ * this list is what reading.scrollToMention and clipping.clipParagraph name), and the speaker as read.
+ */
+export const pageIndexSchema = z.object({ mentions: z.array(mentionSchema), speaker: speakerSchema.optional() });
+export type PageIndex = z.infer<typeof pageIndexSchema>;
+
 export const analysisSchema = z.object({
   verdict: verdictSchema,
   outline: z.array(outlineItemSchema),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { clipSchema } from '../clips/schema';
+import { speechIdentitySchema } from '../citation/identity';
 import {
   clipAnchorSchema,
   clipOutcomeSchema,
@@ -19,6 +20,7 @@ import {
   analyzeReplySchema,
   analyzeRequestSchema,
   pageChangedSchema,
+  pageIndexSchema,
   pageStateSchema,
   scrollToItemRequestSchema,
 } from './page';
@@ -114,10 +116,22 @@ export const PROTOCOL = {
     z.object({ added: z.number(), skipped: z.number() }),
   ),
 
+  /** The reader's speech identity (title, speaker, occasion, place, date) for a page; `apply` rewrites its clips too. */
+  'clips.setSpeech': entry(
+    'background',
+    'extension',
+    z.object({ url: z.string().min(1).max(8192), identity: speechIdentitySchema, apply: z.boolean() }),
+    z.object({ updated: z.number().int().nonnegative() }),
+  ),
+
   // ---- to a tab's content script, from extension pages and the background ----
   'reading.getState': entry('tab', 'extension', empty, pageStateSchema),
   /** Scroll to outline item `index` and flash it. */
   'reading.scrollTo': entry('tab', 'extension', scrollToItemRequestSchema, z.object({ found: z.boolean() })),
+  /** The page index: every mention the analysis found (the side panel groups and counts them). */
+  'reading.getIndex': entry('tab', 'extension', empty, pageIndexSchema),
+  /** Scroll to mention `index` (of reading.getIndex's list) and flash it. */
+  'reading.scrollToMention': entry('tab', 'extension', scrollToItemRequestSchema, z.object({ found: z.boolean() })),
   /** Re-run extract + analyse + highlight now. */
   'reading.analyzeNow': entry('tab', 'extension', z.object({ force: z.boolean().optional() }), pageStateSchema),
   /** Clip the tab's current selection (context menu, Alt+Shift+S). */
@@ -127,6 +141,13 @@ export const PROTOCOL = {
     'tab',
     'extension',
     z.object({ itemIndex: z.number().int().nonnegative().max(MAX_ITEM_INDEX) }),
+    clipOutcomeSchema,
+  ),
+  /** Clip the paragraph that holds mention `index` ("clip every passage that mentions X", one call per passage). */
+  'clipping.clipParagraph': entry(
+    'tab',
+    'extension',
+    z.object({ index: z.number().int().nonnegative().max(MAX_ITEM_INDEX) }),
     clipOutcomeSchema,
   ),
   'clipping.getAnchors': entry(

@@ -168,15 +168,17 @@ export class ReadingController {
     return this.getPageState();
   }
 
-  /** Scrolls to outline item `index`, and flashes its heading. */
-  scrollToItem(index: number): { found: boolean } {
+  /** Scrolls to outline item `index` (or with `mention`, mention `index`: the page index), and flashes it. */
+  scrollToItem(index: number, mention = false): { found: boolean } {
     const cur = this.#current;
-    const item = cur?.analysis.verdict.isPolicy ? cur.analysis.outline[index] : undefined;
+    const a = cur?.analysis;
+    const item = a?.verdict.isPolicy ? (mention ? a.mentions : a.outline)[index] : undefined;
     if (!cur || !item) return { found: false };
     const ex = this.liveExtraction() ?? cur.extraction;
-    const range = rangeFor(ex, item.start, Math.max(item.headEnd, Math.min(item.start + 1, ex.text.length)));
+    const end = 'headEnd' in item ? item.headEnd : item.end;
+    const range = rangeFor(ex, item.start, Math.max(end, Math.min(item.start + 1, ex.text.length)));
     scrollRangeIntoView(this.#win, range);
-    const spanIndex = cur.spans.findIndex((s) => s.category === 'section' && s.source === index);
+    const spanIndex = cur.spans.findIndex((s) => (s.category === 'section') !== mention && s.source === index);
     this.#deps.painter.flash(range, spanIndex);
     return { found: true };
   }

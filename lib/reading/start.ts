@@ -59,6 +59,11 @@ export function startReading(signal: AbortSignal, doc: Document = document): Rea
     {
       'reading.getState': () => controller.getPageState(),
       'reading.scrollTo': ({ index }) => controller.scrollToItem(index),
+      'reading.scrollToMention': ({ index }) => controller.scrollToItem(index, true),
+      'reading.getIndex': () => {
+        const a = controller.snapshot()?.analysis;
+        return a?.verdict.isPolicy ? { mentions: a.mentions, speaker: a.speaker } : { mentions: [] };
+      },
       'reading.analyzeNow': ({ force }) => controller.analyzeNow(force === true),
     },
     signal,

@@ -11,6 +11,8 @@ import { TextRegistry, UNKNOWN_TEXT_ID } from '../reading/text-registry';
 import { analyze } from '../rules';
 import type { Analysis } from '../rules/types';
 import { ClipStore } from './clip-store';
+import { speechFieldsOf, withIdentity } from '../citation/identity';
+import { loadSpeechIdentity, saveSpeechIdentity } from '../citation/identity-store';
 import { ImportStaging } from './import-staging';
 import { openClipDatabase } from './db';
 import { registerPageClipHandlers } from './page-clip-handlers';
@@ -35,7 +37,19 @@ export function registerClipHandlers(router: Router, deps: ClipHandlerDeps = {})
   const placing = new TabQueue();
   const staging = new ImportStaging();
   router
-    .on('clips.save', async (req, { tab }) => store.save(draftFor(req, tab!, texts, analyzeText)))
+    .on('clips.save', async (req, { tab }) => {
+      const draft = draftFor(req, tab!, texts, analyzeText);
+      // The identity the reader stated for this page (side panel) wins over what the rules read.
+      const identity = await loadSpeechIdentity(tab!.url).catch(() => null);
+      return store.save(identity ? withIdentity(draft, identity) : draft);
+    })
+    .on('clips.setSpeech', async ({ url, identity, apply }) => {
+      await saveSpeechIdentity(url, identity);
+      if (!apply) return { updated: 0 };
+      const updated = await store.setSpeech(url, speechFieldsOf(identity));
+      void notifyPages([normalizeUrl(url)]);
+      return { updated };
+    })
     .on('clips.count', async (_req, { tab }) => ({ count: await store.countForPage(tab!.url) }))
     .on('clips.place', async ({ textId, text, ids }, { tab }) => {
       const page = tab!;

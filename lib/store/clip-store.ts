@@ -9,6 +9,9 @@ import type { ClipFilter, ClipOrder } from '../messages/clips';
 import { type ClipDatabase, normalizeTags } from './db';
 import { StoreError, isClosedError, isQuotaError } from './errors';
 import type { z } from 'zod';
+import type { SpeechFields } from '../citation/identity';
+
+const SPEECH_FIELD_NAMES = ['speechTitle', 'speechSpeaker', 'speechOccasion', 'speechPlace', 'speechDate'] as const;
 
 /** Deleted clips stay restorable (undo) for this long; older trash is pruned on the next delete. */
 export const TRASH_RETENTION_MS = 7 * 24 * 3600 * 1000;
@@ -170,6 +173,27 @@ export class ClipStore {
     );
   }
 
+  /** Gives every clip of a page the speech identity the reader stated (side panel); returns how many changed. */
+  async setSpeech(url: string, fields: SpeechFields): Promise<number> {
+    const key = normalizeUrl(url);
+    return this.run((db) =>
+      db.transaction('rw', db.clips, async () => {
+        const clips = await db.clips.where('url').equals(key).toArray();
+        const now = this.now();
+        const next = clips.map((clip) => {
+          const out: Clip = { ...clip, updated: now };
+          for (const name of SPEECH_FIELD_NAMES) {
+            if (fields[name] === undefined) delete out[name];
+            else out[name] = fields[name];
+          }
+          return out;
+        });
+        await db.clips.bulkPut(next);
+        return next.length;
+      }),
+    );
+  }
+
   /** Moves clips to the trash (restorable by `restore`). Unknown ids are ignored. */
   async delete(ids: string[]): Promise<string[]> {
     return this.run((db) =>
@@ -313,6 +337,7 @@ export class ClipStore {
     if (draft.speechDate) clip.speechDate = draft.speechDate;
     if (draft.speechSpeaker) clip.speechSpeaker = draft.speechSpeaker;
     if (draft.speechOccasion) clip.speechOccasion = draft.speechOccasion;
+    if (draft.speechPlace) clip.speechPlace = draft.speechPlace;
     return clip;
   }
 

@@ -27,7 +27,7 @@ export interface ScreenshotContext {
   openSample(path?: string): Promise<{ page: Page; tabId: number; verdict: string | null }>;
   /** Opens popup.html / sidepanel.html as a tab about `tabId`, sized like the real popup / side panel. */
   openView(view: 'popup.html' | 'sidepanel.html', tabId: number): Promise<Page>;
-  /** Saves a PNG of `page` as <outDir>/<file> and returns its path. */
+  /** Saves a PNG of `page` as <outDir>/<file> (with the session's language suffix) and returns its path. */
   shot(
     page: Page,
     file: string,
@@ -53,15 +53,24 @@ export const VIEW_SIZES = {
   'sidepanel.html': { width: 420, height: 860 },
 } as const;
 
+/**
+ * The UI languages the pictures are taken in, Chinese first: each picture is written once per language, as
+ * <name>.<suffix>.png (the README embeds the zh_CN ones and links the en ones).
+ */
+export const SCREENSHOT_LOCALES = [
+  { locale: 'zh-CN', suffix: 'zh_CN' },
+  { locale: 'en-US', suffix: 'en' },
+] as const;
+
 export async function openSession(
   outDir: string,
-  options: { headless?: boolean } = {},
+  options: { headless?: boolean; locale?: string; suffix?: string } = {},
 ): Promise<ScreenshotContext & { close(): Promise<void> }> {
   mkdirSync(outDir, { recursive: true });
   const server = await startServer({ dir: PAGES_DIR });
   let tifa: ExtensionBrowser;
   try {
-    tifa = await launchBrowser({ headless: options.headless ?? true, locale: 'zh-CN' });
+    tifa = await launchBrowser({ headless: options.headless ?? true, locale: options.locale ?? 'zh-CN' });
   } catch (err) {
     await server.close();
     throw err;
@@ -97,7 +106,7 @@ export async function openSession(
       return page;
     },
     async shot(page, file, opts = {}) {
-      const path = join(outDir, file);
+      const path = join(outDir, options.suffix ? file.replace(/\.png$/, `.${options.suffix}.png`) : file);
       await page.screenshot({ path, fullPage: opts.fullPage ?? false, clip: opts.clip });
       written.push(path);
       return path;

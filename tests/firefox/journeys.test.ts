@@ -148,7 +148,7 @@ describe('Tifa in Firefox ESR', () => {
     expect(outline).toMatch(/Policy speech|讲话/);
     expect(outline).toMatch(/二是推动重心下移/);
     const popup = await firefox.openExtensionPage('popup.html', { tabId });
-    expect(await waitForText(popup, /Policy speech|讲话/)).toMatch(/confidence|置信度/);
+    expect(await waitForText(popup, /Policy speech|讲话/)).toMatch(/likelihood|可能性/);
     await Promise.all([panel.close(), popup.close(), page.close()]);
   });
 });
