@@ -2,6 +2,7 @@ import type { ClipAnchorStatus } from '../messages/clips';
 import type { ClipColor } from '../clips/types';
 import { announceAnchorsChanged, looksLikePlacement, placeIn, type BackgroundLink } from './content-messages';
 import { ClipHighlighter, type HighlightEntry } from './highlights';
+import { measure } from './measure';
 import { rangeFor, type PageText, type PageTexts } from './page-text';
 
 interface AnchorState {
@@ -87,7 +88,7 @@ export class ClipAnchors {
   flash(id: string): boolean {
     const range = this.#anchors.get(id)?.range;
     if (!range) return false;
-    this.highlighter.flash(range);
+    this.highlighter.flash(id, range);
     return true;
   }
 
@@ -139,13 +140,5 @@ export class ClipAnchors {
     const entries: HighlightEntry[] = [];
     for (const { id, color, range } of this.#anchors.values()) if (range) entries.push({ id, color, range });
     this.highlighter.set(entries);
-  }
-}
-
-export function measure(name: string, start: number): void {
-  try {
-    performance.measure(name, { start, end: performance.now() });
-  } catch {
-    // User Timing L3 unavailable: timing is a nicety.
   }
 }

@@ -5,9 +5,11 @@ import { ClipRefused, clippableSpan } from './span';
 import { describeClipOutcome } from './outcome-message';
 import { ClipButtonUi } from './clip-button';
 import { runtimeLink, saveSpan, announceAnchorsChanged, type BackgroundLink } from './content-messages';
-import { ClipAnchors, measure, type AnchorCounts } from './anchors';
+import { ClipAnchors, type AnchorCounts } from './anchors';
+import { measure } from './measure';
 import { PageTexts, type GetPage, type PageText } from './page-text';
 import { SelectionTracker } from './selection-tracker';
+import { SelectionActions } from './selection-actions';
 
 export type { GetPage, PageText } from './page-text';
 
@@ -35,6 +37,9 @@ export class ContentClipper {
   readonly #link: BackgroundLink;
   readonly #anchors: ClipAnchors;
   readonly #selection: SelectionTracker;
+  readonly #actions: SelectionActions;
+  /** Citation lines the background gave with each clip saved here (for "copy with citation"). */
+  readonly #citations = new Map<string, string>();
   #reanchorTimer: ReturnType<typeof setTimeout> | undefined;
   /** Settles when the first anchoring after start has run (answers about anchors wait for it). */
   #ready: Promise<void> = Promise.resolve();
@@ -48,8 +53,16 @@ export class ContentClipper {
     this.#doc = options.doc ?? document;
     this.#texts = new PageTexts(getPage, this.#doc);
     this.#link = options.link ?? runtimeLink;
-    this.ui = new ClipButtonUi(this.#doc, () => void this.#clipPending());
-    this.#selection = new SelectionTracker(this.#doc, this.ui);
+    this.ui = new ClipButtonUi(this.#doc, {
+      clip: (snap) => (snap ? this.#snapPending() : void this.#clipPending()),
+      term: () => {
+        this.ui.hide();
+        // take(): the same selection does not bring the bar back (nor close the form) while the form is open.
+        this.#actions.addTerm(this.#selection.take());
+      },
+    });
+    this.#actions = new SelectionActions(this.#doc, this.ui, this.#texts, this.#link);
+    this.#selection = new SelectionTracker(this.#doc, this.ui, this.#actions);
     this.#anchors = new ClipAnchors(this.#doc, this.#texts, this.#link, options.listenForMessages !== false);
   }
 
@@ -80,6 +93,7 @@ export class ContentClipper {
   stop(): void {
     this.#life.abort();
     clearTimeout(this.#reanchorTimer);
+    this.#actions.close();
     this.ui.destroy();
     this.#anchors.clear();
   }
@@ -95,10 +109,16 @@ export class ContentClipper {
     const sel = this.#doc.getSelection();
     const range = sel?.rangeCount && !sel.isCollapsed ? sel.getRangeAt(0).cloneRange() : this.#selection.pending;
     this.ui.hide();
+    this.#selection.clipped(range);
     // A script injected on demand (shortcut or menu on a page outside the site list) is asked to clip at once:
     // let the reading controller analyse the page first, so the clip gets its outline path, title and date.
     await this.#pageAnalysed();
-    return this.#report(await this.clipRange(range));
+    return this.#afterClip(await this.clipRange(range), range);
+  }
+
+  /** The clip painted under a viewport point (a hover card asks; clips are not CSS highlights a page can read). */
+  clipAt(x: number, y: number): string | null {
+    return this.#anchors.highlighter.clipAt(x, y);
   }
 
   /** Clips a whole outline section (from the side panel's outline). */
@@ -140,7 +160,8 @@ export class ContentClipper {
     }
     const { start, end } = span;
     try {
-      const { clip, duplicate } = await saveSpan(this.#link, page, start, end);
+      const { clip, duplicate, citation } = await saveSpan(this.#link, page, start, end);
+      if (citation) this.#citations.set(clip.id, citation);
       this.#anchors.added(clip.id, clip.color, page, start, end);
       measure('tifa:clip-save', t0);
       if (this.#options.listenForMessages !== false) announceAnchorsChanged(clip.url);
@@ -154,7 +175,23 @@ export class ContentClipper {
   async #clipPending(): Promise<void> {
     const range = this.#selection.take();
     this.ui.hide();
-    this.#report(await this.clipRange(range));
+    this.#afterClip(await this.clipRange(range), range);
+  }
+
+  /** Alt- or Shift-click on Clip: the selection grows to whole sentences, then to the paragraph (snap.ts). */
+  #snapPending(): void {
+    const range = this.#actions.snap(this.#selection.pending);
+    if (!range) return;
+    this.#selection.pending = range.cloneRange();
+    this.ui.showFor(range);
+  }
+
+  /** Reports the outcome; a saved clip opens the note editor (optional: Escape keeps the clip as it is). */
+  #afterClip(outcome: ClipOutcome, range: Range | null): ClipOutcome {
+    this.#report(outcome);
+    if (outcome.status === 'saved' || outcome.status === 'duplicate')
+      this.#actions.editNote(outcome.clip, this.#citations.get(outcome.clip.id), range);
+    return outcome;
   }
 
   /** Tells the reader what happened, in their language. */

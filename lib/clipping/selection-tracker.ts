@@ -20,10 +20,13 @@ export class SelectionTracker {
 
   readonly #doc: Document;
   readonly #ui: ClipButtonUi;
+  /** The open panel (note editor, term form), if any: a new selection elsewhere closes it. */
+  readonly #panels: { readonly panelOpen: boolean; close(): void } | undefined;
 
-  constructor(doc: Document, ui: ClipButtonUi) {
+  constructor(doc: Document, ui: ClipButtonUi, panels?: { readonly panelOpen: boolean; close(): void }) {
     this.#doc = doc;
     this.#ui = ui;
+    this.#panels = panels;
   }
 
   /** Listens until the signal aborts. */
@@ -45,15 +48,33 @@ export class SelectionTracker {
       if ((e as KeyboardEvent).key === 'Escape') this.#ui.hide();
     });
     on(this.#doc.defaultView ?? window, 'scroll', () => this.#hideIfSelectionMoved());
+    // Keyboard: Tab from the page (no control focused) while the bar is shown moves focus to Clip.
+    this.#doc.addEventListener(
+      'keydown',
+      (e) => {
+        const active = this.#doc.activeElement;
+        const inPage = !active || active === this.#doc.body || active === this.#doc.documentElement;
+        if (e.key !== 'Tab' || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey || !e.isTrusted) return;
+        if (!inPage || !this.#ui.visible) return;
+        e.preventDefault();
+        this.#ui.focus();
+      },
+      { capture: true, signal },
+    );
     signal.addEventListener('abort', () => clearTimeout(this.#settleTimer), { once: true });
   }
 
   /** The pending range is being clipped: forget it, and do not offer the button again for the same selection. */
   take(): Range | null {
     const range = this.pending;
+    this.clipped(range);
+    return range;
+  }
+
+  /** A range was clipped (button, shortcut or menu): the bar does not come back for it. */
+  clipped(range: Range | null): void {
     this.#clipped = range;
     this.pending = null;
-    return range;
   }
 
   schedule(): void {
@@ -65,7 +86,10 @@ export class SelectionTracker {
   #check(): void {
     if (this.#pointerDown) return;
     const sel = this.#doc.getSelection();
+    const busy = !!this.#panels?.panelOpen;
     if (!sel || sel.isCollapsed || !sel.rangeCount || !sel.toString().trim() || this.#inEditable(sel)) {
+      // Focus moved into an open panel: the page's selection is not the reader's concern now.
+      if (busy) return;
       this.pending = null;
       this.#ui.hide();
       return;
@@ -74,6 +98,8 @@ export class SelectionTracker {
     if (this.#ui.owns(range.commonAncestorContainer)) return;
     // Just clipped: the button stays away until the reader selects something else.
     if (this.#clipped && sameRange(this.#clipped, range)) return;
+    // A new selection on the page while a panel is open: the reader moved on (the clip itself is kept).
+    if (busy) this.#panels!.close();
     this.#clipped = null;
     this.pending = range.cloneRange();
     this.#ui.showFor(range);

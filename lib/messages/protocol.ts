@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { clipSchema } from '../clips/schema';
+import { clipSchema, noteSchema, tagsSchema } from '../clips/schema';
+import { packTermSchema } from '../rulepacks/schema';
 import {
   clipAnchorSchema,
   clipOutcomeSchema,
@@ -73,6 +74,18 @@ export const PROTOCOL = {
   'clips.count': entry('background', 'tab', empty, z.object({ count: z.number().int().nonnegative() })),
   /** The sender's page's clips placed in its text (re-anchoring; the fuzzy matcher stays in the background). */
   'clips.place': entry('background', 'tab', clipPlaceRequestSchema, clipPlaceReplySchema),
+  /**
+   * The note and tags the reader typed in the editor shown right after Clip (a trusted gesture in Tifa's closed
+   * UI). Only a clip of the sender's own page, made in the last hour: not a way to edit the library.
+   */
+  'clips.annotate': entry(
+    'background',
+    'tab',
+    z.object({ id: idSchema, note: noteSchema, tags: tagsSchema }),
+    z.object({ clip: clipSchema }),
+  ),
+  /** "Add as a term" on a selection (a trusted gesture in Tifa's closed UI): the reader's rules gain it. */
+  'rules.addTerm': entry('background', 'tab', packTermSchema.omit({ aliases: true }), z.object({})),
 
   // ---- to the background, from extension pages only: the library ----
   'clips.update': entry('background', 'extension', clipUpdateRequestSchema, z.object({ clip: clipSchema })),

@@ -5,6 +5,9 @@ import type { ClipSaveRequest } from '../messages/clips';
 import { normalizeUrl } from '../clips/url';
 import { placeClips } from '../clipping/place-clips';
 import { buildClipDraft } from '../clipping/build-clip';
+import { citationLine } from '../citation/citation';
+import { uiLang } from '../i18n';
+import type { Clip } from '../clips/types';
 import { TabQueue, yieldToOthers } from '../messages/tab-queue';
 import { TextRegistry, UNKNOWN_TEXT_ID } from '../reading/text-registry';
 import { analyze } from '../rules';
@@ -33,7 +36,17 @@ export function registerClipHandlers(router: Router, deps: ClipHandlerDeps = {})
   const placing = new TabQueue();
   const staging = new ImportStaging();
   router
-    .on('clips.save', async (req, { tab }) => store.save(draftFor(req, tab!, texts, analyzeText)))
+    .on('clips.save', async (req, { tab }) => {
+      const saved = await store.save(draftFor(req, tab!, texts, analyzeText));
+      return { ...saved, citation: clipCitation(saved.clip) };
+    })
+    .on('clips.annotate', async ({ id, note, tags }, { tab }) => {
+      // The editor shown right after Clip: only a fresh clip of the sender's own page (never the library).
+      const clip = await store.get(id);
+      if (!clip || clip.url !== normalizeUrl(tab!.url) || Date.now() - clip.created > ANNOTATE_WINDOW_MS)
+        throw new Error('not a clip just made on this page');
+      return { clip: await store.update(id, { note, tags }) };
+    })
     .on('clips.count', async (_req, { tab }) => ({ count: await store.countForPage(tab!.url) }))
     .on('clips.place', async ({ textId, text, ids }, { tab }) => {
       const page = tab!;
@@ -84,6 +97,23 @@ export function registerClipHandlers(router: Router, deps: ClipHandlerDeps = {})
       return all ? store.import(all) : { added: 0, skipped: 0 };
     });
   return store;
+}
+
+/** How long after Clip the page's note editor may still write the clip's note and tags. */
+const ANNOTATE_WINDOW_MS = 60 * 60 * 1000;
+
+/** The citation line of a clip in the reader's language (copied with it from the page's note editor). */
+export function clipCitation(clip: Clip): string {
+  return citationLine(
+    {
+      speechTitle: clip.speechTitle,
+      pageTitle: clip.title,
+      speaker: clip.speechSpeaker,
+      date: clip.speechDate,
+      site: clip.site,
+    },
+    uiLang(),
+  );
 }
 
 /**

@@ -82,6 +82,80 @@ export async function tifaUiElement(page: Page, selector: string): Promise<UiEle
   return null;
 }
 
+/** How many elements match `selector` in Tifa's closed shadow roots. */
+export async function tifaUiCount(page: Page, selector: string): Promise<number> {
+  const counts = await inClosedRoots<number>(
+    page,
+    `function () { return this.querySelectorAll(${JSON.stringify(selector)}).length; }`,
+  );
+  return counts.reduce((a, b) => a + b, 0);
+}
+
+/** Runs `fn` (a function's source, `this` = the root) in each of Tifa's closed roots; returns the values. */
+async function inClosedRoots<T>(page: Page, fn: string): Promise<T[]> {
+  const cdp = await session(page);
+  const out: T[] = [];
+  for (const root of await closedRoots(page)) {
+    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: root.backendNodeId })) as {
+      object: { objectId: string };
+    };
+    const { result } = (await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: fn,
+      returnByValue: true,
+    })) as { result: { value: T } };
+    out.push(result.value);
+  }
+  return out;
+}
+
+interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The text under each painted clip, as the reader sees it: the clip layer's line boxes (document coordinates, in
+ * Tifa's closed root) read back through the page's own hit testing (caretRangeFromPoint at the first line's start
+ * and the last line's end). Sorted.
+ */
+export async function paintedClipTexts(page: Page): Promise<string[]> {
+  const groups = (
+    await inClosedRoots<[string, Box[]][]>(
+      page,
+      `function () {
+        const by = new Map();
+        for (const el of this.querySelectorAll('.tifa-clips .l')) {
+          const s = el.style;
+          const box = { left: parseFloat(s.left), top: parseFloat(s.top), width: parseFloat(s.width), height: parseFloat(s.height) };
+          by.set(el.dataset.id, [...(by.get(el.dataset.id) || []), box]);
+        }
+        return [...by];
+      }`,
+    )
+  ).flat();
+  const texts = await page.evaluate((clips: [string, Box[]][]) => {
+    const at = (x: number, y: number) => {
+      window.scrollTo(0, Math.max(0, y - 200));
+      return document.caretRangeFromPoint(x - window.scrollX, y - window.scrollY);
+    };
+    return clips.map(([, lines]) => {
+      const first = lines[0];
+      const last = lines[lines.length - 1];
+      const start = at(first.left + 0.5, first.top + first.height / 2);
+      const end = at(last.left + last.width - 0.5, last.top + last.height / 2);
+      if (!start || !end) return '';
+      const range = document.createRange();
+      range.setStart(start.startContainer, start.startOffset);
+      range.setEnd(end.startContainer, end.startOffset);
+      return range.toString();
+    });
+  }, groups);
+  return texts.sort();
+}
+
 /** Waits until `predicate` holds for the element (polling; generous timeout for a loaded machine). */
 export async function waitForTifaUi(
   page: Page,
