@@ -13,7 +13,7 @@ import {
 } from './harness';
 import {
   clickClipButton,
-  paintedClipTexts,
+  paintedOver,
   storedClips,
   tifaUiCount,
   waitForClipButton,
@@ -55,8 +55,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The text under each clip Tifa paints (boxes in its closed root; clips are not CSS highlights the page can list). */
-const clipHighlights = (page: Page) => paintedClipTexts(page);
+/** Which of the passages Tifa paints a clip exactly over (boxes in its closed root, not CSS highlights). */
+const clipHighlights = (page: Page) => paintedOver(page, [PASSAGE, EDITED_PASSAGE]);
 
 async function waitForClipHighlights(page: Page, count: number): Promise<string[]> {
   await expect.poll(() => tifaUiCount(page, '.tifa-clips .m'), { timeout: 10_000 }).toBe(count);
@@ -150,6 +150,9 @@ describe('clipping in Chromium', () => {
     expect(first.ok).toBe(true);
     expect(first.value.status).toBe('saved');
     expect(first.value.clip.outlinePath.map((s) => s.marker).at(-1)).toBe('第一，');
+    // The note editor opened with focus (the page's selection went with it): Escape, select again, clip again.
+    await page.keyboard.press('Escape');
+    await selectText(page, other);
     const second = (await ask()) as { ok: boolean; value: { status: string } };
     expect(second.value.status).toBe('duplicate');
     await page.close();

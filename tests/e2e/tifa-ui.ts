@@ -117,13 +117,13 @@ interface Box {
 }
 
 /**
- * The text under each painted clip, as the reader sees it: the clip layer's line boxes (document coordinates, in
- * Tifa's closed root) read back through the page's own hit testing (caretRangeFromPoint at the first line's start
- * and the last line's end). Sorted.
+ * Which of `texts` a clip is painted exactly over: the clip layer's line boxes (document coordinates, read in
+ * Tifa's closed root) against the lines the page lays each text out on (its first line's start, its last line's
+ * end, within 1.5 px). Each text must lie inside one text node.
  */
-export async function paintedClipTexts(page: Page): Promise<string[]> {
+export async function paintedOver(page: Page, texts: string[]): Promise<string[]> {
   const groups = (
-    await inClosedRoots<[string, Box[]][]>(
+    await inClosedRoots<Box[][]>(
       page,
       `function () {
         const by = new Map();
@@ -132,28 +132,44 @@ export async function paintedClipTexts(page: Page): Promise<string[]> {
           const box = { left: parseFloat(s.left), top: parseFloat(s.top), width: parseFloat(s.width), height: parseFloat(s.height) };
           by.set(el.dataset.id, [...(by.get(el.dataset.id) || []), box]);
         }
-        return [...by];
+        return [...by.values()];
       }`,
     )
   ).flat();
-  const texts = await page.evaluate((clips: [string, Box[]][]) => {
-    const at = (x: number, y: number) => {
-      window.scrollTo(0, Math.max(0, y - 200));
-      return document.caretRangeFromPoint(x - window.scrollX, y - window.scrollY);
-    };
-    return clips.map(([, lines]) => {
-      const first = lines[0];
-      const last = lines[lines.length - 1];
-      const start = at(first.left + 0.5, first.top + first.height / 2);
-      const end = at(last.left + last.width - 0.5, last.top + last.height / 2);
-      if (!start || !end) return '';
-      const range = document.createRange();
-      range.setStart(start.startContainer, start.startOffset);
-      range.setEnd(end.startContainer, end.startOffset);
-      return range.toString();
-    });
-  }, groups);
-  return texts.sort();
+  return page.evaluate(
+    ({ texts, groups }) => {
+      const near = (a: number, b: number) => Math.abs(a - b) <= 1.5;
+      const linesOf = (needle: string) => {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+          const at = n.data.indexOf(needle);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(n, at);
+          range.setEnd(n, at + needle.length);
+          return [...range.getClientRects()].filter((r) => r.width && r.height);
+        }
+        return [];
+      };
+      return texts.filter((text) => {
+        const lines = linesOf(text);
+        if (!lines.length) return false;
+        const first = lines[0];
+        const last = lines[lines.length - 1];
+        return groups.some((g) => {
+          const a = g[0];
+          const z = g[g.length - 1];
+          return (
+            near(a.left, first.left + scrollX) &&
+            near(a.top, first.top + scrollY) &&
+            near(z.left + z.width, last.right + scrollX) &&
+            near(z.top + z.height, last.bottom + scrollY)
+          );
+        });
+      });
+    },
+    { texts, groups },
+  );
 }
 
 /** Waits until `predicate` holds for the element (polling; generous timeout for a loaded machine). */
