@@ -5,7 +5,8 @@ import { lineBoxes, type LineBox } from './line-boxes';
 
 /**
  * The clip palette: deep tones no reading category uses (lib/highlight/categories.ts tints are light and bright),
- * drawn as an underline with a faint wash and a bar in the margin — a clip never looks like a rule hit.
+ * drawn as a double underline with a faint wash and a bar in the margin (sections have a single solid underline,
+ * mentions a tint only) — a clip never looks like a rule hit.
  */
 export const CLIP_PALETTE: Record<ClipColor, string> = {
   yellow: '#9a6a00',
@@ -20,8 +21,8 @@ const MAX_SCROLL_MEASURES = 200;
 
 const CSS = `.tifa-clips{position:fixed;left:0;top:0;width:0;height:0;pointer-events:none;contain:layout style}
 .tifa-clips div{position:absolute;box-sizing:border-box}
-.tifa-clips .l{border-bottom:2px solid var(--c);background:color-mix(in srgb,var(--c) 10%,transparent)}
-.tifa-clips .m{width:3px;border-radius:2px;background:var(--c)}
+.tifa-clips .l{border-bottom:3px double var(--c);background:color-mix(in srgb,var(--c) 8%,transparent)}
+.tifa-clips .m{width:4px;border-radius:2px;background:var(--c)}
 .tifa-clips .l[data-f]{background:rgba(255,140,0,.45);transition:background .3s}`;
 
 export interface HighlightEntry {
@@ -117,9 +118,9 @@ export class ClipHighlighter {
       const top = lines[0].top;
       const left = Math.min(...lines.map((l) => l.left));
       add('m', {
-        left: Math.max(0, left - 9),
+        left: Math.max(0, left - 10),
         top,
-        width: 3,
+        width: 4,
         height: lines[lines.length - 1].top + lines[lines.length - 1].height - top,
       });
       this.#boxes.set(id, { lines, els });
