@@ -42,6 +42,11 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+S' },
         description: '__MSG_shellCommandClipSelection__',
       },
+      // Opens the library page (lib/clipping/commands.ts). Chrome honours at most 4 suggested keys.
+      'open-library': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: '__MSG_shellCommandOpenLibrary__',
+      },
     },
     ...(browser === 'firefox'
       ? {

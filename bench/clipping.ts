@@ -20,6 +20,7 @@ import {
   waitForTifa,
 } from '../tests/e2e/harness';
 import { compareRow, measure, summarize } from './measure';
+import { tifaUiCount } from '../tests/e2e/tifa-ui';
 import type { BenchRow } from './types';
 
 const AREA = 'clipping';
@@ -158,11 +159,8 @@ async function browserRows(): Promise<BenchRow[]> {
       );
       place.push(...(await measuresNamed(page, 'tifa:clip-place')));
       total.push(...(await measuresNamed(page, 'tifa:clip-anchor')));
-      placed = String(
-        await page.evaluate(
-          () => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('tifa-clip')?.size ?? 0,
-        ),
-      );
+      // Clips are painted as boxes in Tifa's closed root (one margin mark per clip), not CSS highlights.
+      placed = String(await tifaUiCount(page, '.tifa-clips .m'));
     }
     rows.push(
       compareRow(

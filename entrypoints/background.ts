@@ -7,6 +7,7 @@ import { registerSitePermissionSync } from '../lib/permissions/sites';
 import { reanalyseOpenTabs, registerReadingHandlers } from '../lib/reading/background';
 import { startLiveRuleSet } from '../lib/rulepacks/live';
 import { TextRegistry } from '../lib/reading/text-registry';
+import { registerRuleEditHandlers } from '../lib/rulepacks/page-edits';
 
 export default defineBackground(() => {
   // Wiring only; handlers live in lib/. Listeners are registered synchronously so a woken worker gets its message.
@@ -18,6 +19,7 @@ export default defineBackground(() => {
   // The reader's own rules (options page): compiled once, kept current; a change re-analyses open tabs.
   const readerRules = startLiveRuleSet();
   registerReadingHandlers(router, texts, readerRules);
+  registerRuleEditHandlers(router);
   void readerRules.ready.then(() => readerRules.onChange(() => void reanalyseOpenTabs()));
   registerSitePermissionSync();
   listen(router);

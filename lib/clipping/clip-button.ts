@@ -8,31 +8,60 @@ export const CLIPPER_HOST_ID = 'tifa-clipper';
 
 const STATUS_MS = 2600;
 
+/** What the bar's buttons ask for: clip (snap = the Alt or Shift modifier: grow to whole sentences first), or term. */
+export interface BarActions {
+  clip(snap: boolean): void;
+  term(): void;
+}
+
+/** Makes a <button> that acts on the reader's own click or key press only (a script's .click() is not trusted). */
+export function trustedButton(doc: Document, cls: string, label: string, act: (e: MouseEvent) => void) {
+  const b = doc.createElement('button');
+  b.type = 'button';
+  b.className = cls;
+  b.textContent = label;
+  // Keep the page's selection: a mousedown on a button would otherwise move focus and may collapse it.
+  b.addEventListener('mousedown', (e) => e.preventDefault());
+  b.addEventListener('click', (e) => {
+    e.preventDefault();
+    e.stopPropagation();
+    if (e.isTrusted) act(e);
+  });
+  return b;
+}
+
 /**
- * The floating "Clip" button next to a selection, and a status line for the outcome, in Tifa's closed shadow
- * root (lib/reading/uiHost.ts: page styles cannot break it, page scripts cannot reach it). Created on first use.
+ * The selection bar (Clip, Add as term) next to a selection, and a status line for outcomes, in Tifa's closed
+ * shadow root (lib/reading/uiHost.ts: page styles cannot break it, page scripts cannot reach it). Created on first
+ * use. Panels opened from it (note editor, term form: panels.ts) mount in `host`.
  */
 export class ClipButtonUi {
   #host: HTMLElement | null = null;
   #unmount: (() => void) | null = null;
+  #bar: HTMLElement | null = null;
   #button: HTMLButtonElement | null = null;
   #status: HTMLElement | null = null;
   #statusTimer: ReturnType<typeof setTimeout> | undefined;
 
   readonly #doc: Document;
-  readonly #onActivate: () => void;
+  readonly #actions: BarActions;
 
-  constructor(doc: Document, onActivate: () => void) {
+  constructor(doc: Document, actions: BarActions) {
     this.#doc = doc;
-    this.#onActivate = onActivate;
+    this.#actions = actions;
   }
 
   get element(): HTMLElement | null {
     return this.#host;
   }
 
+  /** The element panels mount in (created on demand). */
+  get host(): HTMLElement {
+    return this.#ensure().host;
+  }
+
   get visible(): boolean {
-    return !!this.#button?.hasAttribute('data-shown');
+    return !!this.#bar?.hasAttribute('data-shown');
   }
 
   /**
@@ -43,23 +72,21 @@ export class ClipButtonUi {
     return !!this.#host && target instanceof Node && (this.#host.contains(target) || isTifaUiNode(this.#doc, target));
   }
 
-  /** Shows the button next to the selected range, never over a selected line, kept inside the viewport. */
+  /** Shows the bar next to the selected range, never over a selected line, kept inside the viewport. */
   showFor(range: Range): void {
-    const button = this.#ensure().button;
-    const lines = Array.from(range.getClientRects()).filter((r) => r.width || r.height);
-    if (!lines.length) lines.push(range.getBoundingClientRect());
-    const view = this.#doc.defaultView;
+    const { bar, button } = this.#ensure();
+    bar.setAttribute('data-shown', '');
     button.setAttribute('data-shown', '');
-    const size = { width: button.offsetWidth || 60, height: button.offsetHeight || 28 };
-    const { top, left } = placeClipButton(lines, size, {
-      width: view?.innerWidth ?? 1024,
-      height: view?.innerHeight ?? 768,
-    });
-    button.style.top = `${Math.round(top)}px`;
-    button.style.left = `${Math.round(left)}px`;
+    place(this.#doc, bar, range);
+  }
+
+  /** Moves keyboard focus to the Clip button (Tab from the page while the bar is shown). */
+  focus(): void {
+    this.#button?.focus();
   }
 
   hide(): void {
+    this.#bar?.removeAttribute('data-shown');
     this.#button?.removeAttribute('data-shown');
   }
 
@@ -80,42 +107,54 @@ export class ClipButtonUi {
     clearTimeout(this.#statusTimer);
     this.#unmount?.();
     this.#unmount = null;
-    this.#host = this.#button = this.#status = null;
+    this.#host = this.#bar = this.#button = this.#status = null;
   }
 
-  #ensure(): { button: HTMLButtonElement; status: HTMLElement } {
-    if (this.#host && this.#button && this.#status && this.#host.isConnected)
-      return { button: this.#button, status: this.#status };
-    // The page gets one Tifa element: the button lives in the shared <tifa-ui> shadow root (lib/reading/uiHost).
+  #ensure(): { host: HTMLElement; bar: HTMLElement; button: HTMLButtonElement; status: HTMLElement } {
+    if (this.#host?.isConnected && this.#bar && this.#button && this.#status)
+      return { host: this.#host, bar: this.#bar, button: this.#button, status: this.#status };
+    // The page gets one Tifa element: the bar lives in the shared closed shadow root (lib/reading/uiHost).
     this.#unmount?.();
-    const host = this.#doc.createElement('div');
+    const doc = this.#doc;
+    const host = doc.createElement('div');
     host.id = CLIPPER_HOST_ID;
-    const style = this.#doc.createElement('style');
+    const style = doc.createElement('style');
     style.textContent = STYLE;
-    const button = this.#doc.createElement('button');
-    button.type = 'button';
-    button.className = 'tifa-clip-button';
-    button.textContent = t('clippingButton');
+    const bar = doc.createElement('div');
+    bar.className = 'tifa-clip-bar';
+    bar.setAttribute('role', 'toolbar');
+    bar.setAttribute('aria-label', t('clippingStatusRegion'));
+    const button = trustedButton(doc, 'tifa-clip-button', t('clippingButton'), (e) =>
+      this.#actions.clip(e.altKey || e.shiftKey),
+    );
     button.title = t('clippingButtonTitle');
-    // Keep the page's selection: a mousedown on a button would otherwise move focus and may collapse it.
-    button.addEventListener('mousedown', (e) => e.preventDefault());
-    button.addEventListener('click', (e) => {
-      e.preventDefault();
-      e.stopPropagation();
-      // Only the reader's own click or key press saves: a page script's button.click() or dispatched event
-      // is not trusted (and the closed shadow root keeps the button out of the page's reach anyway).
-      if (e.isTrusted) this.#onActivate();
-    });
-    const status = this.#doc.createElement('div');
+    const term = trustedButton(doc, 'tifa-term-button', t('clippingAddTerm'), () => this.#actions.term());
+    bar.append(button, term);
+    const status = doc.createElement('div');
     status.className = 'tifa-clip-status';
     status.setAttribute('role', 'status');
     status.setAttribute('aria-live', 'polite');
     status.setAttribute('aria-label', t('clippingStatusRegion'));
-    host.append(button, status);
-    this.#unmount = mountInTifaUi(this.#doc, style, host);
+    host.append(bar, status);
+    this.#unmount = mountInTifaUi(doc, style, host);
     this.#host = host;
+    this.#bar = bar;
     this.#button = button;
     this.#status = status;
-    return { button, status };
+    return { host, bar, button, status };
   }
+}
+
+/** Places a fixed element next to a range's lines (button-position.ts), never over one of them. */
+export function place(doc: Document, el: HTMLElement, range: Range): void {
+  const lines = Array.from(range.getClientRects()).filter((r) => r.width || r.height);
+  if (!lines.length) lines.push(range.getBoundingClientRect());
+  const view = doc.defaultView;
+  const { top, left } = placeClipButton(
+    lines,
+    { width: el.offsetWidth || 160, height: el.offsetHeight || 36 },
+    { width: view?.innerWidth ?? 1024, height: view?.innerHeight ?? 768 },
+  );
+  el.style.top = `${Math.round(top)}px`;
+  el.style.left = `${Math.round(left)}px`;
 }

@@ -3,7 +3,7 @@ import { request } from '../messages/content-endpoint';
 import type { PageClip } from '../messages/page-actions';
 import type { HoverSource } from '../reading/hover';
 import { runAction, trustedButton } from '../reading/tooltip-actions';
-import { COLOR_CSS, type ClipHighlighter } from './highlights';
+import { CLIP_PALETTE, type ClipHighlighter } from './highlights';
 
 /** What the card asks the background (clips.pageGet/Edit/Delete: this page's clips only); tests inject it. */
 export interface PageClipLink {
@@ -42,7 +42,7 @@ export function clipHoverSource(
         length: passage.length,
         key: `c${entry.id}`,
         content: (close) => ({
-          swatch: COLOR_CSS[entry.color],
+          swatch: CLIP_PALETTE[entry.color],
           heading: t('reading_clipHeading'),
           text: `“${shorten(passage.trim(), 80)}”`,
           extra: clipCard(doc, entry.id, link, () => {

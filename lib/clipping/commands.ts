@@ -5,6 +5,10 @@ import type { ClipOutcome } from '../messages/clips';
 
 export const CLIP_MENU_ID = 'tifa-clip-selection';
 export const CLIP_COMMAND = 'clip-selection';
+/** Opens the library as a page of its own (Alt+Shift+L by default). */
+export const OPEN_LIBRARY_COMMAND = 'open-library';
+/** The side panel's page with the Library tab first, full width in a tab of its own. */
+export const LIBRARY_PAGE = '/sidepanel.html?tab=library';
 /** Where WXT puts the content script in the built extension (used to inject it on pages outside the site list). */
 const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
 
@@ -27,6 +31,7 @@ export function registerClipCommands(): void {
     if (info.menuItemId === CLIP_MENU_ID && tab?.id !== undefined) void clipInTab(tab.id);
   });
   browser.commands?.onCommand.addListener((command, tab) => {
+    if (command === OPEN_LIBRARY_COMMAND) void openLibrary();
     if (command !== CLIP_COMMAND) return;
     void (async () => {
       const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
@@ -53,4 +58,17 @@ export async function clipInTab(tabId: number): Promise<ClipOutcome> {
   } catch (err) {
     return { status: 'error', error: err instanceof Error ? err.message : String(err) };
   }
+}
+
+/** Shows the library page: the tab already showing it, else a new one next to the current tab. */
+export async function openLibrary(): Promise<void> {
+  const url = browser.runtime.getURL(LIBRARY_PAGE as '/sidepanel.html');
+  // Reading other tabs' addresses needs the tabs permission, which Tifa does not hold: its own pages match.
+  const [open] = await browser.tabs.query({ url }).catch(() => []);
+  if (open?.id !== undefined) {
+    await browser.tabs.update(open.id, { active: true });
+    if (open.windowId !== undefined) await browser.windows?.update(open.windowId, { focused: true });
+    return;
+  }
+  await browser.tabs.create({ url });
 }

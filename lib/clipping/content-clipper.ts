@@ -1,21 +1,15 @@
 import type { ClipAnchorStatus, ClipOutcome } from '../messages/clips';
-import type { ClipColor } from '../clips/types';
 import { listenOnPage } from '../messages/content-endpoint';
 import type { ReadingSnapshot } from '../reading/controller';
 import { ClipRefused, clippableSpan } from './span';
 import { describeClipOutcome } from './outcome-message';
 import { ClipButtonUi } from './clip-button';
-import {
-  announceAnchorsChanged,
-  looksLikePlacement,
-  placeIn,
-  runtimeLink,
-  saveSpan,
-  type BackgroundLink,
-} from './content-messages';
-import { ClipHighlighter, type HighlightEntry } from './highlights';
-import { PageTexts, rangeFor, type GetPage, type PageText } from './page-text';
-import { movedSince, sameRange, spotOf, type ScreenSpot } from './selection-geometry';
+import { runtimeLink, saveSpan, announceAnchorsChanged, type BackgroundLink } from './content-messages';
+import { ClipAnchors, type AnchorCounts } from './anchors';
+import { measure } from './measure';
+import { PageTexts, type GetPage, type PageText } from './page-text';
+import { SelectionTracker } from './selection-tracker';
+import { SelectionActions } from './selection-actions';
 
 export type { GetPage, PageText } from './page-text';
 
@@ -29,46 +23,29 @@ export interface ClipperOptions {
   pageWaitMs?: number;
 }
 
-interface AnchorState {
-  id: string;
-  color: ClipColor;
-  range: Range | null;
-  start?: number;
-  end?: number;
-}
-
-const SELECTION_SETTLE_MS = 150;
 const REANCHOR_DEBOUNCE_MS = 300;
 
 /**
- * The content-side clipper: the floating button, clipping a selection or an outline section, and
- * re-anchoring this page's saved clips with highlights. Works on any page the content script runs on; outline
- * and mentions come from the reading controller's analysis when there is one.
+ * The content-side clipper: the floating button (selection-tracker.ts), clipping a selection or an outline
+ * section, and this page's saved clips re-anchored and painted (anchors.ts). Works on any page the content
+ * script runs on; outline and mentions come from the reading controller's analysis when there is one.
  */
 export class ContentClipper {
   readonly ui: ClipButtonUi;
-  readonly highlighter: ClipHighlighter;
   readonly #doc: Document;
   readonly #texts: PageTexts;
   readonly #link: BackgroundLink;
-  #anchors = new Map<string, AnchorState>();
-  #anchoring: Promise<{ anchored: number; orphans: number }> | null = null;
-  /** The one re-anchoring queued behind the running one (requests meanwhile share it: latest wins). */
-  #anchoringAgain: Promise<{ anchored: number; orphans: number }> | null = null;
-  #pendingRange: Range | null = null;
-  /** The selection last clipped with the button: the button does not come back for it. */
-  #clippedRange: Range | null = null;
-  /** Where the pending selection was when the button was shown for it. */
-  #shownAt: ScreenSpot | null = null;
-  #settleTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #anchors: ClipAnchors;
+  readonly #selection: SelectionTracker;
+  readonly #actions: SelectionActions;
+  /** Citation lines the background gave with each clip saved here (for "copy with citation"). */
+  readonly #citations = new Map<string, string>();
   #reanchorTimer: ReturnType<typeof setTimeout> | undefined;
-  #pointerDown = false;
   /** Settles when the first anchoring after start has run (answers about anchors wait for it). */
   #ready: Promise<void> = Promise.resolve();
   #initialDone = false;
   /** Everything start() sets up hangs off this signal; stop() aborts it. */
   readonly #life = new AbortController();
-
   readonly #options: ClipperOptions;
 
   constructor(getPage: GetPage, options: ClipperOptions = {}) {
@@ -76,46 +53,29 @@ export class ContentClipper {
     this.#doc = options.doc ?? document;
     this.#texts = new PageTexts(getPage, this.#doc);
     this.#link = options.link ?? runtimeLink;
-    this.ui = new ClipButtonUi(this.#doc, () => void this.#clipPending());
-    this.highlighter = new ClipHighlighter(this.#doc);
+    this.ui = new ClipButtonUi(this.#doc, {
+      clip: (snap) => (snap ? this.#snapPending() : void this.#clipPending()),
+      term: () => {
+        this.ui.hide();
+        // take(): the same selection does not bring the bar back (nor close the form) while the form is open.
+        this.#actions.addTerm(this.#selection.take());
+      },
+    });
+    this.#actions = new SelectionActions(this.#doc, this.ui, this.#texts, this.#link);
+    this.#selection = new SelectionTracker(this.#doc, this.ui, this.#actions);
+    this.#anchors = new ClipAnchors(this.#doc, this.#texts, this.#link, options.listenForMessages !== false);
   }
 
   get signal(): AbortSignal {
     return this.#life.signal;
   }
 
+  get highlighter() {
+    return this.#anchors.highlighter;
+  }
+
   start(): void {
-    const win = this.#doc.defaultView ?? window;
-    this.#on(this.#doc, 'selectionchange', () => this.#scheduleSelectionCheck());
-    this.#on(
-      this.#doc,
-      'mousedown',
-      (e) => {
-        if (this.ui.owns(e.target)) return;
-        this.#pointerDown = true;
-        this.ui.hide();
-      },
-      true,
-    );
-    this.#on(
-      this.#doc,
-      'mouseup',
-      (e) => {
-        this.#pointerDown = false;
-        if (this.ui.owns(e.target)) return;
-        this.#scheduleSelectionCheck();
-      },
-      true,
-    );
-    this.#on(
-      this.#doc,
-      'keydown',
-      (e) => {
-        if ((e as KeyboardEvent).key === 'Escape') this.ui.hide();
-      },
-      true,
-    );
-    this.#on(win, 'scroll', () => this.#hideIfSelectionMoved(), true);
+    this.#selection.start(this.#life.signal);
     // Re-anchoring follows the reading controller's new analyses (ContentClipper.textChanged), never an
     // attribute or event the page could fire itself.
     if (this.#options.listenForMessages !== false) this.#listenForMessages();
@@ -125,36 +85,40 @@ export class ContentClipper {
   /** The page's analysed text changed (the reading controller re-analysed it): place the clips again, debounced. */
   textChanged(): void {
     // The first anchoring waits for the first analysis itself: no second run for it.
-    if (this.#initialDone) this.#scheduleReanchor();
+    if (!this.#initialDone || this.#life.signal.aborted) return;
+    clearTimeout(this.#reanchorTimer);
+    this.#reanchorTimer = setTimeout(() => void this.reanchor().catch(() => undefined), REANCHOR_DEBOUNCE_MS);
   }
 
   stop(): void {
     this.#life.abort();
-    clearTimeout(this.#settleTimer);
     clearTimeout(this.#reanchorTimer);
+    this.#actions.close();
     this.ui.destroy();
-    this.highlighter.destroy();
     this.#anchors.clear();
   }
 
   /** The page's clips with where they were placed (or not). */
   async anchorStatuses(): Promise<ClipAnchorStatus[]> {
-    await this.#ready;
-    if (this.#anchoring) await this.#anchoring.catch(() => undefined);
-    return [...this.#anchors.values()].map(({ id, range, start, end }) =>
-      range ? { id, status: 'anchored' as const, start, end } : { id, status: 'orphan' as const },
-    );
+    await this.#settled();
+    return this.#anchors.statuses();
   }
 
   /** Clips the current selection (context menu, keyboard command). */
   async clipSelection(): Promise<ClipOutcome> {
     const sel = this.#doc.getSelection();
-    const range = sel?.rangeCount && !sel.isCollapsed ? sel.getRangeAt(0).cloneRange() : this.#pendingRange;
+    const range = sel?.rangeCount && !sel.isCollapsed ? sel.getRangeAt(0).cloneRange() : this.#selection.pending;
     this.ui.hide();
+    this.#selection.clipped(range);
     // A script injected on demand (shortcut or menu on a page outside the site list) is asked to clip at once:
     // let the reading controller analyse the page first, so the clip gets its outline path, title and date.
     await this.#pageAnalysed();
-    return this.#report(await this.clipRange(range));
+    return this.#afterClip(await this.clipRange(range), range);
+  }
+
+  /** The clip painted under a viewport point (a hover card asks; clips are not CSS highlights a page can read). */
+  clipAt(x: number, y: number): string | null {
+    return this.#anchors.highlighter.clipAt(x, y);
   }
 
   /** Clips a whole outline section (from the side panel's outline). */
@@ -182,80 +146,13 @@ export class ContentClipper {
     return this.#clipSpan(span.page, span.start, span.end);
   }
 
-  /**
-   * Places this page's saved clips again and paints them. The background re-anchors them in the page's text
-   * (lib/clipping/place-clips.ts); clips it cannot place in the primary text are tried in the whole body's.
-   */
-  reanchor(): Promise<{ anchored: number; orphans: number }> {
-    // Never two at once: a request while one runs is served by one more run after it (latest wins).
-    if (this.#anchoring) {
-      this.#anchoringAgain ??= this.#anchoring
-        .catch(() => undefined)
-        .then(() => {
-          this.#anchoringAgain = null;
-          return this.reanchor();
-        });
-      return this.#anchoringAgain;
-    }
-    const run = (async () => {
-      const t0 = performance.now();
-      const url = this.#pageUrl();
-      const result = url ? await this.#placeAll() : this.#setAnchors(new Map());
-      measure('tifa:clip-anchor', t0);
-      if (url && this.#options.listenForMessages !== false) announceAnchorsChanged(url);
-      return result;
-    })().finally(() => {
-      if (this.#anchoring === run) this.#anchoring = null;
-    });
-    this.#anchoring = run;
-    return run;
-  }
-
-  /** Asks the background to place the page's clips in each candidate text in turn, then paints them. */
-  async #placeAll(): Promise<{ anchored: number; orphans: number }> {
-    const t0 = performance.now();
-    const states = new Map<string, AnchorState>();
-    // Most pages have no clips: ask first instead of sending the page's whole text on every load.
-    if ((await this.#link.count()) === 0) return this.#setAnchors(states);
-    let unplaced: string[] | undefined;
-    for (const page of this.#texts.candidates()) {
-      const reply = await placeIn(this.#link, page, unplaced);
-      // A newer re-anchoring of this page is queued in the background: it answers instead.
-      if (reply.superseded) return this.#counts();
-      const placements = reply.placements.filter((p) => looksLikePlacement(p, page.extracted.text.length));
-      unplaced = [];
-      for (const { id, color, status, start, end } of placements) {
-        if (status === 'anchored' && start !== undefined && end !== undefined) {
-          states.set(id, { id, color, range: rangeFor(page.extracted, start, end), start, end });
-        } else {
-          states.set(id, { id, color, range: null });
-          unplaced.push(id);
-        }
-      }
-      if (!unplaced.length) break;
-    }
-    const result = this.#setAnchors(states);
-    measure('tifa:clip-place', t0);
-    return result;
-  }
-
-  #setAnchors(states: Map<string, AnchorState>): { anchored: number; orphans: number } {
-    this.#anchors = states;
-    this.#paint();
-    return this.#counts();
-  }
-
-  #counts(): { anchored: number; orphans: number } {
-    const states = this.#anchors;
-    const orphans = [...states.values()].filter((s) => !s.range).length;
-    return { anchored: states.size - orphans, orphans };
+  /** Places this page's saved clips again and paints them (anchors.ts; never two runs at once). */
+  reanchor(): Promise<AnchorCounts> {
+    return this.#anchors.reanchor();
   }
 
   flashClip(id: string): boolean {
-    const range = this.#anchors.get(id)?.range;
-    if (!range) return false;
-    this.highlighter.flash(range);
-    return true;
+    return this.#anchors.flash(id);
   }
 
   /**
@@ -264,7 +161,7 @@ export class ContentClipper {
    */
   async #clipSpan(page: PageText, rawStart: number, rawEnd: number): Promise<ClipOutcome> {
     const t0 = performance.now();
-    let span;
+    let span: { start: number; end: number };
     try {
       span = clippableSpan(page.extracted.text, rawStart, rawEnd);
     } catch (err) {
@@ -273,17 +170,9 @@ export class ContentClipper {
     }
     const { start, end } = span;
     try {
-      const { clip, duplicate } = await saveSpan(this.#link, page, start, end);
-      if (!this.#anchors.get(clip.id)?.range) {
-        this.#anchors.set(clip.id, {
-          id: clip.id,
-          color: clip.color,
-          range: rangeFor(page.extracted, start, end),
-          start,
-          end,
-        });
-        this.#paint();
-      }
+      const { clip, duplicate, citation } = await saveSpan(this.#link, page, start, end);
+      if (citation) this.#citations.set(clip.id, citation);
+      this.#anchors.added(clip.id, clip.color, page, start, end);
       measure('tifa:clip-save', t0);
       if (this.#options.listenForMessages !== false) announceAnchorsChanged(clip.url);
       return duplicate ? { status: 'duplicate', clip } : { status: 'saved', clip };
@@ -292,19 +181,27 @@ export class ContentClipper {
     }
   }
 
-  #paint(): void {
-    const entries: HighlightEntry[] = [];
-    for (const { id, color, range } of this.#anchors.values()) if (range) entries.push({ id, color, range });
-    this.highlighter.set(entries);
-  }
-
   /** The button was clicked (a trusted click: ClipButtonUi ignores synthetic ones). */
   async #clipPending(): Promise<void> {
-    const range = this.#pendingRange;
-    this.#clippedRange = range;
-    this.#pendingRange = null;
+    const range = this.#selection.take();
     this.ui.hide();
-    this.#report(await this.clipRange(range));
+    this.#afterClip(await this.clipRange(range), range);
+  }
+
+  /** Alt- or Shift-click on Clip: the selection grows to whole sentences, then to the paragraph (snap.ts). */
+  #snapPending(): void {
+    const range = this.#actions.snap(this.#selection.pending);
+    if (!range) return;
+    this.#selection.pending = range.cloneRange();
+    this.ui.showFor(range);
+  }
+
+  /** Reports the outcome; a saved clip opens the note editor (optional: Escape keeps the clip as it is). */
+  #afterClip(outcome: ClipOutcome, range: Range | null): ClipOutcome {
+    this.#report(outcome);
+    if (outcome.status === 'saved' || outcome.status === 'duplicate')
+      this.#actions.editNote(outcome.clip, this.#citations.get(outcome.clip.id), range);
+    return outcome;
   }
 
   /** Tells the reader what happened, in their language. */
@@ -313,46 +210,9 @@ export class ContentClipper {
     return outcome;
   }
 
-  #scheduleSelectionCheck(): void {
-    clearTimeout(this.#settleTimer);
-    this.#settleTimer = setTimeout(() => this.#checkSelection(), SELECTION_SETTLE_MS);
-  }
-
-  /** Shows the button for a settled, non-empty selection in the page's text; hides it otherwise. */
-  #checkSelection(): void {
-    if (this.#pointerDown) return;
-    const sel = this.#doc.getSelection();
-    if (!sel || sel.isCollapsed || !sel.rangeCount || !sel.toString().trim() || this.#inEditable(sel)) {
-      this.#pendingRange = null;
-      this.ui.hide();
-      return;
-    }
-    const range = sel.getRangeAt(0);
-    if (this.ui.owns(range.commonAncestorContainer)) return;
-    // Just clipped: the button stays away until the reader selects something else.
-    if (this.#clippedRange && sameRange(this.#clippedRange, range)) return;
-    this.#clippedRange = null;
-    this.#pendingRange = range.cloneRange();
-    this.ui.showFor(range);
-    this.#shownAt = spotOf(range);
-  }
-
-  /**
-   * Hides the button when a scroll moved the selection it points at (by more than SCROLL_SLACK_PX): Firefox
-   * fires a sub-pixel scroll when Tifa's UI is first appended, which must not hide a button just shown.
-   */
-  #hideIfSelectionMoved(): void {
-    const range = this.#pendingRange;
-    if (range && this.#shownAt && this.ui.visible && !movedSince(range, this.#shownAt)) return;
-    this.ui.hide();
-  }
-
-  #inEditable(sel: Selection): boolean {
-    const active = this.#doc.activeElement;
-    if (active && (active.localName === 'input' || active.localName === 'textarea')) return true;
-    const node = sel.anchorNode;
-    const el = node && (node.nodeType === 1 ? (node as Element) : node.parentElement);
-    return !!el?.closest('[contenteditable=""],[contenteditable="true"],[contenteditable="plaintext-only"]');
+  async #settled(): Promise<void> {
+    await this.#ready;
+    await this.#anchors.settled();
   }
 
   async #initialAnchoring(): Promise<void> {
@@ -367,49 +227,24 @@ export class ContentClipper {
     for (let waited = 0; !this.#texts.primary() && waited < wait; waited += 100) await sleep(100);
   }
 
-  #scheduleReanchor(): void {
-    if (this.#life.signal.aborted) return;
-    clearTimeout(this.#reanchorTimer);
-    this.#reanchorTimer = setTimeout(() => void this.reanchor().catch(() => undefined), REANCHOR_DEBOUNCE_MS);
-  }
-
-  /** The page's URL when clips can belong to it (the background normalises it: tracking parameters, fragment). */
-  #pageUrl(): string | null {
-    const href = this.#doc.location?.href;
-    return href && /^(https?|file):/.test(href) ? href : null;
-  }
-
   #listenForMessages(): void {
-    const settled = async () => {
-      await this.#ready;
-      if (this.#anchoring) await this.#anchoring.catch(() => undefined);
-    };
     listenOnPage(
       {
         'clipping.clipSelection': () => this.clipSelection(),
         'clipping.clipSection': ({ itemIndex }) => this.clipSection(itemIndex),
         'clipping.clipParagraph': ({ index }) => this.clipParagraph(index),
-        'clipping.getAnchors': async () => ({ url: this.#pageUrl() ?? '', anchors: await this.anchorStatuses() }),
+        'clipping.getAnchors': async () => ({
+          url: this.#anchors.pageUrl() ?? '',
+          anchors: await this.anchorStatuses(),
+        }),
         'clipping.refresh': () => this.reanchor(),
         'clipping.scrollTo': async ({ id }) => {
-          await settled();
+          await this.#settled();
           return { found: this.flashClip(id) };
         },
       },
       this.#life.signal,
     );
-  }
-
-  #on(target: EventTarget, type: string, fn: (e: Event) => void, capture = false): void {
-    target.addEventListener(type, fn, { capture, passive: true, signal: this.#life.signal });
-  }
-}
-
-function measure(name: string, start: number): void {
-  try {
-    performance.measure(name, { start, end: performance.now() });
-  } catch {
-    // User Timing L3 unavailable: timing is a nicety.
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Clip } from '../clips/types';
 import { CLIP_COLORS } from '../clips/types';
 import type { ClipPlacement, ClipSaveRequest } from '../messages/clips';
+import type { RequestOf } from '../messages/protocol';
 import { MAX_TITLE_CHARS } from '../clips/limits';
 import { announce, isIndex, isObject, request } from '../messages/content-endpoint';
 import { UNKNOWN_TEXT_ID } from '../reading/text-registry';
@@ -23,7 +24,11 @@ export type PlaceRequest = { textId: string; ids?: string[] } | { text: string; 
 /** The background's answers the clipper needs; injectable so tests can route it anywhere. */
 export interface BackgroundLink {
   /** Saves a span of one of the page's texts; the background builds the clip (clips.save). */
-  save(request: ClipSaveRequest): Promise<{ clip: Clip; duplicate: boolean }>;
+  save(request: ClipSaveRequest): Promise<{ clip: Clip; duplicate: boolean; citation?: string }>;
+  /** The note and tags typed right after Clip (clips.annotate). */
+  annotate(request: RequestOf<'clips.annotate'>): Promise<{ clip: Clip }>;
+  /** "Add as a term" (rules.addTerm). */
+  addTerm(request: RequestOf<'rules.addTerm'>): Promise<unknown>;
   /** How many clips this page has: when none, its text need not travel to the background at all. */
   count(): Promise<number>;
   /** This page's clips (or those of `ids`) placed in a text; `superseded` when a newer request answers instead. */
@@ -41,6 +46,8 @@ export const runtimeLink: BackgroundLink = {
   save: (req) => request('clips.save', req),
   count: async () => (await request('clips.count', {})).count,
   place: (req) => request('clips.place', req),
+  annotate: (req) => request('clips.annotate', req),
+  addTerm: (req) => request('rules.addTerm', req),
 };
 
 /** Runs `byId` when the text has an id the background still knows; otherwise (or when it lost it) `byText`. */

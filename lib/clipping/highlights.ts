@@ -1,29 +1,29 @@
-import { CLIP_COLORS, type ClipColor } from '../clips/types';
-import { Flash, supportsHighlightApi } from '../highlight/highlightApi';
-import { pointInRange } from '../highlight/hitTest';
-import { installPageStyles } from '../highlight/stylesheet';
+import type { ClipColor } from '../clips/types';
+import { mountInTifaUi } from '../reading/uiHost';
+import { measure } from './measure';
+import { lineBoxes, type LineBox } from './line-boxes';
 
-/** The highlight holding every anchored clip (a stable hook), and one per colour that carries the colour. */
-export const CLIP_HIGHLIGHT = 'tifa-clip';
-export const CLIP_FLASH_HIGHLIGHT = 'tifa-clip-flash';
-export const colorHighlightName = (color: ClipColor): string => `tifa-clip-${color}`;
-
-/** Translucent so the text stays legible on light and dark pages; clips sit above the reading highlights. */
-export const COLOR_CSS: Record<ClipColor, string> = {
-  yellow: 'rgba(255, 204, 0, 0.45)',
-  green: 'rgba(46, 204, 113, 0.38)',
-  blue: 'rgba(52, 152, 255, 0.35)',
-  pink: 'rgba(255, 92, 170, 0.35)',
-  purple: 'rgba(155, 89, 255, 0.35)',
+/**
+ * The clip palette: deep tones no reading category uses (lib/highlight/categories.ts tints are light and bright),
+ * drawn as a double underline with a faint wash and a bar in the margin (sections have a single solid underline,
+ * mentions a tint only) — a clip never looks like a rule hit.
+ */
+export const CLIP_PALETTE: Record<ClipColor, string> = {
+  yellow: '#9a6a00',
+  green: '#1b5e20',
+  blue: '#1a3a8f',
+  pink: '#a0165a',
+  purple: '#4a1a8c',
 };
-const CLIP_PRIORITY = 10;
 const FLASH_MS = 1200;
+/** Most scroll frames recorded as tifa:clip-scroll (enough to measure, never a growing buffer). */
+const MAX_SCROLL_MEASURES = 200;
 
-function clipCss(): string {
-  const rules = CLIP_COLORS.map((c) => `::highlight(${colorHighlightName(c)}) { background-color: ${COLOR_CSS[c]}; }`);
-  rules.push(`::highlight(${CLIP_FLASH_HIGHLIGHT}) { background-color: rgba(255, 140, 0, 0.7); }`);
-  return rules.join('\n');
-}
+const CSS = `.tifa-clips{position:fixed;left:0;top:0;width:0;height:0;pointer-events:none;contain:layout style}
+.tifa-clips div{position:absolute;box-sizing:border-box}
+.tifa-clips .l{border-bottom:3px double var(--c);background:color-mix(in srgb,var(--c) 8%,transparent)}
+.tifa-clips .m{width:4px;border-radius:2px;background:var(--c)}
+.tifa-clips .l[data-f]{background:rgba(255,140,0,.45);transition:background .3s}`;
 
 export interface HighlightEntry {
   id: string;
@@ -31,80 +31,157 @@ export interface HighlightEntry {
   range: Range;
 }
 
-type HighlightWindow = Window & typeof globalThis;
-
 /**
- * Paints anchored clips with the CSS Custom Highlight API, with the reading painter's machinery
- * (lib/highlight: page-scope styles, flash); the page's DOM and text are untouched. Where the API is missing,
- * clips are still anchored and listed, just not painted.
+ * Paints anchored clips as boxes inside Tifa's closed shadow root (lib/reading/uiHost.ts), measured from each
+ * clip's text with Range.getClientRects. Not CSS Custom Highlights: `CSS.highlights` is shared with the page's
+ * own scripts, which could list the passages the reader clipped; boxes in a closed root cannot be enumerated by
+ * the page. The layer holds document coordinates and follows the page's scroll with one transform per frame;
+ * a scroll inside an element, a resize or a reflow lays the boxes out again (batched in one animation frame).
  */
 export class ClipHighlighter {
-  readonly #win: HighlightWindow | null;
-  readonly #flasher: Flash | null;
-  #removeStyles: (() => void) | null = null;
   #entries: readonly HighlightEntry[] = [];
-
+  #boxes = new Map<string, { lines: LineBox[]; els: HTMLElement[] }>();
+  #layer: HTMLElement | null = null;
+  #unmount: (() => void) | null = null;
+  #frame = 0;
+  #relayout = false;
+  #scrollMeasures = 0;
+  #life: AbortController | null = null;
+  #observer: ResizeObserver | null = null;
   readonly #doc: Document;
 
   constructor(doc: Document = document) {
     this.#doc = doc;
-    const win = doc.defaultView as HighlightWindow | null;
-    this.#win = supportsHighlightApi(win) ? win : null;
-    this.#flasher = this.#win && new Flash(this.#win, CLIP_FLASH_HIGHLIGHT, FLASH_MS);
   }
 
   /** Paints exactly these clips (replacing what was painted). */
   set(entries: readonly HighlightEntry[]): void {
     this.#entries = entries;
-    if (!this.#win) return;
-    this.#ensureStyles();
-    const registry = this.#win.CSS.highlights;
-    const all = new this.#win.Highlight();
-    const byColor = new Map<ClipColor, Highlight>(CLIP_COLORS.map((c) => [c, new this.#win!.Highlight()]));
-    for (const { color, range } of entries) {
-      all.add(range);
-      byColor.get(color)?.add(range);
-    }
-    all.priority = CLIP_PRIORITY;
-    registry.set(CLIP_HIGHLIGHT, all);
-    for (const [color, h] of byColor) {
-      h.priority = CLIP_PRIORITY;
-      if (h.size) registry.set(colorHighlightName(color), h);
-      else registry.delete(colorHighlightName(color));
-    }
+    if (!entries.length && !this.#layer) return;
+    this.#layout();
   }
 
-  /** The painted clip under a viewport point (the clip hover card, lib/clipping/clip-card.ts), or null. */
+  /** The painted clip entry under a viewport point (the clip hover card, lib/clipping/clip-card.ts), or null. */
   entryAt(x: number, y: number): HighlightEntry | null {
-    if (!this.#win) return null;
-    return this.#entries.find((e) => pointInRange(e.range, x, y)) ?? null;
+    const id = this.clipAt(x, y);
+    return id === null ? null : (this.#entries.find((e) => e.id === id) ?? null);
   }
 
-  /** Scrolls to a range and flashes it briefly. */
-  flash(range: Range): void {
+  /** The clip painted under a viewport point, if any (for a hover card: the layer itself takes no pointer events). */
+  clipAt(x: number, y: number): string | null {
+    const win = this.#doc.defaultView;
+    const dx = x + (win?.scrollX ?? 0);
+    const dy = y + (win?.scrollY ?? 0);
+    for (const [id, { lines }] of this.#boxes)
+      if (lines.some((b) => dx >= b.left && dx <= b.left + b.width && dy >= b.top && dy <= b.top + b.height)) return id;
+    return null;
+  }
+
+  /** Scrolls to a clip and flashes it briefly. */
+  flash(id: string, range: Range): void {
     const start = range.startContainer;
     const el = start.nodeType === 1 ? (start as Element) : start.parentElement;
     el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    if (!this.#flasher) return;
-    this.#ensureStyles();
-    this.#flasher.show(range, 0);
+    const boxes = this.#boxes.get(id)?.els.filter((e) => e.className === 'l') ?? [];
+    for (const b of boxes) b.setAttribute('data-f', '');
+    setTimeout(() => {
+      for (const b of boxes) b.removeAttribute('data-f');
+    }, FLASH_MS);
   }
 
-  /** Removes the highlights and the style sheet. */
   destroy(): void {
-    if (this.#win) {
-      const registry = this.#win.CSS.highlights;
-      registry.delete(CLIP_HIGHLIGHT);
-      for (const c of CLIP_COLORS) registry.delete(colorHighlightName(c));
-      this.#flasher?.clear();
-    }
-    this.#removeStyles?.();
-    this.#removeStyles = null;
+    this.#life?.abort();
+    this.#observer?.disconnect();
+    cancelAnimationFrame(this.#frame);
+    this.#unmount?.();
+    this.#unmount = this.#layer = this.#life = this.#observer = null;
+    this.#boxes.clear();
     this.#entries = [];
   }
 
-  /** ::highlight() rules must live in the page's style scope (an adopted sheet adds no element to the DOM). */
-  #ensureStyles(): void {
-    this.#removeStyles ??= installPageStyles(this.#doc, clipCss());
+  /** Measures every clip's lines and rebuilds the boxes (tifa:clip-paint). */
+  #layout(): void {
+    const t0 = performance.now();
+    const layer = this.#ensureLayer();
+    const win = this.#doc.defaultView;
+    const sx = win?.scrollX ?? 0;
+    const sy = win?.scrollY ?? 0;
+    const frag = this.#doc.createDocumentFragment();
+    this.#boxes.clear();
+    for (const { id, color, range } of this.#entries) {
+      const lines = lineBoxes(range, sx, sy);
+      if (!lines.length) continue;
+      const els: HTMLElement[] = [];
+      const add = (cls: string, b: LineBox) => {
+        const d = this.#doc.createElement('div');
+        d.className = cls;
+        d.dataset.id = id;
+        d.style.cssText = `--c:${CLIP_PALETTE[color]};left:${b.left}px;top:${b.top}px;width:${b.width}px;height:${b.height}px`;
+        frag.append(d);
+        els.push(d);
+      };
+      for (const line of lines) add('l', line);
+      const top = lines[0].top;
+      const left = Math.min(...lines.map((l) => l.left));
+      add('m', {
+        left: Math.max(0, left - 10),
+        top,
+        width: 4,
+        height: lines[lines.length - 1].top + lines[lines.length - 1].height - top,
+      });
+      this.#boxes.set(id, { lines, els });
+    }
+    layer.replaceChildren(frag);
+    this.#follow();
+    measure('tifa:clip-paint', t0);
+  }
+
+  /** One transform keeps the layer's document coordinates under the page's scroll position. */
+  #follow(): void {
+    const win = this.#doc.defaultView;
+    if (this.#layer) this.#layer.style.transform = `translate(${-(win?.scrollX ?? 0)}px,${-(win?.scrollY ?? 0)}px)`;
+  }
+
+  #schedule(relayout: boolean): void {
+    this.#relayout ||= relayout;
+    if (this.#frame) return;
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = 0;
+      const t0 = performance.now();
+      if (this.#relayout) this.#layout();
+      else this.#follow();
+      this.#relayout = false;
+      if (this.#scrollMeasures++ < MAX_SCROLL_MEASURES) measure('tifa:clip-scroll', t0);
+    });
+  }
+
+  #ensureLayer(): HTMLElement {
+    if (this.#layer?.isConnected) return this.#layer;
+    this.#unmount?.();
+    const style = this.#doc.createElement('style');
+    style.textContent = CSS;
+    const layer = this.#doc.createElement('div');
+    layer.className = 'tifa-clips';
+    layer.setAttribute('aria-hidden', 'true');
+    this.#unmount = mountInTifaUi(this.#doc, style, layer);
+    this.#layer = layer;
+    this.#life?.abort();
+    this.#life = new AbortController();
+    const opts = { capture: true, passive: true, signal: this.#life.signal };
+    const win = this.#doc.defaultView;
+    // The document's own scroll moves the layer; a scroll inside an element moves text under it: lay out again.
+    this.#doc.addEventListener('scroll', (e) => this.#schedule(e.target !== this.#doc), opts);
+    win?.addEventListener('resize', () => this.#schedule(true), opts);
+    const RO = win?.ResizeObserver;
+    if (RO) {
+      let first = true;
+      this.#observer = new RO(() => {
+        // The first callback reports the size at observe(): nothing moved yet.
+        if (!first) this.#schedule(true);
+        first = false;
+      });
+      this.#observer.observe(this.#doc.body ?? this.#doc.documentElement);
+    }
+    return layer;
   }
 }

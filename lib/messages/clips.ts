@@ -64,7 +64,12 @@ export const clipSaveRequestSchema = z
   .refine((r) => r.start <= r.end, { message: 'start must not be after end' });
 export type ClipSaveRequest = z.input<typeof clipSaveRequestSchema>;
 
-export const clipSaveReplySchema = z.object({ clip: clipSchema, duplicate: z.boolean() });
+/** `citation`: the clip's citation line in the reader's language (lib/citation), for "copy with citation". */
+export const clipSaveReplySchema = z.object({
+  clip: clipSchema,
+  duplicate: z.boolean(),
+  citation: z.string().max(2000).optional(),
+});
 
 export const clipPlacementSchema = z.object({
   id: idSchema,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { clipSchema } from '../clips/schema';
+import { clipSchema, noteSchema, tagsSchema } from '../clips/schema';
 import { speechIdentitySchema } from '../citation/identity';
+import { packTermSchema } from '../rulepacks/schema';
 import {
   clipAnchorSchema,
   clipOutcomeSchema,
@@ -90,6 +91,18 @@ export const PROTOCOL = {
   'rules.hideTerm': entry('background', 'tab', ruleHideSchema, z.object({})),
   /** "Wrong category" from a mention's tooltip: the term is read as `category` from now on, everywhere. */
   'rules.correctCategory': entry('background', 'tab', ruleCorrectSchema, z.object({})),
+  /**
+   * The note and tags the reader typed in the editor shown right after Clip (a trusted gesture in Tifa's closed
+   * UI). Only a clip of the sender's own page, made in the last hour: not a way to edit the library.
+   */
+  'clips.annotate': entry(
+    'background',
+    'tab',
+    z.object({ id: idSchema, note: noteSchema, tags: tagsSchema }),
+    z.object({ clip: clipSchema }),
+  ),
+  /** "Add as a term" on a selection (a trusted gesture in Tifa's closed UI): the reader's rules gain it. */
+  'rules.addTerm': entry('background', 'tab', packTermSchema.omit({ aliases: true }), z.object({})),
 
   // ---- to the background, from extension pages only: the library ----
   'clips.update': entry('background', 'extension', clipUpdateRequestSchema, z.object({ clip: clipSchema })),

@@ -6,6 +6,9 @@ import { normalizeUrl } from '../clips/url';
 import { placeClips } from '../clipping/place-clips';
 import { placeUnplaced } from '../clipping/place-orphans';
 import { buildClipDraft } from '../clipping/build-clip';
+import { citationLine } from '../citation/citation';
+import { uiLang } from '../i18n';
+import type { Clip } from '../clips/types';
 import { TabQueue, yieldToOthers } from '../messages/tab-queue';
 import { TextRegistry, UNKNOWN_TEXT_ID } from '../reading/text-registry';
 import { analyze } from '../rules';
@@ -41,7 +44,8 @@ export function registerClipHandlers(router: Router, deps: ClipHandlerDeps = {})
       const draft = draftFor(req, tab!, texts, analyzeText);
       // The identity the reader stated for this page (side panel) wins over what the rules read.
       const identity = await loadSpeechIdentity(tab!.url).catch(() => null);
-      return store.save(identity ? withIdentity(draft, identity) : draft);
+      const saved = await store.save(identity ? withIdentity(draft, identity) : draft);
+      return { ...saved, citation: clipCitation(saved.clip) };
     })
     .on('clips.setSpeech', async ({ url, identity, apply }) => {
       await saveSpeechIdentity(url, identity);
@@ -49,6 +53,13 @@ export function registerClipHandlers(router: Router, deps: ClipHandlerDeps = {})
       const updated = await store.setSpeech(url, speechFieldsOf(identity));
       void notifyPages([normalizeUrl(url)]);
       return { updated };
+    })
+    .on('clips.annotate', async ({ id, note, tags }, { tab }) => {
+      // The editor shown right after Clip: only a fresh clip of the sender's own page (never the library).
+      const clip = await store.get(id);
+      if (!clip || clip.url !== normalizeUrl(tab!.url) || Date.now() - clip.created > ANNOTATE_WINDOW_MS)
+        throw new Error('not a clip just made on this page');
+      return { clip: await store.update(id, { note, tags }) };
     })
     .on('clips.count', async (_req, { tab }) => ({ count: await store.countForPage(tab!.url) }))
     .on('clips.place', async ({ textId, text, ids }, { tab }) => {
@@ -106,6 +117,23 @@ export function registerClipHandlers(router: Router, deps: ClipHandlerDeps = {})
     });
   registerPageClipHandlers(router, store, notifyPages);
   return store;
+}
+
+/** How long after Clip the page's note editor may still write the clip's note and tags. */
+const ANNOTATE_WINDOW_MS = 60 * 60 * 1000;
+
+/** The citation line of a clip in the reader's language (copied with it from the page's note editor). */
+export function clipCitation(clip: Clip): string {
+  return citationLine(
+    {
+      speechTitle: clip.speechTitle,
+      pageTitle: clip.title,
+      speaker: clip.speechSpeaker,
+      date: clip.speechDate,
+      site: clip.site,
+    },
+    uiLang(),
+  );
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
-import { storedClips as readStoredClips } from './tifa-ui';
+import { storedClips as readStoredClips, tifaUiCount } from './tifa-ui';
 
 /** The outline item clipped from the side panel: the last 一要/二要/三要 under 二、 › 第一，. */
 const ITEM = '三要持续实施“村霸蝇贪”整治工程';
@@ -70,14 +70,7 @@ describe('clip this section (side panel outline)', () => {
     expect(path.at(-1)!.marker + path.at(-1)!.title).toBe(ITEM);
 
     // The page highlights the new clip, and the panel lists it under "Clips on this page".
-    await page.waitForFunction(
-      (text) =>
-        [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('tifa-clip') ?? [])].some(
-          (r) => r.toString() === text,
-        ),
-      SECTION,
-      { timeout: 10_000, polling: 50 },
-    );
+    await expect.poll(() => tifaUiCount(page, '.tifa-clips .m'), { timeout: 10_000 }).toBe(1);
     await panel.locator('.tifa-clip-row', { hasText: SECTION.slice(0, 30) }).waitFor({ timeout: 10_000 });
 
     // Keyboard: Tab from the item's own button reaches its clip button; clipping again is not a duplicate clip.

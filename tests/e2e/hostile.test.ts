@@ -16,7 +16,7 @@ import {
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
-import { clickClipButton, storedClips, waitForClipButton, waitForClipStatus } from './tifa-ui';
+import { clickClipButton, storedClips, tifaUiCount, waitForClipButton, waitForClipStatus } from './tifa-ui';
 
 /** Two passages of the seed speech, each inside one paragraph. */
 const PASSAGE_A = '村党支部书记是农村党组织核心作用发挥的关键，是农村改革发展的“领头雁”。';
@@ -88,6 +88,14 @@ describe('a hostile page', () => {
     await selectText(page, PASSAGE_B);
     await clickClipButton(page);
     await waitForClipStatus(page, /Clipped|已摘录/);
+    // The clip is painted (in Tifa's closed root) …
+    await expect.poll(() => tifaUiCount(page, '.tifa-clips .m'), { timeout: 10_000 }).toBe(1);
+    // … and a page script enumerating CSS.highlights finds no clip: no name, no range over the clipped passage.
+    const registry = await page.evaluate(() =>
+      [...CSS.highlights].map(([name, h]) => ({ name, texts: [...h].map((r) => (r as Range).toString?.() ?? '') })),
+    );
+    expect(registry.filter((h) => /clip/.test(h.name))).toEqual([]);
+    expect(registry.flatMap((h) => h.texts).filter((t) => t.includes(PASSAGE_B.slice(0, 12)))).toEqual([]);
     // … then the page selects another one and tries to press the button itself.
     await selectText(page, PASSAGE_A);
     const { box } = await waitForClipButton(page);

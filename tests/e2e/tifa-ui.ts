@@ -82,6 +82,96 @@ export async function tifaUiElement(page: Page, selector: string): Promise<UiEle
   return null;
 }
 
+/** How many elements match `selector` in Tifa's closed shadow roots. */
+export async function tifaUiCount(page: Page, selector: string): Promise<number> {
+  const counts = await inClosedRoots<number>(
+    page,
+    `function () { return this.querySelectorAll(${JSON.stringify(selector)}).length; }`,
+  );
+  return counts.reduce((a, b) => a + b, 0);
+}
+
+/** Runs `fn` (a function's source, `this` = the root) in each of Tifa's closed roots; returns the values. */
+async function inClosedRoots<T>(page: Page, fn: string): Promise<T[]> {
+  const cdp = await session(page);
+  const out: T[] = [];
+  for (const root of await closedRoots(page)) {
+    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: root.backendNodeId })) as {
+      object: { objectId: string };
+    };
+    const { result } = (await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: fn,
+      returnByValue: true,
+    })) as { result: { value: T } };
+    out.push(result.value);
+  }
+  return out;
+}
+
+interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Which of `texts` a clip is painted exactly over: the clip layer's line boxes (document coordinates, read in
+ * Tifa's closed root) against the lines the page lays each text out on (its first line's start, its last line's
+ * end, within 1.5 px). Each text must lie inside one text node.
+ */
+export async function paintedOver(page: Page, texts: string[]): Promise<string[]> {
+  const groups = (
+    await inClosedRoots<Box[][]>(
+      page,
+      `function () {
+        const by = new Map();
+        for (const el of this.querySelectorAll('.tifa-clips .l')) {
+          const s = el.style;
+          const box = { left: parseFloat(s.left), top: parseFloat(s.top), width: parseFloat(s.width), height: parseFloat(s.height) };
+          by.set(el.dataset.id, [...(by.get(el.dataset.id) || []), box]);
+        }
+        return [...by.values()];
+      }`,
+    )
+  ).flat();
+  return page.evaluate(
+    ({ texts, groups }) => {
+      const near = (a: number, b: number) => Math.abs(a - b) <= 1.5;
+      const linesOf = (needle: string) => {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+          const at = n.data.indexOf(needle);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(n, at);
+          range.setEnd(n, at + needle.length);
+          return [...range.getClientRects()].filter((r) => r.width && r.height);
+        }
+        return [];
+      };
+      return texts.filter((text) => {
+        const lines = linesOf(text);
+        if (!lines.length) return false;
+        const first = lines[0];
+        const last = lines[lines.length - 1];
+        return groups.some((g) => {
+          const a = g[0];
+          const z = g[g.length - 1];
+          return (
+            near(a.left, first.left + scrollX) &&
+            near(a.top, first.top + scrollY) &&
+            near(z.left + z.width, last.right + scrollX) &&
+            near(z.top + z.height, last.bottom + scrollY)
+          );
+        });
+      });
+    },
+    { texts, groups },
+  );
+}
+
 /** Waits until `predicate` holds for the element (polling; generous timeout for a loaded machine). */
 export async function waitForTifaUi(
   page: Page,

@@ -61,6 +61,9 @@ beforeEach(() => {
     count: async () => unwrapReply('clips.count', await router.dispatch(envelope('clips.count', {}), sender)).count,
     place: async (request) =>
       unwrapReply('clips.place', await router.dispatch(envelope('clips.place', request), sender)),
+    annotate: async (request) =>
+      unwrapReply('clips.annotate', await router.dispatch(envelope('clips.annotate', request), sender)),
+    addTerm: async () => ({}),
   };
   document.title = 'Raw page title | Portal';
   const article = document.createElement('article');

@@ -9,6 +9,7 @@ import { looksLikePlacement } from '../../lib/clipping/content-messages';
 import { MAX_ANCHOR_TEXT_CHARS } from '../../lib/messages/clips';
 import { registerClipHandlers } from '../../lib/store/background-handlers';
 import { registerReadingHandlers } from '../../lib/reading/background';
+import { registerRuleEditHandlers } from '../../lib/rulepacks/page-edits';
 import { TextRegistry, UNKNOWN_TEXT_ID } from '../../lib/reading/text-registry';
 import { ClipStore } from '../../lib/store/clip-store';
 import { ClipDatabase } from '../../lib/store/db';
@@ -36,6 +37,7 @@ beforeEach(() => {
   texts = new TextRegistry();
   store = registerClipHandlers(router, { store: new ClipStore(() => new ClipDatabase(dbName)), texts });
   registerReadingHandlers(router, texts);
+  registerRuleEditHandlers(router);
 });
 
 afterEach(async () => {
@@ -86,6 +88,21 @@ describe('capabilities by sender', () => {
       });
     }
     expect(await store.get(clip.id)).toMatchObject({ note: '', color: clip.color });
+  });
+
+  it("clips.annotate writes the note and tags of a fresh clip of the sender's own page, and nothing else", async () => {
+    const { clip } = await store.save(makeDraft({ url: PAGE }));
+    const other = (await store.save(makeDraft({ url: 'http://www.gov.cn/b.htm' }))).clip;
+    const ok = await send('clips.annotate', { id: clip.id, note: '要点', tags: ['党建'] }, fromTab());
+    expect(ok).toMatchObject({ ok: true });
+    expect(await store.get(clip.id)).toMatchObject({ note: '要点', tags: ['党建'] });
+    // Another page's clip, from this page: refused, unchanged.
+    expect(await send('clips.annotate', { id: other.id, note: 'x', tags: [] }, fromTab())).toMatchObject({
+      ok: false,
+    });
+    expect(await store.get(other.id)).toMatchObject({ note: '' });
+    // The library's own edit stays with extension pages.
+    expect(await send('clips.annotate', { id: clip.id, note: 'y', tags: [] }, fromPanel)).toMatchObject({ ok: false });
   });
 
   it('refuses page kinds to extension pages and everything to other extensions and senders without a tab', async () => {

@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { CLIP_COMMAND, CLIP_MENU_ID, clipInTab, registerClipCommands } from '../../lib/clipping/commands';
+import {
+  CLIP_COMMAND,
+  CLIP_MENU_ID,
+  clipInTab,
+  OPEN_LIBRARY_COMMAND,
+  registerClipCommands,
+} from '../../lib/clipping/commands';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -77,5 +83,26 @@ describe('context menu and keyboard command', () => {
     sendMessage.mockRejectedValueOnce(new Error('boom'));
     expect(await clipInTab(5)).toMatchObject({ status: 'error', error: expect.stringContaining('boom') });
     expect(executeScript).not.toHaveBeenCalled();
+  });
+
+  it('open-library shows the library page: a new tab, or the tab already showing it', async () => {
+    registerClipCommands();
+    const libraryUrl = fakeBrowser.runtime.getURL('/sidepanel.html?tab=library' as '/sidepanel.html');
+    onCommand.fire(OPEN_LIBRARY_COMMAND, { id: 7 });
+    await flush();
+    await flush();
+    const tabs = await fakeBrowser.tabs.query({});
+    const library = tabs.filter((t) => t.url === libraryUrl);
+    expect(library).toHaveLength(1);
+    // Never asks a page to clip.
+    expect(sendMessage).not.toHaveBeenCalled();
+    // A second press: the same tab, made active, no new one.
+    const update = vi.spyOn(fakeBrowser.tabs, 'update');
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValueOnce(library);
+    onCommand.fire(OPEN_LIBRARY_COMMAND, { id: 7 });
+    await flush();
+    await flush();
+    expect((await fakeBrowser.tabs.query({})).filter((t) => t.url === libraryUrl)).toHaveLength(1);
+    expect(update).toHaveBeenCalledWith(library[0].id, { active: true });
   });
 });

@@ -32,6 +32,9 @@ beforeEach(() => {
     save: async (req) => unwrapReply('clips.save', await router.dispatch(envelope('clips.save', req), sender)),
     count: async () => unwrapReply('clips.count', await router.dispatch(envelope('clips.count', {}), sender)).count,
     place: async (req) => unwrapReply('clips.place', await router.dispatch(envelope('clips.place', req), sender)),
+    annotate: async (req) =>
+      unwrapReply('clips.annotate', await router.dispatch(envelope('clips.annotate', req), sender)),
+    addTerm: async () => ({}),
   };
 });
 
@@ -267,6 +270,11 @@ describe('floating clip button', () => {
     Object.defineProperty(event, 'isTrusted', { value: true });
     el.dispatchEvent(event);
   };
+  const trustedKey = (el: HTMLElement, key: string) => {
+    const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, composed: true });
+    Object.defineProperty(event, 'isTrusted', { value: true });
+    el.dispatchEvent(event);
+  };
 
   it('appears for a selection in a closed shadow root as a real button, clips on a trusted click, hides on scroll', async () => {
     renderArticle(ORIGINAL);
@@ -311,6 +319,20 @@ describe('floating clip button', () => {
     document.dispatchEvent(new Event('selectionchange'));
     await settle();
     expect(clipper.ui.visible).toBe(false);
+
+    // The note editor opened after Clip, focused: typed note and tags, then Enter, are saved with the clip.
+    const editor = container.querySelector<HTMLFormElement>('.tifa-panel')!;
+    const note = editor.querySelector('textarea')!;
+    expect(existingTifaUiRoot(document)!.activeElement).toBe(note);
+    note.value = '三年内消除空壳村';
+    editor.querySelector('input')!.value = '集体经济，农村、集体经济';
+    // A page's synthetic Enter does nothing; the reader's saves.
+    note.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(container.querySelector('.tifa-panel')).not.toBeNull();
+    trustedKey(note, 'Enter');
+    await settle();
+    expect((await store.list()).clips[0]).toMatchObject({ note: '三年内消除空壳村', tags: ['集体经济', '农村'] });
+    expect(container.querySelector('.tifa-panel')).toBeNull();
 
     sel.removeAllRanges();
     sel.addRange(rangeBetween('三、', '保障'));

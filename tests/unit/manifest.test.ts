@@ -129,6 +129,14 @@ for (const [browser, dir] of Object.entries(BUILDS) as [keyof typeof BUILDS, str
       expect(command?.description).toMatch(/^__MSG_\w+__$/);
     });
 
+    it('declares open-library with Alt+Shift+L, and no more than the 4 suggested keys Chrome honours', () => {
+      const commands = manifest().commands ?? {};
+      expect(commands['open-library']?.suggested_key?.default).toBe('Alt+Shift+L');
+      const keys = Object.values(commands).flatMap((c) => (c.suggested_key?.default ? [c.suggested_key.default] : []));
+      expect(keys.length).toBeLessThanOrEqual(4);
+      expect(new Set(keys).size).toBe(keys.length);
+    });
+
     it('has PNG icons 16, 32, 48 and 128 of the declared size', () => {
       const icons = manifest().icons ?? {};
       expect(Object.keys(icons).sort()).toEqual(['128', '16', '32', '48']);
