@@ -1,6 +1,7 @@
 import { POLICY_HOST_MATCHES } from '../lib/sites';
 import { contentScriptLifetime, startReading } from '../lib/reading/start';
 import { startClipping } from '../lib/clipping/content-clipper';
+import { startSimilarMarks } from '../lib/reading/similar-marks';
 
 export default defineContentScript({
   matches: POLICY_HOST_MATCHES,
@@ -12,5 +13,7 @@ export default defineContentScript({
     const reading = startReading(life);
     // Clipping: floating button, context menu / shortcut target, saved clips re-anchored and highlighted.
     startClipping(life, reading);
+    // Similar texts: paragraphs recurring in an earlier-read speech or a clip, marked from the background's answer.
+    startSimilarMarks(reading, life);
   },
 });

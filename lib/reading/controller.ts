@@ -168,6 +168,11 @@ export class ReadingController {
     return this.getPageState();
   }
 
+  /** Tooltips for things other than the painted spans (similar paragraphs): see HoverController.extra. */
+  setExtraTooltip(extra: HoverController['extra']): void {
+    this.#hover.extra = extra;
+  }
+
   /** Scrolls to outline item `index`, and flashes its heading. */
   scrollToItem(index: number): { found: boolean } {
     const cur = this.#current;

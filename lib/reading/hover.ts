@@ -5,7 +5,7 @@ import type { HighlightCategory } from '../highlight/categories';
 import type { Analysis } from '../rules/types';
 import { describeReadingSpan } from './describe';
 import type { ReadingSpan } from './spans';
-import type { PageUi } from './ui';
+import type { PageUi, TooltipContent } from './ui';
 
 const HOVER_DELAY_MS = 120;
 
@@ -38,6 +38,11 @@ export class HoverController {
   #pinned = false;
   #framePending = false;
   #lastPoint = { x: 0, y: 0 };
+  /**
+   * A second source of tooltips (similar paragraphs, lib/reading/similar-marks.ts), asked where no span is hit:
+   * `at` gives a key ≥ 0 for a text offset (or -1), `tip` its tooltip. hitTest reports such a hit as -2 - key.
+   */
+  extra: { at(offset: number): number; tip(key: number): TooltipContent } | null = null;
 
   readonly #doc: Document;
   readonly #painter: Painter;
@@ -95,7 +100,7 @@ export class HoverController {
     this.#ui.hideTooltip();
   }
 
-  /** Index into the painted spans of the visible span under a viewport point, or -1. */
+  /** Index into the painted spans of the visible span under a viewport point, -2 - key for an extra one, or -1. */
   hitTest(x: number, y: number): number {
     const page = this.#page;
     if (!page) return -1;
@@ -121,7 +126,7 @@ export class HoverController {
       const span = this.#visibleSpans[v];
       if (pointInRange(rangeFor(page.extraction, span.start, span.end), x, y)) return span.index;
     }
-    return -1;
+    return -2 - (this.extra?.at(offset) ?? -1);
   }
 
   #onPointerMove(e: PointerEvent): void {
@@ -137,7 +142,7 @@ export class HoverController {
         if (hit === this.#hoverIndex) return;
         this.#hoverIndex = hit;
         clearTimeout(this.#hoverTimer);
-        if (hit < 0) this.#ui.hideTooltip();
+        if (hit === -1) this.#ui.hideTooltip();
         else this.#hoverTimer = setTimeout(() => this.#guard('tooltip', () => this.#show(hit, x, y)), HOVER_DELAY_MS);
       }),
     );
@@ -145,7 +150,7 @@ export class HoverController {
 
   #onClick(e: MouseEvent): void {
     const hit = this.hitTest(e.clientX, e.clientY);
-    if (hit >= 0) {
+    if (hit !== -1) {
       this.#show(hit, e.clientX, e.clientY);
       this.#pinned = true;
       this.#hoverIndex = hit;
@@ -155,6 +160,7 @@ export class HoverController {
   }
 
   #show(index: number, x: number, y: number): void {
+    if (index < -1) return this.#ui.showTooltip(this.extra!.tip(-2 - index), x, y);
     const page = this.#page;
     const span = page?.spans[index];
     if (!page || !span) return;

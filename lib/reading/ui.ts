@@ -12,6 +12,8 @@ export interface TooltipContent {
   heading: string;
   text: string;
   detail?: string;
+  /** Extra content built by its own module (the similar-paragraph block with its button). */
+  extra?: Node;
 }
 
 export class PageUi {
@@ -37,6 +39,7 @@ export class PageUi {
     head.append(swatch, this.#el('span', 'heading', content.heading));
     tip.append(head, this.#el('div', 'text', content.text));
     if (content.detail) tip.append(this.#el('div', 'detail', content.detail));
+    if (content.extra) tip.append(content.extra);
     tip.hidden = false;
     // Below-right of the pointer, kept inside the viewport.
     const win = this.#doc.defaultView!;
