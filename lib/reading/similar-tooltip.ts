@@ -8,7 +8,12 @@ type Recurring = SimilarMarkReply['paragraphs'][number];
  * share (worded by the background, lib/history/tooltip-text.ts, so the content script carries no formatting),
  * and a button that opens the side-by-side view in the side panel. Text goes in as textContent.
  */
-export function similarTooltip(doc: Document, p: Recurring, label: string, open: () => Promise<unknown>): TooltipContent {
+export function similarTooltip(
+  doc: Document,
+  p: Recurring,
+  label: string,
+  open: () => Promise<unknown>,
+): TooltipContent {
   const button = doc.createElement('button');
   button.className = 'sim';
   button.textContent = label;

@@ -44,4 +44,3 @@ export const steps: ScreenshotStep[] = [
     run: (ctx) => similarShots(ctx, 'en-US', 'en'),
   },
 ];
-

@@ -88,9 +88,11 @@ describe('similar texts', () => {
     const panel = await tifa.openExtensionPage('sidepanel.html', { tabId: bTab });
     const focused = panel.locator('.tifa-similar-focus');
     await focused.waitFor({ timeout: 30_000 });
-    await expect.poll(() => focused.locator('ins').allTextContents()).toEqual(
-      expect.arrayContaining([expect.stringContaining('青山县'), expect.stringContaining(INSERTED.slice(0, 8))]),
-    );
+    await expect
+      .poll(() => focused.locator('ins').allTextContents())
+      .toEqual(
+        expect.arrayContaining([expect.stringContaining('青山县'), expect.stringContaining(INSERTED.slice(0, 8))]),
+      );
     expect((await focused.locator('del').allTextContents()).join('')).toContain('×');
     expect(await focused.locator('header strong').first().textContent()).toBe(A_TITLE);
     await panel.close();

@@ -9,6 +9,9 @@ import { looksLikePlacement } from '../../lib/clipping/content-messages';
 import { MAX_ANCHOR_TEXT_CHARS } from '../../lib/messages/clips';
 import { registerClipHandlers } from '../../lib/store/background-handlers';
 import { registerReadingHandlers } from '../../lib/reading/background';
+import { registerHistoryHandlers } from '../../lib/history/background';
+import { HistoryDatabase } from '../../lib/history/db';
+import { HistoryStore } from '../../lib/history/store';
 import { TextRegistry, UNKNOWN_TEXT_ID } from '../../lib/reading/text-registry';
 import { ClipStore } from '../../lib/store/clip-store';
 import { ClipDatabase } from '../../lib/store/db';
@@ -36,6 +39,11 @@ beforeEach(() => {
   texts = new TextRegistry();
   store = registerClipHandlers(router, { store: new ClipStore(() => new ClipDatabase(dbName)), texts });
   registerReadingHandlers(router, texts);
+  registerHistoryHandlers(router, {
+    texts,
+    listClips: async () => [],
+    store: new HistoryStore(new HistoryDatabase(`${dbName}-history`)),
+  });
 });
 
 afterEach(async () => {
