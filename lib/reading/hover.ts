@@ -160,10 +160,9 @@ export class HoverController {
   }
 
   #show(index: number, x: number, y: number): void {
-    if (index < -1) return this.#ui.showTooltip(this.extra!.tip(-2 - index), x, y);
     const page = this.#page;
     const span = page?.spans[index];
-    if (!page || !span) return;
-    this.#ui.showTooltip(describeReadingSpan(span, page.analysis), x, y);
+    const content = index < -1 ? this.extra?.tip(-2 - index) : page && span && describeReadingSpan(span, page.analysis);
+    if (content) this.#ui.showTooltip(content, x, y);
   }
 }
