@@ -6,6 +6,8 @@ import type { TextRegistry } from '../reading/text-registry';
 import type { Analysis } from '../rules/types';
 import { speakerLabel } from '../rules/speaker-label';
 import { diffText } from '../similarity/align';
+import { paragraphHashes } from '../similarity/paragraph-index';
+import { confirmReuse } from '../similarity/reuse';
 import { HistoryDatabase } from './db';
 import { createHistoryHandlers, type HistoryDeps } from './handlers';
 import { similarTooltipText, tooltipButtonLabel } from './tooltip-text';
@@ -92,6 +94,20 @@ export function registerHistoryHandlers(router: Router, wiring: HistoryWiring): 
             other: { pageId: m.pageId, url: m.url, title: m.title, date: m.date, text: m.otherText },
           })),
         })),
+      };
+    })
+    .on('similar.passages', async ({ text }) => {
+      if (!(await store.isEnabled())) return { matches: [] };
+      const { index, paragraphIds, pageOf } = await store.index();
+      const found = index.candidates(paragraphHashes(text), { limit: 20 });
+      const rows = await store.paragraphs(found.map((c) => paragraphIds[c.paragraph]));
+      const byId = new Map(rows.map((r) => [r.id!, r.text]));
+      const pages = new Map((await store.list()).map((p) => [p.id, p]));
+      return {
+        matches: confirmReuse(text, found, (p) => byId.get(paragraphIds[p]) ?? '').flatMap((m) => {
+          const page = pages.get(pageOf[m.paragraph]);
+          return page ? [{ pageId: page.id, title: page.title, url: page.url, score: m.score }] : [];
+        }),
       };
     })
     .on('compare.suggest', async ({ tabId }) => {

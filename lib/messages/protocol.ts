@@ -112,6 +112,15 @@ export const PROTOCOL = {
   ),
   /** A tab's recurring paragraphs with their side-by-side diffs (the side panel's "Similar" view). */
   'similar.forTab': entry('background', 'extension', tabRequestSchema, similarTabReplySchema),
+  /** History passages resembling a clip's text (the library's similar dialog). */
+  'similar.passages': entry(
+    'background',
+    'extension',
+    z.object({ text: z.string().min(1).max(20_000) }),
+    z.object({
+      matches: z.array(z.object({ pageId: z.number(), title: z.string(), url: z.string(), score: z.number() })),
+    }),
+  ),
   /** Earlier-read speeches most similar to a tab's page first. */
   'compare.suggest': entry('background', 'extension', tabRequestSchema, compareSuggestReplySchema),
   'compare.run': entry('background', 'extension', compareRunRequestSchema, compareRunReplySchema),

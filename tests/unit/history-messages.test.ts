@@ -102,6 +102,26 @@ describe('similar.mark (from a content script)', () => {
   });
 });
 
+describe('similar.passages (the library)', () => {
+  it("counts the history passages that resemble a clip's text", async () => {
+    await send('similar.mark', { textId: read(beijing, A_URL, 1) }, fromTab(A_URL, 1));
+    const reply = (await send('similar.passages', { text: variant }, fromPanel)) as {
+      ok: true;
+      value: { matches: { url: string }[] };
+    };
+    expect(reply.value.matches.map((m) => m.url)).toEqual([A_URL]);
+    const none = (await send(
+      'similar.passages',
+      { text: '今天天气很好，我们去公园散步，看看湖边的柳树。' },
+      fromPanel,
+    )) as {
+      ok: true;
+      value: { matches: unknown[] };
+    };
+    expect(none.value.matches).toEqual([]);
+  });
+});
+
 describe('the history is served to extension pages only', () => {
   it('refuses the history, side-by-side, compare and trail kinds to a content script', async () => {
     const kinds: [Kind, unknown][] = [
@@ -113,6 +133,7 @@ describe('the history is served to extension pages only', () => {
       ['compare.suggest', { tabId: 1 }],
       ['compare.run', { older: { pageId: 1 }, newer: { tabId: 1 } }],
       ['mentions.trail', { query: '千村头雁' }],
+      ['similar.passages', { text: '千村头雁' }],
     ];
     for (const [kind, payload] of kinds)
       expect(await send(kind, payload, fromTab(A_URL, 1))).toEqual({
