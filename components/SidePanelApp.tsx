@@ -1,20 +1,31 @@
-import { useState } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import { PageView } from './page/PageView';
 import { LibraryView } from './library/LibraryView';
+import { SimilarView } from './similar/SimilarView';
+import { useSimilarFocus } from './similar/useTargetTabId';
+import { tl } from './library/i18n';
 
-type Tab = 'page' | 'library';
-const TABS: readonly Tab[] = ['page', 'library'];
+type Tab = 'page' | 'library' | 'similar';
+const TABS: readonly Tab[] = ['page', 'library', 'similar'];
 
 /** `?tab=library` opens the Library first (links from the popup, screenshots). */
 function initialTab(): Tab {
   const requested = new URLSearchParams(location.search).get('tab');
-  return requested === 'library' ? 'library' : 'page';
+  return requested === 'library' || requested === 'similar' ? requested : 'page';
 }
 
 /** The side panel: "This page" (outline, this page's clips, orphans) and "Library" (all clips). */
 export function SidePanelApp() {
   const [tab, setTab] = useState<Tab>(initialTab);
+  // A page tooltip's "side by side" (issue 12) switches to the Similar tab on that paragraph.
+  const [focus, setFocus] = useState<number | undefined>(undefined);
+  useSimilarFocus(
+    useCallback((_tabId: number, start: number) => {
+      setFocus(start);
+      setTab('similar');
+    }, []),
+  );
   // ARIA tabs pattern: arrow keys move between tabs, the panel is labelled by the selected tab.
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
@@ -36,12 +47,12 @@ export function SidePanelApp() {
             tabIndex={tab === id ? 0 : -1}
             onClick={() => setTab(id)}
           >
-            {t(id === 'page' ? 'tabThisPage' : 'tabLibrary')}
+            {id === 'similar' ? tl('similar_tab') : t(id === 'page' ? 'tabThisPage' : 'tabLibrary')}
           </button>
         ))}
       </div>
       <main id="tifa-tabpanel" role="tabpanel" aria-labelledby={`tifa-tab-${tab}`}>
-        {tab === 'page' ? <PageView /> : <LibraryView />}
+        {tab === 'page' ? <PageView /> : tab === 'library' ? <LibraryView /> : <SimilarView focus={focus} />}
       </main>
     </div>
   );

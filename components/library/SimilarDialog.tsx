@@ -1,4 +1,6 @@
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { ReplyOf } from '../../lib/messages/protocol';
+import { sendToBackground } from '../../lib/messages/transport';
 import type { Clip } from '../../lib/clips/types';
 import { localDate } from '../../lib/export/format';
 import { speechTitleOf } from '../../lib/search/group';
@@ -32,11 +34,26 @@ export function SimilarDialog(props: {
     () => (index?.byId.has(props.clip.id) ? groupSimilarBySpeech(findSimilar(index, props.clip.id)) : null),
     [index, props.clip.id],
   );
+  // Passages of the reading history that resemble this clip (issue 12), found in the background.
+  const [history, setHistory] = useState<ReplyOf<'similar.passages'>['matches'] | null>(null);
+  useEffect(() => {
+    setHistory(null);
+    sendToBackground('similar.passages', { text: props.clip.text }).then(
+      (r) => setHistory(r.matches),
+      () => setHistory([]),
+    );
+  }, [props.clip.text]);
   return (
     <Dialog title={tl('library_similarTitle')} onClose={props.onClose} class="tifa-lib-similar">
       <p class="tifa-lib-similar-source" lang="zh">
         {props.clip.text.length > 160 ? `${props.clip.text.slice(0, 160)}…` : props.clip.text}
       </p>
+      {history && (
+        <p class="tifa-lib-similar-history" data-count={history.length}>
+          {tl('similar_libraryResembles', { n: history.length })}
+          {history.length > 0 && ` — ${[...new Set(history.map((m) => m.title))].join('、')}`}
+        </p>
+      )}
       {groups === null ? (
         <p class="tifa-lib-empty-small" role="status" aria-busy="true">
           {tl('library_similarWorking')}

@@ -22,6 +22,8 @@ export function SideBySide({ pair }: { pair: SideBySideData }) {
         <span> · {tl('similar_shared', { pct: Math.round(pair.score * 100) })}</span>
       </header>
       <div class="tifa-similar-columns">
+        <span class="tifa-similar-colhead">{tl('similar_other')}</span>
+        <span class="tifa-similar-colhead">{tl('similar_thisPage')}</span>
         <p lang="zh" data-side="other">
           <DiffText ops={pair.ops} side="left" />
         </p>

@@ -14,15 +14,21 @@ export function pageCss(): string {
   for (const category of HIGHLIGHT_CATEGORIES) {
     const style = CATEGORY_STYLES[category];
     const decoration = style.underline
-      ? `text-decoration: underline 2px ${style.underline}; text-underline-offset: 3px;`
+      ? `text-decoration:underline 2px ${style.underline};text-underline-offset:3px`
       : '';
-    rules.push(`::highlight(${highlightName(category)}) { background-color: ${style.tint}; ${decoration} }`);
+    // Written compact: these strings ship in the content script (size budget).
+    rules.push(`::highlight(${highlightName(category)}){background-color:${style.tint};${decoration}}`);
     // The Chrome build never paints <mark>s (see createPainter in lib/reading/start.ts): no rules for them.
     if (!import.meta.env.CHROME) {
-      rules.push(`mark.${MARK_CLASS}.${MARK_CLASS}-${category} { background-color: ${style.tint}; ${decoration} }`);
+      rules.push(`mark.${MARK_CLASS}.${MARK_CLASS}-${category}{background-color:${style.tint};${decoration}}`);
     }
   }
-  rules.push(`::highlight(${FLASH_HIGHLIGHT}) { background-color: rgba(255, 220, 0, 0.75); color: #000; }`);
+  rules.push(`::highlight(${FLASH_HIGHLIGHT}){background-color:rgba(255,220,0,.75);color:#000}`);
+  // Similar paragraphs (lib/reading/similar-marks.ts), margin-like: no tint (categories and clips tint), a dotted
+  // slate rule set well below the lines, so it reads as a mark on the paragraph rather than on words.
+  rules.push(
+    '::highlight(tifa-similar) { text-decoration: underline dotted 2px #64748b; text-underline-offset: 6px; }',
+  );
   if (!import.meta.env.CHROME) {
     // The UA gives <mark> a yellow background and black text; the fallback must look like the highlights.
     rules.unshift(`mark.${MARK_CLASS} { background-color: transparent; color: inherit; }`);

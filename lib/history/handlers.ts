@@ -8,6 +8,8 @@ import { diffText, overlap, type DiffOp } from '../similarity/align';
 import { labelOverlap, reuseScore, type ReuseLabel } from '../similarity/labels';
 import { confirmPage, pageCandidates } from '../similarity/mark';
 import { splitParagraphs } from '../similarity/paragraphs';
+import { normalizeUrl } from '../clips/url';
+import { ClipIndex } from './clip-index';
 import type { HistoryParagraph } from './db';
 import { MIN_INDEXED_CHARS, type HistoryStore, type PageSummary, type RecordResult } from './store';
 import { mentionTrail, type MentionTrail } from './trail';
@@ -27,12 +29,16 @@ export interface RecordRequest {
   analysis?: Analysis;
 }
 
+/** A history paragraph (pageId, paragraphId) or a clip (clipId) that a page paragraph recurs in. */
 export interface SimilarMatch {
-  pageId: number;
+  pageId?: number;
+  clipId?: string;
   url: string;
   title: string;
   date?: string;
-  paragraphId: number;
+  paragraphId?: number;
+  /** The other paragraph's (or clip's) text: for the side-by-side; never sent to a content script. */
+  otherText: string;
   label: ReuseLabel;
   /** Share of the shorter paragraph shared (0..1) and shared significant characters. */
   score: number;
@@ -91,35 +97,60 @@ export interface HistoryDeps {
 }
 
 export function createHistoryHandlers({ store, listClips, analyzeText = analyze }: HistoryDeps): HistoryHandlers {
+  const clipIndex = new ClipIndex(listClips);
   const similarPage = async ({ url, text }: { url: string; text: string }): Promise<SimilarParagraph[]> => {
     const { index, paragraphIds, pageOf } = await store.index();
-    const own = await store.pagesByUrl(url);
+    const pages = new Map<number, PageSummary>((await store.list()).map((p) => [p.id, p]));
+    // The page's own earlier copy is not "another speech": left out by address (it may be re-recorded meanwhile).
+    const self = normalizeUrl(url);
     const paragraphs = splitParagraphs(text, { minChars: MIN_INDEXED_CHARS });
-    const found = pageCandidates(index, paragraphs, own?.id === undefined ? undefined : (p) => pageOf[p] === own.id);
+    const found = pageCandidates(index, paragraphs, (p) => pages.get(pageOf[p])?.url === self);
     const rows = new Map<number, HistoryParagraph>();
     for (const row of await store.paragraphs(found.positions.map((p) => paragraphIds[p]))) rows.set(row.id!, row);
     const marked = confirmPage(paragraphs, found, (p) => rows.get(paragraphIds[p])?.text ?? '');
-    const pages = new Map<number, PageSummary>((await store.list()).map((p) => [p.id, p]));
-    return marked.map(({ paragraph, matches }) => ({
-      start: paragraph.start,
-      end: paragraph.end,
-      matches: matches.flatMap((m) => {
-        const page = pages.get(pageOf[m.paragraph]);
-        if (!page) return [];
-        return [
-          {
-            pageId: page.id,
-            url: page.url,
-            title: page.title,
-            date: page.date,
-            paragraphId: paragraphIds[m.paragraph],
-            label: m.label,
-            score: m.score,
-            shared: m.overlap.shared,
-          },
-        ];
-      }),
-    }));
+    const fromClips = await clipIndex.matches(paragraphs, found.hashes, self);
+    const byStart = new Map<number, SimilarParagraph>();
+    for (const { paragraph, matches } of marked) {
+      byStart.set(paragraph.start, {
+        start: paragraph.start,
+        end: paragraph.end,
+        matches: matches.flatMap((m) => {
+          const page = pages.get(pageOf[m.paragraph]);
+          if (!page) return [];
+          const row = rows.get(paragraphIds[m.paragraph]);
+          return [
+            {
+              pageId: page.id,
+              url: page.url,
+              title: page.title,
+              date: page.date,
+              paragraphId: paragraphIds[m.paragraph],
+              label: m.label,
+              score: m.score,
+              shared: m.overlap.shared,
+              otherText: row?.text ?? '',
+            },
+          ];
+        }),
+      });
+    }
+    paragraphs.forEach((paragraph, i) => {
+      if (!fromClips[i].length) return;
+      let entry = byStart.get(paragraph.start);
+      if (!entry) byStart.set(paragraph.start, (entry = { start: paragraph.start, end: paragraph.end, matches: [] }));
+      for (const { clip, match } of fromClips[i])
+        entry.matches.push({
+          clipId: clip.id,
+          url: clip.url,
+          title: clip.speechTitle ?? clip.title,
+          date: clip.speechDate,
+          label: match.label,
+          score: match.score,
+          shared: match.overlap.shared,
+          otherText: clip.text,
+        });
+    });
+    return [...byStart.values()].filter((p) => p.matches.length).sort((a, b) => a.start - b.start);
   };
 
   const resolve = async (side: CompareSide): Promise<{ text: string; title: string }> => {
@@ -172,7 +203,7 @@ export function createHistoryHandlers({ store, listClips, analyzeText = analyze 
       const counts = new Map<number, SimilarMatch>();
       const tally = new Map<number, number>();
       for (const p of await similarPage(req)) {
-        for (const pageId of new Set(p.matches.map((m) => m.pageId))) {
+        for (const pageId of new Set(p.matches.flatMap((m) => (m.pageId === undefined ? [] : [m.pageId])))) {
           tally.set(pageId, (tally.get(pageId) ?? 0) + 1);
           counts.set(pageId, p.matches.find((m) => m.pageId === pageId)!);
         }

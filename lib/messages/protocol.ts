@@ -18,6 +18,20 @@ import {
 } from './clips';
 import { pageClipEditSchema, pageClipSchema, ruleCorrectSchema, ruleHideSchema } from './page-actions';
 import {
+  compareRunReplySchema,
+  compareRunRequestSchema,
+  compareSuggestReplySchema,
+  historyListReplySchema,
+  pageIdRequestSchema,
+  similarMarkReplySchema,
+  similarMarkRequestSchema,
+  similarOpenRequestSchema,
+  similarTabReplySchema,
+  tabRequestSchema,
+  trailReplySchema,
+  trailRequestSchema,
+} from './history';
+import {
   analyzeReplySchema,
   analyzeRequestSchema,
   pageChangedSchema,
@@ -104,6 +118,45 @@ export const PROTOCOL = {
   /** "Add as a term" on a selection (a trusted gesture in Tifa's closed UI): the reader's rules gain it. */
   'rules.addTerm': entry('background', 'tab', packTermSchema.omit({ aliases: true }), z.object({})),
 
+  /** Paragraphs of the sender's analysed text that recur in the reading history or a clip (ranges + names only). */
+  'similar.mark': entry('background', 'tab', similarMarkRequestSchema, similarMarkReplySchema),
+  /** The tooltip's "side by side" button (trusted click): open the side panel on that paragraph. */
+  'similar.open': entry('background', 'tab', similarOpenRequestSchema, z.object({ opened: z.boolean() })),
+
+  // ---- to the background, from extension pages only: the reading history (issue 12) ----
+  'history.list': entry('background', 'extension', empty, historyListReplySchema),
+  'history.delete': entry('background', 'extension', pageIdRequestSchema, z.object({ deleted: z.number() })),
+  'history.erase': entry('background', 'extension', empty, z.object({ erased: z.literal(true) })),
+  'history.setEnabled': entry(
+    'background',
+    'extension',
+    z.object({ enabled: z.boolean() }),
+    z.object({ enabled: z.boolean() }),
+  ),
+  /** The paragraph a tooltip of this tab asked to see side by side in the last minute, once (a panel opening). */
+  'similar.takeFocus': entry(
+    'background',
+    'extension',
+    tabRequestSchema,
+    z.object({ start: z.number().int().nonnegative().optional() }),
+  ),
+  /** A tab's recurring paragraphs with their side-by-side diffs (the side panel's "Similar" view). */
+  'similar.forTab': entry('background', 'extension', tabRequestSchema, similarTabReplySchema),
+  /** History passages resembling a clip's text (the library's similar dialog). */
+  'similar.passages': entry(
+    'background',
+    'extension',
+    z.object({ text: z.string().min(1).max(20_000) }),
+    z.object({
+      matches: z.array(z.object({ pageId: z.number(), title: z.string(), url: z.string(), score: z.number() })),
+    }),
+  ),
+  /** Earlier-read speeches most similar to a tab's page first. */
+  'compare.suggest': entry('background', 'extension', tabRequestSchema, compareSuggestReplySchema),
+  'compare.run': entry('background', 'extension', compareRunRequestSchema, compareRunReplySchema),
+  /** Where a 提法 or program appears across the history and the clips. */
+  'mentions.trail': entry('background', 'extension', trailRequestSchema, trailReplySchema),
+
   // ---- to the background, from extension pages only: the library ----
   'clips.update': entry('background', 'extension', clipUpdateRequestSchema, z.object({ clip: clipSchema })),
   'clips.updateMany': entry(
@@ -179,6 +232,13 @@ export const PROTOCOL = {
   'reading.changed': entry('pages', 'tab', pageChangedSchema, z.object({})),
   /** The page's clips were (re-)placed. */
   'clipping.anchorsChanged': entry('pages', 'tab', z.object({ url: z.string().max(8192) }), z.object({})),
+  /** From the background: a tooltip asked for the side-by-side of the paragraph at `start` in tab `tabId`. */
+  'similar.focus': entry(
+    'pages',
+    'extension',
+    z.object({ tabId: z.number().int().nonnegative(), start: z.number().int().nonnegative() }),
+    z.object({}),
+  ),
 } as const;
 
 export type Protocol = typeof PROTOCOL;

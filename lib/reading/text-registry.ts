@@ -45,6 +45,11 @@ export class TextRegistry {
     return this.#entries.find((e) => e.id === id && e.tabId === tabId);
   }
 
+  /** The tab's newest text (the side panel asks about a tab, not a text id). */
+  latestFor(tabId: number): RegisteredText | undefined {
+    return this.#entries.find((e) => e.tabId === tabId);
+  }
+
   /** Forgets everything (a test's worker restart). */
   clear(): void {
     this.#entries = [];

@@ -64,14 +64,22 @@ export function overlapCompact(a: string, b: string, minRun = MIN_ALIGNED_RUN): 
  */
 export function coverBound(a: string, b: string, minRun = MIN_ALIGNED_RUN): number {
   if (a.length < minRun || b.length < minRun) return 0;
-  const grams = new Set<string>();
-  for (let i = 0; i + minRun <= b.length; i++) grams.add(b.substr(i, minRun));
+  // n-grams as numbers (a polynomial hash), not substrings: no string per position. A collision can only make
+  // the bound larger, so it stays an upper bound.
+  const grams = new Set<number>();
+  for (let i = 0; i + minRun <= b.length; i++) grams.add(gramHash(b, i, minRun));
   let covered = 0;
   let coveredUpTo = 0;
   for (let i = 0; i + minRun <= a.length; i++) {
-    if (!grams.has(a.substr(i, minRun))) continue;
+    if (!grams.has(gramHash(a, i, minRun))) continue;
     covered += i + minRun - Math.max(i, coveredUpTo);
     coveredUpTo = i + minRun;
   }
   return covered / a.length;
+}
+
+function gramHash(s: string, at: number, n: number): number {
+  let h = 0;
+  for (let k = 0; k < n; k++) h = (Math.imul(h, 65599) + s.charCodeAt(at + k)) | 0;
+  return h;
 }

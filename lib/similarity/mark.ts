@@ -11,6 +11,8 @@ export interface PageCandidates {
   perParagraph: Candidate[][];
   /** Every candidate position, once: what to load. */
   positions: number[];
+  /** Each paragraph's fingerprints (reused by the caller for a second index: the clips). */
+  hashes: Uint32Array[];
 }
 
 /**
@@ -26,16 +28,17 @@ export function pageCandidates(
   limit = MARK_CANDIDATES,
 ): PageCandidates {
   const all = new Set<number>();
-  const perParagraph = paragraphs.map((p) => {
+  const hashes = paragraphs.map((p) => paragraphHashes(p.text));
+  const perParagraph = paragraphs.map((_p, i) => {
     // Ask for more than needed: the page's own earlier copy (excluded) would otherwise take the first places.
     const found = index
-      .candidates(paragraphHashes(p.text), { limit: exclude ? limit * 2 : limit })
+      .candidates(hashes[i], { limit: exclude ? limit * 2 : limit })
       .filter((c) => !exclude?.(c.paragraph))
       .slice(0, limit);
     for (const c of found) all.add(c.paragraph);
     return found;
   });
-  return { perParagraph, positions: [...all] };
+  return { perParagraph, positions: [...all], hashes };
 }
 
 export interface MarkedParagraph {

@@ -10,6 +10,9 @@ import { MAX_ANCHOR_TEXT_CHARS } from '../../lib/messages/clips';
 import { registerClipHandlers } from '../../lib/store/background-handlers';
 import { registerReadingHandlers } from '../../lib/reading/background';
 import { registerRuleEditHandlers } from '../../lib/rulepacks/page-edits';
+import { registerHistoryHandlers } from '../../lib/history/background';
+import { HistoryDatabase } from '../../lib/history/db';
+import { HistoryStore } from '../../lib/history/store';
 import { TextRegistry, UNKNOWN_TEXT_ID } from '../../lib/reading/text-registry';
 import { ClipStore } from '../../lib/store/clip-store';
 import { ClipDatabase } from '../../lib/store/db';
@@ -38,6 +41,11 @@ beforeEach(() => {
   store = registerClipHandlers(router, { store: new ClipStore(() => new ClipDatabase(dbName)), texts });
   registerReadingHandlers(router, texts);
   registerRuleEditHandlers(router);
+  registerHistoryHandlers(router, {
+    texts,
+    listClips: async () => [],
+    store: new HistoryStore(new HistoryDatabase(`${dbName}-history`)),
+  });
 });
 
 afterEach(async () => {

@@ -114,7 +114,7 @@ describe('similar paragraphs, side by side, compare', () => {
     const [mark] = marks;
     expect(countySpeech.slice(mark.start, mark.end)).toBe(variant);
     expect(mark.matches[0]).toMatchObject({ title: '北京市政府工作报告', label: 'variant' });
-    const pair = await handlers['similar.pair']({ text: variant, paragraphId: mark.matches[0].paragraphId });
+    const pair = await handlers['similar.pair']({ text: variant, paragraphId: mark.matches[0].paragraphId! });
     expect(pair.other.text).toBe(reused);
     const deleted = pair.ops
       .filter(([op]) => op < 0)
