@@ -25,6 +25,11 @@ export interface ReadingDeps {
   /** Where errors go instead of the page (they must never be thrown into it). */
   report(err: unknown, where: string): void;
   debounceMs?: number;
+  /**
+   * Resolves when the page has rendered a frame (lib/reading/timing.ts afterPageRendered). The first run waits
+   * for it: extracting earlier forces the page's first style and layout pass synchronously inside our run.
+   */
+  whenRendered?(): Promise<void>;
 }
 
 /** The last analysis and the extraction it was made from (offsets of the one index into the text of the other). */
