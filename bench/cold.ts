@@ -49,7 +49,7 @@ interface ColdRun {
   main: number;
   /** From navigation start to the content script's run starting (document_idle), for context. */
   startedAt: number;
-  /** The content script's wait for the page's first rendered frame (and the toggles) before its run. */
+  /** The content script's wait for the page's first paint (and the toggles) before its run. */
   wait: number;
   /** Longest task that overlapped the round trip (the page's own parsing, layout and paint). */
   busyDuringAnalyze: number;
@@ -255,7 +255,7 @@ async function benchPage(tifa: ExtensionBrowser, urls: { tifa: string; plain: st
           `+ back ${fmt(med(cold.map((r) => r.toPage)))} ms; warm ${fmt(warm.analyze.medianMs)} ms; longest page ` +
           `task during it ${fmt(med(cold.map((r) => r.busyDuringAnalyze)))} ms; run starts ` +
           `${fmt(med(cold.map((r) => r.startedAt)))} ms after navigation (after waiting ${fmt(med(cold.map((r) => r.wait)))} ms ` +
-          `for a rendered frame), first paint at ` +
+          `for the first paint), first paint at ` +
           `${fmt(med(cold.map((r) => r.firstPaint)))} ms`,
       },
       analyze,

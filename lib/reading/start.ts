@@ -6,7 +6,7 @@ import { installPageStyles } from '../highlight/stylesheet';
 import { ReadingController } from './controller';
 import { announce, listenOnPage } from '../messages/content-endpoint';
 import { analyzeInBackground } from './remoteAnalyze';
-import { afterPageRendered } from './timing';
+import { afterFirstPaint } from './timing';
 import { loadToggles, watchToggles } from './toggles';
 
 export { contentScriptLifetime, type ScriptContext } from './live';
@@ -51,7 +51,7 @@ export function startReading(signal: AbortSignal, doc: Document = document): Rea
     installStyles: (d) => installPageStyles(d),
     report,
     notify: (state) => announce('reading.changed', { url: state.url, status: state.status }),
-    whenRendered: () => afterPageRendered(doc.defaultView ?? window),
+    whenRendered: () => afterFirstPaint((doc.defaultView ?? window) as Window & typeof globalThis),
   });
   listenOnPage(
     {

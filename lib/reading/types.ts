@@ -26,8 +26,8 @@ export interface ReadingDeps {
   report(err: unknown, where: string): void;
   debounceMs?: number;
   /**
-   * Resolves when the page has rendered a frame (lib/reading/timing.ts afterPageRendered). The first run waits
-   * for it: extracting earlier forces the page's first style and layout pass synchronously inside our run.
+   * Resolves when the page has shown its first paint (lib/reading/timing.ts afterFirstPaint). The first run
+   * waits for it: extracting earlier forces the page's first style and layout pass inside our run.
    */
   whenRendered?(): Promise<void>;
 }
