@@ -12,13 +12,16 @@ const PAGES = readdirSync(HTML_DIR)
   .filter((f) => f.endsWith('.html'))
   .sort();
 
-// Parsed once per file: both extraction modes read the same document (extraction never changes it), and
-// parsing a large portal page is most of a case's time under happy-dom.
-const parsed = new Map<string, Document>();
+// loadPage puts the page into happy-dom's one document. Both extraction modes of a file run one after the other
+// and read the same page (extraction never changes it), so a file is parsed once for both: parsing a large
+// portal page is most of a case's time under happy-dom.
+let loaded: string | undefined;
 function load(file: string): Document {
-  let doc = parsed.get(file);
-  if (!doc) parsed.set(file, (doc = loadPage(decodeHtmlBytes(new Uint8Array(readFileSync(join(HTML_DIR, file)))))));
-  return doc;
+  if (loaded !== file) {
+    loadPage(decodeHtmlBytes(new Uint8Array(readFileSync(join(HTML_DIR, file)))));
+    loaded = file;
+  }
+  return document;
 }
 
 const stripWs = (s: string) => s.replace(/[ \t\n\r\f]/g, '');
