@@ -1,4 +1,5 @@
-import { defineConfig } from 'wxt';
+import { defineConfig, type Entrypoint } from 'wxt';
+import type { InlineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { writeLocales } from './scripts/locales';
 
@@ -24,8 +25,26 @@ writeLocales();
 const TEST_GRANT = !!process.env.TIFA_TEST_GRANT_HOSTS;
 const TEST_GRANT_HOSTS = ['*://*.example.org/*'];
 
+/**
+ * webextension-polyfill for extension pages and the background, NOT for the content script. The content script
+ * is loaded fresh with every listed page and has a 60 KB budget (tests/unit/content-bundle.test.ts); the
+ * polyfill was ~9.7 KB of it. What the content script calls (runtime.sendMessage, storage.local, i18n) is
+ * promise-based natively in Chromium MV3 and Firefox, and its one listener answers through sendResponse
+ * (lib/messages/content-endpoint.ts). So its build keeps WXT's own `wxt/browser` (`browser` or `chrome`); every
+ * other build gets the polyfill, as `@wxt-dev/webextension-polyfill` would alias it.
+ */
+function polyfillOutsideContentScripts(entrypoints: readonly Entrypoint[], config: InlineConfig): void {
+  if (entrypoints.some((e) => e.type === 'content-script')) return;
+  const polyfill = { find: /^wxt\/browser$/, replacement: '@wxt-dev/webextension-polyfill/browser' };
+  config.resolve ??= {};
+  const alias = config.resolve.alias ?? [];
+  config.resolve.alias = Array.isArray(alias)
+    ? [polyfill, ...alias]
+    : [polyfill, ...Object.entries(alias).map(([find, replacement]) => ({ find, replacement }))];
+}
+
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: { 'vite:build:extendConfig': polyfillOutsideContentScripts },
   ...(TEST_GRANT ? { outDir: '.output/test-grant' } : {}),
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),

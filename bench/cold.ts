@@ -8,9 +8,8 @@
  *   tifa:total; medians over the samples, beside the warm medians of re-runs in one tab.
  * - mark.js cold: a new tab per sample on the same page under a host Tifa does not run on, mark.js marking
  *   outline markers and names with one regular expression (markRegExp), script time.
- * - The round trip taken apart, from an extension page: an empty message (messaging floor), the page's text
- *   under a kind nobody handles (serialisation and transfer), the text analysed whole, and in parts as the
- *   content script sends it.
+ * - The round trip's legs on each cold run (page → worker, the handler, worker → page), and the messaging
+ *   floor from an extension page: an empty message, and the page's text under a kind nobody handles.
  *
  * Goals: the page's own thread (extract + paint) ≤ 0.4× mark.js cold; total to highlights ≤ 1× mark.js cold.
  * Standalone: `npx tsx bench/cold.ts` (needs `.output/chrome-mv3` or TIFA_EXTENSION_DIR).
@@ -50,6 +49,8 @@ interface ColdRun {
   main: number;
   /** From navigation start to the content script's run starting (document_idle), for context. */
   startedAt: number;
+  /** The content script's wait for the page's first paint (and the toggles) before its run. */
+  wait: number;
   /** Longest task that overlapped the round trip (the page's own parsing, layout and paint). */
   busyDuringAnalyze: number;
   /** The page's first contentful paint, from navigation start: a run starting before it competes with it. */
@@ -86,6 +87,7 @@ async function tifaCold(tifa: ExtensionBrowser, url: string): Promise<ColdRun> {
         total: m('tifa:total').duration,
         main: m('tifa:main-thread')?.duration ?? Number.NaN,
         startedAt: m('tifa:total').startTime,
+        wait: m('tifa:wait')?.duration ?? Number.NaN,
         busyDuringAnalyze: Math.max(0, ...overlapping.map((t) => t.duration)),
         firstPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
         sent: performance.timeOrigin + analyze.startTime,
@@ -150,8 +152,12 @@ async function tifaWarm(
   }
 }
 
-/** The round trip taken apart, timed in an extension page (same messaging path to the worker). */
-async function roundTripParts(tifa: ExtensionBrowser, text: string): Promise<Record<string, number>> {
+/**
+ * The messaging floor, timed in an extension page (same path to the worker): an empty message, and the page's
+ * text under a kind nobody handles (serialisation and transfer only). reading.analyze itself is served to
+ * content scripts only; its legs are measured on the cold runs (to the worker, in it, back).
+ */
+async function messagingFloor(tifa: ExtensionBrowser, text: string): Promise<{ ping: number; transfer: number }> {
   const panel = await tifa.openExtensionPage('popup.html');
   try {
     // The helper tsx's keepNames adds to functions declared inside evaluate callbacks.
@@ -167,31 +173,15 @@ async function roundTripParts(tifa: ExtensionBrowser, text: string): Promise<Rec
           const out: number[] = [];
           for (let i = 0; i < samples + 1; i++) {
             const t0 = performance.now();
-            await fn(i);
+            await fn(i).catch(() => undefined);
             if (i > 0) out.push(performance.now() - t0);
           }
           return median(out);
         };
-        // Each analysed text differs by its last character: the worker remembers the last text it analysed.
-        const variant = (i: number) => `${text}${'。！？'[i % 3]}${i}`;
-        const parts = (t: string, run: string) => {
-          const n = 4;
-          return Array.from({ length: n }, (_, k) => ({
-            text: t.slice(Math.round((t.length * k) / n), Math.round((t.length * (k + 1)) / n)),
-            part: { run, index: k, count: n },
-          }));
-        };
         return {
           ping: await time(() => send({ tifa: 1, kind: 'bench.nobodyHandlesThis', payload: {} })),
           transfer: await time((i) =>
-            send({ tifa: 1, kind: 'bench.nobodyHandlesThis', payload: { text: variant(i) } }),
-          ),
-          whole: await time((i) => send({ tifa: 1, kind: 'readingAnalyzeText', payload: { text: variant(i) } })),
-          memo: await time(() => send({ tifa: 1, kind: 'readingAnalyzeText', payload: { text } })),
-          parts: await time((i) =>
-            Promise.all(
-              parts(variant(i), `bench${i}`).map((payload) => send({ tifa: 1, kind: 'readingAnalyzeText', payload })),
-            ),
+            send({ tifa: 1, kind: 'bench.nobodyHandlesThis', payload: { text: `${text}${i}` } }),
           ),
         };
       },
@@ -234,7 +224,7 @@ async function benchPage(tifa: ExtensionBrowser, urls: { tifa: string; plain: st
   const { page } = await newTab(tifa, urls.tifa);
   const text = await page.evaluate(() => document.body.innerText);
   await page.close();
-  const trip = await roundTripParts(tifa, text);
+  const floor = await messagingFloor(tifa, text);
 
   const rows: BenchRow[] = [
     compareRow(
@@ -264,7 +254,8 @@ async function benchPage(tifa: ExtensionBrowser, urls: { tifa: string; plain: st
           `to the worker ${fmt(med(cold.map((r) => r.toWorker)))} + in it ${fmt(med(cold.map((r) => r.inWorker)))} ` +
           `+ back ${fmt(med(cold.map((r) => r.toPage)))} ms; warm ${fmt(warm.analyze.medianMs)} ms; longest page ` +
           `task during it ${fmt(med(cold.map((r) => r.busyDuringAnalyze)))} ms; run starts ` +
-          `${fmt(med(cold.map((r) => r.startedAt)))} ms after navigation, first paint at ` +
+          `${fmt(med(cold.map((r) => r.startedAt)))} ms after navigation (after waiting ${fmt(med(cold.map((r) => r.wait)))} ms ` +
+          `for the first paint), first paint at ` +
           `${fmt(med(cold.map((r) => r.firstPaint)))} ms`,
       },
       analyze,
@@ -282,11 +273,9 @@ async function benchPage(tifa: ExtensionBrowser, urls: { tifa: string; plain: st
     ),
     {
       area: AREA,
-      case: `${label}: round trip taken apart (extension page → worker)`,
-      medianMs: trip.parts,
-      extra:
-        `empty message ${fmt(trip.ping)}, text to nobody ${fmt(trip.transfer)}, analysed whole ${fmt(trip.whole)}, ` +
-        `remembered text ${fmt(trip.memo)}, in 4 parts ${fmt(trip.parts)} ms`,
+      case: `${label}: messaging floor (extension page → worker)`,
+      medianMs: floor.transfer,
+      extra: `empty message ${fmt(floor.ping)} ms, the page's text to a kind nobody handles ${fmt(floor.transfer)} ms`,
     },
   ];
   return rows;

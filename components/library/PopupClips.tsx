@@ -5,14 +5,14 @@ import type { Clip } from '../../lib/clips/types';
 import { normalizeUrl } from '../../lib/clips/url';
 import { localDate, OUTLINE_SEPARATOR, outlineLabel } from '../../lib/export/format';
 import { sendToTab } from '../../lib/messages/transport';
+import { resolveTargetTab, type TargetTab, withPageUrl } from '../../lib/reading/targetTab';
 import { openClipDatabase } from '../../lib/store/db';
 import { tl } from './i18n';
 import { unplacedLabel } from './unplaced';
-import { resolveClipsTab, type ClipsTab } from './targetTab';
 import './library.css';
 
 export interface PopupClipsDeps {
-  resolveTarget(): Promise<ClipsTab | null>;
+  resolveTarget(): Promise<TargetTab | null>;
   /** This page's clips now and after every change; returns unsubscribe. */
   subscribePage(url: string, onClips: (clips: Clip[]) => void): () => void;
   /** Ids of clips the page could not place (orphans); empty when unknown. */
@@ -21,7 +21,10 @@ export interface PopupClipsDeps {
 }
 
 const extensionDeps: PopupClipsDeps = {
-  resolveTarget: resolveClipsTab,
+  async resolveTarget() {
+    const tab = await resolveTargetTab();
+    return tab && withPageUrl(tab);
+  },
   subscribePage(url, onClips) {
     const db = openClipDatabase();
     const key = normalizeUrl(url);
@@ -50,7 +53,7 @@ const extensionDeps: PopupClipsDeps = {
 type State =
   | { status: 'loading' }
   | { status: 'no-page' }
-  | { status: 'ready'; target: ClipsTab & { url: string }; clips: Clip[] };
+  | { status: 'ready'; target: TargetTab & { url: string }; clips: Clip[] };
 
 /** The popup's list of this page's clips in document order; a click scrolls the page to the clip. */
 export function PopupClips(props: { deps?: PopupClipsDeps }) {
@@ -70,7 +73,7 @@ export function PopupClips(props: { deps?: PopupClipsDeps }) {
         url,
         (clips) => !cancelled && setState({ status: 'ready', target: { ...target, url }, clips }),
       );
-      setOrphans(await deps.orphans(target.tabId));
+      setOrphans(await deps.orphans(target.id));
     })();
     return () => {
       cancelled = true;
@@ -104,7 +107,7 @@ export function PopupClips(props: { deps?: PopupClipsDeps }) {
                 class="tifa-popup-clip"
                 data-clip-id={clip.id}
                 data-color={clip.color}
-                onClick={() => void deps.reveal(target.tabId, clip.id).catch(() => undefined)}
+                onClick={() => void deps.reveal(target.id, clip.id).catch(() => undefined)}
               >
                 <span class="tifa-lib-swatch" aria-hidden="true" />
                 <span class="tifa-popup-clip-body">

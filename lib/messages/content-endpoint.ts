@@ -67,10 +67,20 @@ export function answerRequest(
   );
 }
 
-/** Answers the given kinds from extension pages and the background until the signal aborts. */
+/**
+ * Answers the given kinds from extension pages and the background until the signal aborts. The content script
+ * uses the browser's own `browser`/`chrome` object, not webextension-polyfill (wxt.config.ts keeps the polyfill
+ * out of this bundle), so the reply goes through `sendResponse` + `return true`: the Chromium versions Tifa
+ * supports (116+) ignore a promise returned by a native listener, while every browser honours this form.
+ */
 export function listenOnPage(handlers: PageHandlers, signal: AbortSignal): void {
   const extensionId = browser.runtime.id;
-  const listener = (raw: unknown, sender: { id?: string }) => answerRequest(raw, sender, extensionId, handlers);
+  const listener = (raw: unknown, sender: { id?: string }, sendResponse: (reply: WireReply) => void) => {
+    const reply = answerRequest(raw, sender, extensionId, handlers);
+    if (!reply) return false;
+    reply.then(sendResponse);
+    return true;
+  };
   browser.runtime.onMessage.addListener(listener as never);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener as never), { once: true });
 }

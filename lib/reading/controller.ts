@@ -80,8 +80,14 @@ export class ReadingController {
     try {
       const unwatchToggles = this.#deps.watchToggles(() => void this.#reloadToggles());
       this.#life.signal.addEventListener('abort', unwatchToggles, { once: true });
-      await this.#reloadToggles(false);
+      // The storage read and the page's first frame overlap: neither waits for the other.
+      const perf = this.#win.performance;
+      const t0 = perf.now();
+      const toggles = this.#reloadToggles(false);
+      await this.#deps.whenRendered?.();
+      await toggles;
       if (this.#stopped) return;
+      recordMeasure(perf, 'tifa:wait', t0, perf.now());
       const removeStyles = this.#deps.installStyles(this.#doc);
       this.#life.signal.addEventListener('abort', removeStyles, { once: true });
       await this.#runSafely({ force: true });

@@ -8,6 +8,7 @@ import { announce, listenOnPage, request } from '../messages/content-endpoint';
 import { UNKNOWN_TEXT_ID } from './text-registry';
 import { mentionActions, type RuleEdits } from './tooltip-actions';
 import { analyzeInBackground } from './remoteAnalyze';
+import { afterFirstPaint } from './timing';
 import { loadToggles, watchToggles } from './toggles';
 
 export { contentScriptLifetime, type ScriptContext } from './live';
@@ -54,6 +55,7 @@ export function startReading(signal: AbortSignal, doc: Document = document): Rea
     report,
     notify: (state) => announce('reading.changed', { url: state.url, status: state.status }),
     mentionActions: (mention, close) => mentionActions(doc, mention, edits, close),
+    whenRendered: () => afterFirstPaint((doc.defaultView ?? window) as Window & typeof globalThis),
   });
   listenOnPage(
     {

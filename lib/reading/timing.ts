@@ -57,3 +57,31 @@ export function afterNextFrame(win: Window): Promise<void> {
     });
   });
 }
+
+/**
+ * Resolves once the page has shown its first contentful paint (at once when it already has), so that the first
+ * run neither holds the page's first paint back nor pays for the page's own first style and layout pass: run
+ * before it, a cold page's extraction took many times its warm time, and the reply to the analysis waited
+ * behind the page's parsing and painting tasks. A hidden tab paints nothing: it resolves at once there, and
+ * after `maxWaitMs` at most on a page that never paints content.
+ */
+export function afterFirstPaint(win: Window & typeof globalThis, maxWaitMs = 1000): Promise<void> {
+  const painted = () => win.performance.getEntriesByName('first-contentful-paint').length > 0;
+  if (win.document.visibilityState === 'hidden' || typeof win.PerformanceObserver !== 'function' || painted())
+    return Promise.resolve();
+  return new Promise((resolve) => {
+    let observer: PerformanceObserver | undefined;
+    const done = () => {
+      clearTimeout(timer);
+      observer?.disconnect();
+      resolve();
+    };
+    const timer = setTimeout(done, maxWaitMs);
+    try {
+      observer = new win.PerformanceObserver(() => painted() && done());
+      observer.observe({ type: 'paint', buffered: true });
+    } catch {
+      done();
+    }
+  });
+}

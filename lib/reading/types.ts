@@ -28,6 +28,11 @@ export interface ReadingDeps {
   debounceMs?: number;
   /** The buttons of a mention's tooltip ("hide this term", "wrong category"); none when absent. */
   mentionActions?: MentionActions;
+  /**
+   * Resolves when the page has shown its first paint (lib/reading/timing.ts afterFirstPaint). The first run
+   * waits for it: extracting earlier forces the page's first style and layout pass inside our run.
+   */
+  whenRendered?(): Promise<void>;
 }
 
 /** The last analysis and the extraction it was made from (offsets of the one index into the text of the other). */

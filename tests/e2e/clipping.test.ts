@@ -117,7 +117,8 @@ describe('clipping in Chromium', () => {
     current = 'removed';
     await page.reload();
     await waitForTifa(page);
-    await page.waitForTimeout(500);
+    // The reloaded page's clipper has placed (or failed to place) its clips: one anchoring run measured.
+    await page.waitForFunction(() => performance.getEntriesByName('tifa:clip-anchor').length > 0);
     expect(await clipHighlights(page)).toEqual([]);
     await panel.reload();
     const orphan = panel.locator('.tifa-clip-row[data-orphan="true"]', { hasText: PASSAGE.slice(0, 20) });

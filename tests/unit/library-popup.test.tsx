@@ -29,7 +29,7 @@ function fakeDeps(url: string | undefined, clips: Clip[], orphanIds: string[] = 
   const revealed: Array<[number, string]> = [];
   let push: ((clips: Clip[]) => void) | undefined;
   const deps: PopupClipsDeps = {
-    resolveTarget: async () => ({ tabId: 7, url }),
+    resolveTarget: async () => ({ id: 7, url }),
     subscribePage: (_url, onClips) => {
       push = onClips;
       onClips(clips);
