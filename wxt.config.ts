@@ -35,8 +35,8 @@ const TEST_GRANT_HOSTS = ['*://*.example.org/*'];
  * other build gets the polyfill, as `@wxt-dev/webextension-polyfill` would alias it.
  */
 function polyfillOutsideContentScripts(entrypoints: readonly Entrypoint[], config: InlineConfig): void {
-  if (entrypoints.some((e) => e.type === 'content-script')) return slimContentScript(config);
-  addAlias(config, { find: /^wxt\/browser$/, replacement: '@wxt-dev/webextension-polyfill/browser' });
+  if (entrypoints.some((e) => e.type === 'content-script')) slimContentScript(config);
+  else addAlias(config, { find: /^wxt\/browser$/, replacement: '@wxt-dev/webextension-polyfill/browser' });
 }
 
 /**

@@ -111,5 +111,4 @@ export class PageUi {
     this.#tip = tip;
     return tip;
   }
-
 }
