@@ -16,8 +16,9 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 }
 
 /**
- * A button that acts on trusted clicks only: a page script calling `.click()` on it does nothing. A mousedown on
- * it keeps the page's selection (it would otherwise move focus and may collapse it).
+ * A button that acts on trusted clicks only: a page script calling `.click()` on it does nothing. Buttons with a
+ * class (the selection bar's and its panels') keep the page's selection on mousedown (it would otherwise move
+ * focus and may collapse it); the tooltip's take focus as usual, which keeps the tooltip open while it is used.
  */
 export function trustedButton(
   doc: Document,
@@ -27,7 +28,7 @@ export function trustedButton(
 ): HTMLButtonElement {
   const b = el(doc, 'button', cls, label);
   b.type = 'button';
-  b.addEventListener('mousedown', (e) => e.preventDefault());
+  if (cls) b.addEventListener('mousedown', (e) => e.preventDefault());
   b.addEventListener('click', (e) => {
     e.preventDefault();
     e.stopPropagation();
