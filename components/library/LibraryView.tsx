@@ -28,6 +28,9 @@ import {
   useUndoExpiry,
 } from './viewHooks';
 import './library.css';
+import './library-filters.css';
+import './library-list.css';
+import './library-dialogs.css';
 
 /**
  * The side panel's Library tab: every clip, grouped by speech or listed by date, searchable as you type,

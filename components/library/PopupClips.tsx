@@ -10,6 +10,9 @@ import { openClipDatabase } from '../../lib/store/db';
 import { tl } from './i18n';
 import { unplacedLabel } from './unplaced';
 import './library.css';
+import './library-filters.css';
+import './library-list.css';
+import './library-dialogs.css';
 
 export interface PopupClipsDeps {
   resolveTarget(): Promise<TargetTab | null>;

@@ -330,7 +330,9 @@ export class ReadingController {
   #syncActivity(): void {
     if (this.#stopped) return;
     const on = this.#toggles.all;
-    if (on && !this.#watch) {
+    // The watcher starts after the first run (it is scoped to the analysed content; before it, every change on
+    // the page would count — e.g. a hover source plugged in at start-up must not start it early).
+    if (on && !this.#watch && this.#current) {
       this.#watch = watchPage(this.#doc, {
         onChange: (reason) => this.#guard('pageChange', () => this.#onPageChange(reason)),
         isOwnNode: (node) => this.#ui.isOwnNode(node),

@@ -33,8 +33,11 @@ export interface HoverHit {
   length: number;
   /** Equal keys are the same thing: the tooltip is not rebuilt while the pointer stays on it. */
   key: string;
-  /** The tooltip; `close` closes it (after an action). */
-  content(close: () => void): TooltipContent;
+  /**
+   * The tooltip; `close` closes it (after an action). `clicked`: opened by a click (pinned), not by hovering —
+   * a hit may keep its buttons for then, so a tooltip over a whole paragraph never catches a passing pointer.
+   */
+  content(close: () => void, clicked: boolean): TooltipContent;
 }
 
 /**
@@ -67,6 +70,7 @@ export class HoverController {
   #shownKey: string | null = null;
   #pinned = false;
   #framePending = false;
+  #onTip = false;
   #lastPoint = { x: 0, y: 0 };
 
   readonly #doc: Document;
@@ -210,8 +214,10 @@ export class HoverController {
       clearTimeout(this.#hoverTimer);
       this.#leaveTimer = undefined;
       this.#hoverKey = ON_TIP;
+      this.#onTip = true; // a frame still pending from the page below must not replace the tooltip now
       return;
     }
+    this.#onTip = false;
     if (this.#pinned || this.#ui.focused) return;
     this.#lastPoint = { x: e.clientX, y: e.clientY };
     if (this.#framePending) return;
@@ -219,6 +225,7 @@ export class HoverController {
     this.#win.requestAnimationFrame(() =>
       this.#guard('hover', () => {
         this.#framePending = false;
+        if (this.#onTip) return;
         const { x, y } = this.#lastPoint;
         const hit = this.#hitAt(x, y);
         const key = hit?.key ?? null;
@@ -251,7 +258,7 @@ export class HoverController {
     }
     const hit = this.#hitAt(e.clientX, e.clientY);
     if (hit) {
-      this.#show(hit, e.clientX, e.clientY);
+      this.#show(hit, e.clientX, e.clientY, true);
       this.#pinned = true;
       this.#hoverKey = hit.key;
     } else if (this.#pinned || this.#ui.tooltipVisible) {
@@ -269,12 +276,12 @@ export class HoverController {
     }
   }
 
-  #show(hit: HoverHit, x: number, y: number): void {
+  #show(hit: HoverHit, x: number, y: number, clicked = false): void {
     clearTimeout(this.#leaveTimer);
     this.#leaveTimer = undefined;
     this.#shownKey = hit.key;
     this.#ui.showTooltip(
-      hit.content(() => this.hide()),
+      hit.content(() => this.hide(), clicked),
       x,
       y,
     );

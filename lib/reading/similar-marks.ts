@@ -54,7 +54,12 @@ export function startSimilarMarks(reading: ReadingController, signal: AbortSigna
       return {
         length: p.end - p.start,
         key: `s${p.start}`,
-        content: () => similarTooltip(doc, p, label, () => request('similar.open', { start: p.start })),
+        // Hovering shows who else has the paragraph; its button comes with a click (the tooltip is pinned then),
+        // so a tooltip over a whole paragraph never catches the pointer on its way to a mention.
+        content: (_close, clicked) => {
+          const tip = similarTooltip(doc, p, label, () => request('similar.open', { start: p.start }));
+          return clicked ? tip : { ...tip, extra: undefined };
+        },
       };
     },
   });

@@ -1,13 +1,16 @@
 import { clipDraftSchema, clipPatchSchema, clipSchema, type ClipDraft, type ClipPatch } from '../clips/schema';
-import { MAX_NOTE_CHARS, MAX_TAGS, type Clip, type ClipColor, type ClipMention } from '../clips/types';
+import { MAX_NOTE_CHARS, MAX_TAGS, type Clip, type ClipColor } from '../clips/types';
 import { computeDedupeKey, dedupeKeyOf } from '../clips/dedupe';
 import { byStoredPosition } from '../clips/position';
 import { normalizeUrl, siteOf } from '../clips/url';
 import { truncateUnits } from '../text/code-points';
 import { summarizeZodError } from '../messages/protocol';
-import type { ClipFilter, ClipOrder } from '../messages/clips';
 import { type ClipDatabase, normalizeTags } from './db';
+import type { ClipFilter, ClipOrder } from '../messages/clips';
 import { StoreError, isClosedError, isQuotaError } from './errors';
+import { comparator, matchesFilter, mentionKeysOf, parseOrThrow } from './clip-query';
+
+export { mentionKeysOf };
 import type { z } from 'zod';
 import type { SpeechFields } from '../citation/identity';
 
@@ -369,36 +372,4 @@ export class ClipStore {
       }
     }
   }
-}
-
-export function mentionKeysOf(mentions: readonly ClipMention[]): string[] {
-  return [...new Set(mentions.map((m) => `${m.category}:${m.key}`))];
-}
-
-function matchesFilter(clip: Clip, f: ClipFilter): boolean {
-  if (f.url && clip.url !== normalizeUrl(f.url)) return false;
-  if (f.site && clip.site !== f.site) return false;
-  if (f.tag && !clip.tags.includes(f.tag)) return false;
-  if (f.color && clip.color !== f.color) return false;
-  if (f.mentionKey && !clip.mentionKeys.includes(f.mentionKey)) return false;
-  if (f.from !== undefined && clip.created < f.from) return false;
-  if (f.to !== undefined && clip.created > f.to) return false;
-  return true;
-}
-
-function comparator(order: ClipOrder): (a: Clip, b: Clip) => number {
-  switch (order) {
-    case 'created-asc':
-      return (a, b) => a.created - b.created;
-    case 'updated-desc':
-      return (a, b) => b.updated - a.updated;
-    default:
-      return (a, b) => b.created - a.created;
-  }
-}
-
-function parseOrThrow<S extends z.ZodTypeAny>(schema: S, value: unknown, what: string): z.output<S> {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new StoreError('invalid', `invalid ${what}: ${summarizeZodError(parsed.error)}`);
-  return parsed.data;
 }

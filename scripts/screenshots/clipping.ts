@@ -27,7 +27,7 @@ async function clipShots(ctx: ScreenshotContext, tifa: ExtensionBrowser, lang: '
   await selectText(page, PASSAGE);
   await waitForClipButton(page);
   await page.waitForTimeout(200);
-  await ctx.shot(page, `clipping-bar.${lang}.png`, { clip: await around(page) });
+  await ctx.shot(page, `clipping-bar.${lang === 'zh' ? 'zh_CN' : 'en'}.png`, { clip: await around(page) });
   const { box } = (await tifaUiElement(page, '.tifa-clip-button'))!;
   const clip = await around(page, 120);
   await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
@@ -36,12 +36,12 @@ async function clipShots(ctx: ScreenshotContext, tifa: ExtensionBrowser, lang: '
   await page.keyboard.press('Tab');
   await page.keyboard.type(lang === 'zh' ? '党建，头雁' : 'party building, leaders');
   await page.waitForTimeout(200);
-  await ctx.shot(page, `clipping-editor.${lang}.png`, { clip });
+  await ctx.shot(page, `clipping-editor.${lang === 'zh' ? 'zh_CN' : 'en'}.png`, { clip });
   await page.keyboard.press('Enter');
   await page.evaluate(() => document.getSelection()?.removeAllRanges());
   await page.mouse.move(2, 2);
   await page.waitForTimeout(600);
-  await ctx.shot(page, `clipping-painted.${lang}.png`, { clip });
+  await ctx.shot(page, `clipping-painted.${lang === 'zh' ? 'zh_CN' : 'en'}.png`, { clip });
   await page.close();
 }
 

@@ -20,12 +20,12 @@ async function similarShots(ctx: ScreenshotContext, locale: 'zh-CN' | 'en-US', s
     await panel.setViewportSize(VIEW_SIZES['sidepanel.html']);
     await panel.goto(`chrome-extension://${tifa.extensionId}/sidepanel.html?tabId=${tabId}&tab=similar`);
     await panel.locator('.tifa-similar-pair del').first().waitFor({ timeout: 30_000 });
-    await ctx.shot(panel, `similar-side-by-side-${suffix}.png`);
+    await ctx.shot(panel, `similar-side-by-side.${suffix}.png`);
     await panel.locator('.tifa-similar-views button').nth(1).click();
     await panel.locator('.tifa-similar-compare option').first().waitFor({ state: 'attached', timeout: 30_000 });
     await panel.locator('.tifa-similar-compare > button').click();
     await panel.locator('section.tifa-compare-added').waitFor({ timeout: 30_000 });
-    await ctx.shot(panel, `similar-compare-${suffix}.png`);
+    await ctx.shot(panel, `similar-compare.${suffix}.png`);
   } finally {
     await tifa.close();
     await server.close();
@@ -36,7 +36,7 @@ export const steps: ScreenshotStep[] = [
   {
     name: 'similar-zh',
     description: 'side panel, Similar tab (Chinese): side-by-side of an edited copy, then the comparison of B with A',
-    run: (ctx) => similarShots(ctx, 'zh-CN', 'zh'),
+    run: (ctx) => similarShots(ctx, 'zh-CN', 'zh_CN'),
   },
   {
     name: 'similar-en',

@@ -13,7 +13,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clip } from '../../lib/clips/types';
 import {
   FIXTURES_DIR,
-  highlightTexts,
   launchBrowser,
   newTab,
   seedPageHtml,
@@ -25,7 +24,7 @@ import {
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
-import { clickClipButton, storedClips, waitForClipStatus } from './tifa-ui';
+import { clickClipButton, paintedOver, storedClips, waitForClipStatus } from './tifa-ui';
 
 const QUOTED = '就扎实推进基层党建工作讲几点意见';
 const REFINED = '加强基层党建是贯彻“四个全面”战略布局的题中之义';
@@ -135,7 +134,7 @@ describe('importing other tools’ annotations in Chromium', () => {
     const { page } = await newTab(tifa, pageUrl);
     expect(await waitForTifa(page)).toBe('policy');
     await expect
-      .poll(async () => (await highlightTexts(page, 'tifa-clip-yellow')).sort(), { timeout: 20_000 })
+      .poll(async () => (await paintedOver(page, [QUOTED, REFINED, POSITIONED])).sort(), { timeout: 20_000 })
       .toEqual([QUOTED, REFINED, POSITIONED].sort());
     const placed = (await storedClips<Clip>(panel)).find((c) => c.note === '只有位置的批注')!;
     expect(placed).toMatchObject({ text: POSITIONED, tags: ['脱贫攻坚'] });

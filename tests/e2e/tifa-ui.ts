@@ -268,3 +268,27 @@ export async function highlightPoint(
     [name, needle, at] as const,
   );
 }
+
+/**
+ * A viewport point at fraction `at` along the first line of `needle` in the page's text (it must lie inside one
+ * text node), scrolled into view; for hovering things Tifa paints outside `CSS.highlights` (clips).
+ */
+export async function textPoint(page: Page, needle: string, at = 0.5): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(
+    ([needleText, frac]) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = (n as Text).data.indexOf(needleText);
+        if (i < 0) continue;
+        n.parentElement!.scrollIntoView({ block: 'center' });
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + needleText.length);
+        const rect = range.getClientRects()[0];
+        return { x: rect.left + rect.width * frac, y: rect.top + rect.height / 2 };
+      }
+      return null;
+    },
+    [needle, at] as const,
+  );
+}
