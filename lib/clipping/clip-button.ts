@@ -1,4 +1,5 @@
 import { t } from '../i18n';
+import { el, trustedButton } from '../reading/dom';
 import { isTifaUiNode, mountInTifaUi } from '../reading/uiHost';
 import { placeClipButton } from './button-position';
 // Minified by the build (Vite's ?inline): the content script's size budget is small.
@@ -12,22 +13,6 @@ const STATUS_MS = 2600;
 export interface BarActions {
   clip(snap: boolean): void;
   term(): void;
-}
-
-/** Makes a <button> that acts on the reader's own click or key press only (a script's .click() is not trusted). */
-export function trustedButton(doc: Document, cls: string, label: string, act: (e: MouseEvent) => void) {
-  const b = doc.createElement('button');
-  b.type = 'button';
-  b.className = cls;
-  b.textContent = label;
-  // Keep the page's selection: a mousedown on a button would otherwise move focus and may collapse it.
-  b.addEventListener('mousedown', (e) => e.preventDefault());
-  b.addEventListener('click', (e) => {
-    e.preventDefault();
-    e.stopPropagation();
-    if (e.isTrusted) act(e);
-  });
-  return b;
 }
 
 /**
@@ -116,22 +101,22 @@ export class ClipButtonUi {
     // The page gets one Tifa element: the bar lives in the shared closed shadow root (lib/reading/uiHost).
     this.#unmount?.();
     const doc = this.#doc;
-    const host = doc.createElement('div');
+    const host = el(doc, 'div');
     host.id = CLIPPER_HOST_ID;
-    const style = doc.createElement('style');
-    style.textContent = STYLE;
-    const bar = doc.createElement('div');
-    bar.className = 'tifa-clip-bar';
+    const style = el(doc, 'style', '', STYLE);
+    const bar = el(doc, 'div', 'tifa-clip-bar');
     bar.setAttribute('role', 'toolbar');
     bar.setAttribute('aria-label', t('clippingStatusRegion'));
-    const button = trustedButton(doc, 'tifa-clip-button', t('clippingButton'), (e) =>
-      this.#actions.clip(e.altKey || e.shiftKey),
+    const button = trustedButton(
+      doc,
+      t('clippingButton'),
+      (e) => this.#actions.clip(e.altKey || e.shiftKey),
+      'tifa-clip-button',
     );
     button.title = t('clippingButtonTitle');
-    const term = trustedButton(doc, 'tifa-term-button', t('clippingAddTerm'), () => this.#actions.term());
+    const term = trustedButton(doc, t('clippingAddTerm'), () => this.#actions.term(), 'tifa-term-button');
     bar.append(button, term);
-    const status = doc.createElement('div');
-    status.className = 'tifa-clip-status';
+    const status = el(doc, 'div', 'tifa-clip-status');
     status.setAttribute('role', 'status');
     status.setAttribute('aria-live', 'polite');
     status.setAttribute('aria-label', t('clippingStatusRegion'));

@@ -2,7 +2,8 @@ import { t } from '../i18n';
 import { request } from '../messages/content-endpoint';
 import type { PageClip } from '../messages/page-actions';
 import type { HoverSource } from '../reading/hover';
-import { runAction, trustedButton } from '../reading/tooltip-actions';
+import { el as make, shorten, trustedButton } from '../reading/dom';
+import { runAction } from '../reading/tooltip-actions';
 import { CLIP_PALETTE, type ClipHighlighter } from './highlights';
 
 /** What the card asks the background (clips.pageGet/Edit/Delete: this page's clips only); tests inject it. */
@@ -17,8 +18,6 @@ export const pageClipLink: PageClipLink = {
   edit: (clip) => request('clips.pageEdit', clip),
   remove: (id) => request('clips.pageDelete', { id }),
 };
-
-const shorten = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /**
  * The clip hover card: hovering one of the page's clip highlights shows its note and tags in Tifa's tooltip, with
@@ -57,14 +56,8 @@ export function clipHoverSource(
 
 /** The card's body: note, tags, and the actions; filled once the background answered. `gone`: after a delete. */
 export function clipCard(doc: Document, id: string, link: PageClipLink, gone: () => void): HTMLElement {
-  const card = doc.createElement('div');
-  card.className = 'card';
-  const el = (tag: string, cls: string, text = '') => {
-    const e = doc.createElement(tag);
-    e.className = cls;
-    e.textContent = text;
-    return e;
-  };
+  const card = make(doc, 'div', 'card');
+  const el = (tag: 'div', cls: string, text?: string) => make(doc, tag, cls, text);
   const view = (clip: PageClip) => {
     const note = el('div', clip.note ? 'note' : 'note muted', clip.note || t('reading_clipNoNote'));
     const tags = el('div', 'tags', clip.tags.map((tag) => `#${tag}`).join(' '));
@@ -77,12 +70,12 @@ export function clipCard(doc: Document, id: string, link: PageClipLink, gone: ()
     card.replaceChildren(note, tags, actions);
   };
   const editor = (clip: PageClip) => {
-    const note = doc.createElement('textarea');
+    const note = make(doc, 'textarea');
     note.name = 'note';
     note.rows = 3;
     note.value = clip.note;
     note.setAttribute('aria-label', t('reading_clipNote'));
-    const tags = doc.createElement('input');
+    const tags = make(doc, 'input');
     tags.name = 'tags';
     tags.value = clip.tags.join(', ');
     tags.placeholder = t('reading_clipTags');

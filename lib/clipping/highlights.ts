@@ -1,4 +1,5 @@
 import type { ClipColor } from '../clips/types';
+import { el } from '../reading/dom';
 import { mountInTifaUi } from '../reading/uiHost';
 import { measure } from './measure';
 import { lineBoxes, type LineBox } from './line-boxes';
@@ -113,8 +114,7 @@ export class ClipHighlighter {
       if (!lines.length) continue;
       const els: HTMLElement[] = [];
       const add = (cls: string, b: LineBox) => {
-        const d = this.#doc.createElement('div');
-        d.className = cls;
+        const d = el(this.#doc, 'div', cls);
         d.dataset.id = id;
         d.style.cssText = `--c:${CLIP_PALETTE[color]};left:${b.left}px;top:${b.top}px;width:${b.width}px;height:${b.height}px`;
         frag.append(d);
@@ -158,10 +158,8 @@ export class ClipHighlighter {
   #ensureLayer(): HTMLElement {
     if (this.#layer?.isConnected) return this.#layer;
     this.#unmount?.();
-    const style = this.#doc.createElement('style');
-    style.textContent = CSS;
-    const layer = this.#doc.createElement('div');
-    layer.className = 'tifa-clips';
+    const style = el(this.#doc, 'style', '', CSS);
+    const layer = el(this.#doc, 'div', 'tifa-clips');
     layer.setAttribute('aria-hidden', 'true');
     this.#unmount = mountInTifaUi(this.#doc, style, layer);
     this.#layer = layer;

@@ -1,6 +1,7 @@
 import { t } from '../i18n';
 import { isTifaUiNode } from '../reading/uiHost';
-import { place, trustedButton } from './clip-button';
+import { el as make, trustedButton } from '../reading/dom';
+import { place } from './clip-button';
 
 /**
  * The small forms the selection bar opens in Tifa's closed shadow root: the note editor shown right after Clip
@@ -31,16 +32,12 @@ export class Panel {
     range: Range | null,
     spec: PanelSpec,
   ) {
-    const el = (this.el = doc.createElement('form'));
-    el.className = 'tifa-panel';
+    const el = (this.el = make(doc, 'form', 'tifa-panel'));
     el.setAttribute('data-shown', '');
-    const row = doc.createElement('div');
-    row.className = 'r';
-    const submit = trustedButton(doc, 'p', spec.submitLabel, () => this.#submit(spec));
+    const row = make(doc, 'div', 'r');
+    const submit = trustedButton(doc, spec.submitLabel, () => this.#submit(spec), 'p');
     row.append(...(spec.extra ?? []), submit);
-    const hint = doc.createElement('p');
-    hint.className = 'h';
-    hint.textContent = t('clippingPanelHint');
+    const hint = make(doc, 'p', 'h', t('clippingPanelHint'));
     el.append(...spec.body, hint, row);
     el.addEventListener('submit', (e) => e.preventDefault());
     el.addEventListener('keydown', (e) => {
@@ -91,7 +88,7 @@ export class Panel {
 
 /** A labelled control. */
 export function field<E extends HTMLElement>(doc: Document, label: string, control: E): HTMLLabelElement {
-  const l = doc.createElement('label');
+  const l = make(doc, 'label');
   l.append(label, control);
   return l;
 }

@@ -3,7 +3,7 @@ import { t } from '../i18n';
 import { categoryLabel } from '../reading/describe';
 import { MENTION_CATEGORIES, type MentionCategory } from '../rules/types';
 import type { ClipButtonUi } from './clip-button';
-import { trustedButton } from './clip-button';
+import { el, trustedButton } from '../reading/dom';
 import type { BackgroundLink } from './content-messages';
 import { rangeFor, type PageTexts } from './page-text';
 import { field, Panel, parseTags } from './panels';
@@ -58,15 +58,13 @@ export class SelectionActions {
   editNote(clip: Clip, citation: string | undefined, range: Range | null): void {
     this.close();
     const doc = this.doc;
-    const heading = doc.createElement('p');
-    heading.className = 'h';
-    heading.textContent = t('clippingNoteHeading');
-    const note = doc.createElement('textarea');
+    const heading = el(doc, 'p', 'h', t('clippingNoteHeading'));
+    const note = el(doc, 'textarea');
     note.value = clip.note;
     note.maxLength = 10_000;
-    const tags = doc.createElement('input');
+    const tags = el(doc, 'input');
     tags.value = clip.tags.join('，');
-    const copy = trustedButton(doc, 'c', t('clippingCopyCited'), () => void this.copy(clip.text, citation));
+    const copy = trustedButton(doc, t('clippingCopyCited'), () => void this.copy(clip.text, citation), 'c');
     this.#panel = new Panel(doc, this.ui.host, range, {
       body: [heading, field(doc, t('clippingNote'), note), field(doc, t('clippingTags'), tags)],
       extra: [copy],
@@ -99,12 +97,12 @@ export class SelectionActions {
     if (!text) return;
     this.close();
     const doc = this.doc;
-    const input = doc.createElement('input');
+    const input = el(doc, 'input');
     input.value = text.slice(0, MAX_TERM_CHARS);
     input.maxLength = MAX_TERM_CHARS;
-    const category = doc.createElement('select');
+    const category = el(doc, 'select');
     for (const c of MENTION_CATEGORIES) category.append(new Option(categoryLabel(c), c));
-    const gloss = doc.createElement('input');
+    const gloss = el(doc, 'input');
     gloss.maxLength = 300;
     this.#panel = new Panel(doc, this.ui.host, range, {
       body: [

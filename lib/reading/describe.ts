@@ -2,13 +2,12 @@ import { CATEGORY_STYLES, type HighlightCategory } from '../highlight/categories
 import { t } from '../i18n';
 import type { Analysis } from '../rules/types';
 import type { ReadingSpan } from './spans';
+import { shorten } from './dom';
 import type { TooltipContent } from './ui';
 
 export function categoryLabel(category: HighlightCategory): string {
   return t(`reading_cat_${category}`);
 }
-
-const shorten = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
 
 /**
  * What the tooltip says about a span: its category in words, the text, the glossary or outline path. Rule ids are

@@ -1,4 +1,5 @@
 import type { SimilarMarkReply } from '../messages/history';
+import { el } from './dom';
 import type { TooltipContent } from './ui';
 
 type Recurring = SimilarMarkReply['paragraphs'][number];
@@ -14,9 +15,7 @@ export function similarTooltip(
   label: string,
   open: () => Promise<unknown>,
 ): TooltipContent {
-  const button = doc.createElement('button');
-  button.className = 'sim';
-  button.textContent = label;
+  const button = el(doc, 'button', 'sim', label);
   // A page cannot fake a trusted click; the button lives in Tifa's closed shadow root.
   button.addEventListener('click', (e) => e.isTrusted && open().catch(() => undefined));
   return { swatch: '#64748b', heading: p.heading, text: p.text, extra: button };

@@ -2,6 +2,7 @@ import { CATEGORY_STYLES } from '../highlight/categories';
 import { t } from '../i18n';
 import { MENTION_CATEGORIES, type Mention, type MentionCategory } from '../rules/types';
 import { categoryLabel } from './describe';
+import { el, trustedButton } from './dom';
 
 /** The rule edits a mention's tooltip offers; they reach the background as rules.hideTerm / rules.correctCategory. */
 export interface RuleEdits {
@@ -12,23 +13,6 @@ export interface RuleEdits {
 /** Longest term the reader's rules keep (MAX_TERM_CHARS in lib/rulepacks/schema.ts, which carries zod). */
 const MAX_TERM_CHARS = 60;
 
-/**
- * A button in Tifa's tooltip that acts only on the reader's own click or key press: a page script's
- * element.click() or dispatched event is not trusted (the closed shadow root keeps the button out of its reach
- * anyway; this is the second lock).
- */
-export function trustedButton(doc: Document, label: string, act: () => void): HTMLButtonElement {
-  const b = doc.createElement('button');
-  b.type = 'button';
-  b.textContent = label;
-  b.addEventListener('click', (e) => {
-    e.preventDefault();
-    e.stopPropagation();
-    if (e.isTrusted) act();
-  });
-  return b;
-}
-
 /** Runs an edit with the buttons disabled; closes on success, says why on failure. */
 export async function runAction(box: HTMLElement, edit: () => Promise<unknown>, done: () => void): Promise<void> {
   for (const b of box.querySelectorAll('button')) b.disabled = true;
@@ -38,8 +22,7 @@ export async function runAction(box: HTMLElement, edit: () => Promise<unknown>, 
   } catch (err) {
     for (const b of box.querySelectorAll('button')) b.disabled = false;
     let msg = box.querySelector('.msg');
-    if (!msg) box.append((msg = box.ownerDocument.createElement('div')));
-    msg.className = 'msg';
+    if (!msg) box.append((msg = el(box.ownerDocument, 'div', 'msg')));
     msg.setAttribute('role', 'alert');
     msg.textContent = t('reading_actionFailed') + (err instanceof Error ? err.message : String(err));
   }
@@ -53,19 +36,15 @@ export async function runAction(box: HTMLElement, edit: () => Promise<unknown>, 
 export function mentionActions(doc: Document, mention: Mention, edits: RuleEdits, close: () => void): Node | null {
   const term = (mention.key || mention.text).trim();
   if (!term || term.length > MAX_TERM_CHARS) return null;
-  const box = doc.createElement('div');
-  box.className = 'actions';
+  const box = el(doc, 'div', 'actions');
   const act = (edit: () => Promise<unknown>) => void runAction(box, edit, close);
   const hide = trustedButton(doc, t('reading_hideTerm'), () => act(() => edits.hide(term)));
   hide.dataset.action = 'hide';
   const wrong = trustedButton(doc, t('reading_wrongCategory'), () => {
-    const list = doc.createElement('div');
-    list.className = 'cats';
+    const list = el(doc, 'div', 'cats');
     list.setAttribute('role', 'group');
-    const label = doc.createElement('span');
-    label.className = 'muted';
-    label.textContent = t('reading_pickCategory');
-    list.setAttribute('aria-label', label.textContent);
+    const label = el(doc, 'span', 'muted', t('reading_pickCategory'));
+    list.setAttribute('aria-label', label.textContent!);
     list.append(label);
     for (const c of MENTION_CATEGORIES) {
       if (c === mention.category) continue;

@@ -1,3 +1,4 @@
+import { el } from './dom';
 import { isTifaUiNode, mountInTifaUi } from './uiHost';
 // Minified by the build (Vite's ?inline): the content script's size budget is small.
 import CSS from './tooltip.css?inline';
@@ -36,12 +37,13 @@ export class PageUi {
   showTooltip(content: TooltipContent, x: number, y: number): void {
     const tip = this.#ensureTip();
     tip.replaceChildren();
-    const head = this.#el('div', 'head');
-    const swatch = this.#el('span', 'swatch');
+    const doc = this.#doc;
+    const head = el(doc, 'div', 'head');
+    const swatch = el(doc, 'span', 'swatch');
     swatch.style.background = content.swatch;
-    head.append(swatch, this.#el('span', 'heading', content.heading));
-    tip.append(head, this.#el('div', 'text', content.text));
-    if (content.detail) tip.append(this.#el('div', 'detail', content.detail));
+    head.append(swatch, el(doc, 'span', 'heading', content.heading));
+    tip.append(head, el(doc, 'div', 'text', content.text));
+    if (content.detail) tip.append(el(doc, 'div', 'detail', content.detail));
     if (content.extra) tip.append(content.extra);
     tip.toggleAttribute('data-interactive', !!content.extra);
     tip.setAttribute('role', content.extra ? 'dialog' : 'tooltip');
@@ -92,9 +94,8 @@ export class PageUi {
   #ensureTip(): HTMLElement {
     if (this.#tip?.isConnected && (this.#tip.getRootNode() as ShadowRoot).host?.isConnected) return this.#tip;
     this.destroy();
-    const style = this.#doc.createElement('style');
-    style.textContent = CSS;
-    const tip = this.#el('div', 'tip');
+    const style = el(this.#doc, 'style', '', CSS);
+    const tip = el(this.#doc, 'div', 'tip');
     tip.setAttribute('role', 'tooltip');
     tip.hidden = true;
     // Typing in the tooltip (a clip's note) must not reach the page's own keyboard shortcuts.
@@ -109,12 +110,5 @@ export class PageUi {
     this.#unmount = mountInTifaUi(this.#doc, style, tip);
     this.#tip = tip;
     return tip;
-  }
-
-  #el(tag: string, cls: string, text?: string): HTMLElement {
-    const e = this.#doc.createElement(tag);
-    e.className = cls;
-    if (text !== undefined) e.textContent = text;
-    return e;
   }
 }

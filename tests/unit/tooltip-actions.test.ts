@@ -6,7 +6,8 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { clipCard } from '../../lib/clipping/clip-card';
-import { mentionActions, trustedButton } from '../../lib/reading/tooltip-actions';
+import { trustedButton } from '../../lib/reading/dom';
+import { mentionActions } from '../../lib/reading/tooltip-actions';
 import type { Mention } from '../../lib/rules/types';
 
 const mention: Mention = { category: 'formulation', text: '“两张皮”', start: 0, end: 5, ruleId: 'x', key: '两张皮' };
