@@ -3,7 +3,7 @@ import type { PageState } from '../messages/page';
 import { HoverController, type HoverSource } from './hover';
 import { asRemote } from './remoteAnalyze';
 import { pageStateOf } from './page-state';
-import { scrollRangeIntoView } from './scroll';
+import { itemTarget, scrollRangeIntoView } from './scroll';
 import { buildSpans, type ReadingSpan } from './spans';
 import type { ReadingDeps, ReadingSnapshot } from './types';
 import { afterNextFrame, recordMeasure, recordRun } from './timing';
@@ -69,7 +69,7 @@ export class ReadingController {
     return this.#doc.location?.href ?? this.#url;
   }
 
-  get #win(): Window & typeof globalThis {
+  get #win() {
     return this.#doc.defaultView as Window & typeof globalThis;
   }
 
@@ -177,15 +177,10 @@ export class ReadingController {
   /** Scrolls to outline item `index` (or with `mention`, mention `index`: the page index), and flashes it. */
   scrollToItem(index: number, mention = false): { found: boolean } {
     const cur = this.#current;
-    const a = cur?.analysis;
-    const item = a?.verdict.isPolicy ? (mention ? a.mentions : a.outline)[index] : undefined;
-    if (!cur || !item) return { found: false };
-    const ex = this.liveExtraction() ?? cur.extraction;
-    const end = 'headEnd' in item ? item.headEnd : item.end;
-    const range = rangeFor(ex, item.start, Math.max(end, Math.min(item.start + 1, ex.text.length)));
-    scrollRangeIntoView(this.#win, range);
-    const spanIndex = cur.spans.findIndex((s) => (s.category === 'section') !== mention && s.source === index);
-    this.#deps.painter.flash(range, spanIndex);
+    const target = cur && itemTarget(cur, this.liveExtraction() ?? cur.extraction, index, mention);
+    if (!target) return { found: false };
+    scrollRangeIntoView(this.#win, target.range);
+    this.#deps.painter.flash(target.range, target.spanIndex);
     return { found: true };
   }
 
@@ -377,12 +372,7 @@ export class ReadingController {
     this.#guard('hover', () => this.#syncActivity());
   }
 
-  /** Index into the painted spans of the visible span under a viewport point, or -1 (lib/reading/hover.ts). */
-  hitTest(x: number, y: number): number {
-    return this.#painted ? this.#hover.hitTest(x, y) : -1;
-  }
-
-  // ------------------------------------------------------------------------------------------------------------
+  // --- notification, guard, failure -----------------------------------------------------------------------
 
   #scheduleNotify(): void {
     if (!this.#deps.notify) return;
