@@ -1,9 +1,9 @@
 /**
- * Clipping screenshots, in Chinese (the session's browser) and English (a second browser): the selection bar
+ * Clipping screenshots in the session's UI language (the session names the files per language): the selection bar
  * next to a selected passage, the note editor after Clip, and the painted clip (underline and margin mark).
  */
 import type { Page } from 'playwright-core';
-import { launchBrowser, newTab, selectText, waitForTifa, type ExtensionBrowser } from '../../tests/e2e/harness';
+import { newTab, selectText, waitForTifa, type ExtensionBrowser } from '../../tests/e2e/harness';
 import { tifaUiElement, waitForClipButton, waitForTifaUi } from '../../tests/e2e/tifa-ui';
 import type { ScreenshotContext, ScreenshotStep } from './session';
 
@@ -27,7 +27,7 @@ async function clipShots(ctx: ScreenshotContext, tifa: ExtensionBrowser, lang: '
   await selectText(page, PASSAGE);
   await waitForClipButton(page);
   await page.waitForTimeout(200);
-  await ctx.shot(page, `clipping-bar.${lang === 'zh' ? 'zh_CN' : 'en'}.png`, { clip: await around(page) });
+  await ctx.shot(page, 'clipping-bar.png', { clip: await around(page) });
   const { box } = (await tifaUiElement(page, '.tifa-clip-button'))!;
   const clip = await around(page, 120);
   await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
@@ -36,31 +36,24 @@ async function clipShots(ctx: ScreenshotContext, tifa: ExtensionBrowser, lang: '
   await page.keyboard.press('Tab');
   await page.keyboard.type(lang === 'zh' ? '党建，头雁' : 'party building, leaders');
   await page.waitForTimeout(200);
-  await ctx.shot(page, `clipping-editor.${lang === 'zh' ? 'zh_CN' : 'en'}.png`, { clip });
+  await ctx.shot(page, 'clipping-editor.png', { clip });
   await page.keyboard.press('Enter');
   await page.evaluate(() => document.getSelection()?.removeAllRanges());
   await page.mouse.move(2, 2);
   await page.waitForTimeout(600);
-  await ctx.shot(page, `clipping-painted.${lang === 'zh' ? 'zh_CN' : 'en'}.png`, { clip });
+  await ctx.shot(page, 'clipping-painted.png', { clip });
   await page.close();
 }
 
 export const steps: ScreenshotStep[] = [
   {
-    name: 'clipping-zh',
-    description: 'selection bar, note editor and painted clip (zh_CN)',
-    run: (ctx) => clipShots(ctx, ctx.tifa, 'zh'),
-  },
-  {
-    name: 'clipping-en',
-    description: 'selection bar, note editor and painted clip (en)',
+    name: 'clipping',
+    description: 'selection bar, note editor and painted clip',
     async run(ctx) {
-      const en = await launchBrowser({ locale: 'en-US' });
-      try {
-        await clipShots(ctx, en, 'en');
-      } finally {
-        await en.close();
-      }
+      const probe = await ctx.tifa.context.newPage();
+      const en = await probe.evaluate(() => navigator.language.startsWith('en'));
+      await probe.close();
+      await clipShots(ctx, ctx.tifa, en ? 'en' : 'zh');
     },
   },
 ];
