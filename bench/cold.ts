@@ -16,7 +16,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   CORPUS_DIR,
   OTHER_HOST,
@@ -28,7 +27,7 @@ import {
   waitForTifa,
   type ExtensionBrowser,
 } from '../tests/e2e/harness';
-import { compareRow, summarize, type Samples } from './measure';
+import { compareRow, summarize, type Samples, runAlone } from './measure';
 import { LONG_TASK_PROBE, MARK_JS, tifaRun } from './reading';
 import type { BenchRow } from './types';
 
@@ -302,19 +301,4 @@ export async function run(): Promise<BenchRow[]> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  run().then(
-    (rows) => {
-      for (const r of rows) {
-        const base = r.baselineMs !== undefined ? ` | base ${fmt(r.baselineMs)} | ×${r.ratio?.toFixed(2)}` : '';
-        console.log(
-          `${r.case} | ${fmt(r.medianMs)}${base} | ${r.extra ?? ''} | ${r.goal ?? ''} ${r.pass === undefined ? '' : r.pass ? 'ok' : 'NO'}`,
-        );
-      }
-    },
-    (err: unknown) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
-}
+runAlone(import.meta.url, run, fmt);

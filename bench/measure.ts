@@ -3,6 +3,7 @@
  * process) must not move the result. Compare against a baseline measured in the same run, never a stored one.
  */
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { median, percentile, type BenchRow } from './types';
 
 export interface Samples {
@@ -62,4 +63,26 @@ export function compareRow(
     ratio,
     ...(words.length ? { goal: words.join(', '), pass: checks.every(Boolean) } : {}),
   };
+}
+
+/**
+ * A bench module run on its own (`npx tsx bench/<area>.ts`): runs it when `metaUrl` is the script node was started
+ * with, prints one line per row (case | median | base | ratio | extra | goal ok/NO), exits 1 on an error.
+ */
+export function runAlone(metaUrl: string, run: () => Promise<BenchRow[]>, fmt: (ms: number) => string): void {
+  if (metaUrl !== pathToFileURL(process.argv[1] ?? '').href) return;
+  run().then(
+    (rows) => {
+      for (const r of rows) {
+        const ms = Number.isFinite(r.medianMs) ? fmt(r.medianMs) : '';
+        const base = r.baselineMs !== undefined ? ` | base ${fmt(r.baselineMs)} | ×${r.ratio?.toFixed(2)}` : '';
+        const verdict = r.pass === undefined ? '' : r.pass ? 'ok' : 'NO';
+        console.log(`${r.case} | ${ms}${base} | ${r.extra ?? ''} | ${r.goal ?? ''} ${verdict}`);
+      }
+    },
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
 }

@@ -14,7 +14,6 @@
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   extensionDir,
   launchBrowser,
@@ -24,7 +23,7 @@ import {
   waitForTifa,
   type ExtensionBrowser,
 } from '../tests/e2e/harness';
-import { compareRow, summarize } from './measure';
+import { compareRow, summarize, runAlone } from './measure';
 import {
   bigPage,
   LONG_TASK_PROBE,
@@ -236,20 +235,4 @@ export async function run(): Promise<BenchRow[]> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  run().then(
-    (rows) => {
-      for (const r of rows) {
-        const ms = Number.isFinite(r.medianMs) ? fmt(r.medianMs) : '';
-        const base = r.baselineMs !== undefined ? ` | base ${fmt(r.baselineMs)} | ×${r.ratio?.toFixed(2)}` : '';
-        console.log(
-          `${r.case} | ${ms}${base} | ${r.extra ?? ''} | ${r.goal ?? ''} ${r.pass === undefined ? '' : r.pass ? 'ok' : 'NO'}`,
-        );
-      }
-    },
-    (err: unknown) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
-}
+runAlone(import.meta.url, run, fmt);

@@ -8,7 +8,6 @@
  *
  * Standalone: `npx tsx bench/ticker.ts` (needs `.output/chrome-mv3` or TIFA_EXTENSION_DIR).
  */
-import { pathToFileURL } from 'node:url';
 import {
   launchBrowser,
   newTab,
@@ -18,7 +17,7 @@ import {
   waitForTifa,
   type ExtensionBrowser,
 } from '../tests/e2e/harness';
-import { compareRow, summarize } from './measure';
+import { compareRow, summarize, runAlone } from './measure';
 import type { BenchRow } from './types';
 
 const AREA = 'ticker';
@@ -148,17 +147,4 @@ export async function run(): Promise<BenchRow[]> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  run().then(
-    (rows) => {
-      for (const r of rows)
-        console.log(
-          `${r.case} | ${fmt(r.medianMs)}${r.baselineMs !== undefined ? ` | base ${fmt(r.baselineMs)} | ×${r.ratio?.toFixed(2)}` : ''} | ${r.extra ?? ''} | ${r.goal ?? ''} ${r.pass === undefined ? '' : r.pass ? 'ok' : 'NO'}`,
-        );
-    },
-    (err: unknown) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
-}
+runAlone(import.meta.url, run, fmt);

@@ -97,17 +97,22 @@ export const clipMentionSchema = z.object({
   text: z.string().min(1).max(MAX_MENTION_CHARS),
 });
 
+/** The speech a clip comes from, as read by the rules or stated by the reader (draft and stored clip alike). */
+const speechFieldsShape = {
+  speechTitle: z.string().max(MAX_TITLE_CHARS).optional(),
+  speechDate: z.string().max(40).optional(),
+  speechSpeaker: z.string().max(MAX_TITLE_CHARS).optional(),
+  speechOccasion: z.string().max(MAX_TITLE_CHARS).optional(),
+  speechPlace: z.string().max(MAX_TITLE_CHARS).optional(),
+};
+
 /** What a content script sends to save a clip; the background adds id, timestamps and the derived keys. */
 export const clipDraftSchema = z.object({
   text: clipTextSchema,
   url: httpUrlSchema,
   title: z.string().max(MAX_TITLE_CHARS),
   outlinePath: z.array(outlineStepSchema).max(MAX_OUTLINE_DEPTH),
-  speechTitle: z.string().max(MAX_TITLE_CHARS).optional(),
-  speechDate: z.string().max(40).optional(),
-  speechSpeaker: z.string().max(MAX_TITLE_CHARS).optional(),
-  speechOccasion: z.string().max(MAX_TITLE_CHARS).optional(),
-  speechPlace: z.string().max(MAX_TITLE_CHARS).optional(),
+  ...speechFieldsShape,
   mentions: z.array(clipMentionSchema).max(MAX_MENTIONS),
   selectors: z.tuple([textQuoteSelectorSchema, textPositionSelectorSchema]),
   note: noteSchema.optional(),
@@ -137,11 +142,7 @@ export const clipSchema = z
     tags: tagsSchema,
     color: clipColorSchema,
     outlinePath: z.array(outlineStepSchema).max(MAX_OUTLINE_DEPTH),
-    speechTitle: z.string().max(MAX_TITLE_CHARS).optional(),
-    speechDate: z.string().max(40).optional(),
-    speechSpeaker: z.string().max(MAX_TITLE_CHARS).optional(),
-    speechOccasion: z.string().max(MAX_TITLE_CHARS).optional(),
-    speechPlace: z.string().max(MAX_TITLE_CHARS).optional(),
+    ...speechFieldsShape,
     mentions: z.array(clipMentionSchema).max(MAX_MENTIONS),
     mentionKeys: z.array(z.string().max(MAX_MENTION_CHARS + 20)).max(MAX_MENTIONS),
     // The position is optional: a clip imported from a quote alone has none until a visit places it.

@@ -1,14 +1,7 @@
-import type { MentionCategory } from '../rules/types';
+import { MENTION_CATEGORIES, type MentionCategory } from '../rules/types';
 
-/** The categories the side panel's page index lists, in its order. */
-export const INDEX_CATEGORIES: readonly MentionCategory[] = [
-  'program',
-  'formulation',
-  'document',
-  'meeting',
-  'target',
-  'result',
-];
+/** The categories the side panel's page index lists, in its order: every mention category. */
+export const INDEX_CATEGORIES: readonly MentionCategory[] = MENTION_CATEGORIES;
 
 export interface IndexEntry {
   category: MentionCategory;

@@ -20,10 +20,13 @@ export function startSimilarMarks(reading: ReadingController, signal: AbortSigna
   const win = doc.defaultView as (Window & typeof globalThis) | null;
   if (!win?.Highlight) return;
   let found: SimilarMarkReply['paragraphs'] = [];
+  // The painted ranges, one per paragraph of `found`: built once per answer, hit-tested on every pointer frame.
+  let ranges: Range[] = [];
   let label = '';
   const clear = () => {
     win.CSS.highlights.delete(SIMILAR_HIGHLIGHT);
     found = [];
+    ranges = [];
   };
   reading.onAnalysed((snap) => {
     clear();
@@ -37,7 +40,8 @@ export function startSimilarMarks(reading: ReadingController, signal: AbortSigna
         label = reply.open;
         if (!found.length) return;
         const ex = reading.liveExtraction() ?? snap.extraction;
-        win.CSS.highlights.set(SIMILAR_HIGHLIGHT, new win.Highlight(...found.map((p) => rangeFor(ex, p.start, p.end))));
+        ranges = found.map((p) => rangeFor(ex, p.start, p.end));
+        win.CSS.highlights.set(SIMILAR_HIGHLIGHT, new win.Highlight(...ranges));
       },
       () => undefined, // the worker went away: the next analysis asks again
     );
@@ -46,9 +50,7 @@ export function startSimilarMarks(reading: ReadingController, signal: AbortSigna
   // shorter wins, so a mention inside a recurring paragraph keeps its own tooltip.
   reading.addHoverSource({
     hit(x, y) {
-      const ex = reading.liveExtraction() ?? reading.snapshot()?.extraction;
-      if (!ex || !found.length) return null;
-      const key = found.findIndex((p) => pointInRange(rangeFor(ex, p.start, p.end), x, y));
+      const key = ranges.findIndex((range) => pointInRange(range, x, y));
       if (key < 0) return null;
       const p = found[key];
       return {

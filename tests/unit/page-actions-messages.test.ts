@@ -3,43 +3,21 @@
  * only for a term its own page shows, and reads, edits and deletes only its own page's clips (the page being the
  * one the browser reports for the sender, never one in the payload). Extension pages cannot use these kinds.
  */
-import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
+import { describe, expect, it } from 'vitest';
 import { envelope, unwrapReply, type Kind } from '../../lib/messages/protocol';
-import { createRouter, type Router, type SenderInfo } from '../../lib/messages/router';
-import { registerClipHandlers } from '../../lib/store/background-handlers';
-import { registerReadingHandlers } from '../../lib/reading/background';
-import { TextRegistry, UNKNOWN_TEXT_ID } from '../../lib/reading/text-registry';
+import type { SenderInfo } from '../../lib/messages/router';
+import { EXT, router, store, useBackgroundRouter } from './helpers/background-router';
+import { UNKNOWN_TEXT_ID } from '../../lib/reading/text-registry';
 import { loadRuleSettings } from '../../lib/rulepacks/settings';
-import { ClipStore } from '../../lib/store/clip-store';
-import { ClipDatabase } from '../../lib/store/db';
 import { makeDraft } from './helpers/clip-fixtures';
 
-const EXT = 'tifa-test-extension';
 const PAGE = 'http://www.gov.cn/zhengce/2024-06/01/content_1.htm';
 const OTHER = 'http://www.gov.cn/zhengce/2024-06/02/content_2.htm';
 const fromTab = (url = PAGE, tabId = 7): SenderInfo => ({ id: EXT, url, tab: { id: tabId, url } });
 const fromOptions: SenderInfo = { id: EXT, url: `chrome-extension://${EXT}/options.html` };
 const TEXT = '全市上下要防止党建和业务“两张皮”问题，扎实实施“千村头雁”培育工程。';
 
-let router: Router;
-let store: ClipStore;
-let dbName: string;
-
-beforeEach(() => {
-  fakeBrowser.reset();
-  dbName = `page-actions-${Math.random().toString(36).slice(2)}`;
-  router = createRouter(EXT);
-  const texts = new TextRegistry();
-  store = registerClipHandlers(router, { store: new ClipStore(() => new ClipDatabase(dbName)), texts });
-  registerReadingHandlers(router, texts);
-});
-
-afterEach(async () => {
-  store.database.close();
-  await Dexie.delete(dbName);
-});
+useBackgroundRouter();
 
 const send = (kind: Kind, payload: unknown, sender: SenderInfo) =>
   router.dispatch(envelope(kind, payload as never), sender) as Promise<{ ok: boolean; error?: string }>;

@@ -1,27 +1,15 @@
-/**
- * The writer's side panel, below the UI (issue 11): reading modes over the stored toggles, the page index's
- * grouping, and the speech identity — stored per page, applied to new clips in the background and, on request,
- * to the page's existing clips; library kinds stay closed to content scripts.
- */
-import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
+import { describe, expect, it } from 'vitest';
 import { EMPTY_IDENTITY, speechIdentitySchema, withIdentity } from '../../lib/citation/identity';
 import { loadSpeechIdentity, saveSpeechIdentity } from '../../lib/citation/identity-store';
 import { HIGHLIGHT_CATEGORIES } from '../../lib/highlight/categories';
 import { envelope, unwrapReply, type Kind } from '../../lib/messages/protocol';
-import { createRouter, type Router, type SenderInfo } from '../../lib/messages/router';
-import { registerReadingHandlers } from '../../lib/reading/background';
+import type { SenderInfo } from '../../lib/messages/router';
+import { EXT, router, store, useBackgroundRouter } from './helpers/background-router';
 import { modeOf, togglesForMode } from '../../lib/reading/modes';
 import { groupMentions } from '../../lib/reading/page-index';
-import { TextRegistry } from '../../lib/reading/text-registry';
 import { defaultToggles, visibleCategories } from '../../lib/reading/toggles';
-import { registerClipHandlers } from '../../lib/store/background-handlers';
-import { ClipStore } from '../../lib/store/clip-store';
-import { ClipDatabase } from '../../lib/store/db';
 import { makeDraft } from './helpers/clip-fixtures';
 
-const EXT = 'tifa-test-extension';
 const PAGE = 'http://www.gov.cn/zhengce/2024-06/01/content_1.htm';
 const fromTab = (url = PAGE): SenderInfo => ({ id: EXT, url, tab: { id: 7, url } });
 const fromPanel: SenderInfo = { id: EXT, url: `chrome-extension://${EXT}/sidepanel.html` };
@@ -105,23 +93,7 @@ describe('speech identity', () => {
   });
 
   describe('in the background', () => {
-    let router: Router;
-    let store: ClipStore;
-    let dbName: string;
-
-    beforeEach(() => {
-      fakeBrowser.reset();
-      dbName = `identity-test-${Math.random().toString(36).slice(2)}`;
-      router = createRouter(EXT);
-      const texts = new TextRegistry();
-      store = registerClipHandlers(router, { store: new ClipStore(() => new ClipDatabase(dbName)), texts });
-      registerReadingHandlers(router, texts);
-    });
-
-    afterEach(async () => {
-      store.database.close();
-      await Dexie.delete(dbName);
-    });
+    useBackgroundRouter();
 
     const send = (kind: Kind, payload: unknown, sender: SenderInfo) =>
       router.dispatch(envelope(kind, payload as never), sender);

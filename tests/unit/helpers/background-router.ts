@@ -1,10 +1,11 @@
 /**
  * The background's router as the message tests see it: clip, reading, rule-edit and history handlers on a fresh
- * fake-IndexedDB database per test, and the senders a browser would describe. Shared by clip-messages*.test.ts.
+ * fake-IndexedDB database and empty extension storage per test, and the senders a browser would describe. Shared by clip-messages*.test.ts.
  * `router`, `store` and `texts` are live bindings: they are replaced before each test.
  */
 import Dexie from 'dexie';
 import { afterEach, beforeEach } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
 import { envelope, unwrapReply, type Kind } from '../../../lib/messages/protocol';
 import { createRouter, type Router, type SenderInfo } from '../../../lib/messages/router';
 import { registerClipHandlers } from '../../../lib/store/background-handlers';
@@ -32,6 +33,7 @@ let dbName: string;
 /** Registers a fresh router and databases before each test of the calling file, and removes them after. */
 export function useBackgroundRouter(): void {
   beforeEach(() => {
+    fakeBrowser.reset(); // extension storage (rules, identities, settings) starts empty too
     dbName = `messages-test-${Math.random().toString(36).slice(2)}`;
     router = createRouter(EXT);
     texts = new TextRegistry();
