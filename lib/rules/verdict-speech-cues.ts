@@ -139,7 +139,9 @@ export const SPEECH_CUE_RULES: readonly VerdictRule[] = [
         `|表${NUM}点态|受[^，。！？\\n]{2,16}委托，我(?:代表|就)` +
         `|(?:下面|接下来)[，\\s]?我(?:就|围绕|结合|再|先|着重|重点|简要|简单)?[^。！？\\n]{0,90}?(?:讲|谈)(?:几点|一些)` +
         // 提出以下几点意见 · 从四个方面作表态发言 · 与大家作个交流 (a lecture's agenda)
-        `|(?:提出|讲|谈)以下${NUM}点|我[^。！？\\n]{0,20}?从${NUM}个?方面(?:作|讲|谈|提出)` +
+        `|(?:提出|讲|谈)以下${NUM}点|我[^。！？\\n]{0,20}?强调的是(?:以下)?${NUM}点|我[^。！？\\n]{0,20}?从${NUM}个?方面(?:作|讲|谈|提出)` +
+        // 下面，我就全县信访工作进行安排部署 (the speaker's own deployment, announced like an agenda)
+        `|(?:下面|接下来)[，\\s]?我就[^。！？\\n]{2,40}?(?:进行|作)(?:具体|全面)?(?:安排部署|部署|动员)` +
         `|我[^。！？\\n]{0,60}?(?:与|和|同)大家(?:一起)?(?:作个|作一个|作一次|做个|进行|作)(?:交流|探讨)`,
     ),
     description: {
@@ -163,6 +165,8 @@ export const SPEECH_CUE_RULES: readonly VerdictRule[] = [
       '我结合自己的工作体会，对今后的工作提出以下几点意见和建议',
       '下面，我代表镇党委，从四个方面作表态发言',
       '今天，我结合学习体会，围绕这个题目，与大家作个交流。',
+      '下面,我再强调的是以下六点:',
+      '按照会议安排,下面我就全县信访工作进行安排部署,请大家抓好落实。',
     ],
     counterExamples: [
       '他讲了一个故事。',
@@ -170,6 +174,8 @@ export const SPEECH_CUE_RULES: readonly VerdictRule[] = [
       '会议提出三点要求后散会了',
       '我想把这次学习的收获与大家分享。',
       '我们从三个方面入手抓好落实',
+      '会议强调以下三点要求',
+      '根据会议安排，下面将我镇上半年工作作一简要汇报。',
     ],
   },
   {
@@ -250,6 +256,30 @@ export const SPEECH_CUE_RULES: readonly VerdictRule[] = [
 
 const SHORT_PROSE = 1200;
 
+/**
+ * The exhortation family: the speaker tells the audience, in the first person plural, what must be done
+ * (我们必须…, 我们一定要…, 大家要…). Too common to argue for a speech on its own — normative documents and long
+ * reports share the directive register — so it is no weighted rule: it only counts as the second family of a
+ * short text whose other cue is a title, salutation, agenda… (a wenku page that shows a speech title and the
+ * first section, without salutation or agenda). News puts the directive in the official's mouth (某某要求，各级…要),
+ * summaries speak of what 我们将 do, so neither supplies this family.
+ */
+export const EXHORT_CUE = {
+  id: 'cue.exhort',
+  pattern: /(?:^|[，。！；：\s])[ \t　]*(?:我们|大家)(?:一定|务必|都|更|还)?(?:要|必须)(?![求是])/,
+  examples: [
+    '我们必须全面把握、认真贯彻会议精神，',
+    '同志们，我们一定要把安全生产抓紧抓实。',
+    '会后，大家要迅速传达。',
+  ],
+  counterExamples: [
+    '王某某要求，各级党委政府要绷紧这根弦。',
+    '下半年，我们将继续抓好招商引资。',
+    '我们要求各村在月底前上报。',
+    '他说我们要坚持下去',
+  ],
+} as const;
+
 /** Families of the speech cues that fire on a context (each rule evaluated once here; short texts only). */
 function firedFamilies(ctx: VerdictContext): CueFamily[] {
   const families = new Set<CueFamily>();
@@ -260,6 +290,7 @@ function firedFamilies(ctx: VerdictContext): CueFamily[] {
       : rule.pattern !== undefined && countMatches(rule.pattern, ctx[rule.scope ?? 'sample'], 1).count > 0;
     if (fired) families.add(rule.cueFamily);
   }
+  if (families.size > 0 && countMatches(EXHORT_CUE.pattern, ctx.sample, 1).count > 0) families.add('exhort');
   return [...families];
 }
 
@@ -270,6 +301,7 @@ const FAMILY_ZH: Record<CueFamily, string> = {
   occasion: '场合',
   closing: '结语',
   endorse: '回应发言',
+  exhort: '号召',
 };
 
 export const CORROBORATION_RULE: VerdictRule = {
@@ -284,9 +316,14 @@ export const CORROBORATION_RULE: VerdictRule = {
     zh: '篇幅虽短，但有两类互相独立的讲话特征（如称呼语和议程）',
     en: 'Short, but two independent speech cues agree (e.g. salutation and agenda)',
   },
-  examples: ['同志们：\n下面，我讲三点意见。', '同志们，让我们共同努力！\n谢谢大家！'],
+  examples: [
+    '同志们：\n下面，我讲三点意见。',
+    '同志们，让我们共同努力！\n谢谢大家！',
+    '县长在全县经济工作会议上的讲话\n一、上级会议的主要精神\n我们必须全面把握会议精神。',
+  ],
   counterExamples: [
     '同志们：\n今天天气很好。',
+    '学习心得\n我们要学习焦裕禄精神。',
     '下面，我讲三点意见。' + '我们要坚持问题导向，把工作抓实抓细。'.repeat(80),
   ],
 };
