@@ -19,7 +19,11 @@ import { countMatches, type CueFamily, type VerdictContext, type VerdictRule } f
 /** Speakers' roles that title a local speech: 县长在…的讲话, 务虚会区长讲话. */
 const ROLE = '(?:书记|县长|市长|区长|镇长|乡长|局长|主任|部长|主席|委员|常委|负责人|领导|校长|同志)';
 /** What a speech is called in its title. */
-const SPEECH_WORD = '(?:讲话|讲话稿|讲话文稿|讲话提纲|表态发言|交流发言|发言|发言稿|致辞|主旨讲话|动员讲话|演讲|讲稿)';
+const SPEECH_WORD =
+  '(?:讲话要点|讲话摘要|讲话|讲话稿|讲话文稿|讲话提纲|表态发言|交流发言|发言|发言稿|致辞|主旨讲话|动员讲话|总结讲话|点评讲话|' +
+  '主持讲话|主持词|主持辞|演讲|讲稿)';
+/** What the speech is, before its name: 在…会议上的总结讲话 · …上的点评讲话 · …上的即席讲话. */
+const SPEECH_KIND = '(?:重要|总结|点评|动员|主持|即席|书面|开班|开幕|闭幕)?';
 /** After a title's speech word: the body (salutation, date, line end) — or site junk glued on; never 精神/中/时. */
 const NOT_A_REFERENCE = '(?![精中时后引指强内全的和与及稿要会上，。、；]|文稿)';
 /** A line that quotes a speech (学习贯彻…讲话, 传达…讲话) is not its title. */
@@ -28,14 +32,16 @@ const NUM = '(?:[一二两三四五六七八九十几]|\\d{1,2})';
 
 /** 在…会议上的讲话 as a title: followed by the body's start, never by 精神/引起… (title.speech). */
 const TITLE_SPEECH = new RegExp(
-  `在[^。！？\\n]{2,60}?(?:上|时)的(?:重要)?(?:讲话|致辞|演讲|主旨讲话)` +
+  `在[^。！？\\n]{2,60}?(?:上|时)的${SPEECH_KIND}(?:讲话|致辞|演讲|主旨讲话)` +
     `(?=\\s*(?:$|\\n|[（(]|同志们|各位|女士们|尊敬的|——|※))`,
 );
 
 /** A line starting with a speech title or speaker line, also glued to body or junk (title.speechLine). */
 const TITLE_SPEECH_LINE = new RegExp(
   `(?:^|\\n)[ \\t　]*${NOT_QUOTING}[^。！？，\\n]{0,40}?(?:` +
-    `在[^。！？\\n]{2,60}?(?:上|时|中|会)的?(?:重要)?${SPEECH_WORD}${NOT_A_REFERENCE}` +
+    `在[^。！？\\n]{2,60}?(?:上|时|中|会)的?${SPEECH_KIND}${SPEECH_WORD}${NOT_A_REFERENCE}` +
+    // a title without 在, the whole line: 全县安全生产工作会议主持词 · 安全生产会议领导讲话稿2篇 · …工作会议上讲话
+    `|[^。！？，\\n]{2,30}?(?:会议|大会|会|仪式|座谈)上?的?(?:领导|${ROLE})?${SPEECH_WORD}(?:范文|全文|\\d{1,2}篇|[（(【][^\\n]{0,10}[）)】])?[ \\t　]*(?=\\n|$)` +
     `|${ROLE}(?:[^。！？，\\n]{0,4})?${SPEECH_WORD}(?=[ \\t　]*(?:\\n|$|[（(]|同志们|各位|尊敬的))` +
     `|(?:专题)?党课(?:讲稿|讲话稿|辅导报告)|讲话(?:稿|文稿)(?:[：:]|[ \\t　]*\\n))`,
 );
@@ -52,6 +58,8 @@ export const SPEECH_CUE_RULES: readonly VerdictRule[] = [
       '2025年在全市基层党建工作现场推进会上的讲话\n同志们：',
       '在打好精准脱贫攻坚战座谈会上的讲话（2018年2月12日）习近平',
       '勠力战疫 共创未来——在二十国集团领导人第十五次峰会第一阶段会议上的讲话（2020年11月21日，北京）',
+      '在全县三级干部大会上的总结讲话\n同志们：',
+      '在全市招商引资观摩会上的点评讲话\n',
     ],
     counterExamples: [
       '深入学习贯彻习近平总书记在中央经济工作会议上的重要讲话精神',
@@ -86,6 +94,11 @@ export const SPEECH_CUE_RULES: readonly VerdictRule[] = [
       '县长在全县招商引资推进会上的发言',
       '领导在重点镇建设专题会发言\n',
       '副书记在安全生产通报会讲话 县委决定今天召开',
+      '在全县安全生产工作会议上的讲话要点\n',
+      '在全县安全生产工作会议上的主持词\n同志们',
+      '全县安全生产工作会议主持词\n同志们',
+      '安全生产工作会议领导讲话稿2篇\n',
+      '全县安全生产工作会议上讲话\n',
     ],
     counterExamples: [
       '深入学习贯彻县委书记在全县经济工作会议上的讲话精神',
@@ -95,6 +108,8 @@ export const SPEECH_CUE_RULES: readonly VerdictRule[] = [
       '会议传达了市委书记讲话',
       '认真学习县委书记在全县经济工作会议上的讲话，',
       '\n深入学习贯彻张三同志在全镇大会上的讲话\n',
+      '\n传达全县安全生产工作会议讲话\n',
+      '会议讲话\n',
     ],
   },
   {
