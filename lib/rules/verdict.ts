@@ -4,7 +4,7 @@
  */
 import { withoutBoilerplate } from './boilerplate';
 import type { Genre, Mention, OutlineItem, Reason, Verdict } from './types';
-import { unwrapHardLines } from './unwrap';
+import { joinSpacedWraps, unwrapHardLines } from './unwrap';
 import { VERDICT_BIAS, VERDICT_RULES, countMatches, type VerdictContext, type VerdictRule } from './verdict-rules';
 
 const HEAD_CHARS = 3000;
@@ -26,8 +26,8 @@ export function buildVerdictContext(
   outline: readonly OutlineItem[] = [],
   mentions: readonly Mention[] = [],
 ): VerdictContext {
-  // A hard-wrapped PDF page splits cue phrases across lines; the verdict reads it with those breaks joined.
-  const text = unwrapHardLines(pageText);
+  // A hard-wrapped PDF page splits cue phrases across lines (or blanks); the verdict reads it with them joined.
+  const text = unwrapHardLines(joinSpacedWraps(pageText));
   const sample =
     text.length <= SAMPLE_HEAD + TAIL_CHARS
       ? text

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../lib/rules';
-import { unwrapHardLines, wrapWidth } from '../../lib/rules/unwrap';
+import { joinSpacedWraps, spacedWrapWidth, unwrapHardLines, wrapWidth } from '../../lib/rules/unwrap';
 
 /** A PDF page as 文库 sites serve it: every paragraph cut at `width` characters. */
 function wrap(text: string, width: number): string {
@@ -40,5 +40,33 @@ describe('unwrapHardLines: the verdict reads a hard-wrapped PDF page with its wr
 
   it('lets the verdict see a lecture whose agenda the wrap cut (与大家作\\n个交流)', () => {
     for (const width of [17, 23, 29, 37]) expect(analyze(wrap(LECTURE, width)).verdict.isPolicy).toBe(true);
+  });
+});
+
+/** The same page as other 文库 sites serve it: the PDF's lines joined with a blank (`主 要任务是`). */
+function spaced(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => line.replace(new RegExp(`(.{${width}})(?=.)`, 'g'), '$1 '))
+    .join('\n');
+}
+
+describe('joinSpacedWraps: blanks a PDF conversion left where its lines ended', () => {
+  it('drops blanks inside Chinese text that recur at one width', () => {
+    const page = spaced(LECTURE, 19);
+    expect(spacedWrapWidth(page)).toBe(19);
+    expect(joinSpacedWraps(page)).toBe(LECTURE);
+  });
+
+  it('keeps blanks that do not recur at one width: a page without punctuation, chrome, Latin text', () => {
+    const noPunctuation = LECTURE.replace(/[，。、]/g, ' ');
+    expect(spacedWrapWidth(noPunctuation)).toBe(0);
+    expect(joinSpacedWraps(noPunctuation)).toBe(noPunctuation);
+    const chrome = '首页 > 范文大全 > 领导讲话 > 正文\n发布时间 2024-05-06 来源 网络整理\nWXT and Preact build';
+    expect(joinSpacedWraps(chrome)).toBe(chrome);
+  });
+
+  it('lets the verdict see a speech whose cue words the blanks split', () => {
+    for (const width of [13, 19, 27]) expect(analyze(spaced(LECTURE, width)).verdict.isPolicy).toBe(true);
   });
 });
