@@ -184,6 +184,30 @@ export const LOOKALIKE_RULES: readonly VerdictRule[] = [
     ],
   },
   {
+    id: 'doc.signOff',
+    weight: -4,
+    scope: 'tail',
+    // Letters, 倡议书 and notices to residents, parents or owners end with the issuing body (and a date) on lines
+    // of their own; a speech ends with its closing words or the site's footer, never with a signature.
+    pattern: new RegExp(
+      String.raw`\n[ \t　]*[^\n，。！？：、“”]{2,24}?(?:委员会|居委会|村委会|办公室|人民政府|服务中心|学校|小学|中学|幼儿园|公司|协会|指挥部|领导小组|党支部|工作组)` +
+        String.raw`[ \t　]*(?:\n[ \t　]*(?:\d{4}|[〇零一二三四五六七八九]{4})年[^\n]{2,8}日)?[ \t　]*$`,
+    ),
+    description: {
+      zh: '文末落款为发文单位（和日期），是书信、倡议书或通知',
+      en: 'Signed at the end by the issuing body (and a date): a letter, appeal or notice',
+    },
+    examples: [
+      '各位居民朋友：\n让我们携手行动起来，共建美好家园！\n某某社区居委会',
+      '各位家长：\n祝孩子们度过一个安全的假期。\n某某小学\n2024年7月5日',
+    ],
+    counterExamples: [
+      '同志们，让我们以更加务实的作风抓好落实！\n谢谢大家！',
+      '在县委办公室的精心组织下，会议开得很成功。',
+      '下一篇：在县教育局工作会议上的讲话\n本文来源于网络，仅供参考学习，如有侵权请联系删除。',
+    ],
+  },
+  {
     id: 'doc.aboutSpeech',
     weight: -4,
     scope: 'head',

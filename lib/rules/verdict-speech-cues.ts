@@ -304,8 +304,8 @@ const SHORT_PROSE = 1200;
  * The exhortation family: the speaker tells the audience, in the first person plural, what must be done
  * (我们必须…, 我们一定要…, 大家要…). Too common to argue for a speech on its own — normative documents and long
  * reports share the directive register — so it is no weighted rule: it only counts as the second family of a
- * short text whose other cue is a title, salutation, agenda… (a wenku page that shows a speech title and the
- * first section, without salutation or agenda). News puts the directive in the official's mouth (某某要求，各级…要),
+ * short text whose other cue is a speech's own frame — title, agenda or occasion (a wenku page that shows a speech
+ * title and the first section, without salutation or agenda); never with a salutation alone, which letters share. News puts the directive in the official's mouth (某某要求，各级…要),
  * summaries speak of what 我们将 do, so neither supplies this family.
  */
 export const EXHORT_CUE = {
@@ -334,7 +334,10 @@ function firedFamilies(ctx: VerdictContext): CueFamily[] {
       : rule.pattern !== undefined && countMatches(rule.pattern, ctx[rule.scope ?? 'sample'], 1).count > 0;
     if (fired) families.add(rule.cueFamily);
   }
-  if (families.size > 0 && countMatches(EXHORT_CUE.pattern, ctx.sample, 1).count > 0) families.add('exhort');
+  // Exhortation seconds only a speech's own frame (title, agenda, occasion): letters and notices to 各位居民/家长
+  // also address their readers and tell them what 大家要 do.
+  const framed = families.has('title') || families.has('agenda') || families.has('occasion');
+  if (framed && countMatches(EXHORT_CUE.pattern, ctx.sample, 1).count > 0) families.add('exhort');
   return [...families];
 }
 
@@ -368,6 +371,7 @@ export const CORROBORATION_RULE: VerdictRule = {
   counterExamples: [
     '同志们：\n今天天气很好。',
     '学习心得\n我们要学习焦裕禄精神。',
+    '各位家长：\n暑假即将开始，我们要共同做好以下工作：\n一、防溺水。\n二、防交通事故。\n三、防触电。',
     '下面，我讲三点意见。' + '我们要坚持问题导向，把工作抓实抓细。'.repeat(80),
   ],
 };
