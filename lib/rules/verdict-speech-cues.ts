@@ -19,7 +19,11 @@ import { countMatches, type CueFamily, type VerdictContext, type VerdictRule } f
 /** Speakers' roles that title a local speech: 县长在…的讲话, 务虚会区长讲话. */
 const ROLE = '(?:书记|县长|市长|区长|镇长|乡长|局长|主任|部长|主席|委员|常委|负责人|领导|校长|同志)';
 /** What a speech is called in its title. */
-const SPEECH_WORD = '(?:讲话|讲话稿|讲话文稿|讲话提纲|表态发言|交流发言|发言|发言稿|致辞|主旨讲话|动员讲话|演讲|讲稿)';
+const SPEECH_WORD =
+  '(?:讲话要点|讲话摘要|讲话|讲话稿|讲话文稿|讲话提纲|表态发言|交流发言|发言|发言稿|致辞|主旨讲话|动员讲话|总结讲话|点评讲话|' +
+  '主持讲话|主持词|主持辞|演讲|讲稿)';
+/** What the speech is, before its name: 在…会议上的总结讲话 · …上的点评讲话 · …上的即席讲话. */
+const SPEECH_KIND = '(?:重要|总结|点评|动员|主持|即席|书面|开班|开幕|闭幕)?';
 /** After a title's speech word: the body (salutation, date, line end) — or site junk glued on; never 精神/中/时. */
 const NOT_A_REFERENCE = '(?![精中时后引指强内全的和与及稿要会上，。、；]|文稿)';
 /** A line that quotes a speech (学习贯彻…讲话, 传达…讲话) is not its title. */
@@ -28,14 +32,16 @@ const NUM = '(?:[一二两三四五六七八九十几]|\\d{1,2})';
 
 /** 在…会议上的讲话 as a title: followed by the body's start, never by 精神/引起… (title.speech). */
 const TITLE_SPEECH = new RegExp(
-  `在[^。！？\\n]{2,60}?(?:上|时)的(?:重要)?(?:讲话|致辞|演讲|主旨讲话)` +
+  `在[^。！？\\n]{2,60}?(?:上|时)的${SPEECH_KIND}(?:讲话|致辞|演讲|主旨讲话)` +
     `(?=\\s*(?:$|\\n|[（(]|同志们|各位|女士们|尊敬的|——|※))`,
 );
 
 /** A line starting with a speech title or speaker line, also glued to body or junk (title.speechLine). */
 const TITLE_SPEECH_LINE = new RegExp(
   `(?:^|\\n)[ \\t　]*${NOT_QUOTING}[^。！？，\\n]{0,40}?(?:` +
-    `在[^。！？\\n]{2,60}?(?:上|时|中|会)的?(?:重要)?${SPEECH_WORD}${NOT_A_REFERENCE}` +
+    `在[^。！？\\n]{2,60}?(?:上|时|中|会)的?${SPEECH_KIND}${SPEECH_WORD}${NOT_A_REFERENCE}` +
+    // a title without 在, the whole line: 全县安全生产工作会议主持词 · 安全生产会议领导讲话稿2篇 · …工作会议上讲话
+    `|[^。！？，\\n]{2,30}?(?:会议|大会|会|仪式|座谈|时)上?的?(?:领导|${ROLE})?${SPEECH_WORD}(?:范文|范本|例文|全文|\\d{1,2}篇|[（(【][^\\n]{0,10}[）)】])*[ \\t　]*(?=\\n|$)` +
     `|${ROLE}(?:[^。！？，\\n]{0,4})?${SPEECH_WORD}(?=[ \\t　]*(?:\\n|$|[（(]|同志们|各位|尊敬的))` +
     `|(?:专题)?党课(?:讲稿|讲话稿|辅导报告)|讲话(?:稿|文稿)(?:[：:]|[ \\t　]*\\n))`,
 );
@@ -52,6 +58,8 @@ export const SPEECH_CUE_RULES: readonly VerdictRule[] = [
       '2025年在全市基层党建工作现场推进会上的讲话\n同志们：',
       '在打好精准脱贫攻坚战座谈会上的讲话（2018年2月12日）习近平',
       '勠力战疫 共创未来——在二十国集团领导人第十五次峰会第一阶段会议上的讲话（2020年11月21日，北京）',
+      '在全县三级干部大会上的总结讲话\n同志们：',
+      '在全市招商引资观摩会上的点评讲话\n',
     ],
     counterExamples: [
       '深入学习贯彻习近平总书记在中央经济工作会议上的重要讲话精神',
@@ -86,6 +94,13 @@ export const SPEECH_CUE_RULES: readonly VerdictRule[] = [
       '县长在全县招商引资推进会上的发言',
       '领导在重点镇建设专题会发言\n',
       '副书记在安全生产通报会讲话 县委决定今天召开',
+      '在全县安全生产工作会议上的讲话要点\n',
+      '在全县安全生产工作会议上的主持词\n同志们',
+      '全县安全生产工作会议主持词\n同志们',
+      '安全生产工作会议领导讲话稿2篇\n',
+      '全县安全生产工作会议上讲话\n',
+      '市长视察森林防火工作时的讲话\n',
+      '创建全国文明城市动员大会上的讲话稿例文【通用10篇】\n',
     ],
     counterExamples: [
       '深入学习贯彻县委书记在全县经济工作会议上的讲话精神',
@@ -95,6 +110,8 @@ export const SPEECH_CUE_RULES: readonly VerdictRule[] = [
       '会议传达了市委书记讲话',
       '认真学习县委书记在全县经济工作会议上的讲话，',
       '\n深入学习贯彻张三同志在全镇大会上的讲话\n',
+      '\n传达全县安全生产工作会议讲话\n',
+      '会议讲话\n',
     ],
   },
   {
@@ -106,7 +123,7 @@ export const SPEECH_CUE_RULES: readonly VerdictRule[] = [
     // a placeholder name (县长XX同志们：), 尊敬的 or a list of addressees (各位学员、同志们：).
     // `同志们：` with a colon is an address wherever it stands (a title glued on: …锤炼过硬作风同志们：).
     pattern:
-      /同志们：|(?:^|\n)[ \t　]*(?:同志们|各位同志|各位代表)[ \t　]|(?:^|[^\u4e00-\u9fff]|讲话|发言|文稿|讲稿|报告|习近平|[XＸ×*＊某的、])(?:同志们|各位同志|各位代表|代表们|同胞们|朋友们|女士们[，、]先生们|各位来宾|各位同事|各位领导|各位学员|各位党员(?:同志)?|各位委员|各位企业家|老师们)(?:[，：！、]|[上下]午好|晚上好|大家好)/,
+      /同志们：|(?:^|\n)[ \t　]*(?:同志们|各位同志|各位代表)[ \t　]|(?:^|[^\u4e00-\u9fff]|讲话|发言|文稿|讲稿|报告|习近平|[XＸ×*＊某的、])(?:同志们|各位同志|各位代表|代表们|同胞们|朋友们|女士们[，、]先生们|各位来宾|各位同事|各位领导|各位学员|各位党员(?:同志)?|各位委员|各位企业家|老师们|同事们)(?:[，：！、]|[上下]午好|晚上好|大家好|好！)|(?:^|\n)[ \t　]*(?:尊敬的)?各位[^。！？，：\n]{1,16}?：/,
     description: {
       zh: '有讲话称呼语（“同志们：”“各位代表：”）',
       en: 'Addresses an audience (“同志们：”, “各位代表：”)',
@@ -124,8 +141,18 @@ export const SPEECH_CUE_RULES: readonly VerdictRule[] = [
       '同志們:今天',
       '专题党课讲稿：以严的基调锤炼过硬作风同志们：',
       '各位党员同志：\n大家好！',
+      '同志们好！今天',
+      '各位企业家朋友：',
+      '尊敬的领导、各位专家、同事们：大家好！',
+      '各位村（社区）书记、主任：\n今天',
     ],
-    counterExamples: ['向奋战在一线的同志们致以问候', '亲爱的同学们：你们好！', '全县广大农民朋友们：'],
+    counterExamples: [
+      '向奋战在一线的同志们致以问候',
+      '亲爱的同学们：你们好！',
+      '全县广大农民朋友们：',
+      '各乡镇人民政府，县直各有关单位：',
+      '请各位同志认真学习：',
+    ],
   },
   {
     id: 'speaker.agenda',
@@ -136,10 +163,15 @@ export const SPEECH_CUE_RULES: readonly VerdictRule[] = [
     pattern: new RegExp(
       `我(?![们国省市县区镇乡党军])[^。！？\\n]{0,50}?(?:讲|谈|提|强调|说|交流)(?:一下)?了?[，、]?${NUM}(?:点|个(?:方面|问题)|方面|句话|条|个字)` +
         `|(?:讲|谈)${NUM}(?:点|个(?:方面|问题))(?:的)?(?:意见|要求|看法|希望|想法|问题)` +
+        // 着重讲两个问题 · 讲以下几个问题 · 就做好下一步工作提几点希望
+        `|(?:着重|重点|主要|先|再)(?:讲|谈)${NUM}个(?:问题|方面)|(?:讲|谈)以下${NUM}?个(?:问题|方面)` +
+        `|就[^。！？\\n]{2,40}?提${NUM}点(?:希望|要求|意见)` +
         `|表${NUM}点态|受[^，。！？\\n]{2,16}委托，我(?:代表|就)` +
         `|(?:下面|接下来)[，\\s]?我(?:就|围绕|结合|再|先|着重|重点|简要|简单)?[^。！？\\n]{0,90}?(?:讲|谈)(?:几点|一些)` +
         // 提出以下几点意见 · 从四个方面作表态发言 · 与大家作个交流 (a lecture's agenda)
-        `|(?:提出|讲|谈)以下${NUM}点|我[^。！？\\n]{0,20}?从${NUM}个?方面(?:作|讲|谈|提出)` +
+        `|(?:提出|讲|谈)以下${NUM}点|我[^。！？\\n]{0,20}?强调的是(?:以下)?${NUM}点|我[^。！？\\n]{0,20}?从${NUM}个?方面(?:作|讲|谈|提出)` +
+        // 下面，我就全县信访工作进行安排部署 (the speaker's own deployment, announced like an agenda)
+        `|(?:下面|接下来)[，\\s]?我就[^。！？\\n]{2,40}?(?:进行|作)(?:具体|全面)?(?:安排部署|部署|动员)` +
         `|我[^。！？\\n]{0,60}?(?:与|和|同)大家(?:一起)?(?:作个|作一个|作一次|做个|进行|作)(?:交流|探讨)`,
     ),
     description: {
@@ -163,6 +195,11 @@ export const SPEECH_CUE_RULES: readonly VerdictRule[] = [
       '我结合自己的工作体会，对今后的工作提出以下几点意见和建议',
       '下面，我代表镇党委，从四个方面作表态发言',
       '今天，我结合学习体会，围绕这个题目，与大家作个交流。',
+      '下面,我再强调的是以下六点:',
+      '按照会议安排,下面我就全县信访工作进行安排部署,请大家抓好落实。',
+      '着重讲两个问题',
+      '下面讲以下几个问题',
+      '就做好下一步工作提几点希望',
     ],
     counterExamples: [
       '他讲了一个故事。',
@@ -170,6 +207,10 @@ export const SPEECH_CUE_RULES: readonly VerdictRule[] = [
       '会议提出三点要求后散会了',
       '我想把这次学习的收获与大家分享。',
       '我们从三个方面入手抓好落实',
+      '会议强调以下三点要求',
+      '根据会议安排，下面将我镇上半年工作作一简要汇报。',
+      '他着重讲了两个问题',
+      '会议就做好下一步工作提出了三点要求',
     ],
   },
   {
@@ -186,7 +227,9 @@ export const SPEECH_CUE_RULES: readonly VerdictRule[] = [
         // 今天我们聚在一起召开… · 给大家上一堂党课 · 讲党课的要求 · 今天，我结合… · 今天隆重开幕 · 刚才听了…的致辞
         '|今天[，\\s]?我们[^。！？，\\n]{1,10}?(?:召开|举行|举办)|(?:给|为)大家(?:上|讲)(?:一堂|一次|一个)?(?:专题)?党课' +
         '|讲党课的要求|今天[，\\s]?(?:由)?我(?:结合|来给|就)|今天(?:胜利|隆重)开幕|正式开班了' +
-        '|(?:刚才|方才)[，\\s]?(?:听了|[^。！？\\n]{0,40}?(?:致辞|传达了))',
+        '|(?:刚才|方才)[，\\s]?(?:听了|[^。！？\\n]{0,40}?(?:致辞|传达了))' +
+        // 会前，我们集体观看了警示教育片
+        '|会前[，\\s]?我们[^。！？\\n]{0,12}?(?:观看|参观|学习|听取)',
     ),
     description: {
       zh: '讲话人说明会议场合（“今天召开…会议”“刚才，…通报了”）',
@@ -208,6 +251,7 @@ export const SPEECH_CUE_RULES: readonly VerdictRule[] = [
       '按照领导干部带头讲党课的要求，今天，我结合近期学习体会',
       '中国共产党××镇第X次代表大会，今天隆重开幕了',
       '刚才听了书记的致辞，感到非常振奋',
+      '会前，我们集体观看了警示教育片',
     ],
     counterExamples: [
       '这次全会通过的决定',
@@ -223,13 +267,19 @@ export const SPEECH_CUE_RULES: readonly VerdictRule[] = [
     weight: 1.5,
     scope: 'tail',
     cueFamily: 'closing',
-    pattern: /谢谢(?:大家|各位)|(?:^|[。！\n])同志们[，！ 　][^\n]{0,200}?(?:让我们|希望大家|我相信|我们一定)/,
+    pattern:
+      /谢谢(?:大家|各位)|(?:^|[。！\n])同志们[，！ 　][^\n]{0,200}?(?:让我们|希望大家|我相信|我们一定)|我(?:今天)?就(?:讲|谈|说)(?:这些|这么多|到这里)|(?:以上|今天)讲的(?:几点|这些|意见)/,
     description: {
       zh: '讲话结尾的号召与致谢（“同志们，…让我们…”“谢谢大家！”）',
       en: 'A speech’s closing (“同志们，…让我们…”, “谢谢大家！”)',
     },
-    examples: ['同志们，安全生产责任重于泰山。让我们以更加务实的作风抓好落实！\n谢谢大家！', '谢谢大家！'],
-    counterExamples: ['让我们携手行动起来，共同守护蓝天白云！', '感谢大家的支持。'],
+    examples: [
+      '同志们，安全生产责任重于泰山。让我们以更加务实的作风抓好落实！\n谢谢大家！',
+      '谢谢大家！',
+      '我就讲这些，请大家抓好落实。',
+      '以上讲的几点，供大家参考。',
+    ],
+    counterExamples: ['让我们携手行动起来，共同守护蓝天白云！', '感谢大家的支持。', '以上意见，请认真贯彻执行。'],
   },
   {
     id: 'speaker.endorse',
@@ -250,6 +300,30 @@ export const SPEECH_CUE_RULES: readonly VerdictRule[] = [
 
 const SHORT_PROSE = 1200;
 
+/**
+ * The exhortation family: the speaker tells the audience, in the first person plural, what must be done
+ * (我们必须…, 我们一定要…, 大家要…). Too common to argue for a speech on its own — normative documents and long
+ * reports share the directive register — so it is no weighted rule: it only counts as the second family of a
+ * short text whose other cue is a speech's own frame — title, agenda or occasion (a wenku page that shows a speech
+ * title and the first section, without salutation or agenda); never with a salutation alone, which letters share. News puts the directive in the official's mouth (某某要求，各级…要),
+ * summaries speak of what 我们将 do, so neither supplies this family.
+ */
+export const EXHORT_CUE = {
+  id: 'cue.exhort',
+  pattern: /(?:^|[，。！；：\s])[ \t　]*(?:我们|大家)(?:一定|务必|都|更|还)?(?:要|必须)(?![求是])/,
+  examples: [
+    '我们必须全面把握、认真贯彻会议精神，',
+    '同志们，我们一定要把安全生产抓紧抓实。',
+    '会后，大家要迅速传达。',
+  ],
+  counterExamples: [
+    '王某某要求，各级党委政府要绷紧这根弦。',
+    '下半年，我们将继续抓好招商引资。',
+    '我们要求各村在月底前上报。',
+    '他说我们要坚持下去',
+  ],
+} as const;
+
 /** Families of the speech cues that fire on a context (each rule evaluated once here; short texts only). */
 function firedFamilies(ctx: VerdictContext): CueFamily[] {
   const families = new Set<CueFamily>();
@@ -260,6 +334,10 @@ function firedFamilies(ctx: VerdictContext): CueFamily[] {
       : rule.pattern !== undefined && countMatches(rule.pattern, ctx[rule.scope ?? 'sample'], 1).count > 0;
     if (fired) families.add(rule.cueFamily);
   }
+  // Exhortation seconds only a speech's own frame (title, agenda, occasion): letters and notices to 各位居民/家长
+  // also address their readers and tell them what 大家要 do.
+  const framed = families.has('title') || families.has('agenda') || families.has('occasion');
+  if (framed && countMatches(EXHORT_CUE.pattern, ctx.sample, 1).count > 0) families.add('exhort');
   return [...families];
 }
 
@@ -270,6 +348,7 @@ const FAMILY_ZH: Record<CueFamily, string> = {
   occasion: '场合',
   closing: '结语',
   endorse: '回应发言',
+  exhort: '号召',
 };
 
 export const CORROBORATION_RULE: VerdictRule = {
@@ -284,9 +363,15 @@ export const CORROBORATION_RULE: VerdictRule = {
     zh: '篇幅虽短，但有两类互相独立的讲话特征（如称呼语和议程）',
     en: 'Short, but two independent speech cues agree (e.g. salutation and agenda)',
   },
-  examples: ['同志们：\n下面，我讲三点意见。', '同志们，让我们共同努力！\n谢谢大家！'],
+  examples: [
+    '同志们：\n下面，我讲三点意见。',
+    '同志们，让我们共同努力！\n谢谢大家！',
+    '县长在全县经济工作会议上的讲话\n一、上级会议的主要精神\n我们必须全面把握会议精神。',
+  ],
   counterExamples: [
     '同志们：\n今天天气很好。',
+    '学习心得\n我们要学习焦裕禄精神。',
+    '各位家长：\n暑假即将开始，我们要共同做好以下工作：\n一、防溺水。\n二、防交通事故。\n三、防触电。',
     '下面，我讲三点意见。' + '我们要坚持问题导向，把工作抓实抓细。'.repeat(80),
   ],
 };

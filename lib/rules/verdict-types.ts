@@ -51,7 +51,7 @@ export interface VerdictRule extends RuleDoc {
   cueFamily?: CueFamily;
 }
 
-export type CueFamily = 'title' | 'salutation' | 'agenda' | 'occasion' | 'closing' | 'endorse';
+export type CueFamily = 'title' | 'salutation' | 'agenda' | 'occasion' | 'closing' | 'endorse' | 'exhort';
 
 export const N = '一二三四五六七八九十〇零';
 export const DATE = `(?:\\d{4}年\\d{1,2}月\\d{1,2}日|[${N}]{4}年[${N}]{1,2}月[${N}]{1,3}日)`;

@@ -4,6 +4,7 @@
  */
 import { withoutBoilerplate } from './boilerplate';
 import type { Genre, Mention, OutlineItem, Reason, Verdict } from './types';
+import { joinSpacedWraps, unwrapHardLines } from './unwrap';
 import { VERDICT_BIAS, VERDICT_RULES, countMatches, type VerdictContext, type VerdictRule } from './verdict-rules';
 
 const HEAD_CHARS = 3000;
@@ -21,10 +22,12 @@ function isCjk(code: number): boolean {
 
 /** Derived views of a text for the verdict rules. `text` should already be free of boilerplate. */
 export function buildVerdictContext(
-  text: string,
+  pageText: string,
   outline: readonly OutlineItem[] = [],
   mentions: readonly Mention[] = [],
 ): VerdictContext {
+  // A hard-wrapped PDF page splits cue phrases across lines (or blanks); the verdict reads it with them joined.
+  const text = unwrapHardLines(joinSpacedWraps(pageText));
   const sample =
     text.length <= SAMPLE_HEAD + TAIL_CHARS
       ? text

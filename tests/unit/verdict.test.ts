@@ -4,6 +4,7 @@ import { normalizeText } from '../../lib/rules/normalize';
 import { extractOutline } from '../../lib/rules/outline';
 import { buildVerdictContext, evaluateVerdictRule, judge, verdictFor } from '../../lib/rules/verdict';
 import { VERDICT_RULES } from '../../lib/rules/verdict-rules';
+import { EXHORT_CUE } from '../../lib/rules/verdict-speech-cues';
 import { readText, SEED_FILE } from './helpers/rules-corpus';
 
 /** Rule examples are written as pages serve them (ASCII punctuation, traditional script); rules read them folded. */
@@ -40,6 +41,22 @@ describe('verdict rules: examples and counter-examples (table-driven from the ru
       }
     });
   }
+});
+
+describe('cue.exhort (a family for the short-text rule only, no weight of its own)', () => {
+  for (const example of EXHORT_CUE.examples)
+    it(`fires on: ${example.slice(0, 40)}`, () => {
+      expect(EXHORT_CUE.pattern.test(normalizeText(example).text)).toBe(true);
+    });
+  for (const counter of EXHORT_CUE.counterExamples)
+    it(`stays quiet on: ${counter.slice(0, 40)}`, () => {
+      expect(EXHORT_CUE.pattern.test(normalizeText(counter).text)).toBe(false);
+    });
+  it('never adds a reason or weight by itself', () => {
+    expect(VERDICT_RULES.map((r) => r.id)).not.toContain(EXHORT_CUE.id);
+    const v = verdictOf('我们必须全面把握会议精神。');
+    expect(v.isPolicy).toBe(false);
+  });
 });
 
 describe('judge', () => {

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { TRAD_TO_SIMP } from '../../../lib/rules/trad-simp';
 import { CORPUS_DIR } from './rules-corpus';
 
-/** dev: rules are tuned on it; holdout and excerpts: never tuned against (see the corpus README). */
-export type GenreSplit = 'dev' | 'holdout' | 'excerpts';
+/** dev: rules are tuned on it; holdout, excerpts and excerpts-2: written blind, scored before any fix (corpus README). */
+export type GenreSplit = 'dev' | 'holdout' | 'excerpts' | 'excerpts-2';
 
 export interface GenreDoc {
   id: string;
@@ -81,12 +81,20 @@ export const VARIANTS: Record<string, (text: string) => string> = {
   glued: (t) => t.replace('\n', ''),
 };
 
-/** Harder page forms, reported separately: PDF conversions hard-wrapped every 31 characters, pages stripped of punctuation. */
+/**
+ * Harder page forms, reported separately: PDF conversions hard-wrapped every 31 characters, or with their lines
+ * joined by a blank every 27 (`主 要任务是`, as some 文库 sites serve them), and pages stripped of punctuation.
+ */
 export const STRESS_VARIANTS: Record<string, (text: string) => string> = {
   'pdf-wrapped': (t) =>
     t
       .split('\n')
       .map((line) => line.replace(/(.{31})(?=.)/g, '$1\n'))
+      .join('\n'),
+  'pdf-spaced': (t) =>
+    t
+      .split('\n')
+      .map((line) => line.replace(/(.{27})(?=.)/g, '$1 '))
       .join('\n'),
   'no-punctuation': (t) => t.replace(/[，：；（）！？。、“”]/g, ' '),
 };
