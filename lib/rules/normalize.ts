@@ -170,11 +170,15 @@ function foldStraightQuote(text: string, i: number, open: boolean): number {
 
 const CHUNK = 8192;
 
+/**
+ * The folded text as one flat string: parts joined with `join`, not `+=`. A concatenated string is read through
+ * an extra indirection on every character, and the rules' loops over the text ran twice as slow on it.
+ */
 function fromCodes(codes: Uint16Array): string {
-  let out = '';
+  const parts: string[] = [];
   for (let j = 0; j < codes.length; j += CHUNK)
-    out += String.fromCharCode.apply(null, codes.subarray(j, j + CHUNK) as unknown as number[]);
-  return out;
+    parts.push(String.fromCharCode.apply(null, codes.subarray(j, j + CHUNK) as unknown as number[]));
+  return parts.join('');
 }
 
 function identityOf(text: string): NormalizedText {
