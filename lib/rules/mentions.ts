@@ -4,6 +4,7 @@
  */
 import { findBoilerplate } from './boilerplate';
 import { glossFor } from './glossary';
+import { hasPrefilter, scanFiltered } from './mention-prefilter';
 import { MENTION_RULES, type MentionRule, type MentionSpan } from './mention-rules';
 import type { Mention } from './types';
 
@@ -77,8 +78,11 @@ export function findMentions(text: string, options: FindMentionsOptions = {}): M
   const rules = options.rules ?? MENTION_RULES;
   const candidates: Candidate[] = [];
   const until = scanLimit(text, boilerplate);
-  // Rules that share a regex share its scan: each distinct pattern runs once over the text.
-  const scans = new Map<RegExp, RegExpExecArray[]>();
+  // Rules that share a regex share its scan: each distinct pattern runs once over the text, and the patterns
+  // that cannot skip ahead on their own share one pass (mention-prefilter.ts).
+  const filtered = new Set<RegExp>();
+  for (const rule of rules) for (const pattern of patternsOf(rule)) if (hasPrefilter(pattern)) filtered.add(pattern);
+  const scans = scanFiltered(filtered, text, until);
   for (const rule of rules) {
     for (const pattern of patternsOf(rule)) {
       let matches = scans.get(pattern);

@@ -170,11 +170,15 @@ function foldStraightQuote(text: string, i: number, open: boolean): number {
 
 const CHUNK = 8192;
 
+/**
+ * The folded text as one flat string: parts joined with `join`, not `+=`. A concatenated string is read through
+ * an extra indirection on every character, and the rules' loops over the text ran twice as slow on it.
+ */
 function fromCodes(codes: Uint16Array): string {
-  let out = '';
+  const parts: string[] = [];
   for (let j = 0; j < codes.length; j += CHUNK)
-    out += String.fromCharCode.apply(null, codes.subarray(j, j + CHUNK) as unknown as number[]);
-  return out;
+    parts.push(String.fromCharCode.apply(null, codes.subarray(j, j + CHUNK) as unknown as number[]));
+  return parts.join('');
 }
 
 function identityOf(text: string): NormalizedText {
@@ -207,9 +211,13 @@ function buildWatched(fold: Uint16Array): Uint8Array {
 function mayChange(text: string, fold: Uint16Array): boolean {
   const watch = (watched ??= buildWatched(fold));
   let quoteOpen = true;
-  for (let i = 0; i < text.length; i++) {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    // The plain inner loop finds the next watched character; the checks below run on those only (measured
+    // faster than one loop carrying them: the hot loop stays small).
+    while (i < n && watch[text.charCodeAt(i)] === 0) i++;
+    if (i === n) break;
     const code = text.charCodeAt(i);
-    if (watch[code] === 0) continue;
     if (fold[code] !== code) return true;
     const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
     if (code === 10 || isBlank(code)) {

@@ -26,7 +26,9 @@ export interface Candidate {
  * line break, full-width space run, or the end of a photo credit (新华社记者 X/摄). One character class keeps
  * the scan close to a plain regex pass; the kind of boundary is sorted out in code.
  */
-const BOUNDARY = '([。；：！？!?;:\\r\\n\\u3000摄])[ \\t\\u3000\\u00a0]*';
+const BOUNDARY_CHARS = '。；：！？!?;:\r\n\u3000摄';
+const BLANK_CHARS = ' \t\u3000\u00a0';
+const BOUNDARY = `([${BOUNDARY_CHARS}])[${BLANK_CHARS}]*`;
 const MARKERS = OUTLINE_RULES.map((r) => `(${r.marker})`).join('|');
 /** Each rule contributes 3 groups (whole marker, ordinal token, variant) after the boundary group. */
 const GROUPS_PER_RULE = 3;
@@ -35,7 +37,8 @@ const GROUPS_PER_RULE = 3;
  * Every marker starts with one of these characters. Checking it before trying the 13 alternatives lets the scan
  * leave a sentence end at once when no item follows it — most sentence ends (bench: outline −30%).
  */
-const MARKER_FIRST = '(?=[第一二三四五六七八九十（(0-9０-９首其再最])';
+const MARKER_FIRST_CHARS = '第一二三四五六七八九十（(0123456789０１２３４５６７８９首其再最';
+const MARKER_FIRST = `(?=[${MARKER_FIRST_CHARS}])`;
 const SCAN_SOURCE = `${BOUNDARY}${MARKER_FIRST}(?:${MARKERS})`;
 /** At the very start of the text; the never-matching group keeps the group numbering of SCAN. */
 const START_SOURCE = `(\\uFFFF)?[\\s\\u3000]*(?:${MARKERS})`;
@@ -91,7 +94,37 @@ class LineState {
   }
 }
 
-const SCAN = new RegExp(SCAN_SOURCE, 'g');
+/** Sticky: tried only where `nextScanMatch` found a boundary followed by a marker's first character. */
+const SCAN = new RegExp(SCAN_SOURCE, 'y');
+
+function tableOf(chars: string): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const ch of chars) table[ch.charCodeAt(0)] = 1;
+  return table;
+}
+const IS_BOUNDARY = tableOf(BOUNDARY_CHARS);
+const IS_BLANK = tableOf(BLANK_CHARS);
+const IS_MARKER_FIRST = tableOf(MARKER_FIRST_CHARS);
+
+/**
+ * The next SCAN match at or after `from` and before `until`, as a global SCAN.exec from there would find it. A plain loop finds
+ * the boundaries (the regex engine cannot skip ahead on a class of 13 sentence ends and was as slow as a whole
+ * pass over the text); the regex runs only where a marker's first character follows one.
+ */
+function nextScanMatch(text: string, from: number, until: number): RegExpExecArray | null {
+  const n = text.length;
+  const stop = Math.min(n, until);
+  for (let i = from; i < stop; i++) {
+    if (IS_BOUNDARY[text.charCodeAt(i)] === 0) continue;
+    let j = i + 1;
+    while (j < n && IS_BLANK[text.charCodeAt(j)] === 1) j++;
+    if (j === n || IS_MARKER_FIRST[text.charCodeAt(j)] === 0) continue;
+    SCAN.lastIndex = i;
+    const m = SCAN.exec(text);
+    if (m) return m;
+  }
+  return null;
+}
 const START = new RegExp(START_SOURCE, 'y');
 
 /**
@@ -120,9 +153,12 @@ export function scanCandidates(text: string, until = text.length): Candidate[] {
   const first = START.exec(text);
   if (first) consider(first, undefined);
 
-  SCAN.lastIndex = first ? START.lastIndex : 0;
   let m: RegExpExecArray | null;
-  while ((m = SCAN.exec(text)) !== null && m.index < until) {
+  for (
+    let from = first ? START.lastIndex : 0;
+    (m = nextScanMatch(text, from, until)) !== null;
+    from = m.index + m[0].length
+  ) {
     const boundary = m[1];
     if (boundary === '摄') {
       // Only the end of a photo credit (…记者 X/摄, … 摄) is a boundary, not 摄 inside a word.

@@ -6,7 +6,7 @@
 import { group, widenLeft } from './mention-predicates';
 import type { MentionRule, MentionSpan } from './mention-rules';
 import { AMOUNTS, TARGET_CONTEXT_LEFT, TARGET_VERB_LEFT } from './mention-scans';
-import { quantityTense } from './quantity-tense';
+import { type QuantityTense, quantityTense } from './quantity-tense';
 
 /** The amount with its comparative (增长5.5%, 不少于3人), or null when it is a date, an ordinal or a bare count. */
 function quantitySpan(m: RegExpExecArray, text: string): MentionSpan | null {
@@ -28,6 +28,31 @@ function quantitySpan(m: RegExpExecArray, text: string): MentionSpan | null {
   return licensed || qualifier ? span : null;
 }
 
+interface Classified {
+  span: MentionSpan | null;
+  tense?: QuantityTense;
+}
+/**
+ * Span and tense per amount match. The target and result rules share the AMOUNTS scan, so they see the same match
+ * objects: the second rule reads the first one's answer instead of classifying every amount again. A plain Map
+ * (a WeakMap's entries cost the collector), emptied when the text changes or grows past a bound; the latest text
+ * is kept so the next calls compare by reference.
+ */
+const classified = new Map<RegExpExecArray, Classified>();
+let classifiedText: string | undefined;
+const CLASSIFIED_MAX = 4096;
+
+function classify(m: RegExpExecArray, text: string): Classified {
+  if (text !== classifiedText || classified.size >= CLASSIFIED_MAX) classified.clear();
+  classifiedText = text;
+  const known = classified.get(m);
+  if (known) return known;
+  const span = quantitySpan(m, text);
+  const answer: Classified = { span, tense: span ? quantityTense(text, span.start, span.end) : undefined };
+  classified.set(m, answer);
+  return answer;
+}
+
 export const QUANTITY_RULES: readonly MentionRule[] = [
   {
     id: 'target.quantity',
@@ -39,8 +64,8 @@ export const QUANTITY_RULES: readonly MentionRule[] = [
     },
     pattern: AMOUNTS,
     accept(m, text) {
-      const span = quantitySpan(m, text);
-      return span && quantityTense(text, span.start, span.end) === 'target' ? span : null;
+      const { span, tense } = classify(m, text);
+      return tense === 'target' ? span : null;
     },
     examples: [
       '实现全市⟦3年内⟧培养储备⟦5000名以上⟧村级后备干部',
@@ -62,8 +87,8 @@ export const QUANTITY_RULES: readonly MentionRule[] = [
     },
     pattern: AMOUNTS,
     accept(m, text) {
-      const span = quantitySpan(m, text);
-      return span && quantityTense(text, span.start, span.end) === 'result' ? span : null;
+      const { span, tense } = classify(m, text);
+      return tense === 'result' ? span : null;
     },
     examples: [
       '全省生产总值比上年⟦增长6.5%⟧',

@@ -33,7 +33,12 @@ let cachedText: string | null = null;
 let cachedCues: SectionCue[] = [];
 
 function sectionCues(text: string): SectionCue[] {
-  if (text === cachedText) return cachedCues;
+  if (text === cachedText) {
+    // Equal text, maybe another string object (every analysis folds the page anew): keep this one, so the
+    // next amounts of this analysis compare by reference instead of character by character.
+    cachedText = text;
+    return cachedCues;
+  }
   const cues: SectionCue[] = [];
   const collect = (re: RegExp, tense: QuantityTense) => {
     re.lastIndex = 0;
@@ -69,10 +74,11 @@ function sectionTense(text: string, pos: number): QuantityTense | null {
 /** The sentence around [start, end): back to the previous sentence end, forward a little. */
 function sentenceAround(text: string, start: number, end: number): { before: string; after: string } {
   let from = Math.max(0, start - LOOK_BACK);
-  const back = text.slice(from, start);
-  for (let i = back.length - 1; i >= 0; i--) {
-    if (SENTENCE_END.test(back[i])) {
-      from += i + 1;
+  // Character codes, not a regex per character: this runs for every amount of a report.
+  for (let i = start - 1; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3002 || c === 0xff1b || c === 0xff01 || c === 0xff1f || c === 0x0a) {
+      from = i + 1; // 。；！？ or a line break (SENTENCE_END)
       break;
     }
   }
