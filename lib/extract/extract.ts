@@ -34,7 +34,7 @@ export function extractText(root: Element | Document, opts: ExtractOptions = {})
   const start = resolveRoot(root, opts.mainContent === true);
   const skipChrome = opts.skipChrome !== false;
   const isHidden = opts.isHidden;
-  const writer = new TextWriter(start.closest('pre,listing,xmp,plaintext') !== null);
+  const writer = new TextWriter(insidePreformatted(start));
   const chromeTest = skipChrome ? isLinkDense : null;
 
   // Iterative pre-order walk with an explicit stack, so leaving an element is visible (deep pages cannot
@@ -111,6 +111,15 @@ export function extractText(root: Element | Document, opts: ExtractOptions = {})
     node = first;
   }
   return { text: writer.finish(), segments: writer.segments, root: start };
+}
+
+/**
+ * Whether `el` is or sits in a preformatted element: a walk up the parents instead of closest('pre,…'), whose
+ * selector is parsed anew by every fresh content script (a cold page's extraction pays for it).
+ */
+function insidePreformatted(el: Element): boolean {
+  for (let e: Element | null = el; e !== null; e = e.parentElement) if (isPreformatted(e)) return true;
+  return false;
 }
 
 function resolveRoot(root: Element | Document, mainContent: boolean): Element {

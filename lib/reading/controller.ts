@@ -88,9 +88,12 @@ export class ReadingController {
       await toggles;
       if (this.#stopped) return;
       recordMeasure(perf, 'tifa:wait', t0, perf.now());
+      await this.#runSafely({ force: true });
+      if (this.#stopped) return;
+      // After the first run, before the frame that shows its highlights: a new sheet restyles the whole page, and
+      // installed earlier it made that run's first visibility check wait for that restyle (bench/cold.ts).
       const removeStyles = this.#deps.installStyles(this.#doc);
       this.#life.signal.addEventListener('abort', removeStyles, { once: true });
-      await this.#runSafely({ force: true });
       this.#syncActivity();
     } catch (err) {
       this.#fail(err, 'start');

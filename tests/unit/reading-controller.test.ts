@@ -168,6 +168,32 @@ describe('ReadingController (fallback painter, as in browsers without the Highli
     expect(document.body.innerHTML).toBe(html);
   });
 
+  it('reads the page before adding its stylesheet, and adds it in the same turn as the first paint', async () => {
+    // A new sheet restyles the whole page: added before the first run, the extraction's first visibility check
+    // waited for that restyle (bench/cold.ts). Added after the paint, before start() settles, no frame shows the
+    // highlights unstyled.
+    const events: string[] = [];
+    const painter = new MarkPainter(document);
+    const paint = painter.paint.bind(painter);
+    painter.paint = (...args) => {
+      events.push('paint');
+      paint(...args);
+    };
+    const c = makeController({
+      painter,
+      extract: (doc) => {
+        events.push('extract');
+        return extractText(doc.body, { mainContent: true });
+      },
+      installStyles: (doc) => {
+        events.push('styles');
+        return installPageStyles(doc);
+      },
+    });
+    await c.start();
+    expect(events).toEqual(['extract', 'paint', 'styles']);
+  });
+
   it('offers the clipping hook a snapshot and an extraction that matches the live DOM', async () => {
     const c = makeController();
     await c.start();
