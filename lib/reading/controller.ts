@@ -4,9 +4,10 @@ import { HoverController, type HoverSource } from './hover';
 import { asRemote } from './remoteAnalyze';
 import { pageStateOf } from './page-state';
 import { itemTarget, scrollRangeIntoView } from './scroll';
-import { buildSpans, type ReadingSpan } from './spans';
+import { modeOf } from './modes';
+import { buildSpans, quietSpans, type ReadingSpan } from './spans';
 import type { ReadingDeps, ReadingSnapshot } from './types';
-import { afterNextFrame, recordMeasure, recordRun } from './timing';
+import { afterNextFrame, LOOP_WINDOW_MS, looping, recordMeasure, recordRun } from './timing';
 import { defaultToggles, visibleCategories, type ToggleScope, type Toggles } from './toggles';
 import { PageUi } from './ui';
 import { watchPage, withoutHash, type PageWatch } from './watch';
@@ -14,12 +15,10 @@ import { watchPage, withoutHash, type PageWatch } from './watch';
 export type { ReadingDeps, ReadingSnapshot } from './types';
 
 interface Current extends ReadingSnapshot {
+  /** Every span of the analysis, and those painted: all in full mode, a quiet selection in the others. */
+  all: ReadingSpan[];
   spans: ReadingSpan[];
 }
-
-/** Re-analyses beyond this many in LOOP_WINDOW_MS mean the page reacts to us or never settles: back off. */
-const LOOP_LIMIT = 12;
-const LOOP_WINDOW_MS = 10_000;
 
 /**
  * The page controller: extracts the page's text, analyses it with the shared rule set, paints the result, and
@@ -117,7 +116,7 @@ export class ReadingController {
   snapshot(): ReadingSnapshot | null {
     const cur = this.#current;
     if (!cur) return null;
-    const { spans: _spans, ...snapshot } = cur;
+    const { spans: _spans, all: _all, ...snapshot } = cur;
     return snapshot;
   }
 
@@ -147,7 +146,7 @@ export class ReadingController {
       url: this.#href,
       title: this.#doc.title,
       analysis: cur?.analysis ?? null,
-      spans: cur?.spans ?? [],
+      spans: cur?.all ?? [],
       textLength: cur?.extraction.text.length ?? 0,
       toggles: this.#toggles,
       scope: this.#scope,
@@ -184,8 +183,7 @@ export class ReadingController {
     return { found: true };
   }
 
-  // ------------------------------------------------------------------------------------------------------------
-  // Pipeline
+  // --- Pipeline -----------------------------------------------------------------------------------------------
 
   /**
    * run() with its errors caught and reported: it is called from timers, listeners and messages. Runs never
@@ -241,8 +239,9 @@ export class ReadingController {
     const analyzed = perf.now();
     const { analysis } = result;
     this.#doc.documentElement.dataset.tifa = analysis.verdict.isPolicy ? 'policy' : 'other';
-    const spans = analysis === prev?.analysis ? prev.spans : analysis.verdict.isPolicy ? buildSpans(analysis) : [];
-    this.#current = { extraction, analysis, spans, url, title, ...(result.textId ? { textId: result.textId } : {}) };
+    const all = analysis === prev?.analysis ? prev.all : analysis.verdict.isPolicy ? buildSpans(analysis) : [];
+    const textId = result.textId ? { textId: result.textId } : {};
+    this.#current = { extraction, analysis, all, spans: all, url, title, ...textId };
     this.#lastError = undefined;
     this.#paint();
     const highlighted = perf.now();
@@ -267,11 +266,12 @@ export class ReadingController {
   #paint(): void {
     const cur = this.#current;
     const visible = visibleCategories(this.#toggles);
-    if (!cur || cur.spans.length === 0 || visible.size === 0) {
+    if (!cur || cur.all.length === 0 || visible.size === 0) {
       this.#clearPaint();
       return;
     }
     const ex = cur.extraction;
+    cur.spans = modeOf(this.#toggles) === 'full' ? cur.all : quietSpans(cur.all, cur.analysis, ex.text);
     const items = cur.spans.map((s) => ({ category: s.category, range: rangeFor(ex, s.start, s.end) }));
     this.#mutate(() => this.#deps.painter.paint(items, visible));
     this.#painted = true;
@@ -290,8 +290,7 @@ export class ReadingController {
     else fn();
   }
 
-  // ------------------------------------------------------------------------------------------------------------
-  // Toggles and activity
+  // --- Toggles and activity -----------------------------------------------------------------------------------
 
   async #reloadToggles(apply = true): Promise<void> {
     const load = ++this.#togglesLoad;
@@ -310,6 +309,10 @@ export class ReadingController {
     const visible = visibleCategories(this.#toggles);
     if (!this.#toggles.all || visible.size === 0) {
       this.#clearPaint();
+    } else if (this.#painted && (modeOf(this.#toggles) === 'full') !== (this.#current?.spans === this.#current?.all)) {
+      // Between full and a quieter mode the painted spans change, not only the categories shown: repaint.
+      this.#clearPaint();
+      this.#paint();
     } else if (this.#painted) {
       this.#mutate(() => this.#deps.painter.setVisible(visible));
       this.#hover.setPainted(this.#current, visible);
@@ -344,16 +347,13 @@ export class ReadingController {
   }
 
   #onPageChange(reason: 'mutation' | 'navigation'): void {
-    const now = Date.now();
-    this.#runTimes = this.#runTimes.filter((t) => now - t < LOOP_WINDOW_MS);
-    if (this.#runTimes.length >= LOOP_LIMIT) {
+    if (looping(this.#runTimes, Date.now())) {
       // The page keeps changing (or reacts to us): try again once it has been quiet for a while.
       this.#watch?.stop();
       this.#watch = null;
       setTimeout(() => this.#guard('resume', () => this.#syncActivity()), LOOP_WINDOW_MS);
       return;
     }
-    this.#runTimes.push(now);
     const url = this.#href;
     if (reason === 'navigation' || withoutHash(url) !== withoutHash(this.#url)) {
       this.#url = url;
