@@ -170,4 +170,25 @@ describe('keyboard only, from a selection to a Word file', () => {
     await library.close();
     await page.close();
   });
+
+  it('Shift+Enter on Clip grows a mid-phrase selection to its sentence; Enter clips it', async () => {
+    const { page } = await newTab(tifa, server.url('/speech.html?snap'));
+    expect(await waitForTifa(page)).toBe('policy');
+    const phrase = '党中央就抓基层打基础';
+    const sentence = '党的十八大以来，党中央就抓基层打基础工作，作出系列重要部署；';
+    await caretBefore(page, phrase);
+    for (let i = 0; i < phrase.length; i++) await page.keyboard.press('Shift+ArrowRight');
+    await waitForTifaUi(page, '.tifa-clip-button', (el) => el.shown && el.box !== null);
+    // Tab from the selection to Clip, Shift+Enter: the sentence; Enter: the clip, and its note editor.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Shift+Enter');
+    await expect.poll(() => page.evaluate(() => document.getSelection()!.toString())).toBe(sentence);
+    await page.keyboard.press('Enter');
+    await waitForTifaUi(page, '.tifa-panel', (el) => el.box !== null);
+    await page.keyboard.press('Escape');
+    const panel = await tifa.openExtensionPage('sidepanel.html');
+    await expect.poll(async () => (await storedClips<Clip>(panel)).map((c) => c.text)).toContain(sentence);
+    await panel.close();
+    await page.close();
+  });
 });
