@@ -271,7 +271,7 @@ export class ReadingController {
       return;
     }
     const ex = cur.extraction;
-    cur.spans = modeOf(this.#toggles) === 'full' ? cur.all : quietSpans(cur.all, cur.analysis, ex.text);
+    cur.spans = modeOf(this.#toggles) === 'full' ? cur.all : quietSpans(cur.all, cur.analysis, ex.text, visible);
     const items = cur.spans.map((s) => ({ category: s.category, range: rangeFor(ex, s.start, s.end) }));
     this.#mutate(() => this.#deps.painter.paint(items, visible));
     this.#painted = true;
@@ -309,13 +309,13 @@ export class ReadingController {
     const visible = visibleCategories(this.#toggles);
     if (!this.#toggles.all || visible.size === 0) {
       this.#clearPaint();
-    } else if (this.#painted && (modeOf(this.#toggles) === 'full') !== (this.#current?.spans === this.#current?.all)) {
-      // Between full and a quieter mode the painted spans change, not only the categories shown: repaint.
-      this.#clearPaint();
-      this.#paint();
-    } else if (this.#painted) {
+    } else if (this.#painted && modeOf(this.#toggles) === 'full' && this.#current?.spans === this.#current?.all) {
       this.#mutate(() => this.#deps.painter.setVisible(visible));
       this.#hover.setPainted(this.#current, visible);
+    } else if (this.#painted) {
+      // A quieter mode paints a selection that depends on the categories shown (quietSpans): paint again.
+      this.#clearPaint();
+      this.#paint();
     } else if (this.#current) {
       // Switched back on: the page may have changed while we were not watching.
       void this.#runSafely({ force: false }).then(() => this.#guard('toggles', () => this.#syncActivity()));

@@ -54,10 +54,16 @@ export function headingOf(text: string, title: string | undefined): [number, num
 /**
  * What a quiet reading (every mode but full) paints of `spans`: every outline heading and every program, as in
  * full; of the other mentions, neither a meeting or document in the speech's own heading (it names the speech
- * itself), nor a mention inside a painted one (it is marked already), nor a formulation, document or meeting
- * named earlier in the same paragraph. `text` is the analysed text (paragraphs end at newlines).
+ * itself), nor a mention inside a shown one (it is marked already), nor a formulation, document or meeting named
+ * earlier in the same paragraph. `text` is the analysed text (paragraphs end at newlines); `visible`, the
+ * categories shown (a hidden one marks nothing).
  */
-export function quietSpans(spans: readonly ReadingSpan[], analysis: Analysis, text: string): ReadingSpan[] {
+export function quietSpans(
+  spans: readonly ReadingSpan[],
+  analysis: Analysis,
+  text: string,
+  visible: ReadonlySet<HighlightCategory>,
+): ReadingSpan[] {
   const heading = headingOf(text, analysis.title);
   const out: ReadingSpan[] = [];
   const seen = new Set<string>();
@@ -82,7 +88,7 @@ export function quietSpans(spans: readonly ReadingSpan[], analysis: Analysis, te
       seen.add(key);
     }
     out.push(s);
-    reach = Math.max(reach, s.end);
+    if (visible.has(s.category)) reach = Math.max(reach, s.end);
   }
   return out;
 }

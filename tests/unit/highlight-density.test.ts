@@ -38,7 +38,7 @@ describe('highlight density with the default categories', () => {
       const text = readFileSync(join(POS, file), 'utf8');
       const analysis = analyze(text);
       const spans = buildSpans(analysis);
-      const shown = quietSpans(spans, analysis, text).filter((s) => visible.has(s.category));
+      const shown = quietSpans(spans, analysis, text, visible).filter((s) => visible.has(s.category));
       // Nothing of the outline or the programs is lost by the default.
       expect(shown.filter((s) => s.category === 'section').length, file).toBe(
         analysis.outline.filter((o) => o.headEnd > o.start).length,

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { DEFAULT_VISIBLE_CATEGORIES } from '../../lib/highlight/categories';
 import { outlineToMarkdown } from '../../lib/reading/outlineMarkdown';
 import { buildSpans, countByCategory, headingOf, quietSpans } from '../../lib/reading/spans';
 import {
@@ -163,7 +164,7 @@ describe('quietSpans: what the modes but full paint', () => {
 
   it('keeps every heading and program; drops the self-naming meeting, a nested mention and repeats in a paragraph', () => {
     const all = buildSpans(analysis);
-    const quiet = quietSpans(all, analysis, text);
+    const quiet = quietSpans(all, analysis, text, new Set(DEFAULT_VISIBLE_CATEGORIES));
     const shown = (spans: typeof all) =>
       spans.map((s) => `${s.category}@${text.lastIndexOf('\n', s.start) + 1}:${text.slice(s.start, s.end)}`);
     const line = (n: number) => text.split('\n').slice(0, n).join('\n').length + 1;
@@ -178,6 +179,13 @@ describe('quietSpans: what the modes but full paint', () => {
     ]);
     // The full mode paints them all.
     expect(all).toHaveLength(analysis.mentions.length + 1);
+  });
+
+  it('a hidden category marks nothing: what lies inside a hidden mention is painted', () => {
+    const all = buildSpans(analysis);
+    const noDocuments = new Set(DEFAULT_VISIBLE_CATEGORIES.filter((c) => c !== 'document'));
+    const texts = quietSpans(all, analysis, text, noDocuments).map((s) => text.slice(s.start, s.end));
+    expect(texts).toContain('安全生产');
   });
 });
 
