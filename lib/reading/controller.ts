@@ -4,8 +4,7 @@ import { HoverController, type HoverSource } from './hover';
 import { asRemote } from './remoteAnalyze';
 import { pageStateOf } from './page-state';
 import { itemTarget, scrollRangeIntoView } from './scroll';
-import { modeOf } from './modes';
-import { buildSpans, quietSpans, type ReadingSpan } from './spans';
+import { buildSpans, showsAll, spansToPaint, type ReadingSpan } from './spans';
 import type { ReadingDeps, ReadingSnapshot } from './types';
 import { afterNextFrame, LOOP_WINDOW_MS, looping, recordMeasure, recordRun } from './timing';
 import { defaultToggles, visibleCategories, type ToggleScope, type Toggles } from './toggles';
@@ -271,7 +270,7 @@ export class ReadingController {
       return;
     }
     const ex = cur.extraction;
-    cur.spans = modeOf(this.#toggles) === 'full' ? cur.all : quietSpans(cur.all, cur.analysis, ex.text, visible);
+    cur.spans = spansToPaint(cur.all, cur.analysis, ex.text, visible);
     const items = cur.spans.map((s) => ({ category: s.category, range: rangeFor(ex, s.start, s.end) }));
     this.#mutate(() => this.#deps.painter.paint(items, visible));
     this.#painted = true;
@@ -309,11 +308,11 @@ export class ReadingController {
     const visible = visibleCategories(this.#toggles);
     if (!this.#toggles.all || visible.size === 0) {
       this.#clearPaint();
-    } else if (this.#painted && modeOf(this.#toggles) === 'full' && this.#current?.spans === this.#current?.all) {
+    } else if (this.#painted && showsAll(visible) && this.#current?.spans === this.#current?.all) {
       this.#mutate(() => this.#deps.painter.setVisible(visible));
       this.#hover.setPainted(this.#current, visible);
     } else if (this.#painted) {
-      // A quieter mode paints a selection that depends on the categories shown (quietSpans): paint again.
+      // Outside full mode what is painted depends on the categories shown (spansToPaint): paint again.
       this.#clearPaint();
       this.#paint();
     } else if (this.#current) {

@@ -1,7 +1,7 @@
 /**
  * Fewer, better highlights (issues 8 and 11): painted ranges per 1,000 characters on the corpus reports in the calm
  * default (DEFAULT_VISIBLE_CATEGORIES, targets and results off, and the quiet selection of lib/reading/spans.ts:
- * quietSpans), every range counted, nested ones too; printed per report. The calm default keeps every outline
+ * spansToPaint), every range counted, nested ones too; printed per report. The calm default keeps every outline
  * item and every program.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VISIBLE_CATEGORIES, HIGHLIGHT_CATEGORIES } from '../../lib/highlight/categories';
-import { buildSpans, quietSpans } from '../../lib/reading/spans';
+import { buildSpans, spansToPaint } from '../../lib/reading/spans';
 import { defaultToggles, visibleCategories } from '../../lib/reading/toggles';
 import { analyze } from '../../lib/rules/analyze';
 
@@ -38,7 +38,7 @@ describe('highlight density with the default categories', () => {
       const text = readFileSync(join(POS, file), 'utf8');
       const analysis = analyze(text);
       const spans = buildSpans(analysis);
-      const shown = quietSpans(spans, analysis, text, visible).filter((s) => visible.has(s.category));
+      const shown = spansToPaint(spans, analysis, text, visible).filter((s) => visible.has(s.category));
       // Nothing of the outline or the programs is lost by the default.
       expect(shown.filter((s) => s.category === 'section').length, file).toBe(
         analysis.outline.filter((o) => o.headEnd > o.start).length,

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { DEFAULT_VISIBLE_CATEGORIES } from '../../lib/highlight/categories';
 import { outlineToMarkdown } from '../../lib/reading/outlineMarkdown';
-import { buildSpans, countByCategory, headingOf, quietSpans } from '../../lib/reading/spans';
+import { buildSpans, countByCategory, headingOf, spansToPaint } from '../../lib/reading/spans';
 import {
   defaultToggles,
   loadToggles,
@@ -111,7 +111,7 @@ describe('buildSpans', () => {
   });
 });
 
-describe('quietSpans: what the modes but full paint', () => {
+describe('spansToPaint: what each mode paints', () => {
   const text = [
     '在全市安全生产工作会议上的讲话',
     '——2026年1月5日',
@@ -164,7 +164,7 @@ describe('quietSpans: what the modes but full paint', () => {
 
   it('keeps every heading and program; drops the self-naming meeting, a nested mention and repeats in a paragraph', () => {
     const all = buildSpans(analysis);
-    const quiet = quietSpans(all, analysis, text, new Set(DEFAULT_VISIBLE_CATEGORIES));
+    const quiet = spansToPaint(all, analysis, text, new Set(DEFAULT_VISIBLE_CATEGORIES));
     const shown = (spans: typeof all) =>
       spans.map((s) => `${s.category}@${text.lastIndexOf('\n', s.start) + 1}:${text.slice(s.start, s.end)}`);
     const line = (n: number) => text.split('\n').slice(0, n).join('\n').length + 1;
@@ -184,7 +184,7 @@ describe('quietSpans: what the modes but full paint', () => {
   it('a hidden category marks nothing: what lies inside a hidden mention is painted', () => {
     const all = buildSpans(analysis);
     const noDocuments = new Set(DEFAULT_VISIBLE_CATEGORIES.filter((c) => c !== 'document'));
-    const texts = quietSpans(all, analysis, text, noDocuments).map((s) => text.slice(s.start, s.end));
+    const texts = spansToPaint(all, analysis, text, noDocuments).map((s) => text.slice(s.start, s.end));
     expect(texts).toContain('安全生产');
   });
 });
