@@ -4,9 +4,9 @@ import { HoverController, type HoverSource } from './hover';
 import { asRemote } from './remoteAnalyze';
 import { pageStateOf } from './page-state';
 import { itemTarget, scrollRangeIntoView } from './scroll';
-import { buildSpans, type ReadingSpan } from './spans';
+import { buildSpans, showsAll, spansToPaint, type ReadingSpan } from './spans';
 import type { ReadingDeps, ReadingSnapshot } from './types';
-import { afterNextFrame, recordMeasure, recordRun } from './timing';
+import { afterNextFrame, LOOP_WINDOW_MS, looping, recordMeasure, recordRun } from './timing';
 import { defaultToggles, visibleCategories, type ToggleScope, type Toggles } from './toggles';
 import { PageUi } from './ui';
 import { watchPage, withoutHash, type PageWatch } from './watch';
@@ -14,12 +14,10 @@ import { watchPage, withoutHash, type PageWatch } from './watch';
 export type { ReadingDeps, ReadingSnapshot } from './types';
 
 interface Current extends ReadingSnapshot {
+  /** Every span of the analysis, and those painted: all in full mode, a quiet selection in the others. */
+  all: ReadingSpan[];
   spans: ReadingSpan[];
 }
-
-/** Re-analyses beyond this many in LOOP_WINDOW_MS mean the page reacts to us or never settles: back off. */
-const LOOP_LIMIT = 12;
-const LOOP_WINDOW_MS = 10_000;
 
 /**
  * The page controller: extracts the page's text, analyses it with the shared rule set, paints the result, and
@@ -120,7 +118,7 @@ export class ReadingController {
   snapshot(): ReadingSnapshot | null {
     const cur = this.#current;
     if (!cur) return null;
-    const { spans: _spans, ...snapshot } = cur;
+    const { spans: _spans, all: _all, ...snapshot } = cur;
     return snapshot;
   }
 
@@ -150,7 +148,7 @@ export class ReadingController {
       url: this.#href,
       title: this.#doc.title,
       analysis: cur?.analysis ?? null,
-      spans: cur?.spans ?? [],
+      spans: cur?.all ?? [],
       textLength: cur?.extraction.text.length ?? 0,
       toggles: this.#toggles,
       scope: this.#scope,
@@ -187,8 +185,7 @@ export class ReadingController {
     return { found: true };
   }
 
-  // ------------------------------------------------------------------------------------------------------------
-  // Pipeline
+  // --- Pipeline -----------------------------------------------------------------------------------------------
 
   /**
    * run() with its errors caught and reported: it is called from timers, listeners and messages. Runs never
@@ -244,8 +241,9 @@ export class ReadingController {
     const analyzed = perf.now();
     const { analysis } = result;
     this.#doc.documentElement.dataset.tifa = analysis.verdict.isPolicy ? 'policy' : 'other';
-    const spans = analysis === prev?.analysis ? prev.spans : analysis.verdict.isPolicy ? buildSpans(analysis) : [];
-    this.#current = { extraction, analysis, spans, url, title, ...(result.textId ? { textId: result.textId } : {}) };
+    const all = analysis === prev?.analysis ? prev.all : analysis.verdict.isPolicy ? buildSpans(analysis) : [];
+    const textId = result.textId ? { textId: result.textId } : {};
+    this.#current = { extraction, analysis, all, spans: all, url, title, ...textId };
     this.#lastError = undefined;
     this.#paint();
     const highlighted = perf.now();
@@ -270,11 +268,12 @@ export class ReadingController {
   #paint(): void {
     const cur = this.#current;
     const visible = visibleCategories(this.#toggles);
-    if (!cur || cur.spans.length === 0 || visible.size === 0) {
+    if (!cur || cur.all.length === 0 || visible.size === 0) {
       this.#clearPaint();
       return;
     }
     const ex = cur.extraction;
+    cur.spans = spansToPaint(cur.all, cur.analysis, ex.text, visible);
     const items = cur.spans.map((s) => ({ category: s.category, range: rangeFor(ex, s.start, s.end) }));
     this.#mutate(() => this.#deps.painter.paint(items, visible));
     this.#painted = true;
@@ -293,8 +292,7 @@ export class ReadingController {
     else fn();
   }
 
-  // ------------------------------------------------------------------------------------------------------------
-  // Toggles and activity
+  // --- Toggles and activity -----------------------------------------------------------------------------------
 
   async #reloadToggles(apply = true): Promise<void> {
     const load = ++this.#togglesLoad;
@@ -313,9 +311,13 @@ export class ReadingController {
     const visible = visibleCategories(this.#toggles);
     if (!this.#toggles.all || visible.size === 0) {
       this.#clearPaint();
-    } else if (this.#painted) {
+    } else if (this.#painted && showsAll(visible) && this.#current?.spans === this.#current?.all) {
       this.#mutate(() => this.#deps.painter.setVisible(visible));
       this.#hover.setPainted(this.#current, visible);
+    } else if (this.#painted) {
+      // Outside full mode what is painted depends on the categories shown (spansToPaint): paint again.
+      this.#clearPaint();
+      this.#paint();
     } else if (this.#current) {
       // Switched back on: the page may have changed while we were not watching.
       void this.#runSafely({ force: false }).then(() => this.#guard('toggles', () => this.#syncActivity()));
@@ -347,16 +349,13 @@ export class ReadingController {
   }
 
   #onPageChange(reason: 'mutation' | 'navigation'): void {
-    const now = Date.now();
-    this.#runTimes = this.#runTimes.filter((t) => now - t < LOOP_WINDOW_MS);
-    if (this.#runTimes.length >= LOOP_LIMIT) {
+    if (looping(this.#runTimes, Date.now())) {
       // The page keeps changing (or reacts to us): try again once it has been quiet for a while.
       this.#watch?.stop();
       this.#watch = null;
       setTimeout(() => this.#guard('resume', () => this.#syncActivity()), LOOP_WINDOW_MS);
       return;
     }
-    this.#runTimes.push(now);
     const url = this.#href;
     if (reason === 'navigation' || withoutHash(url) !== withoutHash(this.#url)) {
       this.#url = url;

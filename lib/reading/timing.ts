@@ -80,3 +80,15 @@ export function afterFirstPaint(win: Window & typeof globalThis, maxWaitMs = 100
     }
   });
 }
+
+/** Re-analyses beyond LOOP_LIMIT in LOOP_WINDOW_MS mean the page reacts to us or never settles: back off. */
+const LOOP_LIMIT = 12;
+export const LOOP_WINDOW_MS = 10_000;
+
+/** Whether the page is looping; if not, counts a run at `now` (`times` holds the recent runs, kept in place). */
+export function looping(times: number[], now: number): boolean {
+  const recent = times.filter((t) => now - t < LOOP_WINDOW_MS);
+  if (recent.length >= LOOP_LIMIT) return true;
+  times.splice(0, times.length, ...recent, now);
+  return false;
+}

@@ -18,6 +18,7 @@ import {
   type FixtureServer,
 } from './harness';
 import {
+  clipShortcut,
   storedClips,
   tifaUiCount,
   tifaUiElement,
@@ -51,16 +52,6 @@ afterAll(async () => {
   await tifa?.close();
   await server?.close();
 });
-
-/** What Alt+Shift+S does: the background asks the tab to clip its selection (headless Chromium has no shortcuts). */
-function clipShortcut(tabId: number): Promise<unknown> {
-  return tifa.serviceWorker.evaluate(async (id: number) => {
-    const api = (
-      globalThis as unknown as { chrome: { tabs: { sendMessage(i: number, m: unknown): Promise<unknown> } } }
-    ).chrome;
-    return api.tabs.sendMessage(id, { tifa: 1, kind: 'clipping.clipSelection', payload: {} });
-  }, tabId);
-}
 
 /** The selection's line boxes, as the page lays them out. */
 function selectionLines(page: Page) {
@@ -118,7 +109,7 @@ describe('the selection bar', () => {
     expect(await waitForTifa(page)).toBe('policy');
     const passage = '加强农村基层党建关乎夯实党在农村的执政根基、关乎农村改革发展、关乎民生福祉。';
     await selectText(page, passage);
-    await clipShortcut(tabId);
+    await clipShortcut(tifa, tabId);
     // The note editor has focus: type the note, Tab to tags, type them, Enter.
     await waitForTifaUi(page, '.tifa-panel', (el) => el.box !== null);
     await page.keyboard.type(NOTE);

@@ -7,6 +7,7 @@
  * through messages any more than to content scripts).
  */
 import type { CDPSession, Page } from 'playwright-core';
+import type { ExtensionBrowser } from './harness';
 
 interface DomNode {
   nodeId: number;
@@ -291,4 +292,17 @@ export async function textPoint(page: Page, needle: string, at = 0.5): Promise<{
     },
     [needle, at] as const,
   );
+}
+
+/**
+ * What Alt+Shift+S does (lib/clipping/commands.ts): the background asks the tab to clip its selection. Headless
+ * Chromium has no extension shortcuts, so the test sends that message from the service worker.
+ */
+export function clipShortcut(tifa: Pick<ExtensionBrowser, 'serviceWorker'>, tabId: number): Promise<unknown> {
+  return tifa.serviceWorker.evaluate(async (id: number) => {
+    const api = (
+      globalThis as unknown as { chrome: { tabs: { sendMessage(i: number, m: unknown): Promise<unknown> } } }
+    ).chrome;
+    return api.tabs.sendMessage(id, { tifa: 1, kind: 'clipping.clipSelection', payload: {} });
+  }, tabId);
 }

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { DEFAULT_VISIBLE_CATEGORIES } from '../../lib/highlight/categories';
 import { outlineToMarkdown } from '../../lib/reading/outlineMarkdown';
-import { buildSpans, countByCategory } from '../../lib/reading/spans';
+import { buildSpans, countByCategory, headingOf, spansToPaint } from '../../lib/reading/spans';
 import {
   defaultToggles,
   loadToggles,
@@ -15,7 +16,7 @@ import {
 } from '../../lib/reading/toggles';
 import { isBuiltInSite, patternMatches, sitePattern } from '../../lib/permissions/sites';
 import { outlineTree } from '../../components/page/PageView';
-import type { Analysis } from '../../lib/rules/types';
+import type { Analysis, Mention } from '../../lib/rules/types';
 
 describe('outlineToMarkdown', () => {
   it('indents two spaces per level, marker then title, and escapes Markdown syntax', () => {
@@ -107,6 +108,84 @@ describe('buildSpans', () => {
       target: 0,
       result: 0,
     });
+  });
+});
+
+describe('spansToPaint: what each mode paints', () => {
+  const text = [
+    '在全市安全生产工作会议上的讲话',
+    '——2026年1月5日',
+    '同志们：',
+    '全市安全生产工作会议今天召开。要坚持“四个全面”，落实“四个全面”，学习《中华人民共和国安全生产法》。',
+    '一、坚持“四个全面”。“四个全面”要落到千村头雁培育工程上，千村头雁培育工程年年推进。',
+  ].join('\n');
+  /** The n-th occurrence (from 0) of `needle` in the text, as a mention. */
+  const at = (category: Mention['category'], needle: string, n = 0, key = needle) => {
+    let start = -1;
+    for (let i = 0; i <= n; i++) start = text.indexOf(needle, start + 1);
+    return { category, text: needle, start, end: start + needle.length, ruleId: 'r', key };
+  };
+  const section = text.indexOf('一、');
+  const analysis = {
+    verdict: { isPolicy: true, genre: 'speech', score: 1, reasons: [] },
+    title: '在全市安全生产工作会议上的讲话',
+    outline: [
+      {
+        family: 'dun',
+        ordinal: 1,
+        marker: '一、',
+        title: '坚持“四个全面”',
+        start: section,
+        headEnd: text.indexOf('。', section) + 1,
+        end: text.length,
+        parent: null,
+        depth: 0,
+      },
+    ],
+    mentions: [
+      at('meeting', '全市安全生产工作会议', 0),
+      at('meeting', '全市安全生产工作会议', 1),
+      at('formulation', '“四个全面”', 0, '四个全面'),
+      at('formulation', '“四个全面”', 1, '四个全面'),
+      at('document', '《中华人民共和国安全生产法》', 0, '中华人民共和国安全生产法'),
+      at('formulation', '安全生产', 2),
+      at('formulation', '“四个全面”', 2, '四个全面'),
+      at('formulation', '“四个全面”', 3, '四个全面'),
+      at('program', '千村头雁培育工程', 0),
+      at('program', '千村头雁培育工程', 1),
+    ],
+    textLength: text.length,
+  } as Analysis;
+
+  it('finds the heading: the title line and the short lines under it, up to the salutation', () => {
+    expect(headingOf(text, analysis.title)).toEqual([0, text.indexOf('\n同志们')]);
+    expect(headingOf(text, undefined)).toBeNull();
+  });
+
+  it('keeps every heading and program; drops the self-naming meeting, a nested mention and repeats in a paragraph', () => {
+    const all = buildSpans(analysis);
+    const quiet = spansToPaint(all, analysis, text, new Set(DEFAULT_VISIBLE_CATEGORIES));
+    const shown = (spans: typeof all) =>
+      spans.map((s) => `${s.category}@${text.lastIndexOf('\n', s.start) + 1}:${text.slice(s.start, s.end)}`);
+    const line = (n: number) => text.split('\n').slice(0, n).join('\n').length + 1;
+    expect(shown(quiet)).toEqual([
+      `meeting@${line(3)}:全市安全生产工作会议`,
+      `formulation@${line(3)}:“四个全面”`,
+      `document@${line(3)}:《中华人民共和国安全生产法》`,
+      `section@${line(4)}:一、坚持“四个全面”。`,
+      `formulation@${line(4)}:“四个全面”`,
+      `program@${line(4)}:千村头雁培育工程`,
+      `program@${line(4)}:千村头雁培育工程`,
+    ]);
+    // The full mode paints them all.
+    expect(all).toHaveLength(analysis.mentions.length + 1);
+  });
+
+  it('a hidden category marks nothing: what lies inside a hidden mention is painted', () => {
+    const all = buildSpans(analysis);
+    const noDocuments = new Set(DEFAULT_VISIBLE_CATEGORIES.filter((c) => c !== 'document'));
+    const texts = spansToPaint(all, analysis, text, noDocuments).map((s) => text.slice(s.start, s.end));
+    expect(texts).toContain('安全生产');
   });
 });
 
