@@ -27,7 +27,7 @@ function load(file: string): Document {
 
 // rangeFor and offsetsOf compare boundary points; happy-dom answers each comparison by walking the document from
 // one node to its end (thousands of nodes on a portal page). The replacement compares ancestor chains, as a
-// browser does, with the same answers (tests/unit/tree-order.test.ts); that took the cases to well under half their time.
+// browser does, with the same answers (tests/unit/tree-order.test.ts); the cases now take under half their time.
 let restoreTreeOrder: () => void;
 beforeAll(() => {
   restoreTreeOrder = useFastTreeOrder();
