@@ -3,7 +3,7 @@
  * matches (www.example.org).
  *
  * Headless Chromium can neither click the toolbar action (which is what grants activeTab) nor answer a
- * permission prompt, so this file loads the test-only build (`npm run build:test-grant`, .output/test-grant/)
+ * permission prompt, so this file loads a test-only variant (the Chrome build, derived by testGrantExtensionDir)
  * that holds `*://*.example.org/*` in host_permissions. The shipped build stays least-privilege
  * (tests/unit/manifest.test.ts). What that means for coverage:
  * - "Analyze this page" runs the real popup code path (scripting.executeScript of the content script) but on

@@ -1,5 +1,5 @@
 /** Paths, test host names and the built extension's directories (re-exported by tests/e2e/harness.ts). */
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,14 +26,41 @@ export function extensionDir(): string {
   return resolve(process.env.TIFA_EXTENSION_DIR ?? join(ROOT, '.output', 'chrome-mv3'));
 }
 
+/** Hosts the test-only variant holds up front: OTHER_HOST's domain, outside the content-script matches. */
+export const TEST_GRANT_HOSTS = ['*://*.example.org/*'];
+
+let testGrantDir: string | undefined;
+
 /**
- * Directory of the test-only Chrome build that holds host_permissions for *.example.org (OTHER_HOST), built by
- * `npm run build:test-grant` (`npm test` does). For "Analyze this page" / "Always run on this site" tests, which
- * headless Chromium cannot otherwise drive (no toolbar click for activeTab, no permission prompt to answer).
- * TIFA_TEST_GRANT_EXTENSION_DIR loads a private copy instead. Pass it as launchBrowser({ extensionDir }).
+ * Directory of the test-only Chrome variant that holds host_permissions for *.example.org (OTHER_HOST), for
+ * "Analyze this page" / "Always run on this site" tests, which headless Chromium cannot otherwise drive (no
+ * toolbar click for activeTab, no permission prompt to answer). Pass it as launchBrowser({ extensionDir }).
+ *
+ * The variant is the Chrome build with one manifest key added (a separate `wxt build` produced exactly that, byte
+ * for byte, at the cost of a whole build in every `npm test`), so it is derived here, once per test process:
+ * the build is copied to .output/test-grant/chrome-mv3 and its manifest gains `host_permissions`. The shipped
+ * build is never touched (tests/unit/manifest.test.ts checks it holds no host permissions).
+ * TIFA_TEST_GRANT_EXTENSION_DIR loads a ready-made variant instead.
  */
 export function testGrantExtensionDir(): string {
-  return resolve(process.env.TIFA_TEST_GRANT_EXTENSION_DIR ?? join(ROOT, '.output', 'test-grant', 'chrome-mv3'));
+  if (process.env.TIFA_TEST_GRANT_EXTENSION_DIR) return resolve(process.env.TIFA_TEST_GRANT_EXTENSION_DIR);
+  if (testGrantDir) return testGrantDir;
+  const from = buildOnce();
+  const to = join(ROOT, '.output', 'test-grant', 'chrome-mv3');
+  rmSync(to, { recursive: true, force: true });
+  cpSync(from, to, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(from, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  if ('host_permissions' in manifest) throw new Error(`${from}: the shipped build already holds host permissions`);
+  // The key goes where WXT writes it (after optional_host_permissions), so the two manifests differ in it alone.
+  const granted: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(manifest)) {
+    granted[key] = value;
+    if (key === 'optional_host_permissions') granted.host_permissions = TEST_GRANT_HOSTS;
+  }
+  granted.host_permissions ??= TEST_GRANT_HOSTS;
+  writeFileSync(join(to, 'manifest.json'), JSON.stringify(granted));
+  testGrantDir = to;
+  return to;
 }
 
 /**
