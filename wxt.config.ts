@@ -16,14 +16,9 @@ writeLocales();
  * - The side panel entrypoint becomes `side_panel` (+ the sidePanel permission, added by WXT) on Chrome and
  *   `sidebar_action` on Firefox.
  *
- * Test-only variant (`npm run build:test-grant`, env TIFA_TEST_GRANT_HOSTS set): the same extension plus
- * `host_permissions` for TEST_GRANT_HOSTS, written to .output/test-grant/ so the shipped build in
- * .output/chrome-mv3 is never touched. Headless Chromium can neither click the toolbar action (activeTab) nor
- * answer a permission prompt; holding the host up front lets tests/e2e/permissions.test.ts drive "Analyze this
- * page" and "Always run on this site" for real. example.org is outside the content-script matches on purpose.
+ * The test-only variant with host_permissions for *.example.org is derived from this build by the e2e harness
+ * (tests/e2e/support/paths.ts testGrantExtensionDir), so no build configuration ships it.
  */
-const TEST_GRANT = !!process.env.TIFA_TEST_GRANT_HOSTS;
-const TEST_GRANT_HOSTS = ['*://*.example.org/*'];
 
 /**
  * webextension-polyfill for extension pages and the background, NOT for the content script. The content script
@@ -65,7 +60,6 @@ function addAlias(config: InlineConfig, entry: { find: RegExp; replacement: stri
 
 export default defineConfig({
   hooks: { 'vite:build:extendConfig': polyfillOutsideContentScripts },
-  ...(TEST_GRANT ? { outDir: '.output/test-grant' } : {}),
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
@@ -74,7 +68,6 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
-    ...(TEST_GRANT ? { host_permissions: TEST_GRANT_HOSTS } : {}),
     commands: {
       // Handled by the clipping area (browser.commands.onCommand); the reader can rebind it in the browser.
       'clip-selection': {
