@@ -3,6 +3,7 @@ import type { InlineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
 import { writeLocales } from './scripts/locales';
+import { CONTENT_ONLY_PROPS } from './scripts/content-props';
 
 // Locale files are generated from locales/*.json so that each area of the product keeps its own strings.
 writeLocales();
@@ -57,6 +58,8 @@ function slimContentScript(config: InlineConfig): void {
     ecma: 2020,
     toplevel: true,
     compress: { passes: 3, pure_getters: true, unsafe_arrows: true },
+    // Private `#fields` are renamed anyway; these public names are the content script's own (scripts/content-props.ts).
+    mangle: { properties: { regex: new RegExp(`^(?:${CONTENT_ONLY_PROPS.join('|')})$`) } },
     format: { comments: false },
   };
 }
