@@ -1,6 +1,6 @@
 import { type ExtractedText, rangeFor, sameSegmentNodes } from '../extract';
 import type { PageState } from '../messages/page';
-import { HoverController, type HoverSource } from './hover';
+import { createHoverController, type HoverSource } from './hover';
 import { asRemote } from './remoteAnalyze';
 import { pageStateOf } from './page-state';
 import { serialRuns } from './run-queue';
@@ -97,7 +97,7 @@ export function createReadingController(deps: ReadingDeps): ReadingController {
       fail(err, where);
     }
   };
-  const hover = new HoverController(doc, painter, ui, guard, deps.mentionActions);
+  const hover = createHoverController(doc, painter, ui, guard, deps.mentionActions);
   /** run() with its errors caught and reported: it is called from timers, listeners and messages. */
   const runs = serialRuns(
     (opts) => run(opts).catch((err) => fail(err, 'run')),
