@@ -5,7 +5,8 @@ import { placeClipButton } from './button-position';
 // Minified by the build (Vite's ?inline): the content script's size budget is small.
 import STYLE from './clip-button.css?inline';
 
-export const CLIPPER_HOST_ID = 'tifa-clipper';
+// Inside Tifa's closed shadow root (no page id can clash), and short: clip-button.css repeats it in ten selectors.
+export const CLIPPER_HOST_ID = 'clip';
 
 const STATUS_MS = 2600;
 

@@ -8,7 +8,7 @@ import { runtimeLink, saveSpan, announceAnchorsChanged, type BackgroundLink } fr
 import { ClipAnchors, type AnchorCounts } from './anchors';
 import { measure } from './measure';
 import { PageTexts, type GetPage, type PageText } from './page-text';
-import { SelectionTracker } from './selection-tracker';
+import { createSelectionTracker } from './selection-tracker';
 import { SelectionActions } from './selection-actions';
 
 export type { GetPage, PageText } from './page-text';
@@ -56,7 +56,7 @@ export function createContentClipper(getPage: GetPage, options: ClipperOptions =
     },
   });
   const actions = new SelectionActions(doc, ui, texts, link);
-  const selection = new SelectionTracker(doc, ui, actions);
+  const selection = createSelectionTracker(doc, ui, actions);
   const anchors = new ClipAnchors(doc, texts, link, listening);
 
   /** Places this page's saved clips again and paints them (anchors.ts; never two runs at once). */
