@@ -10,12 +10,12 @@ import { CONTENT_ONLY_PROPS } from '../../scripts/content-props';
  */
 const ROOT = join(__dirname, '..', '..');
 const CONTENT_JS = join(ROOT, '.output', 'chrome-mv3', 'content-scripts', 'content.js');
-// Issue 10's goal is 60 KB, and it is MISSED: dropping webextension-polyfill (wxt.config.ts) took the script from
-// ~60.6 KB to ~51 KB, then session 3's page-side features (interactive tooltip and its actions, clip hover card,
-// selection bar with note editor, term form and snapping, clips painted as boxes, page index, similar marks)
-// added ~17 KB; terser and one DOM builder took back ~2.5 KB: 68,272 bytes. The line sits just above that so the
-// script cannot creep while the remaining cuts (README, Benchmarks) bring it back to 60 KB.
-const BUDGET_BYTES = 68 * 1024;
+// Issue 10's budget, met: 60,660 bytes when it was set. Session 3's page-side features had taken the script to
+// 68.2 KB; it came back under 60 KB with every feature kept by swapping WXT's ContentScriptContext for a 300-byte
+// stand-in (lib/reading/script-context.ts), renaming content-only property names (scripts/content-props.ts), and
+// writing the controller, hover, clipper and selection tracker as closures, whose locals minify where `this.#x`
+// does not. Past the line, measure first: `TIFA_SOURCEMAP=1 npm run build:chrome` writes content.js.map.
+const BUDGET_BYTES = 60 * 1024;
 
 describe('content script bundle', () => {
   it('exists (built by npm run build:chrome)', () => {
