@@ -3,7 +3,7 @@ import { listenOnPage } from '../messages/content-endpoint';
 import type { ReadingSnapshot } from '../reading/controller';
 import { ClipRefused, clippableSpan } from './span';
 import { describeClipOutcome } from './outcome-message';
-import { ClipButtonUi } from './clip-button';
+import { createClipButtonUi } from './clip-button';
 import { runtimeLink, saveSpan, announceAnchorsChanged, type BackgroundLink } from './content-messages';
 import { ClipAnchors, type AnchorCounts } from './anchors';
 import { measure } from './measure';
@@ -47,7 +47,7 @@ export function createContentClipper(getPage: GetPage, options: ClipperOptions =
   let initialDone = false;
   /** Everything start() sets up hangs off this signal; stop() aborts it. */
   const life = new AbortController();
-  const ui = new ClipButtonUi(doc, {
+  const ui = createClipButtonUi(doc, {
     clip: (snap) => (snap ? snapPending() : void clipPending()),
     term: () => {
       ui.hide();
@@ -101,7 +101,7 @@ export function createContentClipper(getPage: GetPage, options: ClipperOptions =
     }
   }
 
-  /** The button was clicked (a trusted click: ClipButtonUi ignores synthetic ones). */
+  /** The button was clicked (a trusted click: the bar ignores synthetic ones). */
   async function clipPending(): Promise<void> {
     const range = selection.take();
     ui.hide();
