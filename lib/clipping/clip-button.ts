@@ -5,7 +5,8 @@ import { placeClipButton } from './button-position';
 // Minified by the build (Vite's ?inline): the content script's size budget is small.
 import STYLE from './clip-button.css?inline';
 
-export const CLIPPER_HOST_ID = 'tifa-clipper';
+// Inside Tifa's closed shadow root (no page id can clash), and short: clip-button.css repeats it in ten selectors.
+export const CLIPPER_HOST_ID = 'clip';
 
 const STATUS_MS = 2600;
 
@@ -15,92 +16,31 @@ export interface BarActions {
   term(): void;
 }
 
+/** The selection bar and status line (see createClipButtonUi). */
+export type ClipButtonUi = ReturnType<typeof createClipButtonUi>;
+
+interface BarParts {
+  host: HTMLElement;
+  bar: HTMLElement;
+  button: HTMLButtonElement;
+  status: HTMLElement;
+}
+
 /**
  * The selection bar (Clip, Add as term) next to a selection, and a status line for outcomes, in Tifa's closed
  * shadow root (lib/reading/uiHost.ts: page styles cannot break it, page scripts cannot reach it). Created on first
- * use. Panels opened from it (note editor, term form: panels.ts) mount in `host`.
+ * use. Panels opened from it (note editor, term form: panels.ts) mount in `host`. A closure, not a class
+ * (content-script size budget: locals minify, `this.#field` does not).
  */
-export class ClipButtonUi {
-  #host: HTMLElement | null = null;
-  #unmount: (() => void) | null = null;
-  #bar: HTMLElement | null = null;
-  #button: HTMLButtonElement | null = null;
-  #status: HTMLElement | null = null;
-  #statusTimer: ReturnType<typeof setTimeout> | undefined;
+export function createClipButtonUi(doc: Document, actions: BarActions) {
+  let parts: BarParts | null = null;
+  let unmount: (() => void) | null = null;
+  let statusTimer: ReturnType<typeof setTimeout> | undefined;
 
-  readonly #doc: Document;
-  readonly #actions: BarActions;
-
-  constructor(doc: Document, actions: BarActions) {
-    this.#doc = doc;
-    this.#actions = actions;
-  }
-
-  get element(): HTMLElement | null {
-    return this.#host;
-  }
-
-  /** The element panels mount in (created on demand). */
-  get host(): HTMLElement {
-    return this.#ensure().host;
-  }
-
-  get visible(): boolean {
-    return !!this.#bar?.hasAttribute('data-shown');
-  }
-
-  /**
-   * True for events that happened inside Tifa's UI (so they do not count as "a click elsewhere"). Events from the
-   * shared shadow root reach document listeners retargeted to its host, hence the host check.
-   */
-  owns(target: EventTarget | null): boolean {
-    return !!this.#host && target instanceof Node && (this.#host.contains(target) || isTifaUiNode(this.#doc, target));
-  }
-
-  /** Shows the bar next to the selected range, never over a selected line, kept inside the viewport. */
-  showFor(range: Range): void {
-    const { bar, button } = this.#ensure();
-    bar.setAttribute('data-shown', '');
-    button.setAttribute('data-shown', '');
-    place(this.#doc, bar, range);
-  }
-
-  /** Moves keyboard focus to the Clip button (Tab from the page while the bar is shown). */
-  focus(): void {
-    this.#button?.focus();
-  }
-
-  hide(): void {
-    this.#bar?.removeAttribute('data-shown');
-    this.#button?.removeAttribute('data-shown');
-  }
-
-  /** Announces an outcome (role=status, so screen readers read it) and fades it after a moment. */
-  announce(message: string, kind: 'info' | 'error' = 'info'): void {
-    const status = this.#ensure().status;
-    status.textContent = message;
-    status.dataset.kind = kind;
-    status.setAttribute('data-shown', '');
-    clearTimeout(this.#statusTimer);
-    this.#statusTimer = setTimeout(
-      () => status.removeAttribute('data-shown'),
-      kind === 'error' ? STATUS_MS * 2 : STATUS_MS,
-    );
-  }
-
-  destroy(): void {
-    clearTimeout(this.#statusTimer);
-    this.#unmount?.();
-    this.#unmount = null;
-    this.#host = this.#bar = this.#button = this.#status = null;
-  }
-
-  #ensure(): { host: HTMLElement; bar: HTMLElement; button: HTMLButtonElement; status: HTMLElement } {
-    if (this.#host?.isConnected && this.#bar && this.#button && this.#status)
-      return { host: this.#host, bar: this.#bar, button: this.#button, status: this.#status };
+  function ensure(): BarParts {
+    if (parts?.host.isConnected) return parts;
     // The page gets one Tifa element: the bar lives in the shared closed shadow root (lib/reading/uiHost).
-    this.#unmount?.();
-    const doc = this.#doc;
+    unmount?.();
     const host = el(doc, 'div');
     host.id = CLIPPER_HOST_ID;
     const style = el(doc, 'style', '', STYLE);
@@ -110,24 +50,84 @@ export class ClipButtonUi {
     const button = trustedButton(
       doc,
       t('clippingButton'),
-      (e) => this.#actions.clip(e.altKey || e.shiftKey),
+      (e) => actions.clip(e.altKey || e.shiftKey),
       'tifa-clip-button',
     );
     button.title = t('clippingButtonTitle');
-    const term = trustedButton(doc, t('clippingAddTerm'), () => this.#actions.term(), 'tifa-term-button');
+    const term = trustedButton(doc, t('clippingAddTerm'), () => actions.term(), 'tifa-term-button');
     bar.append(button, term);
     const status = el(doc, 'div', 'tifa-clip-status');
     status.setAttribute('role', 'status');
     status.setAttribute('aria-live', 'polite');
     status.setAttribute('aria-label', t('clippingStatusRegion'));
     host.append(bar, status);
-    this.#unmount = mountInTifaUi(doc, style, host);
-    this.#host = host;
-    this.#bar = bar;
-    this.#button = button;
-    this.#status = status;
-    return { host, bar, button, status };
+    unmount = mountInTifaUi(doc, style, host);
+    parts = { host, bar, button, status };
+    return parts;
   }
+
+  const hide = (): void => {
+    parts?.bar.removeAttribute('data-shown');
+    parts?.button.removeAttribute('data-shown');
+  };
+
+  return {
+    get element(): HTMLElement | null {
+      return parts?.host ?? null;
+    },
+
+    /** The element panels mount in (created on demand). */
+    get host(): HTMLElement {
+      return ensure().host;
+    },
+
+    get visible(): boolean {
+      return !!parts?.bar.hasAttribute('data-shown');
+    },
+
+    /**
+     * True for events that happened inside Tifa's UI (so they do not count as "a click elsewhere"). Events from the
+     * shared shadow root reach document listeners retargeted to its host, hence the host check.
+     */
+    owns(target: EventTarget | null): boolean {
+      return !!parts && target instanceof Node && (parts.host.contains(target) || isTifaUiNode(doc, target));
+    },
+
+    /** Shows the bar next to the selected range, never over a selected line, kept inside the viewport. */
+    showFor(range: Range): void {
+      const { bar, button } = ensure();
+      bar.setAttribute('data-shown', '');
+      button.setAttribute('data-shown', '');
+      place(doc, bar, range);
+    },
+
+    /** Moves keyboard focus to the Clip button (Tab from the page while the bar is shown). */
+    focus(): void {
+      parts?.button.focus();
+    },
+
+    hide,
+
+    /** Announces an outcome (role=status, so screen readers read it) and fades it after a moment. */
+    announce(message: string, kind: 'info' | 'error' = 'info'): void {
+      const status = ensure().status;
+      status.textContent = message;
+      status.dataset.kind = kind;
+      status.setAttribute('data-shown', '');
+      clearTimeout(statusTimer);
+      statusTimer = setTimeout(
+        () => status.removeAttribute('data-shown'),
+        kind === 'error' ? STATUS_MS * 2 : STATUS_MS,
+      );
+    },
+
+    destroy(): void {
+      clearTimeout(statusTimer);
+      unmount?.();
+      unmount = null;
+      parts = null;
+    },
+  };
 }
 
 /** Places a fixed element next to a range's lines (button-position.ts), never over one of them. */

@@ -51,112 +51,53 @@ export interface HoverSource {
 /** Buttons for a mention's tooltip (lib/reading/tooltip-actions.ts), or null for none. */
 export type MentionActions = (mention: Mention, close: () => void) => Node | null;
 
+/** The hover controller the reading controller drives (see createHoverController). */
+export type HoverController = ReturnType<typeof createHoverController>;
+
 /**
  * Hover and click on highlights: highlights get no events, so the pointer is hit-tested against the painted
  * spans and the plugged-in sources, and the tooltip (in Tifa's shadow-root UI) explains the one under it.
  * A tooltip with buttons is interactive: it stays while the pointer moves into it (LEAVE_DELAY_MS), Tab moves
  * focus into it, Esc closes it, and it stays open while focus is in it. Listens only while listening() is on;
- * every listener hangs off one AbortSignal.
+ * every listener hangs off one AbortSignal. A closure, not a class: locals minify to one letter where
+ * `this.#field` costs seven bytes a use (content-script size budget).
  */
-export class HoverController {
-  #page: PaintedPage | null = null;
-  #visibleSpans: VisibleSpan[] = [];
-  #maxVisibleLength = 0;
-  #sources: HoverSource[] = [];
-  #listening: AbortController | null = null;
-  #hoverTimer: ReturnType<typeof setTimeout> | undefined;
-  #leaveTimer: ReturnType<typeof setTimeout> | undefined;
-  #hoverKey: string | null = null;
-  #shownKey: string | null = null;
-  #pinned = false;
-  #framePending = false;
-  #onTip = false;
-  #lastPoint = { x: 0, y: 0 };
+export function createHoverController(
+  doc: Document,
+  painter: Painter,
+  ui: PageUi,
+  guard: (where: string, fn: () => void) => void,
+  mentionActions?: MentionActions,
+) {
+  let page: PaintedPage | null = null;
+  let visibleSpans: VisibleSpan[] = [];
+  let maxVisibleLength = 0;
+  const sources: HoverSource[] = [];
+  let listening: AbortController | null = null;
+  let hoverTimer: ReturnType<typeof setTimeout> | undefined;
+  let leaveTimer: ReturnType<typeof setTimeout> | undefined;
+  let hoverKey: string | null = null;
+  let shownKey: string | null = null;
+  let pinned = false;
+  let framePending = false;
+  let onTip = false;
+  let lastPoint = { x: 0, y: 0 };
+  const win = () => doc.defaultView as Window & typeof globalThis;
 
-  readonly #doc: Document;
-  readonly #painter: Painter;
-  readonly #ui: PageUi;
-  readonly #guard: (where: string, fn: () => void) => void;
-  readonly #mentionActions: MentionActions | undefined;
-
-  constructor(
-    doc: Document,
-    painter: Painter,
-    ui: PageUi,
-    guard: (where: string, fn: () => void) => void,
-    mentionActions?: MentionActions,
-  ) {
-    this.#doc = doc;
-    this.#painter = painter;
-    this.#ui = ui;
-    this.#guard = guard;
-    this.#mentionActions = mentionActions;
-  }
-
-  get #win(): Window & typeof globalThis {
-    return this.#doc.defaultView as Window & typeof globalThis;
-  }
-
-  /** The page and categories now painted (null: nothing painted). */
-  setPainted(page: PaintedPage | null, visible: ReadonlySet<HighlightCategory>): void {
-    this.#page = page;
-    this.#visibleSpans = [];
-    page?.spans.forEach((s, index) => {
-      if (visible.has(s.category)) this.#visibleSpans.push({ start: s.start, end: s.end, index });
-    });
-    this.#maxVisibleLength = maxSpanLength(this.#visibleSpans);
-    // A reader typing in the tooltip (a clip's note) keeps it through a repaint of the page's highlights.
-    if (!this.#ui.focused) this.hide();
-  }
-
-  get hasSpans(): boolean {
-    return this.#page !== null && this.#visibleSpans.length > 0;
-  }
-
-  get hasSources(): boolean {
-    return this.#sources.length > 0;
-  }
-
-  addSource(source: HoverSource): void {
-    this.#sources.push(source);
-  }
-
-  /** Starts or stops following the pointer; stopping hides the tooltip. */
-  listen(on: boolean, parent: AbortSignal): void {
-    if (on && !this.#listening) {
-      const abort = new AbortController();
-      parent.addEventListener('abort', () => abort.abort(), { once: true, signal: abort.signal });
-      this.#listening = abort;
-      const opts = { passive: true, capture: true, signal: abort.signal } as const;
-      this.#doc.addEventListener('pointermove', (e) => this.#guard('hover', () => this.#onPointerMove(e)), opts);
-      this.#doc.addEventListener('click', (e) => this.#guard('click', () => this.#onClick(e)), opts);
-      this.#win.addEventListener('scroll', (e) => this.#own(e) || this.#ui.focused || this.hide(), opts);
-      this.#doc.addEventListener('keydown', (e) => this.#guard('key', () => this.#onKey(e)), {
-        capture: true,
-        signal: abort.signal,
-      });
-    } else if (!on && this.#listening) {
-      this.#listening.abort();
-      this.#listening = null;
-      this.hide();
-    }
-  }
-
-  hide(): void {
-    clearTimeout(this.#hoverTimer);
-    clearTimeout(this.#leaveTimer);
-    this.#leaveTimer = undefined;
-    this.#pinned = false;
-    this.#hoverKey = this.#shownKey = null;
-    this.#ui.hideTooltip();
+  function hide(): void {
+    clearTimeout(hoverTimer);
+    clearTimeout(leaveTimer);
+    leaveTimer = undefined;
+    pinned = false;
+    hoverKey = shownKey = null;
+    ui.hideTooltip();
   }
 
   /** Index into the painted spans of the visible span under a viewport point, or -1. */
-  hitTest(x: number, y: number): number {
-    const page = this.#page;
-    if (!page || !this.#visibleSpans.length) return -1;
-    if (this.#painter.itemAt) return this.#painter.itemAt(x, y) ?? -1;
-    const caret = caretAt(this.#doc, x, y);
+  function hitTest(x: number, y: number): number {
+    if (!page || !visibleSpans.length) return -1;
+    if (painter.itemAt) return painter.itemAt(x, y) ?? -1;
+    const caret = caretAt(doc, x, y);
     if (caret?.node.nodeType !== 3) return -1;
     let offset: number;
     try {
@@ -172,118 +113,158 @@ export class HoverController {
     }
     // The caret sits between two characters: the one under the pointer is on either side of it.
     for (const candidate of [offset, offset - 1]) {
-      const v = spanAtOffset(this.#visibleSpans, candidate, this.#maxVisibleLength);
+      const v = spanAtOffset(visibleSpans, candidate, maxVisibleLength);
       if (v < 0) continue;
-      const span = this.#visibleSpans[v];
+      const span = visibleSpans[v];
       if (pointInRange(rangeFor(page.extraction, span.start, span.end), x, y)) return span.index;
     }
     return -1;
   }
 
   /** The most specific thing with a tooltip under a viewport point: a reading span or a plugged-in source's hit. */
-  #hitAt(x: number, y: number): HoverHit | null {
+  function hitAt(x: number, y: number): HoverHit | null {
     let best: HoverHit | null = null;
-    const index = this.hitTest(x, y);
-    const span = index >= 0 ? this.#page!.spans[index] : undefined;
-    if (span)
-      best = { length: span.end - span.start, key: `r${index}`, content: (close) => this.#describe(span, close) };
-    for (const source of this.#sources) {
+    const index = hitTest(x, y);
+    const span = index >= 0 ? page!.spans[index] : undefined;
+    if (span) best = { length: span.end - span.start, key: `r${index}`, content: (close) => describe(span, close) };
+    for (const source of sources) {
       const hit = source.hit(x, y);
       if (hit && (!best || hit.length < best.length)) best = hit;
     }
     return best;
   }
 
-  #describe(span: ReadingSpan, close: () => void): TooltipContent {
-    const page = this.#page!;
-    const content = describeReadingSpan(span, page.analysis);
-    const mention = span.category === 'section' ? undefined : page.analysis.mentions[span.source];
-    const extra = mention && this.#mentionActions?.(mention, close);
+  function describe(span: ReadingSpan, close: () => void): TooltipContent {
+    const { analysis } = page!;
+    const content = describeReadingSpan(span, analysis);
+    const mention = span.category === 'section' ? undefined : analysis.mentions[span.source];
+    const extra = mention && mentionActions?.(mention, close);
     return extra ? { ...content, extra } : content;
   }
 
-  #own(e: Event): boolean {
-    return e.target instanceof Node && this.#ui.isOwnNode(e.target);
-  }
+  const own = (e: Event): boolean => e.target instanceof Node && ui.isOwnNode(e.target);
 
-  #onPointerMove(e: PointerEvent): void {
+  function onPointerMove(e: PointerEvent): void {
     if (e.pointerType === 'touch') return;
-    if (this.#own(e)) {
+    if (own(e)) {
       // On the tooltip itself: it stays.
-      clearTimeout(this.#leaveTimer);
-      clearTimeout(this.#hoverTimer);
-      this.#leaveTimer = undefined;
-      this.#hoverKey = ON_TIP;
-      this.#onTip = true; // a frame still pending from the page below must not replace the tooltip now
+      clearTimeout(leaveTimer);
+      clearTimeout(hoverTimer);
+      leaveTimer = undefined;
+      hoverKey = ON_TIP;
+      onTip = true; // a frame still pending from the page below must not replace the tooltip now
       return;
     }
-    this.#onTip = false;
-    if (this.#pinned || this.#ui.focused) return;
-    this.#lastPoint = { x: e.clientX, y: e.clientY };
-    if (this.#framePending) return;
-    this.#framePending = true;
-    this.#win.requestAnimationFrame(() =>
-      this.#guard('hover', () => {
-        this.#framePending = false;
-        if (this.#onTip) return;
-        const { x, y } = this.#lastPoint;
-        const hit = this.#hitAt(x, y);
+    onTip = false;
+    if (pinned || ui.focused) return;
+    lastPoint = { x: e.clientX, y: e.clientY };
+    if (framePending) return;
+    framePending = true;
+    win().requestAnimationFrame(() =>
+      guard('hover', () => {
+        framePending = false;
+        if (onTip) return;
+        const { x, y } = lastPoint;
+        const hit = hitAt(x, y);
         const key = hit?.key ?? null;
-        if (key === this.#hoverKey) return;
-        this.#hoverKey = key;
-        clearTimeout(this.#hoverTimer);
-        if (key !== null && key === this.#shownKey && this.#ui.tooltipVisible) {
+        if (key === hoverKey) return;
+        hoverKey = key;
+        clearTimeout(hoverTimer);
+        if (key !== null && key === shownKey && ui.tooltipVisible) {
           // Back on the highlight whose tooltip is open.
-          clearTimeout(this.#leaveTimer);
-          this.#leaveTimer = undefined;
+          clearTimeout(leaveTimer);
+          leaveTimer = undefined;
           return;
         }
-        const interactive = this.#ui.interactive;
+        const interactive = ui.interactive;
         if (!hit) {
-          if (!interactive) this.hide();
-          else this.#leaveTimer ??= setTimeout(() => this.#guard('tooltip', () => this.hide()), LEAVE_DELAY_MS);
+          if (!interactive) hide();
+          else leaveTimer ??= setTimeout(() => guard('tooltip', hide), LEAVE_DELAY_MS);
           return;
         }
         const delay = interactive ? LEAVE_DELAY_MS : HOVER_DELAY_MS;
-        this.#hoverTimer = setTimeout(() => this.#guard('tooltip', () => this.#show(hit, x, y)), delay);
+        hoverTimer = setTimeout(() => guard('tooltip', () => show(hit, x, y)), delay);
       }),
     );
   }
 
-  #onClick(e: MouseEvent): void {
-    if (this.#own(e)) {
+  function onClick(e: MouseEvent): void {
+    if (own(e)) {
       // A click in the tooltip (its buttons handle themselves): the reader is working in it.
-      this.#pinned = this.#ui.tooltipVisible;
+      pinned = ui.tooltipVisible;
       return;
     }
-    const hit = this.#hitAt(e.clientX, e.clientY);
+    const hit = hitAt(e.clientX, e.clientY);
     if (hit) {
-      this.#show(hit, e.clientX, e.clientY, true);
-      this.#pinned = true;
-      this.#hoverKey = hit.key;
-    } else if (this.#pinned || this.#ui.tooltipVisible) {
-      this.hide();
+      show(hit, e.clientX, e.clientY, true);
+      pinned = true;
+      hoverKey = hit.key;
+    } else if (pinned || ui.tooltipVisible) {
+      hide();
     }
   }
 
-  #onKey(e: KeyboardEvent): void {
-    if (!this.#ui.tooltipVisible) return;
-    if (e.key === 'Escape') this.hide();
+  function onKey(e: KeyboardEvent): void {
+    if (!ui.tooltipVisible) return;
+    if (e.key === 'Escape') hide();
     // Tab from the page goes into an open tooltip's buttons first (keyboard readers reach its actions).
-    else if (e.key === 'Tab' && !e.shiftKey && !this.#ui.focused && this.#ui.focusTooltip()) {
-      this.#pinned = true;
+    else if (e.key === 'Tab' && !e.shiftKey && !ui.focused && ui.focusTooltip()) {
+      pinned = true;
       e.preventDefault();
     }
   }
 
-  #show(hit: HoverHit, x: number, y: number, clicked = false): void {
-    clearTimeout(this.#leaveTimer);
-    this.#leaveTimer = undefined;
-    this.#shownKey = hit.key;
-    this.#ui.showTooltip(
-      hit.content(() => this.hide(), clicked),
-      x,
-      y,
-    );
+  function show(hit: HoverHit, x: number, y: number, clicked = false): void {
+    clearTimeout(leaveTimer);
+    leaveTimer = undefined;
+    shownKey = hit.key;
+    ui.showTooltip(hit.content(hide, clicked), x, y);
   }
+
+  return {
+    /** The page and categories now painted (null: nothing painted). */
+    setPainted(painted: PaintedPage | null, visible: ReadonlySet<HighlightCategory>): void {
+      page = painted;
+      visibleSpans = [];
+      painted?.spans.forEach((s, index) => {
+        if (visible.has(s.category)) visibleSpans.push({ start: s.start, end: s.end, index });
+      });
+      maxVisibleLength = maxSpanLength(visibleSpans);
+      // A reader typing in the tooltip (a clip's note) keeps it through a repaint of the page's highlights.
+      if (!ui.focused) hide();
+    },
+
+    get hasSpans(): boolean {
+      return page !== null && visibleSpans.length > 0;
+    },
+
+    get hasSources(): boolean {
+      return sources.length > 0;
+    },
+
+    addSource(source: HoverSource): void {
+      sources.push(source);
+    },
+
+    /** Starts or stops following the pointer; stopping hides the tooltip. */
+    listen(on: boolean, parent: AbortSignal): void {
+      if (on && !listening) {
+        const abort = new AbortController();
+        parent.addEventListener('abort', () => abort.abort(), { once: true, signal: abort.signal });
+        listening = abort;
+        const opts = { passive: true, capture: true, signal: abort.signal } as const;
+        doc.addEventListener('pointermove', (e) => guard('hover', () => onPointerMove(e)), opts);
+        doc.addEventListener('click', (e) => guard('click', () => onClick(e)), opts);
+        win().addEventListener('scroll', (e) => own(e) || ui.focused || hide(), opts);
+        doc.addEventListener('keydown', (e) => guard('key', () => onKey(e)), { capture: true, signal: abort.signal });
+      } else if (!on && listening) {
+        listening.abort();
+        listening = null;
+        hide();
+      }
+    },
+
+    hide,
+    hitTest,
+  };
 }

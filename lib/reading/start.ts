@@ -3,7 +3,7 @@ import { HighlightApiPainter, supportsHighlightApi } from '../highlight/highligh
 import { MarkPainter } from '../highlight/marks';
 import type { Painter } from '../highlight/painter';
 import { installPageStyles } from '../highlight/stylesheet';
-import { ReadingController } from './controller';
+import { createReadingController, type ReadingController } from './controller';
 import { announce, listenOnPage, request } from '../messages/content-endpoint';
 import { UNKNOWN_TEXT_ID } from './text-registry';
 import { mentionActions, type RuleEdits } from './tooltip-actions';
@@ -43,7 +43,7 @@ function report(err: unknown, where: string): void {
  */
 export function startReading(signal: AbortSignal, doc: Document = document): ReadingController {
   const edits = ruleEdits(() => controller);
-  const controller: ReadingController = new ReadingController({
+  const controller: ReadingController = createReadingController({
     doc,
     // The rule set runs in the background (see lib/messages/page.ts): the page thread only extracts and paints.
     analyze: analyzeInBackground,

@@ -92,128 +92,113 @@ export function encodeAnalysis(analysis: Analysis, text: string): WireAnalysis {
  * The outline's invariants, which the painter and the side panel's tree rely on: every item is a non-empty range
  * inside the text with its heading inside it (start < end, start ≤ headEnd ≤ end), its parent comes before it,
  * starts before it and contains it, and its depth is one more than its parent's. Returns the first violation in
- * words, or null. Pure, so the rule set's tests assert exactly what the content script applies.
+ * words, or null. Pure, so the rule set's tests assert exactly what the content script applies. The words are
+ * short on purpose: this runs in the content script, whose every byte is loaded with each page.
  */
 export function outlineProblem(outline: readonly OutlineItem[], textLength: number): string | null {
   for (let i = 0; i < outline.length; i++) {
-    const o = outline[i];
-    const what = `outline item ${i}`;
-    if (!(o.start >= 0 && o.start < o.end && o.end <= textLength)) return `${what}: range ${o.start}–${o.end}`;
-    if (!(o.headEnd >= o.start && o.headEnd <= o.end))
-      return `${what}: heading end ${o.headEnd} outside ${o.start}–${o.end}`;
-    if (o.parent === null) {
-      if (o.depth !== 0) return `${what}: depth ${o.depth} without a parent`;
-      continue;
-    }
-    if (o.parent < 0 || o.parent >= i) return `${what}: parent ${o.parent} does not come before it`;
-    const p = outline[o.parent];
-    if (!(p.start < o.start && o.end <= p.end))
-      return `${what}: ${o.start}–${o.end} outside its parent ${p.start}–${p.end}`;
-    if (o.depth !== p.depth + 1) return `${what}: depth ${o.depth} under a parent of depth ${p.depth}`;
+    const fault = itemFault(outline, i, textLength);
+    if (fault) return `outline item ${i}: ${fault}`;
   }
   return null;
 }
 
-const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+function itemFault(outline: readonly OutlineItem[], i: number, textLength: number): string | undefined {
+  const o = outline[i];
+  if (!(o.start >= 0 && o.start < o.end && o.end <= textLength)) return 'range';
+  if (!(o.headEnd >= o.start && o.headEnd <= o.end)) return 'heading end';
+  if (o.parent === null) return o.depth ? 'depth' : undefined;
+  const p = outline[o.parent];
+  if (!(o.parent >= 0 && o.parent < i)) return 'parent does not come before it';
+  if (!(p.start < o.start && o.end <= p.end)) return 'outside its parent';
+  if (o.depth !== p.depth + 1) return 'depth';
+}
+
+const isInt = (v: unknown): v is number => Number.isInteger(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';
 
 /**
  * Content side: checks the reply by hand (the content script does not bundle zod) and rebuilds the Analysis.
  * Every offset must lie inside the text that was sent, every string reference inside the table, before the
- * painter trusts any of it.
+ * painter trusts any of it. The error names the part that failed (verdict, strings, outline, mention), not the
+ * field: the sender is Tifa's own background, so a failure is a bug to find, not input to explain.
  */
 export function decodeAnalysis(value: unknown, text: string): Analysis {
-  const fail = (what: string): never => {
-    throw new Error(`reading.analyze: bad analysis (${what})`);
+  let part = 'verdict';
+  const fail = (why = part): never => {
+    throw new Error(`reading.analyze: bad analysis (${why})`);
   };
-  if (!value || typeof value !== 'object') fail('not an object');
-  const a = value as Record<string, unknown>;
-  const v = a.verdict as Record<string, unknown> | undefined;
+  const a = (value && typeof value === 'object' ? value : fail()) as Record<string, unknown>;
+  const v = a.verdict as Record<string, unknown> | null | undefined;
   if (
     !v ||
     typeof v.isPolicy !== 'boolean' ||
     !isStr(v.genre) ||
     typeof v.score !== 'number' ||
     !Array.isArray(v.reasons)
-  ) {
-    fail('verdict');
-  }
+  )
+    fail();
+  part = 'shape';
   const { strings, outline: o, mentions: m } = a;
-  if (!Array.isArray(strings) || !strings.every(isStr)) fail('strings');
-  if (!Array.isArray(o) || o.length % OUTLINE_STRIDE || !Array.isArray(m) || m.length % MENTION_STRIDE)
-    fail('outline/mentions');
-  const table = strings as string[];
+  const table = Array.isArray(strings) && strings.every(isStr) ? strings : fail();
+  const on = Array.isArray(o) && !(o.length % OUTLINE_STRIDE) ? (o as unknown[]) : fail();
+  const mn = Array.isArray(m) && !(m.length % MENTION_STRIDE) ? (m as unknown[]) : fail();
   const len = text.length;
-  const str = (i: unknown, what: string): string => (isInt(i) && i >= 0 && i < table.length ? table[i] : fail(what));
-  const offset = (x: unknown, what: string): number => (isInt(x) && x >= 0 && x <= len ? x : fail(what));
+  const str = (i: unknown): string => (isInt(i) && i >= 0 && i < table.length ? table[i] : fail());
+  const offset = (x: unknown): number => (isInt(x) && x >= 0 && x <= len ? x : fail());
 
+  part = 'outline';
   const outline: OutlineItem[] = [];
-  const on = o as unknown[];
   for (let k = 0; k < on.length; k += OUTLINE_STRIDE) {
-    const i = k / OUTLINE_STRIDE;
-    const what = `outline item ${i}`;
-    const start = offset(on[k + 4], what);
-    const headEnd = offset(on[k + 5], what);
-    const end = offset(on[k + 6], what);
-    const parent = on[k + 7];
-    const depth = on[k + 8];
-    const ordinal = on[k + 1];
-    if (!isInt(depth) || typeof ordinal !== 'number') fail(what);
-    if (!(parent === -1 || (isInt(parent) && parent >= 0))) fail(what);
+    const [family, ordinal, marker, title, start, headEnd, end, parent, depth] = on.slice(k, k + OUTLINE_STRIDE);
+    if (!isInt(depth) || typeof ordinal !== 'number' || !(parent === -1 || (isInt(parent) && parent >= 0))) fail();
     outline.push({
-      family: str(on[k], what) as OutlineItem['family'],
+      family: str(family) as OutlineItem['family'],
       ordinal: ordinal as number,
-      marker: str(on[k + 2], what),
-      title: str(on[k + 3], what),
-      start,
-      headEnd,
-      end,
+      marker: str(marker),
+      title: str(title),
+      start: offset(start),
+      headEnd: offset(headEnd),
+      end: offset(end),
       parent: parent === -1 ? null : (parent as number),
       depth: depth as number,
     });
   }
-
   const outlineFault = outlineProblem(outline, len);
   if (outlineFault) fail(outlineFault);
 
+  part = 'mention';
   const mentions: Mention[] = [];
-  const mn = m as unknown[];
   for (let k = 0; k < mn.length; k += MENTION_STRIDE) {
-    const what = `mention ${k / MENTION_STRIDE}`;
-    const category = MENTION_CATEGORIES[mn[k] as number];
-    const start = offset(mn[k + 1], what);
-    const end = offset(mn[k + 2], what);
-    if (!isInt(mn[k]) || !category || end < start) fail(what);
-    const mentionText = mn[k + 3] === -1 ? text.slice(start, end) : str(mn[k + 3], what);
+    const [cat, s, e, t, ruleId, key, gloss] = mn.slice(k, k + MENTION_STRIDE);
+    const category = isInt(cat) ? MENTION_CATEGORIES[cat] : undefined;
+    const start = offset(s);
+    const end = offset(e);
+    if (!category || end < start) fail();
+    const mentionText = t === -1 ? text.slice(start, end) : str(t);
     const mention: Mention = {
-      category,
+      category: category as Mention['category'],
       text: mentionText,
       start,
       end,
-      ruleId: str(mn[k + 4], what),
-      key: mn[k + 5] === -1 ? mentionText : str(mn[k + 5], what),
+      ruleId: str(ruleId),
+      key: key === -1 ? mentionText : str(key),
     };
-    if (mn[k + 6] !== -1) mention.gloss = str(mn[k + 6], what);
+    if (gloss !== -1) mention.gloss = str(gloss);
     mentions.push(mention);
   }
-  return {
+  const analysis: Analysis = {
     verdict: v as unknown as Verdict,
     outline,
     mentions,
-    ...(isStr(a.title) ? { title: a.title } : {}),
-    ...(isStr(a.date) ? { date: a.date } : {}),
-    ...(speakerOf(a.speaker) ?? {}),
-    ...(isStr(a.occasion) ? { occasion: a.occasion } : {}),
     textLength: isInt(a.textLength) ? a.textLength : len,
   };
-}
-
-/** A speaker as the background sent it: only string fields are kept. */
-function speakerOf(x: unknown): { speaker: Speaker } | undefined {
-  if (!x || typeof x !== 'object') return undefined;
-  const { name, post } = x as Record<string, unknown>;
+  for (const f of ['title', 'date', 'occasion'] as const) if (isStr(a[f])) analysis[f] = a[f];
+  // A speaker as the background sent it: only string fields are kept.
+  const sp = a.speaker as Record<string, unknown> | undefined;
   const speaker: Speaker = {};
-  if (isStr(name)) speaker.name = name;
-  if (isStr(post)) speaker.post = post;
-  return speaker.name || speaker.post ? { speaker } : undefined;
+  if (isStr(sp?.name)) speaker.name = sp.name;
+  if (isStr(sp?.post)) speaker.post = sp.post;
+  if (speaker.name || speaker.post) analysis.speaker = speaker;
+  return analysis;
 }

@@ -5,7 +5,7 @@
  */
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ContentClipper } from '../../lib/clipping/content-clipper';
+import { type ContentClipper, createContentClipper } from '../../lib/clipping/content-clipper';
 import type { BackgroundLink } from '../../lib/clipping/content-messages';
 import type { PageText } from '../../lib/clipping/page-text';
 import { extractText } from '../../lib/extract';
@@ -92,7 +92,7 @@ function selectPassage(): void {
 /** A clipper whose reading controller has no analysis until `analyse()` is called. */
 function freshlyInjectedClipper(pageWaitMs: number): { clipper: ContentClipper; analyse: () => void } {
   let page: PageText | null = null;
-  const c = new ContentClipper(() => page, { link, listenForMessages: false, pageWaitMs });
+  const c = createContentClipper(() => page, { link, listenForMessages: false, pageWaitMs });
   return {
     clipper: c,
     analyse: () => {

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ContentClipper } from '../../lib/clipping/content-clipper';
+import { type ContentClipper, createContentClipper } from '../../lib/clipping/content-clipper';
 import type { BackgroundLink } from '../../lib/clipping/content-messages';
 import { CLIPPER_HOST_ID } from '../../lib/clipping/clip-button';
 import { existingTifaUiRoot } from '../../lib/reading/uiHost';
@@ -120,7 +120,7 @@ function analysisOf(text: string): Analysis {
 }
 
 function startClipperOnPage(): ContentClipper {
-  const clipper = new ContentClipper(
+  const clipper = createContentClipper(
     () => {
       const extracted = extractText(document.body, {});
       return { extracted, analysis: analysisOf(extracted.text), url: location.href, title: document.title };

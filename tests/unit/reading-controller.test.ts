@@ -7,7 +7,7 @@ import { MarkPainter } from '../../lib/highlight/marks';
 import { installPageStyles } from '../../lib/highlight/stylesheet';
 import { analyze } from '../../lib/rules';
 import type { Analysis } from '../../lib/rules/types';
-import { ReadingController, type ReadingDeps } from '../../lib/reading/controller';
+import { createReadingController, type ReadingController, type ReadingDeps } from '../../lib/reading/controller';
 import { defaultToggles, loadToggles, saveGlobalToggles, watchToggles } from '../../lib/reading/toggles';
 
 const SEED_HTML = readFileSync(join(__dirname, '..', 'fixtures', 'pages', 'seed.html'), 'utf8');
@@ -35,7 +35,7 @@ let reported: string[] = [];
 
 function makeController(overrides: Partial<ReadingDeps> = {}): ReadingController {
   reported = [];
-  controller = new ReadingController({
+  controller = createReadingController({
     doc: document,
     analyze: (text) => analyze(text),
     extract: (doc) => extractText(doc.body, { mainContent: true }),
