@@ -119,15 +119,15 @@ interface Box {
 /**
  * Which of `texts` a clip is painted exactly over: the clip layer's line boxes (document coordinates, read in
  * Tifa's closed root) against the lines the page lays each text out on (its first line's start, its last line's
- * end, within 1.5 px). Each text must lie inside one text node.
+ * end, within 1.5 px). Each text must lie inside one text node. `layer` '.tifa-similars': recurring paragraphs.
  */
-export async function paintedOver(page: Page, texts: string[]): Promise<string[]> {
+export async function paintedOver(page: Page, texts: string[], layer = '.tifa-clips'): Promise<string[]> {
   const groups = (
     await inClosedRoots<Box[][]>(
       page,
       `function () {
         const by = new Map();
-        for (const el of this.querySelectorAll('.tifa-clips .l')) {
+        for (const el of this.querySelectorAll('${layer} .l')) {
           const s = el.style;
           const box = { left: parseFloat(s.left), top: parseFloat(s.top), width: parseFloat(s.width), height: parseFloat(s.height) };
           by.set(el.dataset.id, [...(by.get(el.dataset.id) || []), box]);
