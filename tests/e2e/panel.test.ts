@@ -20,6 +20,8 @@ import type { Clip } from '../../lib/clips/types';
 import { analyze } from '../../lib/rules';
 import {
   CORPUS_DIR,
+  highlightsOverPage,
+  highlightTexts,
   launchBrowser,
   newTab,
   seedPageHtml,
@@ -81,51 +83,28 @@ async function open(name: PageName): Promise<{ page: Page; tabId: number }> {
   return opened;
 }
 
+/** Ranges painted per name over the whole page (only those near the viewport are registered at a time). */
 async function sizes(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(
-    (names) => Object.fromEntries(names.map((n) => [n, CSS.highlights.get(n)?.size ?? 0])),
-    [...CALM, ...NUMBERS],
-  );
+  const names = [...CALM, ...NUMBERS];
+  const painted = await highlightsOverPage(page, names);
+  return Object.fromEntries(names.map((n) => [n, painted[n]?.length ?? 0]));
 }
 
 /**
  * Marked stretches of the page: the painted ranges of `names`, those that overlap merged into one (a program
- * inside an outline heading is one marked stretch on screen, in two tints). Ranges start and end in text nodes.
+ * inside an outline heading is one marked stretch on screen, in two tints).
  */
 async function stretches(page: Page, names: string[]): Promise<number> {
-  return page.evaluate((list) => {
-    const offset = new Map<Node, number>();
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    let total = 0;
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      offset.set(n, total);
-      total += (n as Text).data.length;
-    }
-    const spans = list
-      .flatMap((name) => [...(CSS.highlights.get(name) ?? [])])
-      .map((r) => [offset.get(r.startContainer)! + r.startOffset, offset.get(r.endContainer)! + r.endOffset])
-      .sort((x, y) => x[0] - y[0]);
-    let count = 0;
-    let end = -1;
-    for (const [s, e] of spans) {
-      if (s >= end) count++;
-      end = Math.max(end, e);
-    }
-    return count;
-  }, names);
-}
-
-async function texts(page: Page, name: string): Promise<string[]> {
-  return page.evaluate(
-    (n) =>
-      [...(CSS.highlights.get(n) ?? [])].map((r) => {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        return range.toString();
-      }),
-    name,
-  );
+  const spans = Object.values(await highlightsOverPage(page, names))
+    .flat()
+    .sort((x, y) => x.start - y.start);
+  let count = 0;
+  let end = -1;
+  for (const { start, end: e } of spans) {
+    if (start >= end) count++;
+    end = Math.max(end, e);
+  }
+  return count;
 }
 
 /** Presses Tab (only Tab) until the focused element matches `selector`. */
@@ -182,7 +161,7 @@ describe.each(['seed', 'report'] as const)('%s: reading modes', (name) => {
     expect((1000 * ranges) / a.textLength).toBeLessThan(8.1);
     expect(got['tifa-section']).toBe(a.outline.filter((o) => o.headEnd > o.start).length);
     const programs = a.mentions.filter((m) => m.category === 'program').map((m) => m.text);
-    expect((await texts(page, 'tifa-program')).sort()).toEqual(programs.sort());
+    expect((await highlightTexts(page, 'tifa-program')).sort()).toEqual(programs.sort());
     await page.close();
   });
 
@@ -195,7 +174,7 @@ describe.each(['seed', 'report'] as const)('%s: reading modes', (name) => {
     await tabTo(popup, 'input[name=tifa-mode]:checked');
     await popup.keyboard.press('ArrowRight');
     expect(await popup.locator('input[name=tifa-mode][value=full]').isChecked()).toBe(true);
-    await page.waitForFunction((n) => CSS.highlights.get('tifa-target')?.size === n, targets);
+    await expect.poll(async () => (await highlightTexts(page, 'tifa-target')).length).toBe(targets);
     await popup.close();
 
     const panel = await tifa.openExtensionPage('sidepanel.html', { tabId });

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CORPUS_DIR,
+  highlightsOverPage,
   highlightTexts,
   launchBrowser,
   newTab,
@@ -22,7 +23,7 @@ import {
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
-import { waitForTifaUi } from './tifa-ui';
+import { highlightPoint, waitForTifaUi } from './tifa-ui';
 
 const CATEGORY_NAMES = [
   'tifa-section',
@@ -94,15 +95,10 @@ window.goElsewhere = () => {
 </script></body></html>`;
 }
 
+/** Ranges painted per registered category name, over the whole page (only those near the viewport are registered). */
 async function highlightSizes(page: Page): Promise<Record<string, number>> {
-  return page.evaluate((names) => {
-    const out: Record<string, number> = {};
-    for (const name of names) {
-      const h = CSS.highlights.get(name);
-      if (h) out[name] = h.size;
-    }
-    return out;
-  }, CATEGORY_NAMES);
+  const texts = await highlightsOverPage(page, [...CATEGORY_NAMES]);
+  return Object.fromEntries(Object.entries(texts).map(([name, t]) => [name, t.length]));
 }
 
 async function setToggles(tifa: ExtensionBrowser, toggles: unknown): Promise<void> {
@@ -136,6 +132,7 @@ beforeAll(async () => {
       '/seed.html': { body: seedWithTextProbe() },
       '/late.html': { body: lateSpeechHtml() },
       '/spa/speech': { body: spaHtml(), contentType: 'text/html; charset=utf-8' },
+      '/long.html': { body: speechPageHtml({ ...seedParts(), paragraphs: Array(5).fill(seedParts().paragraphs).flat() }) },
       '/plain.html': { body: speechPageHtml({ title: '天气', paragraphs: ['今天晴。'] }) },
     },
   });
@@ -317,13 +314,64 @@ describe('side panel outline', () => {
   });
 });
 
+describe('long pages', () => {
+  it('registers only the ranges near the viewport, and every painted range in view after a far jump', async () => {
+    const { page } = await newTab(tifa, server.url('/long.html'));
+    expect(await waitForTifa(page)).toBe('policy');
+    await page.waitForFunction(() => (CSS.highlights.get('tifa-section')?.size ?? 0) > 0);
+    const painted = await highlightsOverPage(page, ['tifa-section', 'tifa-program']);
+    const all = Object.entries(painted).flatMap(([name, ranges]) => ranges.map((r) => ({ name, ...r })));
+    // Four fifths down in one jump (far beyond the screen kept registered around the viewport); two frames later
+    // every painted range whose text is in view is registered: no gap.
+    const seen = await page.evaluate(async (list) => {
+      scrollTo(0, document.documentElement.scrollHeight * 0.8);
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const nodes: [Text, number][] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let total = 0;
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+        nodes.push([n, total]);
+        total += n.data.length;
+      }
+      const at = (offset: number): [Text, number] => {
+        const [node, start] = nodes.findLast(([, s]) => s <= offset)!;
+        return [node, offset - start];
+      };
+      const registered = (name: string) => [...(CSS.highlights.get(name) ?? [])];
+      const count = registered('tifa-section').length + registered('tifa-program').length;
+      const inView = list.filter(({ start, end }) => {
+        const range = document.createRange();
+        range.setStart(...at(start));
+        range.setEnd(...at(end));
+        const rect = range.getBoundingClientRect();
+        return rect.bottom > 0 && rect.top < innerHeight;
+      });
+      const missing = inView.filter(({ name, start, end }) => {
+        const [[sn, so], [en, eo]] = [at(start), at(end)];
+        return !registered(name).some(
+          (r) => r.startContainer === sn && r.startOffset === so && r.endContainer === en && r.endOffset === eo,
+        );
+      });
+      return { count, inView, missing: missing.map((r) => r.text), y: scrollY };
+    }, all);
+    expect(seen.count).toBeLessThan(all.length / 2);
+    expect(seen.inView.length).toBeGreaterThan(0);
+    expect(seen.missing).toEqual([]);
+    // The reader's pointer finds one of them where it is, without the page scrolling back up to an earlier copy.
+    const point = await highlightPoint(page, seen.inView[0].name, seen.inView[0].text);
+    expect(point).not.toBeNull();
+    expect(await page.evaluate(() => scrollY)).toBeGreaterThan(seen.y - 2000);
+    await page.close();
+  });
+});
+
 describe('dynamic pages', () => {
   it('marks a speech that arrives 2 s after load', async () => {
     const page = await tifa.context.newPage();
     await page.goto(server.url('/late.html'));
     expect(await waitForTifa(page)).toBe('other');
     await page.waitForFunction(() => document.documentElement.dataset.tifa === 'policy', undefined, { timeout: 8000 });
-    await page.waitForFunction(() => (CSS.highlights.get('tifa-section')?.size ?? 0) === 24);
+    await expect.poll(async () => (await highlightTexts(page, 'tifa-section')).length, { timeout: 8000 }).toBe(24);
     await page.close();
   });
 

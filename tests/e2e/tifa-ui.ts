@@ -243,7 +243,8 @@ export async function clickTifaUi(page: Page, selector: string, timeoutMs = 10_0
 
 /**
  * Viewport point inside the painted range of highlight `name` whose text includes `needle` (scrolled into view),
- * `at` of the way along its first line box; null when no such range is painted.
+ * `at` of the way along its first line box; null when no such range is painted. Tifa registers only the ranges
+ * near the viewport, so when none is registered yet this scrolls down the page a screen at a time to find one.
  */
 export async function highlightPoint(
   page: Page,
@@ -252,18 +253,27 @@ export async function highlightPoint(
   at = 0.5,
 ): Promise<{ x: number; y: number; text: string } | null> {
   return page.evaluate(
-    ([n, needleText, frac]) => {
-      const h = CSS.highlights.get(n);
-      for (const r of h ? [...h] : []) {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        if (!range.toString().includes(needleText)) continue;
-        range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-        const rect = range.getClientRects()[0];
-        return { x: rect.left + rect.width * frac, y: rect.top + rect.height / 2, text: range.toString() };
+    async ([n, needleText, frac]) => {
+      const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const find = () => {
+        for (const r of CSS.highlights.get(n) ?? []) {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          if (range.toString().includes(needleText)) return range;
+        }
+        return null;
+      };
+      let range = find();
+      for (let y = 0; !range && y < document.documentElement.scrollHeight; y += innerHeight) {
+        scrollTo(scrollX, y);
+        await frames();
+        range = find();
       }
-      return null;
+      if (!range) return null;
+      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+      const rect = range.getClientRects()[0];
+      return { x: rect.left + rect.width * frac, y: rect.top + rect.height / 2, text: range.toString() };
     },
     [name, needle, at] as const,
   );
