@@ -254,26 +254,21 @@ export async function highlightPoint(
 ): Promise<{ x: number; y: number; text: string } | null> {
   return page.evaluate(
     async ([n, needleText, frac]) => {
-      const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      const find = () => {
+      // (No named helper functions in here: the TypeScript loader of the screenshot scripts would wrap them.)
+      for (let y = 0; ; y += innerHeight) {
         for (const r of CSS.highlights.get(n) ?? []) {
           const range = document.createRange();
           range.setStart(r.startContainer, r.startOffset);
           range.setEnd(r.endContainer, r.endOffset);
-          if (range.toString().includes(needleText)) return range;
+          if (!range.toString().includes(needleText)) continue;
+          range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+          const rect = range.getClientRects()[0];
+          return { x: rect.left + rect.width * frac, y: rect.top + rect.height / 2, text: range.toString() };
         }
-        return null;
-      };
-      let range = find();
-      for (let y = 0; !range && y < document.documentElement.scrollHeight; y += innerHeight) {
+        if (y >= document.documentElement.scrollHeight) return null;
         scrollTo(scrollX, y);
-        await frames();
-        range = find();
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       }
-      if (!range) return null;
-      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-      const rect = range.getClientRects()[0];
-      return { x: rect.left + rect.width * frac, y: rect.top + rect.height / 2, text: range.toString() };
     },
     [name, needle, at] as const,
   );
