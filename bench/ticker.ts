@@ -39,7 +39,8 @@ function tickerPage(copies = 1): string {
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
-  const page = copies > 1 ? speechPageHtml({ title, paragraphs: Array(copies).fill(paragraphs).flat() }) : seedPageHtml();
+  const page =
+    copies > 1 ? speechPageHtml({ title, paragraphs: Array(copies).fill(paragraphs).flat() }) : seedPageHtml();
   return page
     .replace('<div class="nav">', '<div class="nav"><span id="ticker">0</span>')
     .replace('</body>', `<script>${script}</script>\n</body>`);

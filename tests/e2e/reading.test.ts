@@ -23,7 +23,7 @@ import {
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
-import { highlightPoint, waitForTifaUi } from './tifa-ui';
+import { waitForTifaUi } from './tifa-ui';
 
 const CATEGORY_NAMES = [
   'tifa-section',
@@ -132,7 +132,6 @@ beforeAll(async () => {
       '/seed.html': { body: seedWithTextProbe() },
       '/late.html': { body: lateSpeechHtml() },
       '/spa/speech': { body: spaHtml(), contentType: 'text/html; charset=utf-8' },
-      '/long.html': { body: speechPageHtml({ ...seedParts(), paragraphs: Array(5).fill(seedParts().paragraphs).flat() }) },
       '/plain.html': { body: speechPageHtml({ title: '天气', paragraphs: ['今天晴。'] }) },
     },
   });
@@ -310,72 +309,6 @@ describe('side panel outline', () => {
     expect(lines[5]).toMatch(/^ {2}- 第一，要从筑牢党的执政根基/);
     expect(lines[10]).toMatch(/^ {4}- 一要扎扎实实实施“千村头雁”/);
     await panel.close();
-    await page.close();
-  });
-});
-
-describe('long pages', () => {
-  it('registers only the ranges near the viewport; scrolling by up to a screen finds them registered', async () => {
-    const { page } = await newTab(tifa, server.url('/long.html'));
-    expect(await waitForTifa(page)).toBe('policy');
-    await page.waitForFunction(() => (CSS.highlights.get('tifa-section')?.size ?? 0) > 0);
-    const painted = await highlightsOverPage(page, ['tifa-section', 'tifa-program']);
-    const all = Object.entries(painted).flatMap(([name, ranges]) => ranges.map((r) => ({ name, ...r })));
-    /** After scrolling by `dy` (nothing awaited): the painted ranges in view, and those not registered now. */
-    const view = (dy: number) =>
-      page.evaluate(
-        ({ list, dy }) => {
-          scrollBy(0, dy);
-          const nodes: [Text, number][] = [];
-          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-          let total = 0;
-          for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-            nodes.push([n, total]);
-            total += n.data.length;
-          }
-          const at = (offset: number): [Text, number] => {
-            const [node, start] = nodes.findLast(([, s]) => s <= offset)!;
-            return [node, offset - start];
-          };
-          const registered = (name: string) => [...(CSS.highlights.get(name) ?? [])];
-          const offsetOf = new Map<Node, number>(nodes);
-          const keys = new Set(
-            ['tifa-section', 'tifa-program'].flatMap((name) =>
-              registered(name).map(
-                (r) =>
-                  `${name} ${offsetOf.get(r.startContainer)! + r.startOffset} ${offsetOf.get(r.endContainer)! + r.endOffset}`,
-              ),
-            ),
-          );
-          const inView = list.filter(({ start, end }) => {
-            const range = document.createRange();
-            range.setStart(...at(start));
-            range.setEnd(...at(end));
-            const rect = range.getBoundingClientRect();
-            return rect.bottom > 0 && rect.top < innerHeight;
-          });
-          const missing = inView.filter(({ name, start, end }) => !keys.has(`${name} ${start} ${end}`));
-          const count = registered('tifa-section').length + registered('tifa-program').length;
-          return { count, inView, missing: missing.map((r) => r.text), y: scrollY };
-        },
-        { list: all, dy },
-      );
-    // Four fifths down in one jump, far beyond the screen kept registered around the viewport: the ranges in view
-    // are registered once the observer has reported (a frame or two later), and few others are.
-    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight * 0.8));
-    await expect.poll(async () => (await view(0)).missing, { timeout: 10_000 }).toEqual([]);
-    const far = await view(0);
-    expect(far.inView.length).toBeGreaterThan(0);
-    expect(far.count).toBeLessThan(all.length / 2);
-    // Reading on, a screen down at once: every range coming into view was registered before the scroll (no gap).
-    const next = await view(await page.evaluate(() => innerHeight * 0.95));
-    expect(next.y).toBeGreaterThan(far.y);
-    expect(next.inView.length).toBeGreaterThan(0);
-    expect(next.missing).toEqual([]);
-    // The reader's pointer finds one of them where it is, without the page scrolling back up to an earlier copy.
-    const point = await highlightPoint(page, next.inView[0].name, next.inView[0].text);
-    expect(point).not.toBeNull();
-    expect(await page.evaluate(() => scrollY)).toBeGreaterThan(far.y);
     await page.close();
   });
 });
