@@ -136,7 +136,16 @@ export async function tifaRun(tifa: ExtensionBrowser, page: Page, tabId: number)
 export async function rangesForMarkJs(
   page: Page,
 ): Promise<{ ranges: Array<{ start: number; length: number }>; painted: number }> {
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
+    // Tifa registers only the ranges near the viewport: collect them a screen at a time down the page.
+    const seen = new Map<string, Set<AbstractRange>>();
+    const y0 = scrollY;
+    for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) {
+      scrollTo(0, y);
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      for (const [name, h] of CSS.highlights) for (const r of h) seen.set(name, (seen.get(name) ?? new Set()).add(r));
+    }
+    scrollTo(0, y0);
     const starts = new Map<Node, number>();
     let offset = 0;
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -147,7 +156,7 @@ export async function rangesForMarkJs(
     }
     const all: Array<{ start: number; end: number }> = [];
     let painted = 0;
-    for (const [name, h] of CSS.highlights) {
+    for (const [name, h] of seen) {
       if (!name.startsWith('tifa-') || name === 'tifa-clip' || name === 'tifa-flash') continue;
       for (const r of h) {
         painted++;

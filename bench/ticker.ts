@@ -8,8 +8,11 @@
  *
  * Standalone: `npx tsx bench/ticker.ts` (needs `.output/chrome-mv3` or TIFA_EXTENSION_DIR).
  */
+import { readFileSync } from 'node:fs';
 import {
   launchBrowser,
+  SEED_TEXT_FILE,
+  speechPageHtml,
   newTab,
   OTHER_HOST,
   seedPageHtml,
@@ -26,10 +29,19 @@ const SAMPLES = Number(process.env.TIFA_BENCH_TICKER_RUNS ?? 5);
 const TICKS = 250;
 /** The cost Tifa may add on a page it does not need to re-read: at most this times the page's own. */
 const GOAL_RATIO = 1.5;
+/** Copies of the article on the long page (its cost grows with the ranges registered, not with the page). */
+const LONG_COPIES = 6;
 
-function tickerPage(): string {
+/** The seed speech with a ticker; `copies` > 1 repeats its article (a long page: ~8,000 characters a copy). */
+function tickerPage(copies = 1): string {
   const script = `let n = 0; setInterval(() => { document.getElementById('ticker').textContent = '实时 ' + (++n); }, 10);`;
-  return seedPageHtml()
+  const [, title, ...paragraphs] = readFileSync(SEED_TEXT_FILE, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const page =
+    copies > 1 ? speechPageHtml({ title, paragraphs: Array(copies).fill(paragraphs).flat() }) : seedPageHtml();
+  return page
     .replace('<div class="nav">', '<div class="nav"><span id="ticker">0</span>')
     .replace('</body>', `<script>${script}</script>\n</body>`);
 }
@@ -96,14 +108,18 @@ async function tickCost(tifa: ExtensionBrowser, url: string, mode: Mode): Promis
 const fmt = (ms: number) => ms.toFixed(3);
 
 export async function run(): Promise<BenchRow[]> {
-  const server = await startServer({ routes: { '/ticker.html': { body: tickerPage() } } });
+  const server = await startServer({
+    routes: { '/ticker.html': { body: tickerPage() }, '/long.html': { body: tickerPage(LONG_COPIES) } },
+  });
   const tifa = await launchBrowser();
   try {
     const on: TickCost[] = [];
     const off: TickCost[] = [];
     const watching: TickCost[] = [];
+    const long: TickCost[] = [];
     for (let i = 0; i < SAMPLES; i++) {
       on.push(await tickCost(tifa, server.url('/ticker.html'), 'highlights'));
+      long.push(await tickCost(tifa, server.url('/long.html'), 'highlights'));
       off.push(await tickCost(tifa, server.url('/ticker.html', OTHER_HOST), 'off'));
       watching.push(await tickCost(tifa, server.url('/ticker.html'), 'watching'));
     }
@@ -139,6 +155,15 @@ export async function run(): Promise<BenchRow[]> {
         summarize(on.map((x) => x.task)),
         offTask,
         { maxRatio: GOAL_RATIO },
+      ),
+      compareRow(
+        {
+          area: AREA,
+          case: `same, the article ${LONG_COPIES}× (a long page): busy ms per tick, vs the one-copy page off`,
+          extra: parts(long),
+        },
+        summarize(long.map((x) => x.task)),
+        offTask,
       ),
     ];
   } finally {

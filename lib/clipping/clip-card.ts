@@ -41,7 +41,7 @@ export function clipHoverSource(
         length: passage.length,
         key: `c${entry.id}`,
         content: (close) => ({
-          swatch: CLIP_PALETTE[entry.color],
+          swatch: CLIP_PALETTE[entry.color ?? 'yellow'],
           heading: t('reading_clipHeading'),
           text: `“${shorten(passage.trim(), 80)}”`,
           extra: clipCard(doc, entry.id, link, () => {

@@ -20,15 +20,20 @@ const FLASH_MS = 1200;
 /** Most scroll frames recorded as tifa:clip-scroll (enough to measure, never a growing buffer). */
 const MAX_SCROLL_MEASURES = 200;
 
-const CSS = `.tifa-clips{position:fixed;left:0;top:0;width:0;height:0;pointer-events:none;contain:layout style}
-.tifa-clips div{position:absolute;box-sizing:border-box}
+// Recurring paragraphs (lib/reading/similar-marks.ts) share the layer code: a dotted slate rule under each line
+// and a thin bar on the right margin, so they never look like a clip (double rule, bar on the left) or a tint.
+const CSS = `.tifa-clips,.tifa-similars{position:fixed;left:0;top:0;width:0;height:0;pointer-events:none;contain:layout style}
+.tifa-clips div,.tifa-similars div{position:absolute;box-sizing:border-box}
 .tifa-clips .l{border-bottom:3px double var(--c);background:color-mix(in srgb,var(--c) 8%,transparent)}
 .tifa-clips .m{width:4px;border-radius:2px;background:var(--c)}
-.tifa-clips .l[data-f]{background:rgba(255,140,0,.45);transition:background .3s}`;
+.tifa-clips .l[data-f]{background:rgba(255,140,0,.45);transition:background .3s}
+.tifa-similars .l{border-bottom:2px dotted #64748b}
+.tifa-similars .m{background:#94a3b8}`;
 
 export interface HighlightEntry {
   id: string;
-  color: ClipColor;
+  /** A clip's colour; recurring paragraphs have none (the layer's kind styles them). */
+  color?: ClipColor;
   range: Range;
 }
 
@@ -36,7 +41,8 @@ export interface HighlightEntry {
  * Paints anchored clips as boxes inside Tifa's closed shadow root (lib/reading/uiHost.ts), measured from each
  * clip's text with Range.getClientRects. Not CSS Custom Highlights: `CSS.highlights` is shared with the page's
  * own scripts, which could list the passages the reader clipped; boxes in a closed root cannot be enumerated by
- * the page. The layer holds document coordinates and follows the page's scroll with one transform per frame;
+ * the page. The same class paints recurring paragraphs (kind `similar`): which of a page's paragraphs the reader
+ * read elsewhere is reading history, as private as a clip. The layer holds document coordinates and follows the page's scroll with one transform per frame;
  * a scroll inside an element, a resize or a reflow lays the boxes out again (batched in one animation frame).
  */
 export class ClipHighlighter {
@@ -50,9 +56,11 @@ export class ClipHighlighter {
   #life: AbortController | null = null;
   #observer: ResizeObserver | null = null;
   readonly #doc: Document;
+  readonly #kind: 'clip' | 'similar';
 
-  constructor(doc: Document = document) {
+  constructor(doc: Document = document, kind: 'clip' | 'similar' = 'clip') {
     this.#doc = doc;
+    this.#kind = kind;
   }
 
   /** Paints exactly these clips (replacing what was painted). */
@@ -116,15 +124,18 @@ export class ClipHighlighter {
       const add = (cls: string, b: LineBox) => {
         const d = el(this.#doc, 'div', cls);
         d.dataset.id = id;
-        d.style.cssText = `--c:${CLIP_PALETTE[color]};left:${b.left}px;top:${b.top}px;width:${b.width}px;height:${b.height}px`;
+        d.style.cssText = `${color ? `--c:${CLIP_PALETTE[color]};` : ''}left:${b.left}px;top:${b.top}px;width:${b.width}px;height:${b.height}px`;
         frag.append(d);
         els.push(d);
       };
       for (const line of lines) add('l', line);
       const top = lines[0].top;
-      const left = Math.min(...lines.map((l) => l.left));
+      const left =
+        this.#kind === 'clip'
+          ? Math.min(...lines.map((l) => l.left)) - 10
+          : Math.max(...lines.map((l) => l.left + l.width)) + 8;
       add('m', {
-        left: Math.max(0, left - 10),
+        left: Math.max(0, left),
         top,
         width: 4,
         height: lines[lines.length - 1].top + lines[lines.length - 1].height - top,
@@ -133,7 +144,8 @@ export class ClipHighlighter {
     }
     layer.replaceChildren(frag);
     this.#follow();
-    measure('tifa:clip-paint', t0);
+    // User Timing entries are readable by the page: a similar-paint measure would tell it the reader has history.
+    if (this.#kind === 'clip') measure('tifa:clip-paint', t0);
   }
 
   /** One transform keeps the layer's document coordinates under the page's scroll position. */
@@ -151,7 +163,7 @@ export class ClipHighlighter {
       if (this.#relayout) this.#layout();
       else this.#follow();
       this.#relayout = false;
-      if (this.#scrollMeasures++ < MAX_SCROLL_MEASURES) measure('tifa:clip-scroll', t0);
+      if (this.#kind === 'clip' && this.#scrollMeasures++ < MAX_SCROLL_MEASURES) measure('tifa:clip-scroll', t0);
     });
   }
 
@@ -159,7 +171,7 @@ export class ClipHighlighter {
     if (this.#layer?.isConnected) return this.#layer;
     this.#unmount?.();
     const style = el(this.#doc, 'style', '', CSS);
-    const layer = el(this.#doc, 'div', 'tifa-clips');
+    const layer = el(this.#doc, 'div', `tifa-${this.#kind}s`);
     layer.setAttribute('aria-hidden', 'true');
     this.#unmount = mountInTifaUi(this.#doc, style, layer);
     this.#layer = layer;

@@ -57,12 +57,20 @@ export class Flash {
  *
  * Ranges are registered as StaticRanges: a live Range is tracked and updated by the document on every mutation the
  * page makes, and hundreds of them would tax a busy page; the controller re-analyses after mutations anyway.
+ *
+ * Only the ranges near the viewport are in the Highlights: Chromium re-validates every registered range after each
+ * DOM change, so a ticker on the page cost ×3 its own renderer time with a whole page registered. An
+ * IntersectionObserver on each range's element, one screen beyond the viewport above and below, adds a group's
+ * ranges as it comes near and drops them as it leaves; a scroll of less than a screen per frame never shows a
+ * gap. Every range stays in the controller's spans (navigation, tooltips, the page index, sizes()).
  */
 export class HighlightApiPainter implements Painter {
   readonly kind = 'highlight-api' as const;
   readonly mutatesDom = false;
   readonly #highlights = new Map<HighlightCategory, Highlight>();
   readonly #flasher: Flash;
+  #counts: Record<string, number> = {};
+  #near: IntersectionObserver | null = null;
 
   readonly #win: HighlightWindow;
 
@@ -74,17 +82,38 @@ export class HighlightApiPainter implements Painter {
 
   paint(items: readonly PaintItem[], visible: ReadonlySet<HighlightCategory>): void {
     this.clear();
-    const buckets = new Map<HighlightCategory, AbstractRange[]>();
-    const useStatic = typeof this.#win.StaticRange === 'function';
+    const win = this.#win;
+    const useStatic = typeof win.StaticRange === 'function';
+    const groups = new Map<Element, [Highlight, AbstractRange][]>();
     for (const { category, range } of items) {
-      let bucket = buckets.get(category);
-      if (!bucket) buckets.set(category, (bucket = []));
-      bucket.push(useStatic ? this.#toStatic(range) : range);
+      let highlight = this.#highlights.get(category);
+      if (!highlight) {
+        this.#highlights.set(category, (highlight = new win.Highlight()));
+        highlight.priority = CATEGORY_STYLES[category].priority;
+      }
+      this.#counts[category] = (this.#counts[category] ?? 0) + 1;
+      const r = useStatic ? this.#toStatic(range) : range;
+      const node = range.startContainer;
+      const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+      if (!el || !win.IntersectionObserver) highlight.add(r);
+      else {
+        let group = groups.get(el);
+        if (!group) groups.set(el, (group = []));
+        group.push([highlight, r]);
+      }
     }
-    for (const [category, ranges] of buckets) {
-      const highlight = new this.#win.Highlight(...ranges);
-      highlight.priority = CATEGORY_STYLES[category].priority;
-      this.#highlights.set(category, highlight);
+    if (groups.size) {
+      this.#near = new win.IntersectionObserver(
+        (entries) => {
+          for (const e of entries)
+            for (const [h, r] of groups.get(e.target) ?? []) {
+              if (e.isIntersecting) h.add(r);
+              else h.delete(r);
+            }
+        },
+        { rootMargin: '100% 0px' },
+      );
+      for (const el of groups.keys()) this.#near.observe(el);
     }
     this.setVisible(visible);
   }
@@ -111,12 +140,14 @@ export class HighlightApiPainter implements Painter {
     }
     this.#flasher.clear();
     this.#highlights.clear();
+    this.#near?.disconnect();
+    this.#near = null;
+    this.#counts = {};
   }
 
+  /** Ranges painted per category, near the viewport or not. */
   sizes(): Record<string, number> {
-    const out: Record<string, number> = {};
-    for (const [category, highlight] of this.#highlights) out[category] = highlight.size;
-    return out;
+    return { ...this.#counts };
   }
 
   #toStatic(range: Range): StaticRange {

@@ -24,11 +24,6 @@ export function pageCss(): string {
     }
   }
   rules.push(`::highlight(${FLASH_HIGHLIGHT}){background-color:rgba(255,220,0,.75);color:#000}`);
-  // Similar paragraphs (lib/reading/similar-marks.ts), margin-like: no tint (categories and clips tint), a dotted
-  // slate rule set well below the lines, so it reads as a mark on the paragraph rather than on words.
-  rules.push(
-    '::highlight(tifa-similar) { text-decoration: underline dotted 2px #64748b; text-underline-offset: 6px; }',
-  );
   if (!import.meta.env.CHROME) {
     // The UA gives <mark> a yellow background and black text; the fallback must look like the highlights.
     rules.unshift(`mark.${MARK_CLASS} { background-color: transparent; color: inherit; }`);

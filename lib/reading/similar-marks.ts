@@ -1,32 +1,25 @@
+import { ClipHighlighter } from '../clipping/highlights';
 import { rangeFor } from '../extract';
-import { pointInRange } from '../highlight/hitTest';
 import type { SimilarMarkReply } from '../messages/history';
 import { request } from '../messages/content-endpoint';
 import type { ReadingController } from './controller';
 import { similarTooltip } from './similar-tooltip';
 
 /**
- * The named highlight of paragraphs that recur in an earlier-read speech or a clip (issue 12); its style is in
- * the page rules (lib/highlight/stylesheet.ts, installed by the reading controller).
- */
-export const SIMILAR_HIGHLIGHT = 'tifa-similar';
-
-/**
- * Paints the page's recurring paragraphs. The background finds them (fingerprints and alignment never run on
- * the page's thread); this side gets ranges and the other speeches' names only, after each new analysis of a
- * policy page (which is also when the background records the page in the history).
+ * Paints the page's recurring paragraphs (issue 12). The background finds them (fingerprints and alignment never
+ * run on the page's thread); this side gets ranges and the other speeches' names only, after each new analysis of
+ * a policy page (which is also when the background records the page in the history).
+ *
+ * Which paragraphs recur is the reader's history, so they are painted like clips — boxes in Tifa's closed shadow
+ * root (lib/clipping/highlights.ts) — never as a named CSS highlight, which the page's scripts could enumerate.
  */
 export function startSimilarMarks(reading: ReadingController, signal: AbortSignal, doc: Document = document): void {
-  const win = doc.defaultView as (Window & typeof globalThis) | null;
-  if (!win?.Highlight) return;
   let found: SimilarMarkReply['paragraphs'] = [];
-  // The painted ranges, one per paragraph of `found`: built once per answer, hit-tested on every pointer frame.
-  let ranges: Range[] = [];
   let label = '';
+  const painter = new ClipHighlighter(doc, 'similar');
   const clear = () => {
-    win.CSS.highlights.delete(SIMILAR_HIGHLIGHT);
+    painter.set([]);
     found = [];
-    ranges = [];
   };
   reading.onAnalysed((snap) => {
     clear();
@@ -38,21 +31,18 @@ export function startSimilarMarks(reading: ReadingController, signal: AbortSigna
         const n = snap.extraction.text.length;
         found = reply.paragraphs.filter((p) => p.start < p.end && p.end <= n);
         label = reply.open;
-        if (!found.length) return;
         const ex = reading.liveExtraction() ?? snap.extraction;
-        ranges = found.map((p) => rangeFor(ex, p.start, p.end));
-        win.CSS.highlights.set(SIMILAR_HIGHLIGHT, new win.Highlight(...ranges));
+        painter.set(found.map((p, i) => ({ id: String(i), range: rangeFor(ex, p.start, p.end) })));
       },
       () => undefined, // the worker went away: the next analysis asks again
     );
   }, signal);
   // The tooltip: one hover source among the spans' and the clips' (lib/reading/hover.ts); where hits overlap the
-  // shorter wins, so a mention inside a recurring paragraph keeps its own tooltip.
+  // shorter wins, so a mention inside a recurring paragraph keeps its own tooltip. Hit-tested on the painted boxes.
   reading.addHoverSource({
     hit(x, y) {
-      const key = ranges.findIndex((range) => pointInRange(range, x, y));
-      if (key < 0) return null;
-      const p = found[key];
+      const p = found[Number(painter.clipAt(x, y) ?? Number.NaN)];
+      if (!p) return null;
       return {
         length: p.end - p.start,
         key: `s${p.start}`,
@@ -65,5 +55,5 @@ export function startSimilarMarks(reading: ReadingController, signal: AbortSigna
       };
     },
   });
-  signal.addEventListener('abort', clear, { once: true });
+  signal.addEventListener('abort', () => painter.destroy(), { once: true });
 }

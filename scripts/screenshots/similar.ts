@@ -5,6 +5,7 @@
  */
 import { newTab, startServer, waitForTifa } from '../../tests/e2e/harness';
 import { speechA, speechB } from '../../tests/e2e/similar-pages';
+import { tifaUiCount } from '../../tests/e2e/tifa-ui';
 import { type ScreenshotContext, type ScreenshotStep, VIEW_SIZES } from './session';
 
 async function similarShots(ctx: ScreenshotContext): Promise<void> {
@@ -15,7 +16,8 @@ async function similarShots(ctx: ScreenshotContext): Promise<void> {
     await waitForTifa(a);
     const { page: b, tabId } = await newTab(tifa, server.url('/b.html'));
     await waitForTifa(b);
-    await b.waitForFunction(() => (CSS.highlights.get('tifa-similar')?.size ?? 0) > 0, undefined, { timeout: 30_000 });
+    // The recurring paragraph is painted in Tifa's closed root (not a CSS highlight): read it there.
+    for (let i = 0; i < 300 && !(await tifaUiCount(b, '.tifa-similars .l')); i++) await b.waitForTimeout(100);
     const panel = await tifa.context.newPage();
     await panel.setViewportSize(VIEW_SIZES['sidepanel.html']);
     await panel.goto(`chrome-extension://${tifa.extensionId}/sidepanel.html?tabId=${tabId}&tab=similar`);

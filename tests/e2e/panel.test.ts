@@ -20,6 +20,8 @@ import type { Clip } from '../../lib/clips/types';
 import { analyze } from '../../lib/rules';
 import {
   CORPUS_DIR,
+  highlightsOverPage,
+  highlightTexts,
   launchBrowser,
   newTab,
   seedPageHtml,
@@ -81,24 +83,11 @@ async function open(name: PageName): Promise<{ page: Page; tabId: number }> {
   return opened;
 }
 
+/** Ranges painted per name over the whole page (only those near the viewport are registered at a time). */
 async function sizes(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(
-    (names) => Object.fromEntries(names.map((n) => [n, CSS.highlights.get(n)?.size ?? 0])),
-    [...CALM, ...NUMBERS],
-  );
-}
-
-async function texts(page: Page, name: string): Promise<string[]> {
-  return page.evaluate(
-    (n) =>
-      [...(CSS.highlights.get(n) ?? [])].map((r) => {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        return range.toString();
-      }),
-    name,
-  );
+  const names = [...CALM, ...NUMBERS];
+  const painted = await highlightsOverPage(page, names);
+  return Object.fromEntries(names.map((n) => [n, painted[n]?.length ?? 0]));
 }
 
 /** Presses Tab (only Tab) until the focused element matches `selector`. */
@@ -152,7 +141,7 @@ describe.each(['seed', 'report'] as const)('%s: reading modes', (name) => {
     expect(perThousand).toBeLessThanOrEqual(8);
     expect(got['tifa-section']).toBe(a.outline.filter((o) => o.headEnd > o.start).length);
     const programs = a.mentions.filter((m) => m.category === 'program').map((m) => m.text);
-    expect((await texts(page, 'tifa-program')).sort()).toEqual(programs.sort());
+    expect((await highlightTexts(page, 'tifa-program')).sort()).toEqual(programs.sort());
     await page.close();
   });
 
@@ -166,7 +155,7 @@ describe.each(['seed', 'report'] as const)('%s: reading modes', (name) => {
     await tabTo(popup, 'input[name=tifa-mode]:checked');
     await popup.keyboard.press('ArrowRight');
     expect(await popup.locator('input[name=tifa-mode][value=full]').isChecked()).toBe(true);
-    await page.waitForFunction((n) => CSS.highlights.get('tifa-target')?.size === n, targets);
+    await expect.poll(async () => (await highlightTexts(page, 'tifa-target')).length).toBe(targets);
     // Full paints every mention the CLI finds and every outline heading: nothing of the quiet selection applies.
     const all = { 'tifa-section': cli[name].outline.filter((o) => o.headEnd > o.start).length } as Record<
       string,

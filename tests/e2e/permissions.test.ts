@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  highlightTexts,
   launchBrowser,
   newTab,
   OTHER_HOST,
@@ -71,7 +72,7 @@ afterAll(async () => {
 });
 
 const tifaMark = (page: Page) => page.evaluate(() => document.documentElement.dataset.tifa ?? null);
-const sectionCount = (page: Page) => page.evaluate(() => CSS.highlights.get('tifa-section')?.size ?? 0);
+const sectionCount = async (page: Page) => (await highlightTexts(page, 'tifa-section')).length;
 const registeredSiteScripts = () =>
   tifa.serviceWorker.evaluate(async () => {
     const api = (
@@ -118,7 +119,7 @@ describe('where Tifa runs outside its built-in sites (test-grant build)', () => 
     // "Analyze this page": the content script is injected once and marks the speech.
     await analyzeButton.click();
     expect(await waitForTifa(page)).toBe('policy');
-    await page.waitForFunction((n) => (CSS.highlights.get('tifa-section')?.size ?? 0) === n, SEED_SECTIONS);
+    await expect.poll(() => sectionCount(page)).toBe(SEED_SECTIONS);
     await popup.getByRole('button', { name: label('reading_reanalyze') }).waitFor();
     expect(await registeredSiteScripts()).toEqual([]);
 
@@ -133,7 +134,7 @@ describe('where Tifa runs outside its built-in sites (test-grant build)', () => 
     // A reload is marked without any click; so is another speech-less page of the site, as "other", untouched.
     await page.reload();
     expect(await waitForTifa(page)).toBe('policy');
-    await page.waitForFunction((n) => (CSS.highlights.get('tifa-section')?.size ?? 0) === n, SEED_SECTIONS);
+    await expect.poll(() => sectionCount(page)).toBe(SEED_SECTIONS);
     const notes = await tifa.context.newPage();
     await notes.goto(server.url('/notes.html'));
     expect(await waitForTifa(notes)).toBe('other');

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CORPUS_DIR,
+  highlightsOverPage,
   highlightTexts,
   launchBrowser,
   newTab,
@@ -94,15 +95,10 @@ window.goElsewhere = () => {
 </script></body></html>`;
 }
 
+/** Ranges painted per registered category name, over the whole page (only those near the viewport are registered). */
 async function highlightSizes(page: Page): Promise<Record<string, number>> {
-  return page.evaluate((names) => {
-    const out: Record<string, number> = {};
-    for (const name of names) {
-      const h = CSS.highlights.get(name);
-      if (h) out[name] = h.size;
-    }
-    return out;
-  }, CATEGORY_NAMES);
+  const texts = await highlightsOverPage(page, [...CATEGORY_NAMES]);
+  return Object.fromEntries(Object.entries(texts).map(([name, t]) => [name, t.length]));
 }
 
 async function setToggles(tifa: ExtensionBrowser, toggles: unknown): Promise<void> {
@@ -323,7 +319,7 @@ describe('dynamic pages', () => {
     await page.goto(server.url('/late.html'));
     expect(await waitForTifa(page)).toBe('other');
     await page.waitForFunction(() => document.documentElement.dataset.tifa === 'policy', undefined, { timeout: 8000 });
-    await page.waitForFunction(() => (CSS.highlights.get('tifa-section')?.size ?? 0) === 24);
+    await expect.poll(async () => (await highlightTexts(page, 'tifa-section')).length, { timeout: 8000 }).toBe(24);
     await page.close();
   });
 

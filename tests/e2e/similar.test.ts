@@ -1,7 +1,7 @@
 /**
  * Similar texts end to end (issue 12), in Chromium with the built extension: the reader reads speech A (the seed
  * speech), then opens speech B, which holds an edited copy of one of A's paragraphs (a county swapped in, a
- * sentence inserted). B's paragraph is marked `tifa-similar`, its tooltip names A, and the side panel's
+ * sentence inserted). B's paragraph is marked (painted in Tifa's closed root, invisible to B's scripts), its tooltip names A, and the side panel's
  * side-by-side shows the edits; comparing B with A lists added and dropped mentions; with the history off a new
  * page is neither recorded nor marked; erasing empties the history.
  */
@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ExtensionBrowser,
   type FixtureServer,
-  highlightTexts,
   launchBrowser,
   newTab,
   sendMessage,
@@ -18,7 +17,7 @@ import {
   waitForTifa,
 } from './harness';
 import { A_TITLE, EDITED, INSERTED, speechA, speechB } from './similar-pages';
-import { waitForTifaUi } from './tifa-ui';
+import { paintedOver, tifaUiCount, waitForTifaUi } from './tifa-ui';
 
 let server: FixtureServer;
 let tifa: ExtensionBrowser;
@@ -29,6 +28,9 @@ let ext: Page;
 
 type HistoryList = { enabled: boolean; pages: Array<{ id: number; url: string; title: string }> };
 const history = () => sendMessage<HistoryList>(ext, 'history.list', {});
+
+/** The recurring paragraphs painted on a page (boxes in Tifa's closed root), among `texts`. */
+const paintedSimilar = (page: Page, texts: string[]) => paintedOver(page, texts, '.tifa-similars');
 
 /** A point inside the last character of the page's paragraph that contains `needle` (no mention ends there). */
 async function pointIn(page: Page, needle: string): Promise<{ x: number; y: number }> {
@@ -69,8 +71,29 @@ describe('similar texts', () => {
     await expect.poll(async () => (await history()).pages.map((p) => p.title), { timeout: 30_000 }).toHaveLength(1);
     ({ page: b, tabId: bTab } = await newTab(tifa, server.url('/b.html')));
     expect(await waitForTifa(b)).toBe('policy');
-    await expect.poll(() => highlightTexts(b, 'tifa-similar'), { timeout: 30_000 }).toEqual([EDITED]);
-    // Only B's copied paragraph: its own paragraphs are not in A.
+    await expect.poll(() => paintedSimilar(b, [EDITED]), { timeout: 30_000 }).toEqual([EDITED]);
+    // Only B's copied paragraph (one margin bar): its own paragraphs are not in A.
+    expect(await tifaUiCount(b, '.tifa-similars .m')).toBe(1);
+    // The mark is reading history: nothing B's own scripts can enumerate shows it — no highlight name, no range
+    // over the paragraph, no style rule, no User Timing entry, nothing in the DOM or an open shadow root.
+    const seen = await b.evaluate(() => {
+      const texts = [...CSS.highlights].flatMap(([name, h]) => [
+        name,
+        ...[...h].map((r) => {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          return range.toString();
+        }),
+      ]);
+      const sheets = [...document.styleSheets, ...document.adoptedStyleSheets];
+      const rules = sheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText));
+      const open = [...document.querySelectorAll('*')].map((e) => e.shadowRoot?.innerHTML ?? '');
+      const timing = performance.getEntries().map((e) => e.name);
+      return { texts, page: [document.documentElement.outerHTML, ...open, ...rules, ...timing].join('\n') };
+    });
+    expect(seen.texts.filter((t) => /similar/.test(t) || t.includes(INSERTED))).toEqual([]);
+    expect(seen.page).not.toMatch(/similar/);
     const at = await pointIn(b, INSERTED);
     await b.mouse.move(at.x - 3, at.y);
     await b.mouse.move(at.x, at.y);
@@ -120,7 +143,7 @@ describe('similar texts', () => {
     expect(await waitForTifa(c)).toBe('policy');
     // C asked for its marks right after its analysis; the background answers in order, so the listing comes after.
     expect((await history()).pages.some((p) => p.url.includes('/c.html'))).toBe(false);
-    expect(await highlightTexts(c, 'tifa-similar')).toEqual([]);
+    expect(await tifaUiCount(c, '.tifa-similars .l')).toBe(0);
     expect(await sendMessage<{ paragraphs: unknown[] }>(ext, 'similar.forTab', { tabId: cTab })).toEqual({
       paragraphs: [],
     });
@@ -128,7 +151,7 @@ describe('similar texts', () => {
     await sendMessage(ext, 'history.setEnabled', { enabled: true });
     await c.reload();
     expect(await waitForTifa(c)).toBe('policy');
-    await expect.poll(() => highlightTexts(c, 'tifa-similar'), { timeout: 30_000 }).toContain(EDITED);
+    await expect.poll(() => paintedSimilar(c, [EDITED]), { timeout: 30_000 }).toEqual([EDITED]);
     await c.close();
   });
 

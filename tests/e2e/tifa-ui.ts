@@ -120,15 +120,15 @@ interface Box {
 /**
  * Which of `texts` a clip is painted exactly over: the clip layer's line boxes (document coordinates, read in
  * Tifa's closed root) against the lines the page lays each text out on (its first line's start, its last line's
- * end, within 1.5 px). Each text must lie inside one text node.
+ * end, within 1.5 px). Each text must lie inside one text node. `layer` '.tifa-similars': recurring paragraphs.
  */
-export async function paintedOver(page: Page, texts: string[]): Promise<string[]> {
+export async function paintedOver(page: Page, texts: string[], layer = '.tifa-clips'): Promise<string[]> {
   const groups = (
     await inClosedRoots<Box[][]>(
       page,
       `function () {
         const by = new Map();
-        for (const el of this.querySelectorAll('.tifa-clips .l')) {
+        for (const el of this.querySelectorAll('${layer} .l')) {
           const s = el.style;
           const box = { left: parseFloat(s.left), top: parseFloat(s.top), width: parseFloat(s.width), height: parseFloat(s.height) };
           by.set(el.dataset.id, [...(by.get(el.dataset.id) || []), box]);
@@ -244,7 +244,8 @@ export async function clickTifaUi(page: Page, selector: string, timeoutMs = 10_0
 
 /**
  * Viewport point inside the painted range of highlight `name` whose text includes `needle` (scrolled into view),
- * `at` of the way along its first line box; null when no such range is painted.
+ * `at` of the way along its first line box; null when no such range is painted. Tifa registers only the ranges
+ * near the viewport, so when none is registered yet this scrolls down the page a screen at a time to find one.
  */
 export async function highlightPoint(
   page: Page,
@@ -253,18 +254,22 @@ export async function highlightPoint(
   at = 0.5,
 ): Promise<{ x: number; y: number; text: string } | null> {
   return page.evaluate(
-    ([n, needleText, frac]) => {
-      const h = CSS.highlights.get(n);
-      for (const r of h ? [...h] : []) {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        if (!range.toString().includes(needleText)) continue;
-        range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-        const rect = range.getClientRects()[0];
-        return { x: rect.left + rect.width * frac, y: rect.top + rect.height / 2, text: range.toString() };
+    async ([n, needleText, frac]) => {
+      // (No named helper functions in here: the TypeScript loader of the screenshot scripts would wrap them.)
+      for (let y = 0; ; y += innerHeight) {
+        for (const r of CSS.highlights.get(n) ?? []) {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          if (!range.toString().includes(needleText)) continue;
+          range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+          const rect = range.getClientRects()[0];
+          return { x: rect.left + rect.width * frac, y: rect.top + rect.height / 2, text: range.toString() };
+        }
+        if (y >= document.documentElement.scrollHeight) return null;
+        scrollTo(scrollX, y);
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       }
-      return null;
     },
     [name, needle, at] as const,
   );

@@ -88,16 +88,54 @@ export async function sendMessage<T>(page: Page, kind: string, payload: unknown)
   return reply.value;
 }
 
-/** The texts painted under one highlight name, read from the page as it shows them. */
+/** A painted range: its text, and its start and end as offsets into the body's text (all text nodes). */
+export interface PaintedRange {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The ranges painted under each of `names` over the whole page, in document order. Tifa registers only the ranges
+ * near the viewport (lib/highlight/highlightApi.ts), so this scrolls the page a screen at a time, collecting every
+ * range registered on the way, then scrolls back. Names not registered at the start are left out.
+ */
+export async function highlightsOverPage(page: Page, names: string[]): Promise<Record<string, PaintedRange[]>> {
+  return page.evaluate(async (ns) => {
+    const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const seen = new Map(ns.filter((n) => CSS.highlights.has(n)).map((n) => [n, new Set<AbstractRange>()]));
+    if (!seen.size) return {};
+    const [x0, y0] = [scrollX, scrollY];
+    for (let y = 0; ; y += innerHeight) {
+      scrollTo(x0, y);
+      await frames();
+      for (const [n, set] of seen) for (const r of CSS.highlights.get(n) ?? []) set.add(r);
+      if (y + innerHeight >= document.documentElement.scrollHeight) break;
+    }
+    scrollTo(x0, y0);
+    await frames();
+    const offset = new Map<Node, number>();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let total = 0;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      offset.set(n, total);
+      total += (n as Text).data.length;
+    }
+    const painted = (set: Set<AbstractRange>) =>
+      [...set]
+        .map((r) => {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          const start = (offset.get(r.startContainer) ?? 0) + r.startOffset;
+          return { text: range.toString(), start, end: (offset.get(r.endContainer) ?? 0) + r.endOffset };
+        })
+        .sort((a, b) => a.start - b.start || b.end - a.end);
+    return Object.fromEntries([...seen].map(([n, set]) => [n, painted(set)]));
+  }, names);
+}
+
+/** The texts painted under one highlight name over the whole page, as the page shows them. */
 export async function highlightTexts(page: Page, name: string): Promise<string[]> {
-  return page.evaluate((n) => {
-    const h = CSS.highlights.get(n);
-    if (!h) return [];
-    return [...h].map((r) => {
-      const range = document.createRange();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      return range.toString();
-    });
-  }, name);
+  return ((await highlightsOverPage(page, [name]))[name] ?? []).map((r) => r.text);
 }
