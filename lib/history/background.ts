@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { normalizeUrl } from '../clips/url';
+import type { SimilarFocus } from '../messages/history';
 import { envelope } from '../messages/protocol';
 import type { Router } from '../messages/router';
 import type { TextRegistry } from '../reading/text-registry';
@@ -32,7 +33,7 @@ export interface HistoryWiring {
 export function registerHistoryHandlers(router: Router, wiring: HistoryWiring): HistoryStore {
   const store = wiring.store ?? new HistoryStore(new HistoryDatabase());
   const h = createHistoryHandlers({ store, listClips: wiring.listClips });
-  const focus = new Map<number, { start: number; at: number }>();
+  const focus = new Map<number, SimilarFocus & { at: number }>();
 
   const textOfTab = async (tabId: number): Promise<{ url: string; title: string; text: string } | null> => {
     const known = wiring.texts.latestFor(tabId);
@@ -52,7 +53,7 @@ export function registerHistoryHandlers(router: Router, wiring: HistoryWiring): 
       await recordOnce(store, entry);
       return { paragraphs: found.map(similarTooltipText), open: tooltipButtonLabel() };
     })
-    .on('similar.open', ({ start }, { tab }) => {
+    .on('similar.open', (req, { tab }) => {
       // Called synchronously inside the reader's click (a gesture): Chrome opens the side panel only then.
       const panel = (globalThis as { chrome?: { sidePanel?: { open(o: { tabId: number }): Promise<void> } } }).chrome
         ?.sidePanel;
@@ -62,15 +63,18 @@ export function registerHistoryHandlers(router: Router, wiring: HistoryWiring): 
             () => false,
           )
         : Promise.resolve(false);
-      focus.set(tab!.id, { start, at: Date.now() });
-      // An open side panel switches to the paragraph at once.
-      browser.runtime.sendMessage(envelope('similar.focus', { tabId: tab!.id, start })).catch(() => undefined);
+      const asked: SimilarFocus = 'start' in req ? { start: req.start } : { trail: req.trail };
+      focus.set(tab!.id, { ...asked, at: Date.now() });
+      // An open side panel switches to the paragraph (or the trail) at once.
+      browser.runtime.sendMessage(envelope('similar.focus', { tabId: tab!.id, ...asked })).catch(() => undefined);
       return opened.then((v) => ({ opened: v }));
     })
     .on('similar.takeFocus', ({ tabId }) => {
       const f = focus.get(tabId);
       focus.delete(tabId);
-      return f && Date.now() - f.at < FOCUS_TTL_MS ? { start: f.start } : {};
+      if (!f || Date.now() - f.at >= FOCUS_TTL_MS) return {};
+      const { at: _at, ...asked } = f;
+      return asked;
     })
     .on('history.list', async () => ({ enabled: await store.isEnabled(), pages: await store.list() }))
     .on('history.delete', ({ pageId }) => h['history.delete']({ pageId }))
@@ -83,7 +87,7 @@ export function registerHistoryHandlers(router: Router, wiring: HistoryWiring): 
       const found = await h['similar.page']({ url: page.url, text: page.text });
       const f = focus.get(tabId);
       return {
-        ...(f && Date.now() - f.at < FOCUS_TTL_MS ? { focus: f.start } : {}),
+        ...(f?.start !== undefined && Date.now() - f.at < FOCUS_TTL_MS ? { focus: f.start } : {}),
         paragraphs: found.map((p) => ({
           start: p.start,
           end: p.end,

@@ -25,6 +25,7 @@ import {
   pageIdRequestSchema,
   similarMarkReplySchema,
   similarMarkRequestSchema,
+  similarFocusSchema,
   similarOpenRequestSchema,
   similarTabReplySchema,
   tabRequestSchema,
@@ -120,7 +121,10 @@ export const PROTOCOL = {
 
   /** Paragraphs of the sender's analysed text that recur in the reading history or a clip (ranges + names only). */
   'similar.mark': entry('background', 'tab', similarMarkRequestSchema, similarMarkReplySchema),
-  /** The tooltip's "side by side" button (trusted click): open the side panel on that paragraph. */
+  /**
+   * A tooltip's "side by side" (a recurring paragraph) or "across speeches" (a mention's 提法 trail) button, a
+   * trusted click: open the side panel on that paragraph or trail.
+   */
   'similar.open': entry('background', 'tab', similarOpenRequestSchema, z.object({ opened: z.boolean() })),
 
   // ---- to the background, from extension pages only: the reading history (issue 12) ----
@@ -133,13 +137,8 @@ export const PROTOCOL = {
     z.object({ enabled: z.boolean() }),
     z.object({ enabled: z.boolean() }),
   ),
-  /** The paragraph a tooltip of this tab asked to see side by side in the last minute, once (a panel opening). */
-  'similar.takeFocus': entry(
-    'background',
-    'extension',
-    tabRequestSchema,
-    z.object({ start: z.number().int().nonnegative().optional() }),
-  ),
+  /** What a tooltip of this tab asked the panel to show in the last minute (paragraph or trail), once. */
+  'similar.takeFocus': entry('background', 'extension', tabRequestSchema, similarFocusSchema),
   /** A tab's recurring paragraphs with their side-by-side diffs (the side panel's "Similar" view). */
   'similar.forTab': entry('background', 'extension', tabRequestSchema, similarTabReplySchema),
   /** History passages resembling a clip's text (the library's similar dialog). */
@@ -232,11 +231,11 @@ export const PROTOCOL = {
   'reading.changed': entry('pages', 'tab', pageChangedSchema, z.object({})),
   /** The page's clips were (re-)placed. */
   'clipping.anchorsChanged': entry('pages', 'tab', z.object({ url: z.string().max(8192) }), z.object({})),
-  /** From the background: a tooltip asked for the side-by-side of the paragraph at `start` in tab `tabId`. */
+  /** From the background: a tooltip of tab `tabId` asked for a paragraph's side-by-side or a 提法 trail. */
   'similar.focus': entry(
     'pages',
     'extension',
-    z.object({ tabId: z.number().int().nonnegative(), start: z.number().int().nonnegative() }),
+    similarFocusSchema.extend({ tabId: z.number().int().nonnegative() }),
     z.object({}),
   ),
 } as const;

@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { registerHistoryHandlers } from '../../lib/history/background';
 import { HistoryDatabase } from '../../lib/history/db';
 import { HistoryStore } from '../../lib/history/store';
@@ -99,6 +100,29 @@ describe('similar.mark (from a content script)', () => {
       value: { paragraphs: { start: number; end: number; text: string }[] };
     };
     expect(reply.value.paragraphs.map((p) => county.slice(p.start, p.end))).toEqual([variant]);
+  });
+});
+
+describe('similar.open (a tooltip button) → the side panel', () => {
+  it("routes a mention's trail to the panel: broadcast at once, and kept once for a panel that opens", async () => {
+    const sent = vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue(undefined);
+    const reply = await send('similar.open', { trail: '千村头雁' }, fromTab(A_URL, 4));
+    expect(reply).toEqual({ ok: true, value: { opened: false } });
+    expect(sent).toHaveBeenCalledWith(
+      expect.objectContaining({ kind: 'similar.focus', payload: { tabId: 4, trail: '千村头雁' } }),
+    );
+    // The panel opened by that click asks once; another tab has nothing waiting.
+    expect(await send('similar.takeFocus', { tabId: 5 }, fromPanel)).toEqual({ ok: true, value: {} });
+    expect(await send('similar.takeFocus', { tabId: 4 }, fromPanel)).toEqual({
+      ok: true,
+      value: { trail: '千村头雁' },
+    });
+    expect(await send('similar.takeFocus', { tabId: 4 }, fromPanel)).toEqual({ ok: true, value: {} });
+    // A paragraph's side-by-side still travels as its offset.
+    await send('similar.open', { start: 120 }, fromTab(A_URL, 4));
+    expect(await send('similar.takeFocus', { tabId: 4 }, fromPanel)).toEqual({ ok: true, value: { start: 120 } });
+    expect(await send('similar.open', { trail: '  ' }, fromTab(A_URL, 4))).toMatchObject({ ok: false });
+    sent.mockRestore();
   });
 });
 
