@@ -7,10 +7,9 @@ import type { TextRegistry } from '../reading/text-registry';
 import type { Analysis } from '../rules/types';
 import { speakerLabel } from '../rules/speaker-label';
 import { diffText } from '../similarity/align';
-import { paragraphHashes } from '../similarity/paragraph-index';
-import { confirmReuse } from '../similarity/reuse';
 import { HistoryDatabase } from './db';
 import { createHistoryHandlers, type HistoryDeps } from './handlers';
+import { historyPassages, PassageCounts } from './passages';
 import { similarTooltipText, tooltipButtonLabel } from './tooltip-text';
 import { HistoryStore } from './store';
 
@@ -33,6 +32,7 @@ export interface HistoryWiring {
 export function registerHistoryHandlers(router: Router, wiring: HistoryWiring): HistoryStore {
   const store = wiring.store ?? new HistoryStore(new HistoryDatabase());
   const h = createHistoryHandlers({ store, listClips: wiring.listClips });
+  const passageCounts = new PassageCounts(store);
   const focus = new Map<number, SimilarFocus & { at: number }>();
 
   const textOfTab = async (tabId: number): Promise<{ url: string; title: string; text: string } | null> => {
@@ -100,19 +100,15 @@ export function registerHistoryHandlers(router: Router, wiring: HistoryWiring): 
         })),
       };
     })
-    .on('similar.passages', async ({ text }) => {
+    .on('similar.passages', async (query) => {
       if (!(await store.isEnabled())) return { matches: [] };
-      const { index, paragraphIds, pageOf } = await store.index();
-      const found = index.candidates(paragraphHashes(text), { limit: 20 });
-      const rows = await store.paragraphs(found.map((c) => paragraphIds[c.paragraph]));
-      const byId = new Map(rows.map((r) => [r.id!, r.text]));
-      const pages = new Map((await store.list()).map((p) => [p.id, p]));
-      return {
-        matches: confirmReuse(text, found, (p) => byId.get(paragraphIds[p]) ?? '').flatMap((m) => {
-          const page = pages.get(pageOf[m.paragraph]);
-          return page ? [{ pageId: page.id, title: page.title, url: page.url, score: m.score }] : [];
-        }),
-      };
+      const [matches] = await historyPassages(store, [query]);
+      return { matches };
+    })
+    .on('similar.counts', async ({ clips }) => {
+      if (!(await store.isEnabled())) return { counts: clips.map(({ id }) => ({ id, count: 0 })) };
+      const counts = await passageCounts.count(clips);
+      return { counts: clips.map(({ id }, i) => ({ id, count: counts[i] })) };
     })
     .on('compare.suggest', async ({ tabId }) => {
       const page = await textOfTab(tabId);

@@ -41,6 +41,8 @@ const MAX_SEGMENTS = 16;
  */
 export class HistoryStore {
   private loaded?: Promise<LoadedIndex>;
+  /** Bumped when a write of pages starts and when it ends: what was computed from the history before is stale. */
+  version = 0;
 
   constructor(readonly db: HistoryDatabase) {}
 
@@ -72,6 +74,7 @@ export class HistoryStore {
     };
     if (input.speaker) page.speaker = input.speaker;
     if (input.analysis.date) page.date = input.analysis.date;
+    this.version++;
     let replaced = false;
     const { pageId, rows, ids } = await this.db.transaction('rw', this.db.pages, this.db.paragraphs, async () => {
       const old = await this.db.pages.where('url').equals(url).first();
@@ -91,6 +94,7 @@ export class HistoryStore {
       const ids = await this.db.paragraphs.bulkAdd(rows, { allKeys: true });
       return { pageId: id, rows, ids };
     });
+    this.version++;
     const warm = this.loaded;
     this.loaded =
       replaced || !warm
@@ -126,16 +130,20 @@ export class HistoryStore {
   }
 
   async deletePage(id: number): Promise<void> {
+    this.version++;
     await this.db.transaction('rw', this.db.pages, this.db.paragraphs, () => this.removePage(id));
+    this.version++;
     this.loaded = undefined;
   }
 
   /** Every page and paragraph gone; the on/off setting stays as the reader set it. */
   async eraseAll(): Promise<void> {
+    this.version++;
     await this.db.transaction('rw', this.db.pages, this.db.paragraphs, async () => {
       await this.db.pages.clear();
       await this.db.paragraphs.clear();
     });
+    this.version++;
     this.loaded = undefined;
   }
 

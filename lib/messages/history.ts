@@ -111,6 +111,25 @@ export const compareSuggestReplySchema = z.object({
   ),
 });
 
+/** A clip's text and page, to find its variants in the reading history. */
+export const passageQuerySchema = z.object({
+  text: z.string().min(1).max(20_000),
+  url: z.string().max(8192).optional(),
+});
+export const similarPassagesReplySchema = z.object({
+  matches: z.array(
+    z.object({
+      pageId: z.number(),
+      title: z.string(),
+      url: z.string(),
+      date: z.string().optional(),
+      text: z.string(),
+      label: z.enum(['same', 'variant', 'contained']),
+      score: z.number(),
+    }),
+  ),
+});
+
 export const trailRequestSchema = z.object({ query: z.string().trim().min(1).max(MAX_QUERY) });
 export const trailReplySchema = z.custom<MentionTrail>(
   (v) => typeof v === 'object' && v !== null && Array.isArray((v as MentionTrail).entries),

@@ -25,8 +25,10 @@ import {
   pageIdRequestSchema,
   similarMarkReplySchema,
   similarMarkRequestSchema,
+  passageQuerySchema,
   similarFocusSchema,
   similarOpenRequestSchema,
+  similarPassagesReplySchema,
   similarTabReplySchema,
   tabRequestSchema,
   trailReplySchema,
@@ -141,14 +143,17 @@ export const PROTOCOL = {
   'similar.takeFocus': entry('background', 'extension', tabRequestSchema, similarFocusSchema),
   /** A tab's recurring paragraphs with their side-by-side diffs (the side panel's "Similar" view). */
   'similar.forTab': entry('background', 'extension', tabRequestSchema, similarTabReplySchema),
-  /** History passages resembling a clip's text (the library's similar dialog). */
-  'similar.passages': entry(
+  /**
+   * History passages resembling a clip's text, with their speeches (the library's similar dialog: the clip and
+   * its variants as one group). `url` is the clip's page, whose own paragraphs do not count.
+   */
+  'similar.passages': entry('background', 'extension', passageQuerySchema, similarPassagesReplySchema),
+  /** How many history passages resemble each clip: the library's visible rows in one batch (cached per history). */
+  'similar.counts': entry(
     'background',
     'extension',
-    z.object({ text: z.string().min(1).max(20_000) }),
-    z.object({
-      matches: z.array(z.object({ pageId: z.number(), title: z.string(), url: z.string(), score: z.number() })),
-    }),
+    z.object({ clips: z.array(passageQuerySchema.extend({ id: z.string().min(1).max(64) })).max(200) }),
+    z.object({ counts: z.array(z.object({ id: z.string(), count: z.number().int().nonnegative() })) }),
   ),
   /** Earlier-read speeches most similar to a tab's page first. */
   'compare.suggest': entry('background', 'extension', tabRequestSchema, compareSuggestReplySchema),

@@ -146,6 +146,34 @@ describe('similar.passages (the library)', () => {
   });
 });
 
+describe('similar.counts (the library rows)', () => {
+  it("counts variants per clip in one batch, leaves out the clip's own page, and recounts after the history changed", async () => {
+    await send('similar.mark', { textId: read(beijing, A_URL, 1) }, fromTab(A_URL, 1));
+    const clips = [
+      { id: 'county', text: variant, url: B_URL },
+      { id: 'own', text: reused, url: A_URL },
+      { id: 'none', text: '今天天气很好，我们去公园散步，看看湖边的柳树，再去吃一碗面条，晚上早点休息。' },
+    ];
+    const counts = async () =>
+      ((await send('similar.counts', { clips }, fromPanel)) as { ok: true; value: { counts: unknown } }).value.counts;
+    expect(await counts()).toEqual([
+      { id: 'county', count: 1 },
+      { id: 'own', count: 0 },
+      { id: 'none', count: 0 },
+    ]);
+    // The variants behind a count, with their speech: what the library's group view lists.
+    const passages = (await send('similar.passages', { text: variant, url: B_URL }, fromPanel)) as {
+      ok: true;
+      value: { matches: { url: string; text: string; label: string }[] };
+    };
+    expect(passages.value.matches).toEqual([
+      expect.objectContaining({ url: A_URL, text: reused, title: '2026年北京市政府工作报告' }),
+    ]);
+    await send('history.erase', {}, fromPanel);
+    expect(((await counts()) as { count: number }[]).map((c) => c.count)).toEqual([0, 0, 0]);
+  });
+});
+
 describe('the history is served to extension pages only', () => {
   it('refuses the history, side-by-side, compare and trail kinds to a content script', async () => {
     const kinds: [Kind, unknown][] = [
@@ -158,6 +186,7 @@ describe('the history is served to extension pages only', () => {
       ['compare.run', { older: { pageId: 1 }, newer: { tabId: 1 } }],
       ['mentions.trail', { query: '千村头雁' }],
       ['similar.passages', { text: '千村头雁' }],
+      ['similar.counts', { clips: [{ id: 'c1', text: '千村头雁' }] }],
     ];
     for (const [kind, payload] of kinds)
       expect(await send(kind, payload, fromTab(A_URL, 1))).toEqual({
