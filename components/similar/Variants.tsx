@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import type { ReplyOf } from '../../lib/messages/protocol';
-import { diffText } from '../../lib/similarity/align';
+import { diffText, type DiffOp } from '../../lib/similarity/align';
 import { SafeLink } from '../library/SafeLink';
 import { tl } from '../library/i18n';
 import { DiffText } from './Diff';
@@ -8,12 +8,24 @@ import { DiffText } from './Diff';
 type Passage = ReplyOf<'similar.passages'>['matches'][number];
 
 /**
+ * The passage's part that lines up with the clip: a clip is often a few sentences of a longer paragraph, and the
+ * rest of that paragraph is not a difference worth marking — it is cut to "…".
+ */
+function aroundClip(ops: DiffOp[]): DiffOp[] {
+  const out = [...ops];
+  if (out.length > 1 && out[0][0] === 1) out[0] = [0, '…'];
+  const last = out.length - 1;
+  if (last > 0 && out[last][0] === 1) out[last] = [0, '…'];
+  return out;
+}
+
+/**
  * A clip and the reading-history passages that resemble it, as one group (issue 12: the variants of one
  * template passage): each variant under its speech's title and date, with its label and share, and the
  * characters where it differs from the clip marked — the place names and numbers a template user swapped.
  */
 export function Variants({ clipText, passages }: { clipText: string; passages: readonly Passage[] }) {
-  const diffs = useMemo(() => passages.map((p) => diffText(clipText, p.text)), [clipText, passages]);
+  const diffs = useMemo(() => passages.map((p) => aroundClip(diffText(clipText, p.text))), [clipText, passages]);
   return (
     <section class="tifa-variants" data-count={passages.length} aria-labelledby="tifa-variants-heading">
       <h3 id="tifa-variants-heading">

@@ -62,6 +62,6 @@ export function mentionActions(doc: Document, mention: Mention, edits: RuleEdits
   wrong.dataset.action = 'wrong';
   const trail = trustedButton(doc, t('reading_trail'), () => act(() => edits.trail(term)));
   trail.dataset.action = 'trail';
-  box.append(trail, hide, wrong);
+  box.append(hide, wrong, trail);
   return box;
 }
