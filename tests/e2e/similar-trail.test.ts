@@ -33,13 +33,6 @@ beforeAll(async () => {
   ext = await tifa.openExtensionPage('options.html');
   const { page: a } = await newTab(tifa, server.url('/a.html'));
   expect(await waitForTifa(a)).toBe('policy');
-  const pages = async () => (await sendMessage<{ pages: unknown[] }>(ext, 'history.list', {})).pages.length;
-  await expect.poll(pages, { timeout: 30_000 }).toBe(1);
-  ({ page: b, tabId: bTab } = await newTab(tifa, server.url('/b.html')));
-  expect(await waitForTifa(b)).toBe('policy');
-  // B is marked against A, then recorded: both speeches are in the history.
-  await expect.poll(() => highlightTexts(b, 'tifa-similar'), { timeout: 30_000 }).toEqual([EDITED]);
-  await expect.poll(pages, { timeout: 30_000 }).toBe(2);
 }, 180_000);
 
 afterAll(async () => {
@@ -57,7 +50,17 @@ async function shownTrail(panel: Page): Promise<{ query: string; speeches: strin
   };
 }
 
+const pages = async () => (await sendMessage<{ pages: unknown[] }>(ext, 'history.list', {})).pages.length;
+
 describe('the 提法 trail', () => {
+  it('reads A, then B, which is marked against A; both are recorded', { timeout: 120_000 }, async () => {
+    await expect.poll(pages, { timeout: 30_000 }).toBe(1);
+    ({ page: b, tabId: bTab } = await newTab(tifa, server.url('/b.html')));
+    expect(await waitForTifa(b)).toBe('policy');
+    await expect.poll(() => highlightTexts(b, 'tifa-similar'), { timeout: 30_000 }).toEqual([EDITED]);
+    await expect.poll(pages, { timeout: 30_000 }).toBe(2);
+  });
+
   it("opens from a mention's tooltip: its action opens the side panel on the program's trail", {
     timeout: 120_000,
   }, async () => {
