@@ -22,7 +22,7 @@ export function TrailView({ initial = '' }: { initial?: string }) {
     }
   };
   // Opened on a term (a tooltip's or the page index's "across speeches"): searched at once.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once per mount; the parent remounts for a new term
+  // Once per mount: the parent remounts (a new key) for a new term.
   useEffect(() => {
     if (initial) void find(undefined, initial);
   }, []);
