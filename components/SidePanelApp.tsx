@@ -2,7 +2,8 @@ import { useCallback, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import { PageView } from './page/PageView';
 import { LibraryView } from './library/LibraryView';
-import { SimilarView } from './similar/SimilarView';
+import type { SimilarFocus } from '../lib/messages/history';
+import { SimilarView, type TrailRequest } from './similar/SimilarView';
 import { useSimilarFocus } from './similar/useTargetTabId';
 import { tl } from './library/i18n';
 
@@ -18,13 +19,24 @@ function initialTab(): Tab {
 /** The side panel: "This page" (outline, this page's clips, orphans) and "Library" (all clips). */
 export function SidePanelApp() {
   const [tab, setTab] = useState<Tab>(initialTab);
-  // A page tooltip's "side by side" (issue 12) switches to the Similar tab on that paragraph.
+  // A page tooltip's "side by side" or "across speeches" (issue 12), or a page index entry's trail, switches to
+  // the Similar tab on that paragraph or trail (`seq` makes asking for the same trail twice run it again).
   const [focus, setFocus] = useState<number | undefined>(undefined);
+  const [trail, setTrail] = useState<TrailRequest | undefined>(undefined);
+  const openTrail = useCallback((query: string) => {
+    setTrail((old) => ({ query, seq: (old?.seq ?? 0) + 1 }));
+    setTab('similar');
+  }, []);
   useSimilarFocus(
-    useCallback((_tabId: number, start: number) => {
-      setFocus(start);
-      setTab('similar');
-    }, []),
+    useCallback(
+      (_tabId: number, asked: SimilarFocus) => {
+        if (asked.trail) return openTrail(asked.trail);
+        setTrail(undefined);
+        setFocus(asked.start);
+        setTab('similar');
+      },
+      [openTrail],
+    ),
   );
   // ARIA tabs pattern: arrow keys move between tabs, the panel is labelled by the selected tab.
   const onKeyDown = (event: KeyboardEvent) => {
@@ -52,7 +64,13 @@ export function SidePanelApp() {
         ))}
       </div>
       <main id="tifa-tabpanel" role="tabpanel" aria-labelledby={`tifa-tab-${tab}`}>
-        {tab === 'page' ? <PageView /> : tab === 'library' ? <LibraryView /> : <SimilarView focus={focus} />}
+        {tab === 'page' ? (
+          <PageView onTrail={openTrail} />
+        ) : tab === 'library' ? (
+          <LibraryView />
+        ) : (
+          <SimilarView focus={focus} trail={trail} />
+        )}
       </main>
     </div>
   );

@@ -21,9 +21,17 @@ export function clipContext(clip: Clip, grouped: boolean): string {
 }
 
 export function ClipRow(
-  props: { clip: Clip; query: string; selected: boolean; active: boolean; grouped: boolean } & ClipRowActions,
+  props: {
+    clip: Clip;
+    query: string;
+    selected: boolean;
+    active: boolean;
+    grouped: boolean;
+    /** Reading-history passages resembling the clip (issue 12): a badge opening its variants; unknown: none. */
+    similarCount?: number;
+  } & ClipRowActions,
 ) {
-  const { clip, query, selected, active, grouped } = props;
+  const { clip, query, selected, active, grouped, similarCount } = props;
   const tab = active ? 0 : -1;
   const context = clipContext(clip, grouped);
   const unplaced = unplacedLabel(clip);
@@ -48,6 +56,19 @@ export function ClipRow(
           <span class="tifa-lib-context" title={context}>
             {grouped ? context : <Highlighted text={context} query={query} />}
           </span>
+          {similarCount !== undefined && similarCount > 0 && (
+            <button
+              type="button"
+              class="tifa-lib-similar-badge"
+              tabIndex={tab}
+              data-similar-count={similarCount}
+              aria-label={tl('library_similarBadgeLabel', { n: similarCount })}
+              title={tl('library_similarBadgeLabel', { n: similarCount })}
+              onClick={() => props.onSimilar(clip.id)}
+            >
+              {tl('library_similarBadge', { n: similarCount })}
+            </button>
+          )}
           <time class="tifa-lib-date" dateTime={new Date(clip.created).toISOString()}>
             {localDate(clip.created)}
           </time>

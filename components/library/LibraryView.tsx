@@ -10,6 +10,7 @@ import { EmptyLibrary, LibraryNotices, NoMatch, UndoToast } from './LibraryMessa
 import { LibraryStatus } from './LibraryStatus';
 import { LibraryToolbar } from './LibraryToolbar';
 import { SimilarDialog } from './SimilarDialog';
+import { useSimilarCounts } from './useSimilarCounts';
 import { VirtualList } from './VirtualList';
 import { tl } from './i18n';
 import { rowHeight, rowKey, type LibraryRow } from './rows';
@@ -65,6 +66,7 @@ export function LibraryView(props: { source?: LibrarySource }) {
   }, [byId]);
 
   const similarity = useSimilarityIndex(clips, dialog?.kind === 'similar' && complete);
+  const similarCount = useSimilarCounts();
   const similarClip = dialog?.kind === 'similar' ? byId.get(dialog.clipId) : undefined;
 
   const toggleGroup = (key: string) => dispatch({ type: 'toggleGroup', key });
@@ -120,6 +122,7 @@ export function LibraryView(props: { source?: LibrarySource }) {
         selected={selected.has(row.clip.id)}
         active={active}
         grouped={row.grouped}
+        similarCount={similarCount(row.clip)}
         onToggleSelect={toggleSelect}
         onEdit={edit}
         onSimilar={showSimilar}

@@ -5,6 +5,7 @@ import type { Clip } from '../../lib/clips/types';
 import { localDate } from '../../lib/export/format';
 import { speechTitleOf } from '../../lib/search/group';
 import { findSimilar, groupSimilarBySpeech, type RecurringPassage, type SimilarityIndex } from '../../lib/similarity';
+import { Variants } from '../similar/Variants';
 import { Dialog } from './Dialog';
 import { SafeLink } from './SafeLink';
 import { tl } from './i18n';
@@ -22,7 +23,10 @@ function Passages({ text, passages }: { text: string; passages: RecurringPassage
   return <>{parts.map((part, i) => (typeof part === 'string' ? part : <mark key={i}>{part.mark}</mark>))}</>;
 }
 
-/** Where this clip's passages recur in other speeches, grouped by speech, with the shared text marked. */
+/**
+ * Where this clip's passage recurs: its variants in the reading history as one group (speech titles, the
+ * differences marked), then other clips of other speeches, grouped by speech, with the shared text marked.
+ */
 export function SimilarDialog(props: {
   clip: Clip;
   index: SimilarityIndex | null;
@@ -38,22 +42,24 @@ export function SimilarDialog(props: {
   const [history, setHistory] = useState<ReplyOf<'similar.passages'>['matches'] | null>(null);
   useEffect(() => {
     setHistory(null);
-    sendToBackground('similar.passages', { text: props.clip.text }).then(
+    sendToBackground('similar.passages', { text: props.clip.text, url: props.clip.url }).then(
       (r) => setHistory(r.matches),
       () => setHistory([]),
     );
-  }, [props.clip.text]);
+  }, [props.clip.text, props.clip.url]);
   return (
     <Dialog title={tl('library_similarTitle')} onClose={props.onClose} class="tifa-lib-similar">
       <p class="tifa-lib-similar-source" lang="zh">
         {props.clip.text.length > 160 ? `${props.clip.text.slice(0, 160)}…` : props.clip.text}
       </p>
-      {history && (
-        <p class="tifa-lib-similar-history" data-count={history.length}>
-          {tl('similar_libraryResembles', { n: history.length })}
-          {history.length > 0 && ` — ${[...new Set(history.map((m) => m.title))].join('、')}`}
-        </p>
-      )}
+      {history &&
+        (history.length > 0 ? (
+          <Variants clipText={props.clip.text} passages={history} />
+        ) : (
+          <p class="tifa-lib-similar-history" data-count={0}>
+            {tl('similar_libraryResembles', { n: 0 })}
+          </p>
+        ))}
       {groups === null ? (
         <p class="tifa-lib-empty-small" role="status" aria-busy="true">
           {tl('library_similarWorking')}

@@ -21,9 +21,16 @@ const entryId = (e: IndexEntry) => `${e.category}\u0000${e.key}`;
 /**
  * The side panel's page index: every program, formulation, document, meeting, target and result the page names,
  * grouped by category and counted. Clicking an entry scrolls the page to it; clicking again goes to its next
- * occurrence (and round). "Clip passages" saves every paragraph that mentions it as a clip.
+ * occurrence (and round). "Clip passages" saves every paragraph that mentions it as a clip; "Trail" shows where
+ * it appears across earlier-read speeches and clips.
  */
-export function PageIndex(props: { tabId: number; index: PageIndexData; onNote(note: string): void }) {
+export function PageIndex(props: {
+  tabId: number;
+  index: PageIndexData;
+  onNote(note: string): void;
+  /** Where the entry appears across the reading history and the clips (the Similar tab's trail). */
+  onTrail?(term: string): void;
+}) {
   const groups = useMemo(() => groupMentions(props.index.mentions), [props.index]);
   const [cursor, setCursor] = useState<Record<string, number>>({});
   const [busy, setBusy] = useState<string | null>(null);
@@ -126,6 +133,18 @@ export function PageIndex(props: { tabId: number; index: PageIndexData; onNote(n
                   >
                     {busy === id ? '…' : t('reading_clipPassages')}
                   </button>
+                  {props.onTrail && (
+                    <button
+                      type="button"
+                      class="tifa-index-clip tifa-index-trail"
+                      data-key={entry.key}
+                      aria-label={tf('reading_indexTrailFor', { name: entry.label })}
+                      title={tf('reading_indexTrailFor', { name: entry.label })}
+                      onClick={() => props.onTrail!(entry.key || entry.label)}
+                    >
+                      {t('reading_indexTrail')}
+                    </button>
+                  )}
                 </li>
               );
             })}

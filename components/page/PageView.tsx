@@ -17,9 +17,10 @@ import './page.css';
 /**
  * The side panel's "This page": the verdict, the speech's identity (editable), its reasons, the highlight controls
  * (reading mode, categories with counts), the outline as a tree and the page index. Clicking an outline item or an
- * index entry scrolls the page to it (and flashes it); "Copy outline" copies the outline as Markdown.
+ * index entry scrolls the page to it (and flashes it); "Copy outline" copies the outline as Markdown. `onTrail`
+ * opens an index entry's 提法 trail (the side panel's Similar tab).
  */
-export function PageView() {
+export function PageView({ onTrail }: { onTrail?: (term: string) => void } = {}) {
   const { tab, state, phase } = usePageState();
   const [note, setNote] = useState('');
   const sectionClipper = useSectionClipper(tab?.id);
@@ -69,7 +70,7 @@ export function PageView() {
           lastClip={sectionClipper.last}
         />
       )}
-      {tab && index && <PageIndex tabId={tab.id} index={index} onNote={setNote} />}
+      {tab && index && <PageIndex tabId={tab.id} index={index} onNote={setNote} onTrail={onTrail} />}
       {state?.timings && (
         <p class="tifa-page-muted tifa-page-small">
           {tf('reading_timing', { chars: state.textLength.toLocaleString(), ms: state.timings.total.toFixed(1) })}

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { tl } from '../library/i18n';
 import { CompareTab } from './CompareTab';
 import { HistoryView } from './HistoryView';
@@ -16,13 +16,32 @@ const LABEL: Record<View, string> = {
   history: 'similar_viewHistory',
 };
 
+/** A trail to show: from a mention's tooltip or a page index entry; `seq` tells a new request from a re-render. */
+export interface TrailRequest {
+  query: string;
+  seq: number;
+}
+
 /**
  * The side panel's "Similar" tab (issue 12): this page's recurring paragraphs side by side, compare with an
- * earlier-read speech, a 提法 across speeches, and the reading history. `focus` comes from a page tooltip.
+ * earlier-read speech, a 提法 across speeches, and the reading history. `focus` (a paragraph) and `trail` (a
+ * term, searched at once) come from a page tooltip or the page index.
  */
-export function SimilarView({ focus, view: initialView }: { focus?: number; view?: View }) {
+export function SimilarView({
+  focus,
+  trail,
+  view: initialView,
+}: {
+  focus?: number;
+  trail?: TrailRequest;
+  view?: View;
+}) {
   const tabId = useTargetTabId();
-  const [view, setView] = useState<View>(initialView ?? 'recurring');
+  const [view, setView] = useState<View>(initialView ?? (trail ? 'trail' : 'recurring'));
+  // A new trail request while the tab is already shown switches to the trail view.
+  useEffect(() => {
+    if (trail) setView('trail');
+  }, [trail]);
   const needsTab = view === 'recurring' || view === 'compare';
   return (
     <div class="tifa-similar">
@@ -42,7 +61,7 @@ export function SimilarView({ focus, view: initialView }: { focus?: number; view
       ) : view === 'compare' ? (
         <CompareTab tabId={tabId!} />
       ) : view === 'trail' ? (
-        <TrailView />
+        <TrailView key={trail?.seq ?? 0} initial={trail?.query} />
       ) : (
         <HistoryView />
       )}

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ReplyOf } from '../../lib/messages/protocol';
 import { sendToBackground } from '../../lib/messages/transport';
 import { tl } from '../library/i18n';
@@ -11,16 +11,21 @@ export function TrailView({ initial = '' }: { initial?: string }) {
   const [query, setQuery] = useState(initial);
   const [trail, setTrail] = useState<ReplyOf<'mentions.trail'> | null>(null);
   const [error, setError] = useState('');
-  const find = async (e?: Event) => {
+  const find = async (e?: Event, q = query) => {
     e?.preventDefault();
-    if (!query.trim()) return;
+    if (!q.trim()) return;
     try {
-      setTrail(await sendToBackground('mentions.trail', { query }));
+      setTrail(await sendToBackground('mentions.trail', { query: q }));
       setError('');
     } catch (err) {
       setError(tl('similar_error', { msg: String(err) }));
     }
   };
+  // Opened on a term (a tooltip's or the page index's "across speeches"): searched at once.
+  // Once per mount: the parent remounts (a new key) for a new term.
+  useEffect(() => {
+    if (initial) void find(undefined, initial);
+  }, []);
   return (
     <div class="tifa-similar-trail">
       <form onSubmit={(e) => void find(e)}>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import type { SimilarFocus } from '../../lib/messages/history';
 import { createRouter } from '../../lib/messages/router';
 import { listen, sendToBackground } from '../../lib/messages/transport';
 import { resolveTargetTab } from '../../lib/reading/targetTab';
@@ -16,23 +17,23 @@ export function useTargetTabId(): number | null | undefined {
 }
 
 /**
- * Calls `onFocus(tabId, start)` when a page's tooltip asked for the side-by-side of a paragraph (the background
- * relays the reader's click as `similar.focus`).
+ * Calls `onFocus(tabId, asked)` when a page's tooltip asked for the side-by-side of a paragraph or the 提法 trail
+ * of a mention (the background relays the reader's click as `similar.focus`).
  */
-export function useSimilarFocus(onFocus: (tabId: number, start: number) => void): void {
+export function useSimilarFocus(onFocus: (tabId: number, asked: SimilarFocus) => void): void {
   useEffect(() => {
     // The panel may have been opened by that very click: the request waits in the background.
     void resolveTargetTab()
       .then(async (tab) => {
         if (!tab) return;
-        const { start } = await sendToBackground('similar.takeFocus', { tabId: tab.id });
-        if (start !== undefined) onFocus(tab.id, start);
+        const asked = await sendToBackground('similar.takeFocus', { tabId: tab.id });
+        if (asked.start !== undefined || asked.trail) onFocus(tab.id, asked);
       })
       .catch(() => undefined);
     const router = createRouter(browser.runtime.id, browser.runtime.getURL('/')).on(
       'similar.focus',
-      ({ tabId, start }) => {
-        onFocus(tabId, start);
+      ({ tabId, ...asked }) => {
+        onFocus(tabId, asked);
         return {};
       },
     );

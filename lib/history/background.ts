@@ -1,15 +1,15 @@
 import { browser } from 'wxt/browser';
 import { normalizeUrl } from '../clips/url';
+import type { SimilarFocus } from '../messages/history';
 import { envelope } from '../messages/protocol';
 import type { Router } from '../messages/router';
 import type { TextRegistry } from '../reading/text-registry';
 import type { Analysis } from '../rules/types';
 import { speakerLabel } from '../rules/speaker-label';
 import { diffText } from '../similarity/align';
-import { paragraphHashes } from '../similarity/paragraph-index';
-import { confirmReuse } from '../similarity/reuse';
 import { HistoryDatabase } from './db';
 import { createHistoryHandlers, type HistoryDeps } from './handlers';
+import { historyPassages, PassageCounts } from './passages';
 import { similarTooltipText, tooltipButtonLabel } from './tooltip-text';
 import { HistoryStore } from './store';
 
@@ -32,7 +32,8 @@ export interface HistoryWiring {
 export function registerHistoryHandlers(router: Router, wiring: HistoryWiring): HistoryStore {
   const store = wiring.store ?? new HistoryStore(new HistoryDatabase());
   const h = createHistoryHandlers({ store, listClips: wiring.listClips });
-  const focus = new Map<number, { start: number; at: number }>();
+  const passageCounts = new PassageCounts(store);
+  const focus = new Map<number, SimilarFocus & { at: number }>();
 
   const textOfTab = async (tabId: number): Promise<{ url: string; title: string; text: string } | null> => {
     const known = wiring.texts.latestFor(tabId);
@@ -52,7 +53,7 @@ export function registerHistoryHandlers(router: Router, wiring: HistoryWiring): 
       await recordOnce(store, entry);
       return { paragraphs: found.map(similarTooltipText), open: tooltipButtonLabel() };
     })
-    .on('similar.open', ({ start }, { tab }) => {
+    .on('similar.open', (req, { tab }) => {
       // Called synchronously inside the reader's click (a gesture): Chrome opens the side panel only then.
       const panel = (globalThis as { chrome?: { sidePanel?: { open(o: { tabId: number }): Promise<void> } } }).chrome
         ?.sidePanel;
@@ -62,15 +63,18 @@ export function registerHistoryHandlers(router: Router, wiring: HistoryWiring): 
             () => false,
           )
         : Promise.resolve(false);
-      focus.set(tab!.id, { start, at: Date.now() });
-      // An open side panel switches to the paragraph at once.
-      browser.runtime.sendMessage(envelope('similar.focus', { tabId: tab!.id, start })).catch(() => undefined);
+      const asked: SimilarFocus = 'start' in req ? { start: req.start } : { trail: req.trail };
+      focus.set(tab!.id, { ...asked, at: Date.now() });
+      // An open side panel switches to the paragraph (or the trail) at once.
+      browser.runtime.sendMessage(envelope('similar.focus', { tabId: tab!.id, ...asked })).catch(() => undefined);
       return opened.then((v) => ({ opened: v }));
     })
     .on('similar.takeFocus', ({ tabId }) => {
       const f = focus.get(tabId);
       focus.delete(tabId);
-      return f && Date.now() - f.at < FOCUS_TTL_MS ? { start: f.start } : {};
+      if (!f || Date.now() - f.at >= FOCUS_TTL_MS) return {};
+      const { at: _at, ...asked } = f;
+      return asked;
     })
     .on('history.list', async () => ({ enabled: await store.isEnabled(), pages: await store.list() }))
     .on('history.delete', ({ pageId }) => h['history.delete']({ pageId }))
@@ -83,7 +87,7 @@ export function registerHistoryHandlers(router: Router, wiring: HistoryWiring): 
       const found = await h['similar.page']({ url: page.url, text: page.text });
       const f = focus.get(tabId);
       return {
-        ...(f && Date.now() - f.at < FOCUS_TTL_MS ? { focus: f.start } : {}),
+        ...(f?.start !== undefined && Date.now() - f.at < FOCUS_TTL_MS ? { focus: f.start } : {}),
         paragraphs: found.map((p) => ({
           start: p.start,
           end: p.end,
@@ -96,19 +100,15 @@ export function registerHistoryHandlers(router: Router, wiring: HistoryWiring): 
         })),
       };
     })
-    .on('similar.passages', async ({ text }) => {
+    .on('similar.passages', async (query) => {
       if (!(await store.isEnabled())) return { matches: [] };
-      const { index, paragraphIds, pageOf } = await store.index();
-      const found = index.candidates(paragraphHashes(text), { limit: 20 });
-      const rows = await store.paragraphs(found.map((c) => paragraphIds[c.paragraph]));
-      const byId = new Map(rows.map((r) => [r.id!, r.text]));
-      const pages = new Map((await store.list()).map((p) => [p.id, p]));
-      return {
-        matches: confirmReuse(text, found, (p) => byId.get(paragraphIds[p]) ?? '').flatMap((m) => {
-          const page = pages.get(pageOf[m.paragraph]);
-          return page ? [{ pageId: page.id, title: page.title, url: page.url, score: m.score }] : [];
-        }),
-      };
+      const [matches] = await historyPassages(store, [query]);
+      return { matches };
+    })
+    .on('similar.counts', async ({ clips }) => {
+      if (!(await store.isEnabled())) return { counts: clips.map(({ id }) => ({ id, count: 0 })) };
+      const counts = await passageCounts.count(clips);
+      return { counts: clips.map(({ id }, i) => ({ id, count: counts[i] })) };
     })
     .on('compare.suggest', async ({ tabId }) => {
       const page = await textOfTab(tabId);

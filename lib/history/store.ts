@@ -1,8 +1,9 @@
 import { normalizeUrl, siteOf } from '../clips/url';
-import { ParagraphIndex, paragraphHashes } from '../similarity/paragraph-index';
+import { paragraphHashes } from '../similarity/paragraph-index';
 import { splitParagraphs } from '../similarity/paragraphs';
 import type { Analysis } from '../rules/types';
 import type { HistoryDatabase, HistoryMention, HistoryPage, HistoryParagraph } from './db';
+import { LiveIndex } from './live-index';
 
 /** Paragraphs with fewer significant characters are not indexed: headings and stock lines are not reuse. */
 export const MIN_INDEXED_CHARS = 20;
@@ -25,17 +26,23 @@ export type PageSummary = Omit<HistoryPage, 'text' | 'mentions' | 'mentionKeys'>
 
 /** The in-memory side of the history: the inverted index over every paragraph and who each belongs to. */
 export interface LoadedIndex {
-  index: ParagraphIndex;
+  index: LiveIndex;
   paragraphIds: Int32Array;
   pageOf: Int32Array;
 }
 
+/** Recorded pages appended to a warm index before the next lookup rebuilds it in one piece. */
+const MAX_SEGMENTS = 16;
+
 /**
  * The reading history's store: writes respect the on/off setting; the paragraph index is built lazily from the
- * stored fingerprints (no re-fingerprinting) and dropped on every write.
+ * stored fingerprints (no re-fingerprinting), kept warm across recorded pages (appended) and dropped when a page
+ * is replaced, deleted or erased.
  */
 export class HistoryStore {
   private loaded?: Promise<LoadedIndex>;
+  /** Bumped when a write of pages starts and when it ends: what was computed from the history before is stale. */
+  version = 0;
 
   constructor(readonly db: HistoryDatabase) {}
 
@@ -67,9 +74,14 @@ export class HistoryStore {
     };
     if (input.speaker) page.speaker = input.speaker;
     if (input.analysis.date) page.date = input.analysis.date;
-    const pageId = await this.db.transaction('rw', this.db.pages, this.db.paragraphs, async () => {
+    this.version++;
+    let replaced = false;
+    const { pageId, rows, ids } = await this.db.transaction('rw', this.db.pages, this.db.paragraphs, async () => {
       const old = await this.db.pages.where('url').equals(url).first();
-      if (old?.id !== undefined) await this.removePage(old.id);
+      if (old?.id !== undefined) {
+        replaced = true;
+        await this.removePage(old.id);
+      }
       const id = await this.db.pages.add(page);
       const rows: HistoryParagraph[] = paragraphs.map((p) => ({
         pageId: id,
@@ -79,10 +91,27 @@ export class HistoryStore {
         text: p.text,
         hashes: paragraphHashes(p.text),
       }));
-      await this.db.paragraphs.bulkAdd(rows);
-      return id;
+      const ids = await this.db.paragraphs.bulkAdd(rows, { allKeys: true });
+      return { pageId: id, rows, ids };
     });
-    this.loaded = undefined;
+    this.version++;
+    const warm = this.loaded;
+    this.loaded =
+      replaced || !warm
+        ? undefined
+        : warm
+            .then((l) => {
+              if (l.index.segmentCount >= MAX_SEGMENTS) return this.buildIndex();
+              // A build still under way when this page was written may have read its rows already (ids ascend).
+              if (l.paragraphIds.some((id) => id >= ids[0])) return l;
+              const index = l.index.withPage(
+                pageId,
+                ids,
+                rows.map((r) => r.hashes),
+              );
+              return { index, paragraphIds: index.paragraphIds, pageOf: index.pageOf };
+            })
+            .catch(() => this.buildIndex());
     return { stored: true, pageId, paragraphs: paragraphs.length };
   }
 
@@ -101,16 +130,20 @@ export class HistoryStore {
   }
 
   async deletePage(id: number): Promise<void> {
+    this.version++;
     await this.db.transaction('rw', this.db.pages, this.db.paragraphs, () => this.removePage(id));
+    this.version++;
     this.loaded = undefined;
   }
 
   /** Every page and paragraph gone; the on/off setting stays as the reader set it. */
   async eraseAll(): Promise<void> {
+    this.version++;
     await this.db.transaction('rw', this.db.pages, this.db.paragraphs, async () => {
       await this.db.pages.clear();
       await this.db.paragraphs.clear();
     });
+    this.version++;
     this.loaded = undefined;
   }
 
@@ -138,7 +171,8 @@ export class HistoryStore {
       ids.push(p.id!);
       pages.push(p.pageId);
     });
-    return { index: ParagraphIndex.build(hashes), paragraphIds: Int32Array.from(ids), pageOf: Int32Array.from(pages) };
+    const index = LiveIndex.build(hashes, Int32Array.from(ids), Int32Array.from(pages));
+    return { index, paragraphIds: index.paragraphIds, pageOf: index.pageOf };
   }
 
   private async removePage(id: number): Promise<void> {

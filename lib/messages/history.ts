@@ -13,6 +13,8 @@ const MAX_OFFSET = 10_000_000;
 const MAX_QUERY = 200;
 
 const labelSchema = z.enum(['same', 'variant', 'contained']);
+/** A mention's term as the tooltip has it (the rules keep terms of at most 60 characters). */
+const MAX_TRAIL_TERM = 60;
 const offset = z.number().int().nonnegative().max(MAX_OFFSET);
 const pageId = z.number().int().positive();
 const tabId = z.number().int().nonnegative();
@@ -29,7 +31,20 @@ export const similarMarkReplySchema = z.object({
 export type SimilarMarkReply = z.infer<typeof similarMarkReplySchema>;
 
 export const similarMarkRequestSchema = z.object({ textId: z.string().min(1).max(MAX_TEXT_ID) });
-export const similarOpenRequestSchema = z.object({ start: offset });
+/**
+ * What a page tooltip asks the side panel to show: the side-by-side of the paragraph at `start`, or the 提法
+ * trail of a mention's term (the panel runs the search; the page sends only the term).
+ */
+export const similarOpenRequestSchema = z.union([
+  z.object({ start: offset }),
+  z.object({ trail: z.string().trim().min(1).max(MAX_TRAIL_TERM) }),
+]);
+/** What the panel is asked to show (takeFocus reply, focus broadcast): one of the two, or nothing. */
+export const similarFocusSchema = z.object({
+  start: offset.optional(),
+  trail: z.string().max(MAX_TRAIL_TERM).optional(),
+});
+export type SimilarFocus = z.infer<typeof similarFocusSchema>;
 
 export const historySummarySchema = z.object({
   id: pageId,
@@ -92,6 +107,25 @@ export const compareSuggestReplySchema = z.object({
       title: z.string(),
       date: z.string().optional(),
       sharedParagraphs: z.number().int().nonnegative(),
+    }),
+  ),
+});
+
+/** A clip's text and page, to find its variants in the reading history. */
+export const passageQuerySchema = z.object({
+  text: z.string().min(1).max(20_000),
+  url: z.string().max(8192).optional(),
+});
+export const similarPassagesReplySchema = z.object({
+  matches: z.array(
+    z.object({
+      pageId: z.number(),
+      title: z.string(),
+      url: z.string(),
+      date: z.string().optional(),
+      text: z.string(),
+      label: z.enum(['same', 'variant', 'contained']),
+      score: z.number(),
     }),
   ),
 });

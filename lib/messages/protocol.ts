@@ -25,7 +25,10 @@ import {
   pageIdRequestSchema,
   similarMarkReplySchema,
   similarMarkRequestSchema,
+  passageQuerySchema,
+  similarFocusSchema,
   similarOpenRequestSchema,
+  similarPassagesReplySchema,
   similarTabReplySchema,
   tabRequestSchema,
   trailReplySchema,
@@ -120,7 +123,10 @@ export const PROTOCOL = {
 
   /** Paragraphs of the sender's analysed text that recur in the reading history or a clip (ranges + names only). */
   'similar.mark': entry('background', 'tab', similarMarkRequestSchema, similarMarkReplySchema),
-  /** The tooltip's "side by side" button (trusted click): open the side panel on that paragraph. */
+  /**
+   * A tooltip's "side by side" (a recurring paragraph) or "across speeches" (a mention's 提法 trail) button, a
+   * trusted click: open the side panel on that paragraph or trail.
+   */
   'similar.open': entry('background', 'tab', similarOpenRequestSchema, z.object({ opened: z.boolean() })),
 
   // ---- to the background, from extension pages only: the reading history (issue 12) ----
@@ -133,23 +139,21 @@ export const PROTOCOL = {
     z.object({ enabled: z.boolean() }),
     z.object({ enabled: z.boolean() }),
   ),
-  /** The paragraph a tooltip of this tab asked to see side by side in the last minute, once (a panel opening). */
-  'similar.takeFocus': entry(
-    'background',
-    'extension',
-    tabRequestSchema,
-    z.object({ start: z.number().int().nonnegative().optional() }),
-  ),
+  /** What a tooltip of this tab asked the panel to show in the last minute (paragraph or trail), once. */
+  'similar.takeFocus': entry('background', 'extension', tabRequestSchema, similarFocusSchema),
   /** A tab's recurring paragraphs with their side-by-side diffs (the side panel's "Similar" view). */
   'similar.forTab': entry('background', 'extension', tabRequestSchema, similarTabReplySchema),
-  /** History passages resembling a clip's text (the library's similar dialog). */
-  'similar.passages': entry(
+  /**
+   * History passages resembling a clip's text, with their speeches (the library's similar dialog: the clip and
+   * its variants as one group). `url` is the clip's page, whose own paragraphs do not count.
+   */
+  'similar.passages': entry('background', 'extension', passageQuerySchema, similarPassagesReplySchema),
+  /** How many history passages resemble each clip: the library's visible rows in one batch (cached per history). */
+  'similar.counts': entry(
     'background',
     'extension',
-    z.object({ text: z.string().min(1).max(20_000) }),
-    z.object({
-      matches: z.array(z.object({ pageId: z.number(), title: z.string(), url: z.string(), score: z.number() })),
-    }),
+    z.object({ clips: z.array(passageQuerySchema.extend({ id: z.string().min(1).max(64) })).max(200) }),
+    z.object({ counts: z.array(z.object({ id: z.string(), count: z.number().int().nonnegative() })) }),
   ),
   /** Earlier-read speeches most similar to a tab's page first. */
   'compare.suggest': entry('background', 'extension', tabRequestSchema, compareSuggestReplySchema),
@@ -232,11 +236,11 @@ export const PROTOCOL = {
   'reading.changed': entry('pages', 'tab', pageChangedSchema, z.object({})),
   /** The page's clips were (re-)placed. */
   'clipping.anchorsChanged': entry('pages', 'tab', z.object({ url: z.string().max(8192) }), z.object({})),
-  /** From the background: a tooltip asked for the side-by-side of the paragraph at `start` in tab `tabId`. */
+  /** From the background: a tooltip of tab `tabId` asked for a paragraph's side-by-side or a 提法 trail. */
   'similar.focus': entry(
     'pages',
     'extension',
-    z.object({ tabId: z.number().int().nonnegative(), start: z.number().int().nonnegative() }),
+    similarFocusSchema.extend({ tabId: z.number().int().nonnegative() }),
     z.object({}),
   ),
 } as const;

@@ -93,5 +93,7 @@ function ruleEdits(reading: () => ReadingController): RuleEdits {
   return {
     hide: (term) => withText((textId) => request('rules.hideTerm', { textId, term })),
     correct: (term, category) => withText((textId) => request('rules.correctCategory', { textId, term, category })),
+    // Sent inside the click (no await before it): the background opens the side panel only within a gesture.
+    trail: (term) => request('similar.open', { trail: term }),
   };
 }

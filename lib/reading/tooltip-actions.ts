@@ -8,6 +8,8 @@ import { el, trustedButton } from './dom';
 export interface RuleEdits {
   hide(term: string): Promise<unknown>;
   correct(term: string, category: MentionCategory): Promise<unknown>;
+  /** Opens the side panel on the term's 提法 trail (the panel searches; the page sends only the term). */
+  trail(term: string): Promise<unknown>;
 }
 
 /** Longest term the reader's rules keep (MAX_TERM_CHARS in lib/rulepacks/schema.ts, which carries zod). */
@@ -29,7 +31,8 @@ export async function runAction(box: HTMLElement, edit: () => Promise<unknown>, 
 }
 
 /**
- * "不是提法 / 隐藏此词" and "类别有误" under a mention's tooltip. The term is the mention's key (its name without
+ * "提法轨迹" (where it appears across speeches: the side panel), "不是提法 / 隐藏此词" and "类别有误" under a mention's
+ * tooltip. The term is the mention's key (its name without
  * quotes): the form the options page lists and the rule set matches. "Wrong category" opens the list of the other
  * categories in place. After an edit the tooltip closes; the background re-analyses every open tab.
  */
@@ -57,6 +60,8 @@ export function mentionActions(doc: Document, mention: Mention, edits: RuleEdits
     list.querySelector('button')?.focus();
   });
   wrong.dataset.action = 'wrong';
-  box.append(hide, wrong);
+  const trail = trustedButton(doc, t('reading_trail'), () => act(() => edits.trail(term)));
+  trail.dataset.action = 'trail';
+  box.append(hide, wrong, trail);
   return box;
 }

@@ -29,6 +29,12 @@ function buildFoldTable(): Uint16Array {
 
 const CHUNK = 8192;
 
+/** The folding as a code-unit table (`table[code]` is `code` folded), for callers that fold inside their own loop. */
+export function searchFoldTable(): Uint16Array {
+  foldTable ??= buildFoldTable();
+  return foldTable;
+}
+
 export function normalizeForSearch(text: string): string {
   const table = (foldTable ??= buildFoldTable());
   const n = text.length;

@@ -64,18 +64,49 @@ export function overlapCompact(a: string, b: string, minRun = MIN_ALIGNED_RUN): 
  */
 export function coverBound(a: string, b: string, minRun = MIN_ALIGNED_RUN): number {
   if (a.length < minRun || b.length < minRun) return 0;
-  // n-grams as numbers (a polynomial hash), not substrings: no string per position. A collision can only make
-  // the bound larger, so it stays an upper bound.
-  const grams = new Set<number>();
-  for (let i = 0; i + minRun <= b.length; i++) grams.add(gramHash(b, i, minRun));
+  // b's n-grams as numbers (a polynomial hash) in an open-addressing table of typed arrays reused across calls:
+  // no string per position and no Set (this runs for every candidate of every paragraph of a page). A collision
+  // (two n-grams, one hash; or two hashes sharing a stored value) can only make the bound larger, so it stays
+  // an upper bound.
+  const table = gramTable(b.length);
+  const mask = table.length - 1;
+  for (let i = 0; i + minRun <= b.length; i++) {
+    const h = gramHash(b, i, minRun) | 1; // 0 marks an empty slot
+    let slot = mix(h) & mask;
+    while (table[slot] !== 0 && table[slot] !== h) slot = (slot + 1) & mask;
+    table[slot] = h;
+  }
   let covered = 0;
   let coveredUpTo = 0;
   for (let i = 0; i + minRun <= a.length; i++) {
-    if (!grams.has(gramHash(a, i, minRun))) continue;
+    const h = gramHash(a, i, minRun) | 1;
+    let slot = mix(h) & mask;
+    while (table[slot] !== 0 && table[slot] !== h) slot = (slot + 1) & mask;
+    if (table[slot] === 0) continue;
     covered += i + minRun - Math.max(i, coveredUpTo);
     coveredUpTo = i + minRun;
   }
   return covered / a.length;
+}
+
+let gramSlots = new Int32Array(1024);
+
+/**
+ * A cleared table of a power-of-two size at least 2× the n-grams to hold (a load under one half keeps probes
+ * short), carved from one buffer that only grows: a long text once does not make every later call clear more.
+ */
+function gramTable(grams: number): Int32Array {
+  let size = 64;
+  while (size < grams * 2) size *= 2;
+  if (size > gramSlots.length) gramSlots = new Int32Array(size);
+  const table = gramSlots.subarray(0, size);
+  table.fill(0);
+  return table;
+}
+
+/** Spreads the polynomial hash's low bits (the slot index) over all of its bits. */
+function mix(h: number): number {
+  return Math.imul(h ^ (h >>> 16), 0x45d9f3b);
 }
 
 function gramHash(s: string, at: number, n: number): number {

@@ -1,7 +1,8 @@
-import type { Candidate, ParagraphIndex } from './paragraph-index';
-import { paragraphHashes } from './paragraph-index';
+import type { Candidate, CandidateSource } from './paragraph-index';
+import { compactOnly } from './fingerprint';
+import { paragraphFingerprint } from './paragraph-index';
 import type { Paragraph } from './paragraphs';
-import { confirmReuse, type ReuseMatch } from './reuse';
+import { confirmCompact, type ReuseMatch } from './reuse';
 
 /**
  * Marking a page against the history in two steps, so the caller can load only the candidate paragraphs'
@@ -13,6 +14,8 @@ export interface PageCandidates {
   positions: number[];
   /** Each paragraph's fingerprints (reused by the caller for a second index: the clips). */
   hashes: Uint32Array[];
+  /** Each paragraph's folded significant text (what the hashes came from, and what alignment works on). */
+  compact: string[];
 }
 
 /**
@@ -22,13 +25,14 @@ export interface PageCandidates {
 export const MARK_CANDIDATES = 3;
 
 export function pageCandidates(
-  index: ParagraphIndex,
+  index: CandidateSource,
   paragraphs: readonly Paragraph[],
   exclude?: (position: number) => boolean,
   limit = MARK_CANDIDATES,
 ): PageCandidates {
   const all = new Set<number>();
-  const hashes = paragraphs.map((p) => paragraphHashes(p.text));
+  const prints = paragraphs.map((p) => paragraphFingerprint(p.text));
+  const hashes = prints.map((f) => f.hashes);
   const perParagraph = paragraphs.map((_p, i) => {
     // Ask for more than needed: the page's own earlier copy (excluded) would otherwise take the first places.
     const found = index
@@ -38,7 +42,7 @@ export function pageCandidates(
     for (const c of found) all.add(c.paragraph);
     return found;
   });
-  return { perParagraph, positions: [...all], hashes };
+  return { perParagraph, positions: [...all], hashes, compact: prints.map((f) => f.compact) };
 }
 
 export interface MarkedParagraph {
@@ -53,9 +57,16 @@ export function confirmPage(
   textOf: (position: number) => string,
 ): MarkedParagraph[] {
   const out: MarkedParagraph[] = [];
+  // A history paragraph is often the candidate of several page paragraphs (a template's variants): folded once.
+  const folded = new Map<number, string>();
+  const compactOf = (p: number) => {
+    let c = folded.get(p);
+    if (c === undefined) folded.set(p, (c = compactOnly(textOf(p))));
+    return c;
+  };
   paragraphs.forEach((paragraph, i) => {
     if (found.perParagraph[i].length === 0) return;
-    const matches = confirmReuse(paragraph.text, found.perParagraph[i], textOf);
+    const matches = confirmCompact(found.compact[i], found.perParagraph[i], compactOf);
     if (matches.length) out.push({ paragraph, matches });
   });
   return out;

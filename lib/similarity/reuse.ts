@@ -1,7 +1,7 @@
 import { coverBound, overlapCompact, type Overlap } from './align';
-import { compactText } from './fingerprint';
+import { compactOnly } from './fingerprint';
 import { labelOverlap, REUSE_THRESHOLDS, reuseScore, type ReuseLabel } from './labels';
-import { paragraphHashes, type Candidate, type ParagraphIndex } from './paragraph-index';
+import { paragraphHashes, type Candidate, type CandidateSource } from './paragraph-index';
 
 /**
  * Reuse of one paragraph in an indexed history: fingerprints find candidates (cheap, many false leads), character
@@ -24,7 +24,7 @@ export interface ReuseOptions {
   exclude?: (paragraph: number) => boolean;
 }
 
-export function findCandidates(index: ParagraphIndex, text: string, limit = 8): Candidate[] {
+export function findCandidates(index: CandidateSource, text: string, limit = 8): Candidate[] {
   return index.candidates(paragraphHashes(text), { limit });
 }
 
@@ -34,13 +34,23 @@ export function confirmReuse(
   textOf: (paragraph: number) => string,
   options: ReuseOptions = {},
 ): ReuseMatch[] {
-  const query = compactText(text).compact;
+  return confirmCompact(compactOnly(text), candidates, (p) => compactOnly(textOf(p)), options);
+}
+
+/** confirmReuse on texts already folded (`compactText(…).compact`): the query's and each candidate's. */
+export function confirmCompact(
+  query: string,
+  candidates: readonly Candidate[],
+  compactOf: (paragraph: number) => string,
+  options: ReuseOptions = {},
+): ReuseMatch[] {
   const out: ReuseMatch[] = [];
   for (const { paragraph } of candidates) {
     if (options.exclude?.(paragraph)) continue;
-    const other = compactText(textOf(paragraph)).compact;
-    const [shorter, longer] = query.length <= other.length ? [query, other] : [other, query];
-    if (coverBound(shorter, longer) < REUSE_THRESHOLDS.variant) continue; // cannot be reuse: skip the diff
+    const other = compactOf(paragraph);
+    const shorter = query.length <= other.length ? query : other;
+    // Cannot be reuse: skip the diff (most unrelated candidates end here).
+    if (coverBound(shorter, shorter === query ? other : query) < REUSE_THRESHOLDS.variant) continue;
     const o = overlapCompact(query, other);
     const label = labelOverlap(o);
     if (label) out.push({ paragraph, label, score: reuseScore(o), overlap: o });
@@ -49,7 +59,7 @@ export function confirmReuse(
 }
 
 export function findReuse(
-  index: ParagraphIndex,
+  index: CandidateSource,
   text: string,
   textOf: (paragraph: number) => string,
   options: ReuseOptions = {},

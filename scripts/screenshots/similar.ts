@@ -3,8 +3,8 @@
  * page B copied from page A with edits, and the comparison of B with A (added and dropped mentions on top).
  * Runs in the session's browser (once per UI language) on the e2e test's two pages.
  */
-import { newTab, startServer, waitForTifa } from '../../tests/e2e/harness';
-import { speechA, speechB } from '../../tests/e2e/similar-pages';
+import { newTab, selectText, startServer, waitForTifa } from '../../tests/e2e/harness';
+import { EDITED, speechA, speechB } from '../../tests/e2e/similar-pages';
 import { tifaUiCount } from '../../tests/e2e/tifa-ui';
 import { type ScreenshotContext, type ScreenshotStep, VIEW_SIZES } from './session';
 
@@ -28,6 +28,31 @@ async function similarShots(ctx: ScreenshotContext): Promise<void> {
     await panel.locator('.tifa-similar-compare > button').click();
     await panel.locator('section.tifa-compare-added').waitFor({ timeout: 30_000 });
     await ctx.shot(panel, 'similar-compare.png');
+    // The 提法 trail, reached from the page index (This page tab) of B.
+    await panel.goto(`chrome-extension://${tifa.extensionId}/sidepanel.html?tabId=${tabId}`);
+    const entry = panel.locator('.tifa-index-list li', { hasText: '千村头雁' });
+    await entry.waitFor({ timeout: 30_000 });
+    await entry.hover();
+    await entry.locator('.tifa-index-trail').click();
+    await panel.locator('.tifa-similar-trail-list li').first().waitFor({ timeout: 30_000 });
+    await ctx.shot(panel, 'similar-trail.png');
+    // A clip of B's reused paragraph: its library row counts the history passages like it; the badge opens them.
+    await b.bringToFront();
+    await selectText(b, EDITED.slice(0, 150));
+    await tifa.serviceWorker.evaluate(async (id: number) => {
+      const api = (
+        globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } } }
+      ).chrome;
+      return api.tabs.sendMessage(id, { tifa: 1, kind: 'clipping.clipSelection', payload: {} });
+    }, tabId);
+    await b.keyboard.press('Escape');
+    await panel.goto(`chrome-extension://${tifa.extensionId}/sidepanel.html?tabId=${tabId}&tab=library`);
+    const badge = panel.locator('.tifa-lib-similar-badge').first();
+    await badge.waitFor({ timeout: 30_000 });
+    await ctx.shot(panel, 'similar-library-badge.png');
+    await badge.click();
+    await panel.locator('.tifa-variants-list li').first().waitFor({ timeout: 30_000 });
+    await ctx.shot(panel, 'similar-variants.png');
     await panel.close();
     await Promise.all([a.close(), b.close()]);
   } finally {
@@ -38,7 +63,8 @@ async function similarShots(ctx: ScreenshotContext): Promise<void> {
 export const steps: ScreenshotStep[] = [
   {
     name: 'similar',
-    description: 'side panel, Similar tab: side-by-side of an edited copy, then the comparison of B with A',
+    description:
+      'side panel, Similar tab: side-by-side of an edited copy, the comparison of B with A, a 提法 trail from the page index; library: similar-passage badge and variants',
     run: similarShots,
   },
 ];

@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { registerHistoryHandlers } from '../../lib/history/background';
 import { HistoryDatabase } from '../../lib/history/db';
 import { HistoryStore } from '../../lib/history/store';
@@ -102,6 +103,29 @@ describe('similar.mark (from a content script)', () => {
   });
 });
 
+describe('similar.open (a tooltip button) → the side panel', () => {
+  it("routes a mention's trail to the panel: broadcast at once, and kept once for a panel that opens", async () => {
+    const sent = vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue(undefined);
+    const reply = await send('similar.open', { trail: '千村头雁' }, fromTab(A_URL, 4));
+    expect(reply).toEqual({ ok: true, value: { opened: false } });
+    expect(sent).toHaveBeenCalledWith(
+      expect.objectContaining({ kind: 'similar.focus', payload: { tabId: 4, trail: '千村头雁' } }),
+    );
+    // The panel opened by that click asks once; another tab has nothing waiting.
+    expect(await send('similar.takeFocus', { tabId: 5 }, fromPanel)).toEqual({ ok: true, value: {} });
+    expect(await send('similar.takeFocus', { tabId: 4 }, fromPanel)).toEqual({
+      ok: true,
+      value: { trail: '千村头雁' },
+    });
+    expect(await send('similar.takeFocus', { tabId: 4 }, fromPanel)).toEqual({ ok: true, value: {} });
+    // A paragraph's side-by-side still travels as its offset.
+    await send('similar.open', { start: 120 }, fromTab(A_URL, 4));
+    expect(await send('similar.takeFocus', { tabId: 4 }, fromPanel)).toEqual({ ok: true, value: { start: 120 } });
+    expect(await send('similar.open', { trail: '  ' }, fromTab(A_URL, 4))).toMatchObject({ ok: false });
+    sent.mockRestore();
+  });
+});
+
 describe('similar.passages (the library)', () => {
   it("counts the history passages that resemble a clip's text", async () => {
     await send('similar.mark', { textId: read(beijing, A_URL, 1) }, fromTab(A_URL, 1));
@@ -122,6 +146,34 @@ describe('similar.passages (the library)', () => {
   });
 });
 
+describe('similar.counts (the library rows)', () => {
+  it("counts variants per clip in one batch, leaves out the clip's own page, and recounts after the history changed", async () => {
+    await send('similar.mark', { textId: read(beijing, A_URL, 1) }, fromTab(A_URL, 1));
+    const clips = [
+      { id: 'county', text: variant, url: B_URL },
+      { id: 'own', text: reused, url: A_URL },
+      { id: 'none', text: '今天天气很好，我们去公园散步，看看湖边的柳树，再去吃一碗面条，晚上早点休息。' },
+    ];
+    const counts = async () =>
+      ((await send('similar.counts', { clips }, fromPanel)) as { ok: true; value: { counts: unknown } }).value.counts;
+    expect(await counts()).toEqual([
+      { id: 'county', count: 1 },
+      { id: 'own', count: 0 },
+      { id: 'none', count: 0 },
+    ]);
+    // The variants behind a count, with their speech: what the library's group view lists.
+    const passages = (await send('similar.passages', { text: variant, url: B_URL }, fromPanel)) as {
+      ok: true;
+      value: { matches: { url: string; text: string; label: string }[] };
+    };
+    expect(passages.value.matches).toEqual([
+      expect.objectContaining({ url: A_URL, text: reused, title: '2026年北京市政府工作报告' }),
+    ]);
+    await send('history.erase', {}, fromPanel);
+    expect(((await counts()) as { count: number }[]).map((c) => c.count)).toEqual([0, 0, 0]);
+  });
+});
+
 describe('the history is served to extension pages only', () => {
   it('refuses the history, side-by-side, compare and trail kinds to a content script', async () => {
     const kinds: [Kind, unknown][] = [
@@ -134,6 +186,7 @@ describe('the history is served to extension pages only', () => {
       ['compare.run', { older: { pageId: 1 }, newer: { tabId: 1 } }],
       ['mentions.trail', { query: '千村头雁' }],
       ['similar.passages', { text: '千村头雁' }],
+      ['similar.counts', { clips: [{ id: 'c1', text: '千村头雁' }] }],
     ];
     for (const [kind, payload] of kinds)
       expect(await send(kind, payload, fromTab(A_URL, 1))).toEqual({

@@ -10,6 +10,7 @@ import { HistoryDatabase } from '../../lib/history/db';
 import { createHistoryHandlers, type HistoryHandlers } from '../../lib/history/handlers';
 import { HistoryStore } from '../../lib/history/store';
 import { splitParagraphs } from '../../lib/similarity/paragraphs';
+import { analyze } from '../../lib/rules';
 import { makeClip } from '../fixtures/reviewing/clips';
 
 const POS = join(__dirname, '../fixtures/corpus/pos');
@@ -127,6 +128,28 @@ describe('similar paragraphs, side by side, compare', () => {
     expect(deleted).toContain('北京');
     expect(inserted).toContain('青山');
     expect(inserted).toContain('77');
+  });
+
+  it('keeps the index warm: a page recorded after a lookup is appended and found; a deleted one is gone', async () => {
+    const store = new HistoryStore(db);
+    const h = createHistoryHandlers({ store, listClips: async () => [] });
+    expect((await store.index()).index.segmentCount).toBe(1);
+    const county = await store.recordPage({
+      url: 'https://county.example.org/speech.html',
+      title: '青山县政府工作报告',
+      text: countySpeech,
+      analysis: analyze(countySpeech),
+    });
+    const warm = await store.index();
+    expect(warm.index.segmentCount).toBe(2);
+    const pageId = county.stored ? county.pageId : -1;
+    // A third page reusing the Beijing paragraph now names both earlier pages, the appended one included.
+    const marks = await h['similar.page']({ url: 'https://other.example.org/x.html', text: `${variant}\n` });
+    expect(marks[0].matches.map((m) => m.pageId)).toContain(pageId);
+    await store.deletePage(pageId);
+    expect((await store.index()).index.segmentCount).toBe(1);
+    const after = await h['similar.page']({ url: 'https://other.example.org/x.html', text: `${variant}\n` });
+    expect(after[0].matches.map((m) => m.pageId)).not.toContain(pageId);
   });
 
   it('does not mark a page against its own earlier copy', async () => {

@@ -8,6 +8,7 @@ import { comparisonMarkdown } from '../../lib/compare/markdown';
 import { longestIncreasing, matchParagraphs } from '../../lib/compare/match-paragraphs';
 import { mentionChanges } from '../../lib/compare/mentions';
 import { coverBound, diffText, overlap } from '../../lib/similarity/align';
+import { compactOnly, compactText } from '../../lib/similarity/fingerprint';
 import { labelOverlap } from '../../lib/similarity/labels';
 import { ParagraphIndex, paragraphHashes } from '../../lib/similarity/paragraph-index';
 import { splitParagraphs, splitSentences } from '../../lib/similarity/paragraphs';
@@ -78,6 +79,15 @@ describe('alignment and labels', () => {
     expect(overlap(A, A + B).coverA).toBe(1);
     expect(coverBound('abcdefgh', 'xxabcdxx')).toBe(0.5);
     expect(coverBound('abcdefgh', 'zzzzzzzz')).toBe(0);
+    // The n-gram table is shared between calls: a long text first must not leave n-grams behind for the next.
+    expect(coverBound(A, `${B}${C}`.repeat(40))).toBeLessThan(0.2);
+    expect(coverBound('abcdefgh', 'zzzzzzzz')).toBe(0);
+  });
+
+  it('folds a candidate in one pass exactly as compactText does', () => {
+    const mixed = '堅持以人民為中心，ＡＢＣ　２０２５年！\n“千万工程”经验（试行）；々〇 done.';
+    expect(compactOnly(mixed)).toBe(compactText(mixed).compact);
+    expect(compactOnly(A.repeat(30))).toBe(compactText(A.repeat(30)).compact);
   });
 
   it('labels same, variant, contained — and nothing for unrelated texts', () => {

@@ -18,7 +18,11 @@ function trustedClick(el: Element): void {
   el.dispatchEvent(e);
 }
 
-const edits = () => ({ hide: vi.fn(async () => ({})), correct: vi.fn(async () => ({})) });
+const edits = () => ({
+  hide: vi.fn(async () => ({})),
+  correct: vi.fn(async () => ({})),
+  trail: vi.fn(async () => ({})),
+});
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 describe('tooltip buttons', () => {
@@ -40,6 +44,7 @@ describe('tooltip buttons', () => {
     for (const b of box.querySelectorAll('button')) b.click();
     await settle();
     expect(e.hide).not.toHaveBeenCalled();
+    expect(e.trail).not.toHaveBeenCalled();
     // "Wrong category" did not even open its list.
     expect(box.querySelector('[data-category]')).toBeNull();
     box.remove();
@@ -64,6 +69,17 @@ describe('tooltip buttons', () => {
     trustedClick(again.querySelector('[data-category="program"]')!);
     await settle();
     expect(e.correct).toHaveBeenCalledWith('两张皮', 'program');
+  });
+
+  it('"across speeches" asks for the term\'s trail (the side panel does the rest) and closes', async () => {
+    const e = edits();
+    const close = vi.fn();
+    const box = mentionActions(document, mention, e, close) as HTMLElement;
+    trustedClick(box.querySelector('[data-action="trail"]')!);
+    await settle();
+    expect(e.trail).toHaveBeenCalledWith('两张皮');
+    expect(e.hide).not.toHaveBeenCalled();
+    expect(close).toHaveBeenCalled();
   });
 
   it('says why when an edit fails, and keeps the tooltip open', async () => {
