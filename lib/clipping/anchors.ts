@@ -1,7 +1,7 @@
 import type { ClipAnchorStatus } from '../messages/clips';
 import type { ClipColor } from '../clips/types';
 import { announceAnchorsChanged, looksLikePlacement, placeIn, type BackgroundLink } from './content-messages';
-import { ClipHighlighter, type HighlightEntry } from './highlights';
+import { createClipHighlighter, type HighlightEntry } from './highlights';
 import { measure } from './measure';
 import { rangeFor, type PageText, type PageTexts } from './page-text';
 
@@ -24,7 +24,7 @@ export type AnchorCounts = { anchored: number; orphans: number };
  * `announce`: tell open extension pages when anchors change (off in unit tests).
  */
 export function createClipAnchors(doc: Document, texts: PageTexts, link: BackgroundLink, announce: boolean) {
-  const highlighter = new ClipHighlighter(doc);
+  const highlighter = createClipHighlighter(doc);
   let anchors = new Map<string, AnchorState>();
   let running: Promise<AnchorCounts> | null = null;
   /** The one re-anchoring queued behind the running one (requests meanwhile share it). */
