@@ -20,16 +20,6 @@ const FLASH_MS = 1200;
 /** Most scroll frames recorded as tifa:clip-scroll (enough to measure, never a growing buffer). */
 const MAX_SCROLL_MEASURES = 200;
 
-// Recurring paragraphs (lib/reading/similar-marks.ts) share the layer code: a dotted slate rule under each line
-// and a thin bar on the right margin, so they never look like a clip (double rule, bar on the left) or a tint.
-const CSS = `.tifa-clips,.tifa-similars{position:fixed;left:0;top:0;width:0;height:0;pointer-events:none;contain:layout style}
-.tifa-clips div,.tifa-similars div{position:absolute;box-sizing:border-box}
-.tifa-clips .l{border-bottom:3px double var(--c);background:color-mix(in srgb,var(--c) 8%,transparent)}
-.tifa-clips .m{width:4px;border-radius:2px;background:var(--c)}
-.tifa-clips .l[data-f]{background:rgba(255,140,0,.45);transition:background .3s}
-.tifa-similars .l{border-bottom:2px dotted #64748b}
-.tifa-similars .m{background:#94a3b8}`;
-
 export interface HighlightEntry {
   id: string;
   /** A clip's colour; recurring paragraphs have none (the layer's kind styles them). */
@@ -82,10 +72,9 @@ export function createClipHighlighter(doc: Document, kind: 'clip' | 'similar' = 
   const ensureLayer = (): HTMLElement => {
     if (layer?.isConnected) return layer;
     unmount?.();
-    const style = el(doc, 'style', '', CSS);
     const l = (layer = el(doc, 'div', `tifa-${kind}s`));
     l.setAttribute('aria-hidden', 'true');
-    unmount = mountInTifaUi(doc, style, l);
+    unmount = mountInTifaUi(doc, l);
     life?.abort();
     life = new AbortController();
     const opts = { capture: true, passive: true, signal: life.signal };

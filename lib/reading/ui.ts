@@ -1,7 +1,5 @@
 import { el } from './dom';
 import { isTifaUiNode, mountInTifaUi } from './uiHost';
-// Minified by the build (Vite's ?inline): the content script's size budget is small.
-import CSS from './tooltip.css?inline';
 
 /**
  * The reading tooltip, mounted in Tifa's one shadow-root host (lib/reading/uiHost.ts). Created on first use, so
@@ -35,7 +33,6 @@ export function createPageUi(doc: Document) {
   const ensureTip = (): HTMLElement => {
     if (tip?.isConnected && (tip.getRootNode() as ShadowRoot).host?.isConnected) return tip;
     destroy();
-    const style = el(doc, 'style', '', CSS);
     const t = el(doc, 'div', 'tip');
     t.setAttribute('role', 'tooltip');
     t.hidden = true;
@@ -48,7 +45,7 @@ export function createPageUi(doc: Document) {
         const { top, height } = t.getBoundingClientRect();
         if (top + height > win.innerHeight - 4) t.style.top = `${Math.max(4, win.innerHeight - height - 4)}px`;
       }).observe(t);
-    unmount = mountInTifaUi(doc, style, t);
+    unmount = mountInTifaUi(doc, t);
     return (tip = t);
   };
 
