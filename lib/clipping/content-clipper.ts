@@ -9,7 +9,7 @@ import { createClipAnchors, type AnchorCounts } from './anchors';
 import { measure } from './measure';
 import { PageTexts, type GetPage, type PageText } from './page-text';
 import { createSelectionTracker } from './selection-tracker';
-import { SelectionActions } from './selection-actions';
+import { createSelectionActions } from './selection-actions';
 
 export type { GetPage, PageText } from './page-text';
 
@@ -55,7 +55,7 @@ export function createContentClipper(getPage: GetPage, options: ClipperOptions =
       actions.addTerm(selection.take());
     },
   });
-  const actions = new SelectionActions(doc, ui, texts, link);
+  const actions = createSelectionActions(doc, ui, texts, link);
   const selection = createSelectionTracker(doc, ui, actions);
   const anchors = createClipAnchors(doc, texts, link, listening);
 
