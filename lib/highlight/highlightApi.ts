@@ -5,7 +5,7 @@ import {
   highlightName,
   type HighlightCategory,
 } from './categories';
-import type { PaintItem, Painter } from './painter';
+import type { Painter } from './painter';
 
 type HighlightWindow = Window & typeof globalThis;
 
