@@ -24,6 +24,10 @@ export const CONTENT_ONLY_PROPS = [
   'leaveLink',
   'enterPreformatted',
   'leavePreformatted',
+  // lib/extract: extraction options (the page's extraction is the content script's own).
+  'mainContent',
+  'skipChrome',
+  'isHidden',
   // lib/reading: controller, hover and tooltip.
   'liveExtraction',
   'getPageState',

@@ -2,8 +2,6 @@ import { t } from '../i18n';
 import { el, trustedButton } from '../reading/dom';
 import { isTifaUiNode, mountInTifaUi } from '../reading/uiHost';
 import { placeClipButton } from './button-position';
-// Minified by the build (Vite's ?inline): the content script's size budget is small.
-import STYLE from './clip-button.css?inline';
 
 // Inside Tifa's closed shadow root (no page id can clash), and short: clip-button.css repeats it in ten selectors.
 export const CLIPPER_HOST_ID = 'clip';
@@ -43,7 +41,6 @@ export function createClipButtonUi(doc: Document, actions: BarActions) {
     unmount?.();
     const host = el(doc, 'div');
     host.id = CLIPPER_HOST_ID;
-    const style = el(doc, 'style', '', STYLE);
     const bar = el(doc, 'div', 'tifa-clip-bar');
     bar.setAttribute('role', 'toolbar');
     bar.setAttribute('aria-label', t('clippingStatusRegion'));
@@ -61,7 +58,7 @@ export function createClipButtonUi(doc: Document, actions: BarActions) {
     status.setAttribute('aria-live', 'polite');
     status.setAttribute('aria-label', t('clippingStatusRegion'));
     host.append(bar, status);
-    unmount = mountInTifaUi(doc, style, host);
+    unmount = mountInTifaUi(doc, host);
     parts = { host, bar, button, status };
     return parts;
   }

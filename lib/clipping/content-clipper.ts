@@ -5,11 +5,11 @@ import { ClipRefused, clippableSpan } from './span';
 import { describeClipOutcome } from './outcome-message';
 import { createClipButtonUi } from './clip-button';
 import { runtimeLink, saveSpan, announceAnchorsChanged, type BackgroundLink } from './content-messages';
-import { ClipAnchors, type AnchorCounts } from './anchors';
+import { createClipAnchors, type AnchorCounts } from './anchors';
 import { measure } from './measure';
 import { PageTexts, type GetPage, type PageText } from './page-text';
 import { createSelectionTracker } from './selection-tracker';
-import { SelectionActions } from './selection-actions';
+import { createSelectionActions } from './selection-actions';
 
 export type { GetPage, PageText } from './page-text';
 
@@ -55,9 +55,9 @@ export function createContentClipper(getPage: GetPage, options: ClipperOptions =
       actions.addTerm(selection.take());
     },
   });
-  const actions = new SelectionActions(doc, ui, texts, link);
+  const actions = createSelectionActions(doc, ui, texts, link);
   const selection = createSelectionTracker(doc, ui, actions);
-  const anchors = new ClipAnchors(doc, texts, link, listening);
+  const anchors = createClipAnchors(doc, texts, link, listening);
 
   /** Places this page's saved clips again and paints them (anchors.ts; never two runs at once). */
   const reanchor = (): Promise<AnchorCounts> => anchors.reanchor();

@@ -20,16 +20,6 @@ const FLASH_MS = 1200;
 /** Most scroll frames recorded as tifa:clip-scroll (enough to measure, never a growing buffer). */
 const MAX_SCROLL_MEASURES = 200;
 
-// Recurring paragraphs (lib/reading/similar-marks.ts) share the layer code: a dotted slate rule under each line
-// and a thin bar on the right margin, so they never look like a clip (double rule, bar on the left) or a tint.
-const CSS = `.tifa-clips,.tifa-similars{position:fixed;left:0;top:0;width:0;height:0;pointer-events:none;contain:layout style}
-.tifa-clips div,.tifa-similars div{position:absolute;box-sizing:border-box}
-.tifa-clips .l{border-bottom:3px double var(--c);background:color-mix(in srgb,var(--c) 8%,transparent)}
-.tifa-clips .m{width:4px;border-radius:2px;background:var(--c)}
-.tifa-clips .l[data-f]{background:rgba(255,140,0,.45);transition:background .3s}
-.tifa-similars .l{border-bottom:2px dotted #64748b}
-.tifa-similars .m{background:#94a3b8}`;
-
 export interface HighlightEntry {
   id: string;
   /** A clip's colour; recurring paragraphs have none (the layer's kind styles them). */
@@ -41,88 +31,83 @@ export interface HighlightEntry {
  * Paints anchored clips as boxes inside Tifa's closed shadow root (lib/reading/uiHost.ts), measured from each
  * clip's text with Range.getClientRects. Not CSS Custom Highlights: `CSS.highlights` is shared with the page's
  * own scripts, which could list the passages the reader clipped; boxes in a closed root cannot be enumerated by
- * the page. The same class paints recurring paragraphs (kind `similar`): which of a page's paragraphs the reader
+ * the page. The same code paints recurring paragraphs (kind `similar`): which of a page's paragraphs the reader
  * read elsewhere is reading history, as private as a clip. The layer holds document coordinates and follows the page's scroll with one transform per frame;
  * a scroll inside an element, a resize or a reflow lays the boxes out again (batched in one animation frame).
  */
-export class ClipHighlighter {
-  #entries: readonly HighlightEntry[] = [];
-  #boxes = new Map<string, { lines: LineBox[]; els: HTMLElement[] }>();
-  #layer: HTMLElement | null = null;
-  #unmount: (() => void) | null = null;
-  #frame = 0;
-  #relayout = false;
-  #scrollMeasures = 0;
-  #life: AbortController | null = null;
-  #observer: ResizeObserver | null = null;
-  readonly #doc: Document;
-  readonly #kind: 'clip' | 'similar';
+export type ClipHighlighter = ReturnType<typeof createClipHighlighter>;
 
-  constructor(doc: Document = document, kind: 'clip' | 'similar' = 'clip') {
-    this.#doc = doc;
-    this.#kind = kind;
-  }
+/** A closure, not a class: its state is in locals, which the minifier shortens (`this.#x` it cannot). */
+export function createClipHighlighter(doc: Document, kind: 'clip' | 'similar' = 'clip') {
+  let entries: readonly HighlightEntry[] = [];
+  const boxes = new Map<string, { lines: LineBox[]; els: HTMLElement[] }>();
+  let layer: HTMLElement | null = null;
+  let unmount: (() => void) | null = null;
+  let frame = 0;
+  let relayout = false;
+  let scrollMeasures = 0;
+  let life: AbortController | null = null;
+  let observer: ResizeObserver | null = null;
+  const win = doc.defaultView;
+  const isClip = kind === 'clip';
 
-  /** Paints exactly these clips (replacing what was painted). */
-  set(entries: readonly HighlightEntry[]): void {
-    this.#entries = entries;
-    if (!entries.length && !this.#layer) return;
-    this.#layout();
-  }
+  /** One transform keeps the layer's document coordinates under the page's scroll position. */
+  const follow = (): void => {
+    if (layer) layer.style.transform = `translate(${-(win?.scrollX ?? 0)}px,${-(win?.scrollY ?? 0)}px)`;
+  };
 
-  /** The painted clip entry under a viewport point (the clip hover card, lib/clipping/clip-card.ts), or null. */
-  entryAt(x: number, y: number): HighlightEntry | null {
-    const id = this.clipAt(x, y);
-    return id === null ? null : (this.#entries.find((e) => e.id === id) ?? null);
-  }
+  const schedule = (again: boolean): void => {
+    relayout ||= again;
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      const t0 = performance.now();
+      if (relayout) layout();
+      else follow();
+      relayout = false;
+      if (isClip && scrollMeasures++ < MAX_SCROLL_MEASURES) measure('tifa:clip-scroll', t0);
+    });
+  };
 
-  /** The clip painted under a viewport point, if any (for a hover card: the layer itself takes no pointer events). */
-  clipAt(x: number, y: number): string | null {
-    const win = this.#doc.defaultView;
-    const dx = x + (win?.scrollX ?? 0);
-    const dy = y + (win?.scrollY ?? 0);
-    for (const [id, { lines }] of this.#boxes)
-      if (lines.some((b) => dx >= b.left && dx <= b.left + b.width && dy >= b.top && dy <= b.top + b.height)) return id;
-    return null;
-  }
-
-  /** Scrolls to a clip and flashes it briefly. */
-  flash(id: string, range: Range): void {
-    const start = range.startContainer;
-    const el = start.nodeType === 1 ? (start as Element) : start.parentElement;
-    el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    const boxes = this.#boxes.get(id)?.els.filter((e) => e.className === 'l') ?? [];
-    for (const b of boxes) b.setAttribute('data-f', '');
-    setTimeout(() => {
-      for (const b of boxes) b.removeAttribute('data-f');
-    }, FLASH_MS);
-  }
-
-  destroy(): void {
-    this.#life?.abort();
-    this.#observer?.disconnect();
-    cancelAnimationFrame(this.#frame);
-    this.#unmount?.();
-    this.#unmount = this.#layer = this.#life = this.#observer = null;
-    this.#boxes.clear();
-    this.#entries = [];
-  }
+  const ensureLayer = (): HTMLElement => {
+    if (layer?.isConnected) return layer;
+    unmount?.();
+    const l = (layer = el(doc, 'div', `tifa-${kind}s`));
+    l.setAttribute('aria-hidden', 'true');
+    unmount = mountInTifaUi(doc, l);
+    life?.abort();
+    life = new AbortController();
+    const opts = { capture: true, passive: true, signal: life.signal };
+    // The document's own scroll moves the layer; a scroll inside an element moves text under it: lay out again.
+    doc.addEventListener('scroll', (e) => schedule(e.target !== doc), opts);
+    win?.addEventListener('resize', () => schedule(true), opts);
+    const RO = win?.ResizeObserver;
+    if (RO) {
+      let first = true;
+      observer = new RO(() => {
+        // The first callback reports the size at observe(): nothing moved yet.
+        if (!first) schedule(true);
+        first = false;
+      });
+      observer.observe(doc.body ?? doc.documentElement);
+    }
+    return l;
+  };
 
   /** Measures every clip's lines and rebuilds the boxes (tifa:clip-paint). */
-  #layout(): void {
+  const layout = (): void => {
     const t0 = performance.now();
-    const layer = this.#ensureLayer();
-    const win = this.#doc.defaultView;
+    const l = ensureLayer();
     const sx = win?.scrollX ?? 0;
     const sy = win?.scrollY ?? 0;
-    const frag = this.#doc.createDocumentFragment();
-    this.#boxes.clear();
-    for (const { id, color, range } of this.#entries) {
+    const frag = doc.createDocumentFragment();
+    boxes.clear();
+    for (const { id, color, range } of entries) {
       const lines = lineBoxes(range, sx, sy);
       if (!lines.length) continue;
       const els: HTMLElement[] = [];
       const add = (cls: string, b: LineBox) => {
-        const d = el(this.#doc, 'div', cls);
+        const d = el(doc, 'div', cls);
         d.dataset.id = id;
         d.style.cssText = `${color ? `--c:${CLIP_PALETTE[color]};` : ''}left:${b.left}px;top:${b.top}px;width:${b.width}px;height:${b.height}px`;
         frag.append(d);
@@ -130,68 +115,69 @@ export class ClipHighlighter {
       };
       for (const line of lines) add('l', line);
       const top = lines[0].top;
-      const left =
-        this.#kind === 'clip'
-          ? Math.min(...lines.map((l) => l.left)) - 10
-          : Math.max(...lines.map((l) => l.left + l.width)) + 8;
+      const left = isClip
+        ? Math.min(...lines.map((l) => l.left)) - 10
+        : Math.max(...lines.map((l) => l.left + l.width)) + 8;
       add('m', {
         left: Math.max(0, left),
         top,
         width: 4,
         height: lines[lines.length - 1].top + lines[lines.length - 1].height - top,
       });
-      this.#boxes.set(id, { lines, els });
+      boxes.set(id, { lines, els });
     }
-    layer.replaceChildren(frag);
-    this.#follow();
+    l.replaceChildren(frag);
+    follow();
     // User Timing entries are readable by the page: a similar-paint measure would tell it the reader has history.
-    if (this.#kind === 'clip') measure('tifa:clip-paint', t0);
-  }
+    if (isClip) measure('tifa:clip-paint', t0);
+  };
 
-  /** One transform keeps the layer's document coordinates under the page's scroll position. */
-  #follow(): void {
-    const win = this.#doc.defaultView;
-    if (this.#layer) this.#layer.style.transform = `translate(${-(win?.scrollX ?? 0)}px,${-(win?.scrollY ?? 0)}px)`;
-  }
+  /** The clip painted under a viewport point, if any (for a hover card: the layer itself takes no pointer events). */
+  const clipAt = (x: number, y: number): string | null => {
+    const dx = x + (win?.scrollX ?? 0);
+    const dy = y + (win?.scrollY ?? 0);
+    for (const [id, { lines }] of boxes)
+      if (lines.some((b) => dx >= b.left && dx <= b.left + b.width && dy >= b.top && dy <= b.top + b.height)) return id;
+    return null;
+  };
 
-  #schedule(relayout: boolean): void {
-    this.#relayout ||= relayout;
-    if (this.#frame) return;
-    this.#frame = requestAnimationFrame(() => {
-      this.#frame = 0;
-      const t0 = performance.now();
-      if (this.#relayout) this.#layout();
-      else this.#follow();
-      this.#relayout = false;
-      if (this.#kind === 'clip' && this.#scrollMeasures++ < MAX_SCROLL_MEASURES) measure('tifa:clip-scroll', t0);
-    });
-  }
+  return {
+    /** Paints exactly these clips (replacing what was painted). */
+    set(next: readonly HighlightEntry[]): void {
+      entries = next;
+      if (!next.length && !layer) return;
+      layout();
+    },
 
-  #ensureLayer(): HTMLElement {
-    if (this.#layer?.isConnected) return this.#layer;
-    this.#unmount?.();
-    const style = el(this.#doc, 'style', '', CSS);
-    const layer = el(this.#doc, 'div', `tifa-${this.#kind}s`);
-    layer.setAttribute('aria-hidden', 'true');
-    this.#unmount = mountInTifaUi(this.#doc, style, layer);
-    this.#layer = layer;
-    this.#life?.abort();
-    this.#life = new AbortController();
-    const opts = { capture: true, passive: true, signal: this.#life.signal };
-    const win = this.#doc.defaultView;
-    // The document's own scroll moves the layer; a scroll inside an element moves text under it: lay out again.
-    this.#doc.addEventListener('scroll', (e) => this.#schedule(e.target !== this.#doc), opts);
-    win?.addEventListener('resize', () => this.#schedule(true), opts);
-    const RO = win?.ResizeObserver;
-    if (RO) {
-      let first = true;
-      this.#observer = new RO(() => {
-        // The first callback reports the size at observe(): nothing moved yet.
-        if (!first) this.#schedule(true);
-        first = false;
-      });
-      this.#observer.observe(this.#doc.body ?? this.#doc.documentElement);
-    }
-    return layer;
-  }
+    /** The painted clip entry under a viewport point (the clip hover card, lib/clipping/clip-card.ts), or null. */
+    entryAt(x: number, y: number): HighlightEntry | null {
+      const id = clipAt(x, y);
+      return id === null ? null : (entries.find((e) => e.id === id) ?? null);
+    },
+
+    clipAt,
+
+    /** Scrolls to a clip and flashes it briefly. */
+    flash(id: string, range: Range): void {
+      const start = range.startContainer;
+      const target = start.nodeType === 1 ? (start as Element) : start.parentElement;
+      target?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      const lit = boxes.get(id)?.els.filter((e) => e.className === 'l') ?? [];
+      for (const b of lit) b.setAttribute('data-f', '');
+      setTimeout(() => {
+        for (const b of lit) b.removeAttribute('data-f');
+      }, FLASH_MS);
+    },
+
+    destroy(): void {
+      life?.abort();
+      observer?.disconnect();
+      cancelAnimationFrame(frame);
+      frame = 0;
+      unmount?.();
+      unmount = layer = life = observer = null;
+      boxes.clear();
+      entries = [];
+    },
+  };
 }

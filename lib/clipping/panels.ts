@@ -21,69 +21,64 @@ export interface PanelSpec {
   onCancel?(): void;
 }
 
-export class Panel {
-  readonly el: HTMLElement;
-  #closed = false;
-  #life = new AbortController();
+export interface Panel {
+  readonly open: boolean;
+  close(): void;
+}
 
-  constructor(
-    readonly doc: Document,
-    host: HTMLElement,
-    range: Range | null,
-    spec: PanelSpec,
-  ) {
-    const el = (this.el = make(doc, 'form', 'tifa-panel'));
-    el.setAttribute('data-shown', '');
-    const row = make(doc, 'div', 'r');
-    const submit = trustedButton(doc, spec.submitLabel, () => this.#submit(spec), 'p');
-    row.append(...(spec.extra ?? []), submit);
-    const hint = make(doc, 'p', 'h', t('clippingPanelHint'));
-    el.append(...spec.body, hint, row);
-    el.addEventListener('submit', (e) => e.preventDefault());
-    el.addEventListener('keydown', (e) => {
-      if (!e.isTrusted || e.isComposing || e.keyCode === 229) return;
-      const multiline = (e.target as HTMLElement).localName === 'textarea';
-      if (e.key === 'Enter' && !(multiline && e.shiftKey)) {
-        e.preventDefault();
-        this.#submit(spec);
-      } else if (e.key === 'Escape') {
-        e.preventDefault();
-        this.close();
-        spec.onCancel?.();
-      }
-    });
-    host.append(el);
-    if (range) place(doc, el, range);
-    else Object.assign(el.style, { right: '16px', bottom: '64px' });
-    el.querySelector<HTMLElement>('textarea,input,select')?.focus();
-    // A click on the page outside the panel: closed, like Escape.
-    doc.addEventListener(
-      'mousedown',
-      (e) => {
-        if (e.isTrusted && !isTifaUiNode(doc, e.target as Node)) {
-          this.close();
-          spec.onCancel?.();
-        }
-      },
-      { capture: true, signal: this.#life.signal },
-    );
-  }
-
-  get open(): boolean {
-    return !this.#closed;
-  }
-
-  close(): void {
-    this.#closed = true;
-    this.#life.abort();
-    this.el.remove();
-  }
-
-  #submit(spec: PanelSpec): void {
-    if (this.#closed) return;
-    this.close();
+/** Opens a panel under the range (or at the bottom right without one). A closure: locals minify. */
+export function openPanel(doc: Document, host: HTMLElement, range: Range | null, spec: PanelSpec): Panel {
+  let closed = false;
+  const life = new AbortController();
+  const form = make(doc, 'form', 'tifa-panel');
+  const close = (): void => {
+    closed = true;
+    life.abort();
+    form.remove();
+  };
+  const submit = (): void => {
+    if (closed) return;
+    close();
     spec.onSubmit();
-  }
+  };
+  const cancel = (): void => {
+    close();
+    spec.onCancel?.();
+  };
+  form.setAttribute('data-shown', '');
+  const row = make(doc, 'div', 'r');
+  row.append(...(spec.extra ?? []), trustedButton(doc, spec.submitLabel, submit, 'p'));
+  form.append(...spec.body, make(doc, 'p', 'h', t('clippingPanelHint')), row);
+  form.addEventListener('submit', (e) => e.preventDefault());
+  form.addEventListener('keydown', (e) => {
+    if (!e.isTrusted || e.isComposing || e.keyCode === 229) return;
+    const multiline = (e.target as HTMLElement).localName === 'textarea';
+    if (e.key === 'Enter' && !(multiline && e.shiftKey)) {
+      e.preventDefault();
+      submit();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      cancel();
+    }
+  });
+  host.append(form);
+  if (range) place(doc, form, range);
+  else Object.assign(form.style, { right: '16px', bottom: '64px' });
+  form.querySelector<HTMLElement>('textarea,input,select')?.focus();
+  // A click on the page outside the panel: closed, like Escape.
+  doc.addEventListener(
+    'mousedown',
+    (e) => {
+      if (e.isTrusted && !isTifaUiNode(doc, e.target as Node)) cancel();
+    },
+    { capture: true, signal: life.signal },
+  );
+  return {
+    get open(): boolean {
+      return !closed;
+    },
+    close,
+  };
 }
 
 /** A labelled control. */

@@ -6,7 +6,7 @@ import type { ClipButtonUi } from './clip-button';
 import { el, trustedButton } from '../reading/dom';
 import type { BackgroundLink } from './content-messages';
 import { rangeFor, type PageTexts } from './page-text';
-import { field, Panel, parseTags } from './panels';
+import { field, openPanel, type Panel, parseTags } from './panels';
 import { snapSpan } from './snap';
 
 /** Longest selection offered as a term (the rule pack's limit, lib/rulepacks/schema.ts MAX_TERM_CHARS). */
@@ -15,115 +15,110 @@ const MAX_TERM_CHARS = 60;
 /**
  * What the selection bar does besides clipping: snap the selection to whole sentences or paragraphs, the note
  * editor after a clip, "copy with citation", and "add as a term". Every one starts from the reader's own
- * gesture in Tifa's closed UI (trusted click or key press; see panels.ts).
+ * gesture in Tifa's closed UI (trusted click or key press; see panels.ts). A closure, not a class: its state is
+ * in locals, which the minifier shortens.
  */
-export class SelectionActions {
-  #panel: Panel | null = null;
+export function createSelectionActions(doc: Document, ui: ClipButtonUi, texts: PageTexts, link: BackgroundLink) {
+  let panel: Panel | null = null;
 
-  constructor(
-    readonly doc: Document,
-    readonly ui: ClipButtonUi,
-    readonly texts: PageTexts,
-    readonly link: BackgroundLink,
-  ) {}
+  const close = (): void => {
+    panel?.close();
+    panel = null;
+  };
 
-  /** Whether a panel is open (the selection tracker leaves the page's selection alone meanwhile). */
-  get panelOpen(): boolean {
-    return !!this.#panel?.open;
-  }
-
-  close(): void {
-    this.#panel?.close();
-    this.#panel = null;
-  }
-
-  /**
-   * Grows the selection one step (mid-phrase → whole sentences → whole paragraph) and selects it on the page,
-   * so the reader sees what Clip will take. Returns the new range, or null when it could not be placed.
-   */
-  snap(range: Range | null): Range | null {
-    const span = range && this.texts.spanOf(range);
-    if (!span) return null;
-    const text = span.page.extracted.text;
-    const snapped = snapSpan(text, span.start, span.end);
-    const next = rangeFor(span.page.extracted, snapped.start, snapped.end);
-    const sel = this.doc.getSelection();
-    sel?.removeAllRanges();
-    sel?.addRange(next);
-    this.ui.announce(t(snapped.level === 'sentence' ? 'clippingSnapSentence' : 'clippingSnapParagraph'));
-    return next;
-  }
-
-  /** The note editor right after Clip: type, Enter = saved with the note; Escape = the clip stays without one. */
-  editNote(clip: Clip, citation: string | undefined, range: Range | null): void {
-    this.close();
-    const doc = this.doc;
-    const heading = el(doc, 'p', 'h', t('clippingNoteHeading'));
-    const note = el(doc, 'textarea');
-    note.value = clip.note;
-    note.maxLength = 10_000;
-    const tags = el(doc, 'input');
-    tags.value = clip.tags.join('，');
-    const copy = trustedButton(doc, t('clippingCopyCited'), () => void this.copy(clip.text, citation), 'c');
-    this.#panel = new Panel(doc, this.ui.host, range, {
-      body: [heading, field(doc, t('clippingNote'), note), field(doc, t('clippingTags'), tags)],
-      extra: [copy],
-      submitLabel: t('clippingSaveNote'),
-      onSubmit: () => {
-        const typed = { note: note.value.trim(), tags: parseTags(tags.value) };
-        if (typed.note === clip.note && typed.tags.join() === clip.tags.join()) return;
-        this.link.annotate({ id: clip.id, ...typed }).then(
-          () => this.ui.announce(t('clippingNoteSaved')),
-          (err: unknown) => this.ui.announce(`${t('clippingFailed')} ${String(err)}`, 'error'),
-        );
-      },
-    });
-  }
+  const failed = (err: unknown, key: 'clippingFailed' | 'clippingTermFailed' = 'clippingFailed'): void =>
+    ui.announce(`${t(key)} ${String(err)}`, 'error');
 
   /** Copies the passage and its citation line (two lines) to the clipboard. */
-  async copy(text: string, citation: string | undefined): Promise<void> {
-    const value = citation ? `${text}\n${citation}` : text;
+  const copy = async (text: string, citation: string | undefined): Promise<void> => {
     try {
-      await copyText(this.doc, value);
-      this.ui.announce(t('clippingCopied'));
+      await copyText(doc, citation ? `${text}\n${citation}` : text);
+      ui.announce(t('clippingCopied'));
     } catch (err) {
-      this.ui.announce(`${t('clippingFailed')} ${String(err)}`, 'error');
+      failed(err);
     }
-  }
+  };
 
-  /** "Add as a term": the selected words, a category and an optional gloss; applied to every open page. */
-  addTerm(range: Range | null): void {
-    const text = range?.toString().replace(/\s+/g, ' ').trim() ?? '';
-    if (!text) return;
-    this.close();
-    const doc = this.doc;
-    const input = el(doc, 'input');
-    input.value = text.slice(0, MAX_TERM_CHARS);
-    input.maxLength = MAX_TERM_CHARS;
-    const category = el(doc, 'select');
-    for (const c of MENTION_CATEGORIES) category.append(new Option(categoryLabel(c), c));
-    const gloss = el(doc, 'input');
-    gloss.maxLength = 300;
-    this.#panel = new Panel(doc, this.ui.host, range, {
-      body: [
-        field(doc, t('clippingTermText'), input),
-        field(doc, t('clippingTermCategory'), category),
-        field(doc, t('clippingTermGloss'), gloss),
-      ],
-      submitLabel: t('clippingTermAdd'),
-      onSubmit: () => {
-        const term = {
-          text: input.value.trim(),
-          category: category.value as MentionCategory,
-          ...(gloss.value.trim() ? { gloss: gloss.value.trim() } : {}),
-        };
-        this.link.addTerm(term).then(
-          () => this.ui.announce(t('clippingTermAdded')),
-          (err: unknown) => this.ui.announce(`${t('clippingTermFailed')} ${String(err)}`, 'error'),
-        );
-      },
-    });
-  }
+  return {
+    /** Whether a panel is open (the selection tracker leaves the page's selection alone meanwhile). */
+    get panelOpen(): boolean {
+      return !!panel?.open;
+    },
+
+    close,
+
+    /**
+     * Grows the selection one step (mid-phrase → whole sentences → whole paragraph) and selects it on the page,
+     * so the reader sees what Clip will take. Returns the new range, or null when it could not be placed.
+     */
+    snap(range: Range | null): Range | null {
+      const span = range && texts.spanOf(range);
+      if (!span) return null;
+      const text = span.page.extracted.text;
+      const snapped = snapSpan(text, span.start, span.end);
+      const next = rangeFor(span.page.extracted, snapped.start, snapped.end);
+      const sel = doc.getSelection();
+      sel?.removeAllRanges();
+      sel?.addRange(next);
+      ui.announce(t(snapped.level === 'sentence' ? 'clippingSnapSentence' : 'clippingSnapParagraph'));
+      return next;
+    },
+
+    /** The note editor right after Clip: type, Enter = saved with the note; Escape = the clip stays without one. */
+    editNote(clip: Clip, citation: string | undefined, range: Range | null): void {
+      close();
+      const heading = el(doc, 'p', 'h', t('clippingNoteHeading'));
+      const note = el(doc, 'textarea');
+      note.value = clip.note;
+      note.maxLength = 10_000;
+      const tags = el(doc, 'input');
+      tags.value = clip.tags.join('，');
+      const copyButton = trustedButton(doc, t('clippingCopyCited'), () => void copy(clip.text, citation), 'c');
+      panel = openPanel(doc, ui.host, range, {
+        body: [heading, field(doc, t('clippingNote'), note), field(doc, t('clippingTags'), tags)],
+        extra: [copyButton],
+        submitLabel: t('clippingSaveNote'),
+        onSubmit: () => {
+          const typed = { note: note.value.trim(), tags: parseTags(tags.value) };
+          if (typed.note === clip.note && typed.tags.join() === clip.tags.join()) return;
+          link.annotate({ id: clip.id, ...typed }).then(() => ui.announce(t('clippingNoteSaved')), failed);
+        },
+      });
+    },
+
+    /** "Add as a term": the selected words, a category and an optional gloss; applied to every open page. */
+    addTerm(range: Range | null): void {
+      const text = range?.toString().replace(/\s+/g, ' ').trim() ?? '';
+      if (!text) return;
+      close();
+      const input = el(doc, 'input');
+      input.value = text.slice(0, MAX_TERM_CHARS);
+      input.maxLength = MAX_TERM_CHARS;
+      const category = el(doc, 'select');
+      for (const c of MENTION_CATEGORIES) category.append(new Option(categoryLabel(c), c));
+      const gloss = el(doc, 'input');
+      gloss.maxLength = 300;
+      panel = openPanel(doc, ui.host, range, {
+        body: [
+          field(doc, t('clippingTermText'), input),
+          field(doc, t('clippingTermCategory'), category),
+          field(doc, t('clippingTermGloss'), gloss),
+        ],
+        submitLabel: t('clippingTermAdd'),
+        onSubmit: () => {
+          const term = {
+            text: input.value.trim(),
+            category: category.value as MentionCategory,
+            ...(gloss.value.trim() ? { gloss: gloss.value.trim() } : {}),
+          };
+          link.addTerm(term).then(
+            () => ui.announce(t('clippingTermAdded')),
+            (err: unknown) => failed(err, 'clippingTermFailed'),
+          );
+        },
+      });
+    },
+  };
 }
 
 /**

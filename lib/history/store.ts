@@ -101,7 +101,7 @@ export class HistoryStore {
         ? undefined
         : warm
             .then((l) => {
-              if (l.index.segmentCount >= MAX_SEGMENTS) return this.buildIndex();
+              if (l.index.segmentTotal >= MAX_SEGMENTS) return this.buildIndex();
               // A build still under way when this page was written may have read its rows already (ids ascend).
               if (l.paragraphIds.some((id) => id >= ids[0])) return l;
               const index = l.index.withPage(

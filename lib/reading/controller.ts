@@ -9,7 +9,7 @@ import { buildSpans, showsAll, spansToPaint, type ReadingSpan } from './spans';
 import type { ReadingDeps, ReadingSnapshot } from './types';
 import { afterNextFrame, LOOP_WINDOW_MS, looping, recordMeasure, recordRun } from './timing';
 import { defaultToggles, visibleCategories, type ToggleScope, type Toggles } from './toggles';
-import { PageUi } from './ui';
+import { createPageUi } from './ui';
 import { watchPage, withoutHash, type PageWatch } from './watch';
 
 export type { ReadingDeps, ReadingSnapshot } from './types';
@@ -75,7 +75,7 @@ export function createReadingController(deps: ReadingDeps): ReadingController {
   const runTimes: number[] = [];
   let togglesLoad = 0;
   const analysedListeners = new Set<(snapshot: ReadingSnapshot) => void>();
-  const ui = new PageUi(doc);
+  const ui = createPageUi(doc);
   /** The page's address now (SPA navigation changes it without a new document). */
   const href = () => doc.location?.href ?? url;
 

@@ -1,4 +1,4 @@
-import { ClipHighlighter } from '../clipping/highlights';
+import { createClipHighlighter } from '../clipping/highlights';
 import { rangeFor } from '../extract';
 import type { SimilarMarkReply } from '../messages/history';
 import { request } from '../messages/content-endpoint';
@@ -16,7 +16,7 @@ import { similarTooltip } from './similar-tooltip';
 export function startSimilarMarks(reading: ReadingController, signal: AbortSignal, doc: Document = document): void {
   let found: SimilarMarkReply['paragraphs'] = [];
   let label = '';
-  const painter = new ClipHighlighter(doc, 'similar');
+  const painter = createClipHighlighter(doc, 'similar');
   const clear = () => {
     painter.set([]);
     found = [];

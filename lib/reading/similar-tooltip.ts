@@ -1,5 +1,5 @@
 import type { SimilarMarkReply } from '../messages/history';
-import { el } from './dom';
+import { trustedButton } from './dom';
 import type { TooltipContent } from './ui';
 
 type Recurring = SimilarMarkReply['paragraphs'][number];
@@ -15,8 +15,9 @@ export function similarTooltip(
   label: string,
   open: () => Promise<unknown>,
 ): TooltipContent {
-  const button = el(doc, 'button', 'sim', label);
-  // A page cannot fake a trusted click; the button lives in Tifa's closed shadow root.
-  button.addEventListener('click', (e) => e.isTrusted && open().catch(() => undefined));
+  // The tooltip's one button helper: trusted clicks only, and it takes focus like the tooltip's other buttons
+  // (a class given to trustedButton would keep the page's selection instead, which the selection bar wants).
+  const button = trustedButton(doc, label, () => open().catch(() => undefined));
+  button.className = 'sim';
   return { swatch: '#64748b', heading: p.heading, text: p.text, extra: button };
 }

@@ -1,5 +1,5 @@
 import { extractText, type ExtractedText } from '../extract';
-import { HighlightApiPainter, supportsHighlightApi } from '../highlight/highlightApi';
+import { createHighlightApiPainter, supportsHighlightApi } from '../highlight/highlightApi';
 import { MarkPainter } from '../highlight/marks';
 import type { Painter } from '../highlight/painter';
 import { installPageStyles } from '../highlight/stylesheet';
@@ -19,7 +19,7 @@ export { contentScriptLifetime, type ScriptContext } from './live';
  */
 export function createPainter(doc: Document): Painter {
   const win = doc.defaultView as Window & typeof globalThis;
-  if (import.meta.env.CHROME || supportsHighlightApi(win)) return new HighlightApiPainter(win);
+  if (import.meta.env.CHROME || supportsHighlightApi(win)) return createHighlightApiPainter(win);
   return new MarkPainter(doc);
 }
 

@@ -1,7 +1,5 @@
 import { el } from './dom';
 import { isTifaUiNode, mountInTifaUi } from './uiHost';
-// Minified by the build (Vite's ?inline): the content script's size budget is small.
-import CSS from './tooltip.css?inline';
 
 /**
  * The reading tooltip, mounted in Tifa's one shadow-root host (lib/reading/uiHost.ts). Created on first use, so
@@ -20,95 +18,93 @@ export interface TooltipContent {
   extra?: Node;
 }
 
-export class PageUi {
-  #tip: HTMLElement | null = null;
-  #unmount: (() => void) | null = null;
+export type PageUi = ReturnType<typeof createPageUi>;
 
-  readonly #doc: Document;
+/** A closure, not a class: its state is in locals, which the minifier shortens (`this.#x` it cannot). */
+export function createPageUi(doc: Document) {
+  let tip: HTMLElement | null = null;
+  let unmount: (() => void) | null = null;
 
-  constructor(doc: Document) {
-    this.#doc = doc;
-  }
+  const destroy = (): void => {
+    unmount?.();
+    unmount = tip = null;
+  };
 
-  isOwnNode(node: Node): boolean {
-    return isTifaUiNode(this.#doc, node);
-  }
-
-  showTooltip(content: TooltipContent, x: number, y: number): void {
-    const tip = this.#ensureTip();
-    tip.replaceChildren();
-    const doc = this.#doc;
-    const head = el(doc, 'div', 'head');
-    const swatch = el(doc, 'span', 'swatch');
-    swatch.style.background = content.swatch;
-    head.append(swatch, el(doc, 'span', 'heading', content.heading));
-    tip.append(head, el(doc, 'div', 'text', content.text));
-    if (content.detail) tip.append(el(doc, 'div', 'detail', content.detail));
-    if (content.extra) tip.append(content.extra);
-    tip.toggleAttribute('data-interactive', !!content.extra);
-    tip.setAttribute('role', content.extra ? 'dialog' : 'tooltip');
-    tip.hidden = false;
-    // Below-right of the pointer, kept inside the viewport.
-    const win = this.#doc.defaultView!;
-    const { width, height } = tip.getBoundingClientRect();
-    const left = Math.max(4, Math.min(x + 12, win.innerWidth - width - 4));
-    const top = y + 18 + height > win.innerHeight ? Math.max(4, y - height - 12) : y + 18;
-    tip.style.left = `${left}px`;
-    tip.style.top = `${top}px`;
-  }
-
-  hideTooltip(): void {
-    if (!this.#tip || this.#tip.hidden) return;
-    this.#tip.hidden = true;
-    this.#tip.replaceChildren();
-  }
-
-  get tooltipVisible(): boolean {
-    return !!this.#tip && !this.#tip.hidden;
-  }
-
-  /** A visible tooltip the reader can act in (it has buttons). */
-  get interactive(): boolean {
-    return this.tooltipVisible && this.#tip!.hasAttribute('data-interactive');
-  }
-
-  /** Moves keyboard focus to the tooltip's first control; false when there is none. */
-  focusTooltip(): boolean {
-    const first = this.interactive ? this.#tip!.querySelector<HTMLElement>('button,input,textarea') : null;
-    first?.focus();
-    return !!first;
-  }
-
-  /** Whether focus is inside the tooltip (the reader is working in it: pointer moves must not close it). */
-  get focused(): boolean {
-    const root = this.#tip?.getRootNode() as ShadowRoot | undefined;
-    return !!root?.activeElement && this.#tip!.contains(root.activeElement);
-  }
-
-  destroy(): void {
-    this.#unmount?.();
-    this.#unmount = null;
-    this.#tip = null;
-  }
-
-  #ensureTip(): HTMLElement {
-    if (this.#tip?.isConnected && (this.#tip.getRootNode() as ShadowRoot).host?.isConnected) return this.#tip;
-    this.destroy();
-    const style = el(this.#doc, 'style', '', CSS);
-    const tip = el(this.#doc, 'div', 'tip');
-    tip.setAttribute('role', 'tooltip');
-    tip.hidden = true;
+  const ensureTip = (): HTMLElement => {
+    if (tip?.isConnected && (tip.getRootNode() as ShadowRoot).host?.isConnected) return tip;
+    destroy();
+    const t = el(doc, 'div', 'tip');
+    t.setAttribute('role', 'tooltip');
+    t.hidden = true;
     // Typing in the tooltip (a clip's note) must not reach the page's own keyboard shortcuts.
-    for (const type of ['keydown', 'keyup', 'keypress']) tip.addEventListener(type, (e) => e.stopPropagation());
+    for (const type of ['keydown', 'keyup', 'keypress']) t.addEventListener(type, (e) => e.stopPropagation());
     // Buttons can make it grow (a category list, a note being edited): keep its bottom inside the viewport.
-    const win = this.#doc.defaultView;
+    const win = doc.defaultView;
     if (win?.ResizeObserver)
       new win.ResizeObserver(() => {
-        const { top, height } = tip.getBoundingClientRect();
-        if (top + height > win.innerHeight - 4) tip.style.top = `${Math.max(4, win.innerHeight - height - 4)}px`;
-      }).observe(tip);
-    this.#unmount = mountInTifaUi(this.#doc, style, tip);
-    this.#tip = tip;
-    return tip;
-  }
+        const { top, height } = t.getBoundingClientRect();
+        if (top + height > win.innerHeight - 4) t.style.top = `${Math.max(4, win.innerHeight - height - 4)}px`;
+      }).observe(t);
+    unmount = mountInTifaUi(doc, t);
+    return (tip = t);
+  };
+
+  const visible = (): boolean => !!tip && !tip.hidden;
+  /** A visible tooltip the reader can act in (it has buttons). */
+  const interactive = (): boolean => visible() && tip!.hasAttribute('data-interactive');
+
+  return {
+    isOwnNode: (node: Node): boolean => isTifaUiNode(doc, node),
+
+    showTooltip(content: TooltipContent, x: number, y: number): void {
+      const t = ensureTip();
+      t.replaceChildren();
+      const head = el(doc, 'div', 'head');
+      const swatch = el(doc, 'span', 'swatch');
+      swatch.style.background = content.swatch;
+      head.append(swatch, el(doc, 'span', 'heading', content.heading));
+      t.append(head, el(doc, 'div', 'text', content.text));
+      if (content.detail) t.append(el(doc, 'div', 'detail', content.detail));
+      if (content.extra) t.append(content.extra);
+      t.toggleAttribute('data-interactive', !!content.extra);
+      t.setAttribute('role', content.extra ? 'dialog' : 'tooltip');
+      t.hidden = false;
+      // Below-right of the pointer, kept inside the viewport.
+      const win = doc.defaultView!;
+      const { width, height } = t.getBoundingClientRect();
+      const left = Math.max(4, Math.min(x + 12, win.innerWidth - width - 4));
+      const top = y + 18 + height > win.innerHeight ? Math.max(4, y - height - 12) : y + 18;
+      t.style.left = `${left}px`;
+      t.style.top = `${top}px`;
+    },
+
+    hideTooltip(): void {
+      if (!visible()) return;
+      tip!.hidden = true;
+      tip!.replaceChildren();
+    },
+
+    get tooltipVisible(): boolean {
+      return visible();
+    },
+
+    get interactive(): boolean {
+      return interactive();
+    },
+
+    /** Moves keyboard focus to the tooltip's first control; false when there is none. */
+    focusTooltip(): boolean {
+      const first = interactive() ? tip!.querySelector<HTMLElement>('button,input,textarea') : null;
+      first?.focus();
+      return !!first;
+    },
+
+    /** Whether focus is inside the tooltip (the reader is working in it: pointer moves must not close it). */
+    get focused(): boolean {
+      const root = tip?.getRootNode() as ShadowRoot | undefined;
+      return !!root?.activeElement && tip!.contains(root.activeElement);
+    },
+
+    destroy,
+  };
 }

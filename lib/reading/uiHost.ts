@@ -1,3 +1,8 @@
+import CLIP_BAR_CSS from '../clipping/clip-button.css?inline';
+import CLIP_LAYER_CSS from '../clipping/clip-layer.css?inline';
+import SHADOW_CSS from './shadow.css?inline';
+import TOOLTIP_CSS from './tooltip.css?inline';
+
 /**
  * The one element Tifa adds to a page: a plain <div> appended to <html> (outside <body>, so the body's text is
  * untouched) with a CLOSED shadow root that every in-page UI of Tifa mounts into — the reading tooltip and the
@@ -42,9 +47,9 @@ function createHost(doc: Document): Host {
   const element = doc.createElement('div');
   element.setAttribute('style', HOST_STYLE);
   const root = element.attachShadow({ mode: 'closed' });
-  // The page's styles must not reach in through inheritance either.
+  // Every part's rules in one sheet, there while the host is (minified by the build: Vite's ?inline).
   const base = doc.createElement('style');
-  base.textContent = ':host { all: initial !important; }';
+  base.textContent = SHADOW_CSS + TOOLTIP_CSS + CLIP_BAR_CSS + CLIP_LAYER_CSS;
   root.append(base);
   const host: Host = { element, root, watcher: null as unknown as MutationObserver, reattached: 0 };
   const View = doc.defaultView?.MutationObserver ?? MutationObserver;
@@ -78,8 +83,8 @@ export function existingTifaUiRoot(doc: Document): ShadowRoot | null {
 }
 
 /**
- * Mounts `part` (with its own <style>, if any) into the shared root; returns the unmount function, which also
- * removes the host once nothing is left in it.
+ * Mounts `parts` into the shared root (their rules are in its one stylesheet); returns the unmount function,
+ * which also removes the host once nothing is left in it but the stylesheet.
  */
 export function mountInTifaUi(doc: Document, ...parts: Node[]): () => void {
   const root = tifaUiRoot(doc);

@@ -133,7 +133,7 @@ describe('similar paragraphs, side by side, compare', () => {
   it('keeps the index warm: a page recorded after a lookup is appended and found; a deleted one is gone', async () => {
     const store = new HistoryStore(db);
     const h = createHistoryHandlers({ store, listClips: async () => [] });
-    expect((await store.index()).index.segmentCount).toBe(1);
+    expect((await store.index()).index.segmentTotal).toBe(1);
     const county = await store.recordPage({
       url: 'https://county.example.org/speech.html',
       title: '青山县政府工作报告',
@@ -141,13 +141,13 @@ describe('similar paragraphs, side by side, compare', () => {
       analysis: analyze(countySpeech),
     });
     const warm = await store.index();
-    expect(warm.index.segmentCount).toBe(2);
+    expect(warm.index.segmentTotal).toBe(2);
     const pageId = county.stored ? county.pageId : -1;
     // A third page reusing the Beijing paragraph now names both earlier pages, the appended one included.
     const marks = await h['similar.page']({ url: 'https://other.example.org/x.html', text: `${variant}\n` });
     expect(marks[0].matches.map((m) => m.pageId)).toContain(pageId);
     await store.deletePage(pageId);
-    expect((await store.index()).index.segmentCount).toBe(1);
+    expect((await store.index()).index.segmentTotal).toBe(1);
     const after = await h['similar.page']({ url: 'https://other.example.org/x.html', text: `${variant}\n` });
     expect(after[0].matches.map((m) => m.pageId)).not.toContain(pageId);
   });
