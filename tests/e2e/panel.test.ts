@@ -99,9 +99,13 @@ async function tabTo(page: Page, selector: string, max = 400): Promise<void> {
   throw new Error(`Tab did not reach ${selector} in ${max} presses`);
 }
 
-/** The flashed range (an outline item or index entry just jumped to): its text and whether it is in the viewport. */
-async function flashed(page: Page, text: string): Promise<void> {
-  await page.waitForFunction(
+/**
+ * Waits until the flashed range (an outline item or index entry just jumped to) holds `text` and is in the
+ * viewport; returns its top in document coordinates (where the page scrolled to). One evaluation: the flash
+ * lasts 1.6 s, which a loaded machine can spend between two calls.
+ */
+async function flashed(page: Page, text: string): Promise<number> {
+  const handle = await page.waitForFunction(
     (want) => {
       const r = [...(CSS.highlights.get('tifa-flash') ?? [])][0];
       if (!r) return false;
@@ -109,22 +113,14 @@ async function flashed(page: Page, text: string): Promise<void> {
       range.setStart(r.startContainer, r.startOffset);
       range.setEnd(r.endContainer, r.endOffset);
       const rect = range.getBoundingClientRect();
-      return range.toString() === want && rect.top >= 0 && rect.bottom <= innerHeight && rect.height > 0;
+      const shown = range.toString() === want && rect.top >= 0 && rect.bottom <= innerHeight && rect.height > 0;
+      return shown ? rect.top + scrollY : false;
     },
     text,
     { timeout: 10_000 },
   );
+  return (await handle.jsonValue()) as number;
 }
-
-/** Where the page scrolled to: the flashed range's top in document coordinates. */
-const flashTop = (page: Page) =>
-  page.evaluate(() => {
-    const r = [...(CSS.highlights.get('tifa-flash') ?? [])][0];
-    const range = document.createRange();
-    range.setStart(r.startContainer, r.startOffset);
-    range.setEnd(r.endContainer, r.endOffset);
-    return range.getBoundingClientRect().top + scrollY;
-  });
 
 describe.each(['seed', 'report'] as const)('%s: reading modes', (name) => {
   it('calm (the default) paints no number, ≤ 8 ranges per 1,000 characters, every outline item and program', async () => {
@@ -211,11 +207,9 @@ describe('page index: jumping', () => {
     const occurrences = a.mentions.filter((m) => m.category === 'formulation' && m.key === key);
     const entry = panel.locator(`.tifa-index-group[data-category=formulation] .tifa-index-item[data-key="${key}"]`);
     await entry.click();
-    await flashed(page, occurrences[0].text);
-    const first = await flashTop(page);
+    const first = await flashed(page, occurrences[0].text);
     await entry.click();
-    await flashed(page, occurrences[1].text);
-    expect(await flashTop(page)).toBeGreaterThan(first);
+    expect(await flashed(page, occurrences[1].text)).toBeGreaterThan(first);
     await panel.close();
     await page.close();
   });

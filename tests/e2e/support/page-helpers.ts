@@ -101,6 +101,9 @@ export interface PaintedRange {
  * range registered on the way, then scrolls back. Names not registered at the start are left out.
  */
 export async function highlightsOverPage(page: Page, names: string[]): Promise<Record<string, PaintedRange[]>> {
+  // Ranges are registered by an IntersectionObserver as they come near the viewport, and a background tab (an
+  // extension page opened in front of it) renders no frames: without this the scroll below waits forever.
+  await page.bringToFront();
   return page.evaluate(async (ns) => {
     const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const seen = new Map(ns.filter((n) => CSS.highlights.has(n)).map((n) => [n, new Set<AbstractRange>()]));
