@@ -276,17 +276,18 @@ describe('side panel outline', () => {
     ).toMatch(/^第一，/);
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
     await items.nth(21).click();
-    await page.waitForFunction(() => window.scrollY > 500);
-    const visible = await page.evaluate(() => {
+    // Read while the flash is up (1.6 s): one wait that returns what it saw once the page has scrolled.
+    const seen = await page.waitForFunction(() => {
       const flash = CSS.highlights.get('tifa-flash');
       const r = flash && [...flash][0];
-      if (!r) return null;
+      if (!r || window.scrollY <= 500) return null;
       const range = document.createRange();
       range.setStart(r.startContainer, r.startOffset);
       range.setEnd(r.endContainer, r.endOffset);
       const rect = range.getBoundingClientRect();
       return { top: rect.top, bottom: rect.bottom, h: innerHeight, text: range.toString() };
     });
+    const visible = (await seen.jsonValue()) as { top: number; bottom: number; h: number; text: string } | null;
     expect(visible).not.toBeNull();
     expect(visible!.text.startsWith('一要着重解决责任落实')).toBe(true);
     expect(visible!.top).toBeGreaterThanOrEqual(0);
