@@ -145,6 +145,9 @@ export interface ApplyCustomRulesInput {
  */
 export function applyCustomRules(input: ApplyCustomRulesInput, ruleSet: CompiledRuleSet): Mention[] {
   const { text, builtIn, boilerplate, keyOf } = input;
+  // Most readers have no terms or patterns: then nothing is added and the built-in mentions (already sorted and
+  // free of overlaps) only go through the adjustments, skipping the fold and candidate passes on every analysis.
+  if (!ruleSet.terms.length && !ruleSet.patterns.length) return adjustMentions(builtIn, ruleSet);
   const disabled = new Set(ruleSet.disabledRules);
   const folded = ruleSet.terms.length || ruleSet.patterns.length ? foldText(text) : '';
   const until = text.length;
@@ -185,16 +188,22 @@ export function applyCustomRules(input: ApplyCustomRulesInput, ruleSet: Compiled
 }
 
 /** Hidden terms, "wrong category" corrections and disabled categories, in that order. */
-function adjustMentions(mentions: Mention[], ruleSet: CompiledRuleSet): Mention[] {
+function adjustMentions(mentions: readonly Mention[], ruleSet: CompiledRuleSet): Mention[] {
   const hidden = new Set(ruleSet.hidden.map(termKey));
   const corrections = new Map(ruleSet.corrections.map((c) => [termKey(c.text), c.category] as const));
   const off = new Set(ruleSet.disabledCategories);
+  // Folding every mention's text and key (two regex passes each) is only needed to look them up: with nothing
+  // hidden or corrected it was most of this function's time, on every analysis of every page.
+  const lookUp = hidden.size > 0 || corrections.size > 0;
   const out: Mention[] = [];
   for (const mention of mentions) {
-    const keys = [termKey(mention.text), termKey(mention.key)];
-    if (keys.some((k) => hidden.has(k))) continue;
-    const corrected = corrections.get(keys[0]) ?? corrections.get(keys[1]);
-    const m = corrected && corrected !== mention.category ? { ...mention, category: corrected } : mention;
+    let m = mention;
+    if (lookUp) {
+      const keys = [termKey(mention.text), termKey(mention.key)];
+      if (keys.some((k) => hidden.has(k))) continue;
+      const corrected = corrections.get(keys[0]) ?? corrections.get(keys[1]);
+      if (corrected && corrected !== mention.category) m = { ...mention, category: corrected };
+    }
     if (!off.has(m.category)) out.push(m);
   }
   return out;
