@@ -32,7 +32,8 @@ const NUM = '(?:[一二两三四五六七八九十几]|\\d{1,2})';
 
 /** 在…会议上的讲话 as a title: followed by the body's start, never by 精神/引起… (title.speech). */
 const TITLE_SPEECH = new RegExp(
-  `在[^。！？\\n]{2,60}?(?:上|时)的${SPEECH_KIND}(?:讲话|致辞|演讲|主旨讲话)` +
+  // never after 学习/贯彻/传达/心得体会 on its line: 心得体会：学习县委书记在…大会上的讲话 quotes the speech
+  `(?<!(?:学习|贯彻|传达|领会|心得|体会)[^。！？\\n]{0,30})在[^。！？\\n]{2,60}?(?:上|时)的${SPEECH_KIND}(?:讲话|致辞|演讲|主旨讲话)` +
     `(?=\\s*(?:$|\\n|[（(]|同志们|各位|女士们|尊敬的|——|※))`,
 );
 
@@ -71,6 +72,7 @@ export const SPEECH_CUE_RULES: readonly VerdictRule[] = [
     counterExamples: [
       '深入学习贯彻习近平总书记在中央经济工作会议上的重要讲话精神',
       '习近平在座谈会上的讲话引起热烈反响',
+      '心得体会：学习县委书记在全县作风建设大会上的讲话\n',
     ],
   },
   {
