@@ -36,6 +36,10 @@ const GLUED_NON_SPEECH_TITLE = new RegExp(
     String.raw`|学习[^。！？，：\n]{2,40}?精神的?(?:心得体会|体会|感受|心得))`,
 );
 
+/** The genre as the title's label before a colon: 心得体会：学习…讲话 · 工作总结：… · 读后感：… */
+const LABELLED_NON_SPEECH_TITLE =
+  /(?:^|\n)[ \t　]*(?:心得体会|学习体会|学习心得|读后感|观后感|工作总结|述职报告|会议纪要|调研报告)[：:]/;
+
 export const LOOKALIKE_RULES: readonly VerdictRule[] = [
   {
     id: 'doc.nonSpeechTitle',
@@ -44,7 +48,8 @@ export const LOOKALIKE_RULES: readonly VerdictRule[] = [
     // another genre; numbered lines (一、…基本总结) are headings, not titles. Brackets may follow: 行动计划（2024—2026年）.
     measure(ctx) {
       const zone = ctx.head.slice(0, TITLE_ZONE);
-      const m = NON_SPEECH_TITLE_LINE.exec(zone) ?? GLUED_NON_SPEECH_TITLE.exec(zone);
+      const m =
+        NON_SPEECH_TITLE_LINE.exec(zone) ?? GLUED_NON_SPEECH_TITLE.exec(zone) ?? LABELLED_NON_SPEECH_TITLE.exec(zone);
       return m ? m[0].trim() : null;
     },
     description: {
@@ -68,6 +73,7 @@ export const LOOKALIKE_RULES: readonly VerdictRule[] = [
       '乡镇创建实施方案篇一\n为贯彻落实上级要求',
       '鄉鎮上半年宣傳思想工作總結及下半年工作思路(精選多篇)\n',
       '第一篇:学习县委书记调研讲话精神的体会\n县委书记在调研时发表的重要讲话',
+      '心得体会：学习县委书记在全县作风建设大会上的讲话\n近日，',
     ],
     counterExamples: [
       '在全县工作总结表彰大会上的讲话\n同志们：',

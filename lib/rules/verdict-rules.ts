@@ -291,7 +291,7 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
     weight: -1.5,
     scope: 'sample',
     pattern:
-      /[（(]作者[：:][^）)\n]{1,40}[）)]|编者按[：:]|内容摘要[：:]|(?:^|\n)[ \t　]*(?:文|作者|执笔)[／/|｜：:][^\n]{1,20}(?:\n|$)|【文\/|笔者(?:认为|深感|通过|以为|在|的)/,
+      /[（(]作者[：:][^）)\n]{1,40}[）)]|编者按[：:]|内容摘要[：:]|(?:^|\n)[ \t　]*(?:文|作者|执笔)[／/|｜：:](?!佚名|匿名|不详)[^\n]{1,20}(?:\n|$)|【文\/|笔者(?:认为|深感|通过|以为|在|的)/,
     description: {
       zh: '署名评论或文章（“作者：…”“编者按”“笔者认为”）',
       en: 'A signed commentary or article (“作者：…”, editor’s note)',
@@ -301,7 +301,8 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
       '编者按：突如其来的新冠肺炎疫情',
       '笔者通过电视电话会议，聆听了重要讲话。',
     ],
-    counterExamples: ['这部作品的作者是一位老党员。', '执笔的同志很辛苦。'],
+    // 作者：佚名 is a template site's chrome over any text, not a signed article
+    counterExamples: ['这部作品的作者是一位老党员。', '执笔的同志很辛苦。', '作者：佚名 阅读：1265\n'],
   },
   {
     id: 'page.mostlyLinks',

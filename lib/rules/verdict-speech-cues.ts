@@ -14,37 +14,10 @@
  * Look-alikes that share a cue (述职 opens with 各位领导、同志们：, 倡议书 ends with 让我们…) are rejected by
  * rules of their own (verdict-lookalikes.ts), not by the length penalty.
  */
+import { TITLE_SPEECH, TITLE_SPEECH_LINE } from './verdict-speech-titles';
 import { countMatches, type CueFamily, type VerdictContext, type VerdictRule } from './verdict-types';
 
-/** Speakers' roles that title a local speech: 县长在…的讲话, 务虚会区长讲话. */
-const ROLE = '(?:书记|县长|市长|区长|镇长|乡长|局长|主任|部长|主席|委员|常委|负责人|领导|校长|同志)';
-/** What a speech is called in its title. */
-const SPEECH_WORD =
-  '(?:讲话要点|讲话摘要|讲话|讲话稿|讲话文稿|讲话提纲|表态发言|交流发言|发言|发言稿|致辞|主旨讲话|动员讲话|总结讲话|点评讲话|' +
-  '主持讲话|主持词|主持辞|演讲|讲稿)';
-/** What the speech is, before its name: 在…会议上的总结讲话 · …上的点评讲话 · …上的即席讲话. */
-const SPEECH_KIND = '(?:重要|总结|点评|动员|主持|即席|书面|开班|开幕|闭幕)?';
-/** After a title's speech word: the body (salutation, date, line end) — or site junk glued on; never 精神/中/时. */
-const NOT_A_REFERENCE = '(?![精中时后引指强内全的和与及稿要会上，。、；]|文稿)';
-/** A line that quotes a speech (学习贯彻…讲话, 传达…讲话) is not its title. */
-const NOT_QUOTING = '(?![^\\n]{0,24}(?:学习|贯彻|传达|领会|落实))';
 const NUM = '(?:[一二两三四五六七八九十几]|\\d{1,2})';
-
-/** 在…会议上的讲话 as a title: followed by the body's start, never by 精神/引起… (title.speech). */
-const TITLE_SPEECH = new RegExp(
-  `在[^。！？\\n]{2,60}?(?:上|时)的${SPEECH_KIND}(?:讲话|致辞|演讲|主旨讲话)` +
-    `(?=\\s*(?:$|\\n|[（(]|同志们|各位|女士们|尊敬的|——|※))`,
-);
-
-/** A line starting with a speech title or speaker line, also glued to body or junk (title.speechLine). */
-const TITLE_SPEECH_LINE = new RegExp(
-  `(?:^|\\n)[ \\t　]*${NOT_QUOTING}[^。！？，\\n]{0,40}?(?:` +
-    `在[^。！？\\n]{2,60}?(?:上|时|中|会)的?${SPEECH_KIND}${SPEECH_WORD}${NOT_A_REFERENCE}` +
-    // a title without 在, the whole line: 全县安全生产工作会议主持词 · 安全生产会议领导讲话稿2篇 · …工作会议上讲话
-    `|[^。！？，\\n]{2,30}?(?:会议|大会|会|仪式|座谈|时)上?的?(?:领导|${ROLE})?${SPEECH_WORD}(?:范文|范本|例文|全文|\\d{1,2}篇|[（(【][^\\n]{0,10}[）)】])*[ \\t　]*(?=\\n|$)` +
-    `|${ROLE}(?:[^。！？，\\n]{0,4})?${SPEECH_WORD}(?=[ \\t　]*(?:\\n|$|[（(]|同志们|各位|尊敬的))` +
-    `|(?:专题)?党课(?:讲稿|讲话稿|辅导报告)|讲话(?:稿|文稿)(?:[：:]|[ \\t　]*\\n))`,
-);
 
 export const SPEECH_CUE_RULES: readonly VerdictRule[] = [
   {
@@ -64,6 +37,7 @@ export const SPEECH_CUE_RULES: readonly VerdictRule[] = [
     counterExamples: [
       '深入学习贯彻习近平总书记在中央经济工作会议上的重要讲话精神',
       '习近平在座谈会上的讲话引起热烈反响',
+      '心得体会：学习县委书记在全县作风建设大会上的讲话\n',
     ],
   },
   {
@@ -101,6 +75,13 @@ export const SPEECH_CUE_RULES: readonly VerdictRule[] = [
       '全县安全生产工作会议上讲话\n',
       '市长视察森林防火工作时的讲话\n',
       '创建全国文明城市动员大会上的讲话稿例文【通用10篇】\n',
+      '县长讲话：在全县安全生产工作会议上\n',
+      '张某某同志讲话：在全市经济运行调度会上\n',
+      'XX县长讲话：在全县“三提三争”活动动员会上',
+      '县委书记讲话：在全县招商引资百日攻坚动员大会上（精选）这次动员大会',
+      '关于加强干部作风建设的讲话\n同志们：',
+      '县长讲话在全县安全生产工作会议上\n',
+      '关于全县经济工作的讲话提纲\n一、',
     ],
     counterExamples: [
       '深入学习贯彻县委书记在全县经济工作会议上的讲话精神',
@@ -112,6 +93,12 @@ export const SPEECH_CUE_RULES: readonly VerdictRule[] = [
       '\n深入学习贯彻张三同志在全镇大会上的讲话\n',
       '\n传达全县安全生产工作会议讲话\n',
       '会议讲话\n',
+      '县长：把安全生产摆在首位\n',
+      '县委书记王某讲话：各级要切实抓好安全生产工作。\n',
+      '县长讲话在全县干部大会上引起热烈反响\n',
+      '区政府办公室关于印发区长在全区经济工作会议上讲话的通知\n',
+      '关于学习贯彻县长讲话精神情况的报告\n',
+      '关于全县防汛工作的讲话精神传达会召开\n',
     ],
   },
   {
@@ -221,7 +208,7 @@ export const SPEECH_CUE_RULES: readonly VerdictRule[] = [
     pattern: new RegExp(
       '今天[，\\s]?(?:我们|把大家)?(?:在这里)?(?:隆重|专门|紧急|再次)?(?:召开|举行|举办|集会|召集)' +
         '|(?:这次|今天|本次)的?[^。！？，\\n]{0,16}?(?:会议|会|大会|培训班|党课)的?(?:主要)?(?:任务|目的|议程|主题)(?:是|有|就是)' +
-        '|(?:刚才|方才|刚刚)[，\\s]?[^。！？\\n]{0,60}?(?:通报|发言|讲话|汇报|介绍|宣读|部署|观看|观摩|颁)' +
+        '|(?:刚才|方才|刚刚)[，\\s]?[^。！？\\n]{0,60}?(?:通报|发言|讲话|汇报|介绍|宣读|部署|观看|观摩|颁|表彰)' +
         '|(?:决定|研究)[^。！？\\n]{0,6}召开(?:这次|这个|今天的|的)|召开这(?:次|个)(?:会议|会|大会|推进会)|今天的?(?:会议|会)是' +
         '|借(?:此|开班的?|这个)机会，?我|今天[，\\s]?我(?:给大家|和大家|同大家|以)|(?:党课|我讲)的(?:题目|主题)是' +
         // 今天我们聚在一起召开… · 给大家上一堂党课 · 讲党课的要求 · 今天，我结合… · 今天隆重开幕 · 刚才听了…的致辞
@@ -252,6 +239,7 @@ export const SPEECH_CUE_RULES: readonly VerdictRule[] = [
       '中国共产党××镇第X次代表大会，今天隆重开幕了',
       '刚才听了书记的致辞，感到非常振奋',
       '会前，我们集体观看了警示教育片',
+      '刚才，我们表彰了一批优秀教师和先进教育工作者',
     ],
     counterExamples: [
       '这次全会通过的决定',
@@ -310,17 +298,22 @@ const SHORT_PROSE = 1200;
  */
 export const EXHORT_CUE = {
   id: 'cue.exhort',
-  pattern: /(?:^|[，。！；：\s])[ \t　]*(?:我们|大家)(?:一定|务必|都|更|还)?(?:要|必须)(?![求是])/,
+  // or, at a sentence's start, the audience by its units (各县区、各部门一定要…, 各单位要把…); news gives it after 强调，
+  pattern:
+    /(?:^|[，。！；：\s])[ \t　]*(?:我们|大家)(?:一定|务必|都|更|还)?(?:要|必须)(?![求是])|(?:^|[。！；\n])[ \t　]*(?:对此|为此|因此)?，?各[^。！？，、\n]{1,6}(?:、各[^。！？，、\n]{1,6})?(?:一定|务必|都)?(?:要|必须)(?![求是])/,
   examples: [
     '我们必须全面把握、认真贯彻会议精神，',
     '同志们，我们一定要把安全生产抓紧抓实。',
     '会后，大家要迅速传达。',
+    '对此，各县区、各部门一定要增强紧迫感。',
+    '这是重要举措。各单位要把这项活动作为主抓手',
   ],
   counterExamples: [
     '王某某要求，各级党委政府要绷紧这根弦。',
     '下半年，我们将继续抓好招商引资。',
     '我们要求各村在月底前上报。',
     '他说我们要坚持下去',
+    '王某强调，各乡镇、各部门要牢固树立安全发展理念。',
   ],
 } as const;
 

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { TRAD_TO_SIMP } from '../../../lib/rules/trad-simp';
 import { CORPUS_DIR } from './rules-corpus';
 
-/** dev: rules are tuned on it; holdout, excerpts and excerpts-2: written blind, scored before any fix (corpus README). */
-export type GenreSplit = 'dev' | 'holdout' | 'excerpts' | 'excerpts-2';
+/** dev: rules are tuned on it; holdout and excerpts 1–3: written blind, scored before any fix (corpus README). */
+export type GenreSplit = 'dev' | 'holdout' | 'excerpts' | 'excerpts-2' | 'excerpts-3';
 
 export interface GenreDoc {
   id: string;
