@@ -22,6 +22,7 @@ import {
   launchBrowser,
   newTab,
   seedPageHtml,
+  selectText,
   sendMessage,
   startServer,
   waitForTifa,
@@ -50,21 +51,6 @@ afterAll(async () => {
   await tifa?.close();
   await server?.close();
 });
-
-/** Puts the caret just before `text` (with caret browsing on, as the arrow keys would). */
-async function caretBefore(page: Page, text: string): Promise<void> {
-  await page.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-      const at = n.data.indexOf(needle);
-      if (at < 0) continue;
-      n.parentElement!.scrollIntoView({ block: 'center' });
-      document.getSelection()!.collapse(n, at);
-      return;
-    }
-    throw new Error(`not on the page: ${needle.slice(0, 20)}`);
-  }, text);
-}
 
 /** Whether the focused element shows a focus ring (an outline or a box shadow). */
 const focusRing = (page: Page) =>
@@ -101,7 +87,7 @@ describe('keyboard only, from a selection to a Word file', () => {
     await setup.close();
 
     for (const { text, note } of PASSAGES) {
-      await caretBefore(page, text);
+      await selectText(page, text, { caretOnly: true });
       for (let i = 0; i < text.length; i++) await page.keyboard.press('Shift+ArrowRight');
       expect(await page.evaluate(() => document.getSelection()!.toString())).toBe(text);
       await clipShortcut(tifa, tabId);
@@ -176,7 +162,7 @@ describe('keyboard only, from a selection to a Word file', () => {
     expect(await waitForTifa(page)).toBe('policy');
     const phrase = '党中央就抓基层打基础';
     const sentence = '党的十八大以来，党中央就抓基层打基础工作，作出系列重要部署；';
-    await caretBefore(page, phrase);
+    await selectText(page, phrase, { caretOnly: true });
     for (let i = 0; i < phrase.length; i++) await page.keyboard.press('Shift+ArrowRight');
     await waitForTifaUi(page, '.tifa-clip-button', (el) => el.shown && el.box !== null);
     // Tab from the selection to Clip, Shift+Enter: the sentence; Enter: the clip, and its note editor.

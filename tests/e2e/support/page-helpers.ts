@@ -45,25 +45,33 @@ export async function tifaMeasures(page: Page): Promise<Record<string, number>> 
 
 /**
  * Selects `text` in the page as a reader's drag would (the text must lie inside one text node), scrolling it into
- * view. Throws when the page does not contain it.
+ * view; with `caretOnly`, puts the caret just before it instead (caret browsing, as the arrow keys would). Throws
+ * when the page does not contain it.
  */
-export async function selectText(page: Page, text: string): Promise<void> {
-  await page.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-      const at = n.data.indexOf(needle);
-      if (at < 0) continue;
-      n.parentElement!.scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + needle.length);
-      const selection = document.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return;
-    }
-    throw new Error(`text not found on the page: ${needle.slice(0, 20)}`);
-  }, text);
+export async function selectText(page: Page, text: string, { caretOnly = false } = {}): Promise<void> {
+  await page.evaluate(
+    ([needle, collapse]) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+        const at = n.data.indexOf(needle);
+        if (at < 0) continue;
+        n.parentElement!.scrollIntoView({ block: 'center' });
+        const selection = document.getSelection()!;
+        if (collapse) {
+          selection.collapse(n, at);
+          return;
+        }
+        const range = document.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + needle.length);
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return;
+      }
+      throw new Error(`text not found on the page: ${needle.slice(0, 20)}`);
+    },
+    [text, caretOnly] as const,
+  );
 }
 
 /** Sends a raw Tifa message (`{ tifa: 1, kind, payload }`) from an extension page and returns the raw reply. */
