@@ -8,6 +8,8 @@
  *   tifa:total; medians over the samples, beside the warm medians of re-runs in one tab.
  * - mark.js cold: a new tab per sample on the same page under a host Tifa does not run on, mark.js marking
  *   outline markers and names with one regular expression (markRegExp), script time.
+ * - Everything Tifa does on the page's thread: extract and paint, and inside the round trip the text's
+ *   serialisation into the message (tifa:send) and the reply's decoding (tifa:decode).
  * - The round trip's legs on each cold run (page → worker, the handler, worker → page), and the messaging
  *   floor from an extension page: an empty message, and the page's text under a kind nobody handles.
  *
@@ -46,6 +48,9 @@ interface ColdRun {
   highlight: number;
   total: number;
   main: number;
+  /** Also on the page's thread, inside the round trip: serialising the text into the message, decoding the reply. */
+  send: number;
+  decode: number;
   /** From navigation start to the content script's run starting (document_idle), for context. */
   startedAt: number;
   /** The content script's wait for the page's first paint (and the toggles) before its run. */
@@ -105,6 +110,8 @@ async function tifaCold(tifa: ExtensionBrowser, url: string): Promise<ColdRun> {
         highlight: m('tifa:highlight').duration,
         total: m('tifa:total').duration,
         main: m('tifa:main-thread')?.duration ?? Number.NaN,
+        send: m('tifa:send')?.duration ?? Number.NaN,
+        decode: m('tifa:decode')?.duration ?? Number.NaN,
         startedAt: m('tifa:total').startTime,
         wait: m('tifa:wait')?.duration ?? Number.NaN,
         busyDuringAnalyze: Math.max(0, ...overlapping.map((t) => t.duration)),
@@ -238,6 +245,7 @@ async function benchPage(tifa: ExtensionBrowser, urls: { tifa: string; plain: st
   const mark = summarize(marks.map((m) => m.script));
   const main = summarize(cold.map((r) => r.extract + r.highlight));
   const total = summarize(cold.map((r) => r.total));
+  const allOwn = summarize(cold.map((r) => r.extract + r.send + r.decode + r.highlight));
   const analyze = summarize(cold.map((r) => r.analyze));
 
   const { page } = await newTab(tifa, urls.tifa);
@@ -264,6 +272,16 @@ async function benchPage(tifa: ExtensionBrowser, urls: { tifa: string; plain: st
       main,
       mark,
       { maxRatio: MAIN_THREAD_GOAL },
+    ),
+    compareRow(
+      {
+        area: AREA,
+        case: `${label}: Tifa cold, all its work on the page's thread (+ send + decode) vs mark.js cold`,
+        extra: `send (serialising the text) ${fmt(med(cold.map((r) => r.send)))} + decode ${fmt(med(cold.map((r) => r.decode)))} ms, inside the round trip`,
+      },
+      allOwn,
+      mark,
+      undefined,
     ),
     compareRow(
       {

@@ -1,5 +1,6 @@
 import { isObject, request } from '../messages/content-endpoint';
 import type { Analysis } from '../rules/types';
+import { recordMeasure } from './timing';
 import { decodeAnalysis } from './wire';
 
 /**
@@ -44,13 +45,22 @@ export async function analyzeInBackground(text: string, title = ''): Promise<Rem
     count > 1
       ? splitText(text, count).map((part, index) => ({ text: part, part: { run, index, count }, title }))
       : [{ text, title }];
-  const values = await Promise.all(payloads.map((payload) => request('reading.analyze', payload)));
+  // Sending serialises the text on the page's thread (each request runs synchronously up to its first await,
+  // inside runtime.sendMessage), and decoding the reply runs there too: both are measured (bench/cold.ts counts
+  // them as the page's own work beside extraction and paint).
+  const sending = performance.now();
+  const replies = payloads.map((payload) => request('reading.analyze', payload));
+  recordMeasure(performance, 'tifa:send', sending, performance.now());
+  const values = await Promise.all(replies);
   // The part that completed the text carries the analysis; the others are acknowledgements.
   const value = values.find((v) => isObject(v) && 'verdict' in v);
   if (value === undefined || !('textId' in value) || typeof value.textId !== 'string') {
     throw new Error('reading.analyze: the background did not receive every part');
   }
-  return { analysis: decodeAnalysis(value, text), textId: value.textId };
+  const decoding = performance.now();
+  const analysis = decodeAnalysis(value, text);
+  recordMeasure(performance, 'tifa:decode', decoding, performance.now());
+  return { analysis, textId: value.textId };
 }
 
 /** An analysis as the controller keeps it, whether the rule set ran here or in the background. */

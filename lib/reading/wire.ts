@@ -149,17 +149,21 @@ export function decodeAnalysis(value: unknown, text: string): Analysis {
 
   part = 'outline';
   const outline: OutlineItem[] = [];
+  // Indexed reads, not `const [a, b] = on.slice(…)`: destructuring runs the iterator protocol for every field,
+  // which on a cold page (this code's first run, in V8's interpreter) made decoding cost several milliseconds.
   for (let k = 0; k < on.length; k += OUTLINE_STRIDE) {
-    const [family, ordinal, marker, title, start, headEnd, end, parent, depth] = on.slice(k, k + OUTLINE_STRIDE);
+    const ordinal = on[k + 1];
+    const parent = on[k + 7];
+    const depth = on[k + 8];
     if (!isInt(depth) || typeof ordinal !== 'number' || !(parent === -1 || (isInt(parent) && parent >= 0))) fail();
     outline.push({
-      family: str(family) as OutlineItem['family'],
+      family: str(on[k]) as OutlineItem['family'],
       ordinal: ordinal as number,
-      marker: str(marker),
-      title: str(title),
-      start: offset(start),
-      headEnd: offset(headEnd),
-      end: offset(end),
+      marker: str(on[k + 2]),
+      title: str(on[k + 3]),
+      start: offset(on[k + 4]),
+      headEnd: offset(on[k + 5]),
+      end: offset(on[k + 6]),
       parent: parent === -1 ? null : (parent as number),
       depth: depth as number,
     });
@@ -170,10 +174,13 @@ export function decodeAnalysis(value: unknown, text: string): Analysis {
   part = 'mention';
   const mentions: Mention[] = [];
   for (let k = 0; k < mn.length; k += MENTION_STRIDE) {
-    const [cat, s, e, t, ruleId, key, gloss] = mn.slice(k, k + MENTION_STRIDE);
+    const cat = mn[k];
+    const t = mn[k + 3];
+    const key = mn[k + 5];
+    const gloss = mn[k + 6];
     const category = isInt(cat) ? MENTION_CATEGORIES[cat] : undefined;
-    const start = offset(s);
-    const end = offset(e);
+    const start = offset(mn[k + 1]);
+    const end = offset(mn[k + 2]);
     if (!category || end < start) fail();
     const mentionText = t === -1 ? text.slice(start, end) : str(t);
     const mention: Mention = {
@@ -181,7 +188,7 @@ export function decodeAnalysis(value: unknown, text: string): Analysis {
       text: mentionText,
       start,
       end,
-      ruleId: str(ruleId),
+      ruleId: str(mn[k + 4]),
       key: key === -1 ? mentionText : str(key),
     };
     if (gloss !== -1) mention.gloss = str(gloss);
