@@ -158,6 +158,28 @@ async function markJsCold(tifa: ExtensionBrowser, url: string): Promise<{ script
   }
 }
 
+/**
+ * The least any extraction from the DOM does: one TreeWalker over the page's text nodes, reading each node's
+ * text, on a fresh page (cold, like mark.js's samples). It bounds the page-thread goal from below: Tifa's
+ * extraction also decides what is hidden, chrome or a block boundary, but it cannot touch fewer nodes.
+ */
+async function bareWalkCold(tifa: ExtensionBrowser, url: string): Promise<number> {
+  const { page } = await newTab(tifa, undefined);
+  try {
+    await page.goto(url);
+    return await page.evaluate(() => {
+      const t0 = performance.now();
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let chars = 0;
+      while (walker.nextNode()) chars += (walker.currentNode as Text).data.length;
+      const ms = performance.now() - t0;
+      return chars > 0 ? ms : Number.NaN;
+    });
+  } finally {
+    await page.close();
+  }
+}
+
 async function tifaWarm(
   tifa: ExtensionBrowser,
   url: string,
@@ -237,9 +259,11 @@ async function benchPage(tifa: ExtensionBrowser, urls: { tifa: string; plain: st
   await tifaCold(tifa, urls.tifa);
   const cold: ColdRun[] = [];
   const marks: { script: number; marked: number }[] = [];
+  const walks: number[] = [];
   for (let i = 0; i < SAMPLES; i++) {
     cold.push(await tifaCold(tifa, urls.tifa));
     marks.push(await markJsCold(tifa, urls.plain));
+    walks.push(await bareWalkCold(tifa, urls.plain));
   }
   const warm = await tifaWarm(tifa, urls.tifa);
   const mark = summarize(marks.map((m) => m.script));
@@ -272,6 +296,15 @@ async function benchPage(tifa: ExtensionBrowser, urls: { tifa: string; plain: st
       main,
       mark,
       { maxRatio: MAIN_THREAD_GOAL },
+    ),
+    compareRow(
+      {
+        area: AREA,
+        case: `${label}: a bare walk over the page's text nodes, cold (no extraction logic) vs mark.js cold`,
+      },
+      summarize(walks),
+      mark,
+      undefined,
     ),
     compareRow(
       {

@@ -12,5 +12,13 @@
 export type { ExtractOptions, ExtractedText, TextSegment } from './types';
 export { extractText } from './extract';
 export { findMainContent } from './main-content';
-export { offsetsOf, rangeFor, sameSegmentNodes, type BoundaryPoints } from './ranges';
+export {
+  boundsFor,
+  boundsForAll,
+  liveRange,
+  offsetsOf,
+  rangeFor,
+  sameSegmentNodes,
+  type BoundaryPoints,
+} from './ranges';
 export { isHiddenByStyle } from './visibility';

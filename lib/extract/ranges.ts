@@ -41,35 +41,76 @@ function lastStartingBefore(segments: TextSegment[], offset: number): number {
 }
 
 /**
- * A DOM Range covering flat-text offsets [start, end). Ends that fall on inserted line breaks (which belong to no
- * node) snap inwards to the neighbouring text; a span holding no text at all gives a collapsed range at the next
- * text. Throws a RangeError for offsets outside the text.
+ * The boundary points covering flat-text offsets [start, end), as a plain object: no live Range is made (the
+ * document tracks every live Range on each mutation, and a cold page paints hundreds). Ends that fall on inserted
+ * line breaks (which belong to no node) snap inwards to the neighbouring text; a span holding no text at all is
+ * collapsed at the next text. Throws a RangeError for offsets outside the text.
  */
-export function rangeFor(ex: ExtractedText, start: number, end: number): Range {
+export function boundsFor(ex: ExtractedText, start: number, end: number): BoundaryPoints {
+  checkSpan(ex, start, end);
+  const segments = ex.segments;
+  return boundsBetween(ex, start, end, firstEndingAfter(segments, start), lastStartingBefore(segments, end));
+}
+
+/**
+ * boundsFor for many spans at once. Spans sorted by start (the painter's are) take one sweep over the segments
+ * instead of two binary searches each: on a cold page this code runs once, in V8's interpreter, for every span
+ * painted. A span that starts before the one before it restarts the sweep, so any order gives the same answer.
+ */
+export function boundsForAll(ex: ExtractedText, spans: readonly { start: number; end: number }[]): BoundaryPoints[] {
+  const segments = ex.segments;
+  let first = 0;
+  let previous = 0;
+  return spans.map(({ start, end }) => {
+    checkSpan(ex, start, end);
+    if (start < previous) first = 0;
+    previous = start;
+    while (first < segments.length && segments[first].end <= start) first++;
+    // The last segment starting before `end`: near `first`, since a span covers few segments.
+    let last = first - 1;
+    while (last >= 0 && segments[last].start >= end) last--;
+    while (last + 1 < segments.length && segments[last + 1].start < end) last++;
+    return boundsBetween(ex, start, end, first, last);
+  });
+}
+
+function checkSpan(ex: ExtractedText, start: number, end: number): void {
   if (!(Number.isInteger(start) && Number.isInteger(end)) || start < 0 || end < start || end > ex.text.length) {
     throw new RangeError(`rangeFor: [${start}, ${end}) is not a span of the ${ex.text.length}-character text`);
   }
+}
+
+/** The boundary points of [start, end), given the first segment ending after start and the last starting before end. */
+function boundsBetween(ex: ExtractedText, start: number, end: number, first: number, last: number): BoundaryPoints {
   const segments = ex.segments;
-  const range = documentOf(ex).createRange();
-  const first = firstEndingAfter(segments, start);
-  const last = lastStartingBefore(segments, end);
-  if (first >= segments.length) {
-    if (segments.length === 0) {
-      range.selectNodeContents(ex.root);
-      range.collapse(false);
-    } else {
-      const tail = segments[segments.length - 1];
-      range.setStart(tail.node, tail.nodeOffset + (tail.end - tail.start));
-    }
-    return range;
-  }
-  const head = segments[first];
-  const startOffset = head.nodeOffset + Math.max(0, start - head.start);
-  range.setStart(head.node, startOffset);
-  if (last < first) return range; // collapsed where the next text begins
-  const tail = segments[last];
-  range.setEnd(tail.node, tail.nodeOffset + (Math.min(end, tail.end) - tail.start));
+  // The start: inside the first segment ending after it; past the end of the text; or, with no text at all, at
+  // the end of the root.
+  const head = segments[first] ?? segments[segments.length - 1];
+  const node: Node = head ? head.node : ex.root;
+  const offset = !head
+    ? node.childNodes.length
+    : head.nodeOffset + (first < segments.length ? Math.max(0, start - head.start) : head.end - head.start);
+  // The end: collapsed onto the start when the span holds no text (it lies where the next text begins).
+  const tail = last >= first ? segments[last] : undefined;
+  return {
+    startContainer: node,
+    startOffset: offset,
+    endContainer: tail ? tail.node : node,
+    endOffset: tail ? tail.nodeOffset + (Math.min(end, tail.end) - tail.start) : offset,
+  };
+}
+
+/** A live DOM Range over the given boundary points. */
+export function liveRange(doc: Document, b: BoundaryPoints): Range {
+  const range = doc.createRange();
+  range.setStart(b.startContainer, b.startOffset);
+  range.setEnd(b.endContainer, b.endOffset);
   return range;
+}
+
+/** A live DOM Range covering flat-text offsets [start, end), as boundsFor places its ends. */
+export function rangeFor(ex: ExtractedText, start: number, end: number): Range {
+  return liveRange(documentOf(ex), boundsFor(ex, start, end));
 }
 
 /**

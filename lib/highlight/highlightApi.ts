@@ -1,3 +1,4 @@
+import { type BoundaryPoints, liveRange } from '../extract/ranges';
 import {
   CATEGORY_STYLES,
   FLASH_HIGHLIGHT,
@@ -41,6 +42,10 @@ export function createHighlightApiPainter(win: HighlightWindow): Painter {
   // A brief highlight of one range (an outline item the reader navigated to); a new flash replaces the previous one.
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
 
+  const useStatic = typeof win.StaticRange === 'function';
+  const doc = win.document;
+  const toRange = (b: BoundaryPoints): AbstractRange => (useStatic ? new win.StaticRange(b) : liveRange(doc, b));
+
   const unregister = (name: string): void => {
     if (registry.get(name) !== undefined) registry.delete(name);
   };
@@ -70,34 +75,36 @@ export function createHighlightApiPainter(win: HighlightWindow): Painter {
 
     paint(items, visible) {
       clear();
-      const useStatic = typeof win.StaticRange === 'function';
-      const groups = new Map<Element, [Highlight, AbstractRange][]>();
-      for (const { category, range } of items) {
+      // Items grouped by the element their range starts in (they come near the viewport, and leave it, together).
+      // A group's ranges are made the first time it comes near: a long page's off-screen ranges are never built
+      // on the cold run (a StaticRange is a DOM object each).
+      const groups = new Map<Element, number[]>();
+      const made: AbstractRange[] = [];
+      const rangeOf = (i: number): AbstractRange => (made[i] ??= toRange(items[i].range));
+      items.forEach(({ category, range }, i) => {
         let highlight = highlights.get(category);
         if (!highlight) {
           highlights.set(category, (highlight = new win.Highlight()));
           highlight.priority = CATEGORY_STYLES[category].priority;
         }
         counts[category] = (counts[category] ?? 0) + 1;
-        const { startContainer: node, startOffset, endContainer, endOffset } = range;
-        const r = useStatic
-          ? new win.StaticRange({ startContainer: node, startOffset, endContainer, endOffset })
-          : range;
+        const node = range.startContainer;
         const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-        if (!el || !win.IntersectionObserver) highlight.add(r);
+        if (!el || !win.IntersectionObserver) highlight.add(rangeOf(i));
         else {
-          let group = groups.get(el);
-          if (!group) groups.set(el, (group = []));
-          group.push([highlight, r]);
+          const group = groups.get(el);
+          if (group) group.push(i);
+          else groups.set(el, [i]);
         }
-      }
+      });
       if (groups.size) {
         near = new win.IntersectionObserver(
           (entries) => {
             for (const e of entries)
-              for (const [h, r] of groups.get(e.target) ?? []) {
-                if (e.isIntersecting) h.add(r);
-                else h.delete(r);
+              for (const i of groups.get(e.target) ?? []) {
+                const highlight = highlights.get(items[i].category)!;
+                if (e.isIntersecting) highlight.add(rangeOf(i));
+                else highlight.delete(rangeOf(i));
               }
           },
           { rootMargin: '100% 0px' },

@@ -1,4 +1,5 @@
 import { CATEGORY_STYLES, type HighlightCategory } from './categories';
+import { liveRange } from '../extract/ranges';
 import type { PaintItem, Painter } from './painter';
 import { MARK_CLASS, MARK_FLASH_CLASS } from './stylesheet';
 
@@ -50,7 +51,8 @@ export class MarkPainter implements Painter {
     const counts: Record<string, number> = {};
     items.forEach(({ category, range }, item) => {
       counts[category] = (counts[category] ?? 0) + 1;
-      for (const [node, start, end] of textNodesIn(range)) plan.push({ node, start, end, category, item });
+      for (const [node, start, end] of textNodesIn(liveRange(this.doc, range)))
+        plan.push({ node, start, end, category, item });
     });
     this.plan = plan;
     this.counts = counts;

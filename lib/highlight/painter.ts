@@ -1,9 +1,13 @@
+import type { BoundaryPoints } from '../extract/ranges';
 import type { HighlightCategory } from './categories';
 
-/** One thing to paint: span `i` of the page's highlight list is `items[i]`. */
+/**
+ * One thing to paint: span `i` of the page's highlight list is `items[i]`. Its ends are plain boundary points,
+ * not a live Range: the painter makes the range it needs when it needs it (see highlightApi.ts).
+ */
 export interface PaintItem {
   category: HighlightCategory;
-  range: Range;
+  range: BoundaryPoints;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type ExtractedText, rangeFor, sameSegmentNodes } from '../extract';
+import { boundsForAll, type ExtractedText, sameSegmentNodes } from '../extract';
 import type { PageState } from '../messages/page';
 import { createHoverController, type HoverSource } from './hover';
 import { asRemote } from './remoteAnalyze';
@@ -189,7 +189,8 @@ export function createReadingController(deps: ReadingDeps): ReadingController {
     }
     const ex = current.extraction;
     current.spans = spansToPaint(current.all, current.analysis, ex.text, visible);
-    const items = current.spans.map((s) => ({ category: s.category, range: rangeFor(ex, s.start, s.end) }));
+    const bounds = boundsForAll(ex, current.spans);
+    const items = current.spans.map((s, i) => ({ category: s.category, range: bounds[i] }));
     mutate(() => painter.paint(items, visible));
     painted = true;
     hover.setPainted(current, visible);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractText, offsetsOf, rangeFor } from '../../lib/extract/index';
+import { boundsFor, boundsForAll, extractText, offsetsOf, rangeFor } from '../../lib/extract/index';
 import type { ExtractedText } from '../../lib/extract/types';
 import { loadPage } from './extract.helpers';
 
@@ -260,6 +260,17 @@ describe('rangeFor and offsetsOf', () => {
     // happy-dom has no StaticRange constructor; this object has exactly StaticRange's shape.
     const stat = { startContainer: node, startOffset: 0, endContainer: node, endOffset: 2, collapsed: false };
     expect(offsetsOf(ex, stat)).toEqual({ start: 4, end: 6 });
+  });
+
+  it('places many spans at once exactly as one at a time, sorted or not', () => {
+    const ex = extractText(parse(`${html}<p>三、<b></b>再<i>部署</i></p>`));
+    const spans: { start: number; end: number }[] = [];
+    for (let start = 0; start <= ex.text.length; start++)
+      for (let end = start; end <= ex.text.length; end++) spans.push({ start, end });
+    const one = spans.map((s) => boundsFor(ex, s.start, s.end));
+    expect(boundsForAll(ex, spans)).toEqual(one);
+    expect(boundsForAll(ex, [...spans].reverse())).toEqual([...one].reverse());
+    expect(() => boundsForAll(ex, [{ start: 0, end: ex.text.length + 1 }])).toThrow(RangeError);
   });
 
   it('throws for offsets outside the text and ranges outside the root', () => {
