@@ -10,9 +10,12 @@ export type QuantityTense = 'target' | 'result';
 
 /** Within the sentence: words that make a number a goal. */
 const FORWARD = /目标|力争|预期|确保|争取|到20[0-9]{2}年|今年|明年|今后|未来|要实现|要达到|将达到|不低于|控制在/;
-/** Within the sentence: words that make a number an outcome already reached. */
+/**
+ * Within the sentence: words that make a number an outcome already reached. 以来 and N年来 look back from now
+ * (今年以来, 党的十八大以来, 近年来, 五年来): what follows them has happened, even in a sentence that says 今年.
+ */
 const PAST =
-  /比上年|较上年|同比|上年|去年|累计|完成了|实现了|达到了|增长了|下降了|提高了|突破了|五年来|一年来|过去|已经|已|分别增长|比20[0-9]{2}年/;
+  /比上年|较上年|同比|上年|去年|累计|完成了|实现了|达到了|增长了|下降了|提高了|突破了|以来|(?:[一二两三四五六七八九十几多近]|[0-9]{1,2})年来|过去|已经|已|分别增长|比20[0-9]{2}年/;
 /** Headings and lead-ins that open a review part. */
 const REVIEW_SECTION = /工作回顾|过去一年|过去五年|过去的一年|回顾过去|一年来|五年来|发展成就|主要成就|取得的成绩/g;
 /** Headings and lead-ins that open a plan part. */
