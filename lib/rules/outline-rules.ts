@@ -142,12 +142,13 @@ export const OUTLINE_RULES: readonly OutlineRule[] = [
     family: 'arabic',
     kind: 'structure',
     rank: 4,
-    // Digits right after the dot make a decimal (1.5亿), except a year or a counted amount: 20.2026年10件民生实事 is item 20.
-    marker: `(${DIGITS})()[.．、](?!(?!(?:19|20)[0-9]{2}年|[0-9]{2,4}[件项个条所座批家场])[0-9０-９])`,
+    // Digits right after the dot make a decimal (1.5亿), except a year, a counted amount or a span of months:
+    // 20.2026年10件民生实事 is item 20, and so is 1、1至4月经济运行 (a heading on the year so far; 1、2月 is a date).
+    marker: `(${DIGITS})()[.．、](?!(?!(?:19|20)[0-9]{2}年|[0-9]{2,4}[件项个条所座批家场]|[0-9]{1,2}[至到—－~～-][0-9]{1,2}月)[0-9０-９])`,
     placement: 'inline',
     description: {
-      zh: '1. 1、 1．：三级标题或条目（不含日期和小数，如 1、2月、1.5亿；后接年份或计数的仍是条目，如 20.2026年、1.100件）',
-      en: 'Third-level items 1. 1、 1． (not dates or decimals such as 1、2月, 1.5亿; still an item before a year or a count: 20.2026年, 1.100件)',
+      zh: '1. 1、 1．：三级标题或条目（不含日期和小数，如 1、2月、1.5亿；后接年份、计数或月份区间的仍是条目，如 20.2026年、1.100件、1、1至4月）',
+      en: 'Third-level items 1. 1、 1． (not dates or decimals such as 1、2月, 1.5亿; still an item before a year, a count or a span of months: 20.2026年, 1.100件, 1、1至4月)',
     },
     examples: [
       '名词解释\n1.“两重”：是指国家重大战略实施。\n2.“两新”：是指大规模设备更新。',
@@ -155,9 +156,12 @@ export const OUTLINE_RULES: readonly OutlineRule[] = [
       '１．加强领导。\n２．强化保障。',
       '1.提升养老服务。\n2.2026年10件民生实事。\n3.2027年目标。',
       '1.100件实事全部办结。\n2.300项改革任务。',
+      '1、1至4月经济运行总体平稳\n2、存在的问题\n3、下步工作安排',
+      '1.1-5月份项目建设情况。\n2.下半年重点工作。',
     ],
     counterExamples: [
       '2024年1、2月，全市经济运行平稳。',
+      '1、2月份全市经济运行平稳。\n3、4月份有所回落。',
       '1.5亿元投资到位。\n2.3亿元用于民生。',
       '依照第1.2条处理。',
       '1.5亿元投资到位。\n2.2026年目标。',
