@@ -88,6 +88,11 @@ export const PROTOCOL = {
   // ---- to the background, from a tab's content script (its own page only) ----
   /** Run the rule set on the page's extracted text (long texts in parts sent at once; compact reply, reading/wire.ts). */
   'reading.analyze': entry('background', 'tab', analyzeRequestSchema, analyzeReplySchema),
+  /**
+   * Sent as the content script starts, before it waits for the page's first paint: a worker Chromium stopped after
+   * 30 s idle starts (and warms its rule set) while the page renders, not after the text is sent.
+   */
+  'reading.wake': entry('background', 'tab', empty, z.object({})),
   /** Save a span of the page's text as a clip (a trusted gesture on the page, the context menu or the shortcut). */
   'clips.save': entry('background', 'tab', clipSaveRequestSchema, clipSaveReplySchema),
   /** How many clips the sender's page has (most have none: then its text need not travel at all). */

@@ -69,6 +69,11 @@ export function registerReadingHandlers(
     recordMeasure(performance, 'tifa:worker-analyze', start, performance.now());
     return { ...encodeAnalysis(analysis, whole), textId: id };
   });
+  // Receiving it started the worker, and with it the warm-up below; the mark lets a test see the order.
+  router.on('reading.wake', async () => {
+    performance.mark('tifa:wake');
+    return {};
+  });
   // The tooltip's "hide this term" and "wrong category", checked against the texts analysed here.
   registerRuleEditHandlers(router, texts);
   // Warm the rule set as soon as the worker starts, in its own task, so the first page does not pay for it.

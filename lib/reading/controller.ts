@@ -296,6 +296,7 @@ export function createReadingController(deps: ReadingDeps): ReadingController {
       if (started) return;
       started = true;
       try {
+        deps.prepareAnalysis?.();
         const unwatchToggles = deps.watchToggles(() => void reloadToggles());
         life.signal.addEventListener('abort', unwatchToggles, { once: true });
         // The storage read and the page's first frame overlap: neither waits for the other.

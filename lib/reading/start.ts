@@ -7,7 +7,7 @@ import { createReadingController, type ReadingController } from './controller';
 import { announce, listenOnPage, request } from '../messages/content-endpoint';
 import { UNKNOWN_TEXT_ID } from './text-registry';
 import { mentionActions, type RuleEdits } from './tooltip-actions';
-import { analyzeInBackground } from './remoteAnalyze';
+import { analyzeInBackground, wakeBackground } from './remoteAnalyze';
 import { afterFirstPaint } from './timing';
 import { loadToggles, watchToggles } from './toggles';
 
@@ -47,6 +47,7 @@ export function startReading(signal: AbortSignal, doc: Document = document): Rea
     doc,
     // The rule set runs in the background (see lib/messages/page.ts): the page thread only extracts and paints.
     analyze: analyzeInBackground,
+    prepareAnalysis: wakeBackground,
     extract: extractPage,
     painter: createPainter(doc),
     loadToggles,

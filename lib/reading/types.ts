@@ -33,6 +33,8 @@ export interface ReadingDeps {
    * waits for it: extracting earlier forces the page's first style and layout pass inside our run.
    */
   whenRendered?(): Promise<void>;
+  /** Called once as the controller starts, before that wait: the analyser can get ready meanwhile. */
+  prepareAnalysis?(): void;
 }
 
 /** The last analysis and the extraction it was made from (offsets of the one index into the text of the other). */

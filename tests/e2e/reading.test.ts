@@ -1,7 +1,8 @@
 /**
  * Reading in a real Chromium: the content script marks up the seed speech with the CSS Custom Highlight API
  * (exactly the gold outline), stays quiet on every corpus negative page, follows toggles live, scrolls to an
- * outline item from the side panel, catches a speech that arrives late, and never changes the page's text.
+ * outline item from the side panel, catches a speech that arrives late, never changes the page's text, and wakes
+ * a stopped background worker before it sends the text.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -368,4 +369,21 @@ describe('corpus negative pages', () => {
     expect(wrong).toEqual([]);
     await page.close();
   }, 240_000);
+});
+
+describe('a stopped background worker (Chromium stops it after 30 s idle)', () => {
+  it('is woken as the content script starts, before the page sends its text, and the page is read', async () => {
+    await tifa.stopServiceWorker();
+    const page = await tifa.context.newPage();
+    await page.goto(server.url('/seed.html'));
+    expect(await waitForTifa(page)).toBe('policy');
+    const seen = await tifa.serviceWorker.evaluate(() => ({
+      wake: performance.getEntriesByName('tifa:wake', 'mark')[0]?.startTime ?? null,
+      analysis: performance.getEntriesByName('tifa:worker-analyze', 'measure')[0]?.startTime ?? null,
+    }));
+    expect(seen.wake).not.toBeNull();
+    expect(seen.analysis).not.toBeNull();
+    expect(seen.wake as number).toBeLessThan(seen.analysis as number);
+    await page.close();
+  });
 });
