@@ -36,6 +36,7 @@ import type { BenchRow } from './types';
 const AREA = 'cold';
 const SAMPLES = Number(process.env.TIFA_BENCH_COLD_RUNS ?? 9);
 const WARM_RUNS = 9;
+const STOPPED_WORKER_SAMPLES = 5;
 const MAIN_THREAD_GOAL = 0.4;
 const TOTAL_GOAL = 1;
 /** Outline markers, quoted names, 《titles》 and numbers with units: what a reader would mark by hand. */
@@ -127,6 +128,29 @@ async function tifaCold(tifa: ExtensionBrowser, url: string): Promise<ColdRun> {
       inWorker: worker.duration,
       toPage: received - (worker.start + worker.duration),
     };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * A cold page that also finds the worker stopped, as most page loads do (Chromium stops an idle extension worker
+ * after 30 s): the worker is stopped before each sample. The content script wakes it as it starts (reading.wake).
+ */
+async function tifaStoppedWorker(tifa: ExtensionBrowser, url: string): Promise<{ total: number; analyze: number }> {
+  await tifa.stopServiceWorker();
+  // Not newTab(): it asks the (stopped) worker for the tab ids.
+  const page = await tifa.context.newPage();
+  try {
+    await page.addInitScript({ content: DONE_PROBE });
+    const done = page.waitForEvent('console', { predicate: (m) => m.text() === DONE_TEXT, timeout: 30_000 });
+    await page.goto(url);
+    await done;
+    // No helper function inside: tsx would wrap it in a __name() call the page does not have.
+    return await page.evaluate(() => ({
+      total: performance.getEntriesByName('tifa:total', 'measure')[0]?.duration ?? Number.NaN,
+      analyze: performance.getEntriesByName('tifa:analyze', 'measure')[0]?.duration ?? Number.NaN,
+    }));
   } finally {
     await page.close();
   }
@@ -265,6 +289,8 @@ async function benchPage(tifa: ExtensionBrowser, urls: { tifa: string; plain: st
     marks.push(await markJsCold(tifa, urls.plain));
     walks.push(await bareWalkCold(tifa, urls.plain));
   }
+  const stopped: { total: number; analyze: number }[] = [];
+  for (let i = 0; i < STOPPED_WORKER_SAMPLES; i++) stopped.push(await tifaStoppedWorker(tifa, urls.tifa));
   const warm = await tifaWarm(tifa, urls.tifa);
   const mark = summarize(marks.map((m) => m.script));
   const main = summarize(cold.map((r) => r.extract + r.highlight));
@@ -340,6 +366,16 @@ async function benchPage(tifa: ExtensionBrowser, urls: { tifa: string; plain: st
       total,
       mark,
       { maxRatio: TOTAL_GOAL },
+    ),
+    compareRow(
+      {
+        area: AREA,
+        case: `${label}: Tifa cold with the worker stopped first, total to highlights vs mark.js cold`,
+        extra: `round trip ${fmt(med(stopped.map((r) => r.analyze)))} ms (the worker starts, woken as the script starts)`,
+      },
+      summarize(stopped.map((r) => r.total)),
+      mark,
+      undefined,
     ),
     {
       area: AREA,
