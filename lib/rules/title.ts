@@ -14,7 +14,8 @@ const ZERO_WIDTH = /[\u200b-\u200d\ufeff\u2060]/g;
  * functions are also called directly, so they accept both.
  */
 const DASH = '(?:——|――)';
-const SPEECH_WORD = '(?:讲话|讲话稿|讲话文稿|表态发言|发言|致辞|演讲|主旨讲话|讲稿)';
+// The chair's script (主持词) is spoken at the meeting too: the verdict and the speaker rules count it already.
+const SPEECH_WORD = '(?:讲话|讲话稿|讲话文稿|表态发言|发言|致辞|演讲|主旨讲话|讲稿|主持词|主持辞|主持讲话)';
 
 /** A whole line that is a title: “…在…会议上的讲话”, “2026年安徽省政府工作报告”, “——在…代表大会上的报告”. */
 const TITLE_LINE = new RegExp(

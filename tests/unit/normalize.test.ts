@@ -114,6 +114,12 @@ describe('title and date behind page variants', () => {
     expect(analyze(text)).toMatchObject({ title: '在全县安全生产工作会议上的讲话稿', date: '2024-03-08' });
   });
 
+  it("finds the chair's script of a meeting as the title, as the verdict counts it a speech", () => {
+    const text = '在全县安全生产工作会议上的主持词\n（2026年4月2日）\n同志们：\n现在开会。今天召开全县安全生产工作会议。';
+    expect(analyze(text)).toMatchObject({ title: '在全县安全生产工作会议上的主持词', date: '2026-04-02' });
+    expect(findTitle('会议主持词的写法\n主持词要简洁。')).toBeUndefined();
+  });
+
   it('does not take a quoted speech for a title', () => {
     expect(findTitle('深入学习贯彻县委书记在全县经济工作会议上的讲话精神\n各乡镇要')).toBeUndefined();
   });
