@@ -82,23 +82,28 @@ export const OUTLINE_RULES: readonly OutlineRule[] = [
     family: 'dun',
     kind: 'structure',
     rank: 1,
-    // 一、二、三级 / 二、三产业 list numbers, not headings; 一、一年接着一年干 is a heading.
-    marker: `(${CN})()、(?!${CN}(?:[、，,和至到~—－-]|[产季级类档]))`,
+    // 一、二、三级 / 二、三产业 list numbers, not headings; 一、一年接着一年干 is a heading. Pages converted from
+    // Word or typed in a hurry also write 一． 一. and 一 、 (the dot never before a digit: 一.5 is no heading).
+    marker: `(${CN})()(?:[ \t　]?、|[.．](?![0-9０-９.．]))(?!${CN}(?:[、，,和至到~—－-]|[产季级类档]))`,
     placement: 'heading',
     description: {
-      zh: '一、二、三、：讲话和报告的一级标题，位于行首（或无换行文本中的句号之后）',
-      en: 'First-level headings 一、二、三、 at a line start (or after 。 in text crawled without line breaks)',
+      zh: '一、二、三、（也写作 一． 一. 一 、）：讲话和报告的一级标题，位于行首（或无换行文本中的句号之后）',
+      en: 'First-level headings 一、二、三、 (also written 一． 一. 一 、) at a line start (or after 。 in text crawled without line breaks)',
     },
     examples: [
       '一、提高思想站位\n基层党建很重要。\n二、坚持分类施策\n要抓好落实。',
       '下面，我讲几点意见。一、关于疫情防控形势做好疫情防控工作是当前的重点任务，确保取得胜利。二、关于维护社会稳定要加强社会治安管理。',
       '同志们：　　一、我国脱贫攻坚取得决定性成就　　党的十八大以来，我们把脱贫攻坚摆到治国理政突出位置。　　二、高度重视面临的困难挑战　　我多次讲，脱贫攻坚越到最后越难。',
+      '一．提高政治站位\n组织工作很重要。\n二．突出工作重点\n要抓好落实。',
+      '一. 提高政治站位\n组织工作很重要。\n二. 突出工作重点\n要抓好落实。',
+      '一 、提高政治站位\n组织工作很重要。\n二 、突出工作重点\n要抓好落实。',
     ],
     counterExamples: [
       '二、坚持分类施策\n要抓好落实。\n三、强化保障\n要加强领导。',
       '2024年1、2月，全市经济运行平稳。\n要冲破一、二、三级批发的层次。',
       '报告分六个部分：一、三年来的斗争；二、把揭批的斗争进行到底；三、加快社会主义经济建设。\n报告的总题目是团结起来。',
       '各地要统一、协调推进。\n二、三产业比重提高。',
+      '十一.五期间，全市经济快速发展。\n十二.五期间继续发展。',
     ],
   },
   {
@@ -125,7 +130,7 @@ export const OUTLINE_RULES: readonly OutlineRule[] = [
     family: 'paren',
     kind: 'structure',
     rank: 3,
-    marker: `[（(](${CN})()[）)]`,
+    marker: `[（(][ \t　]?(${CN})()[ \t　]?[）)]`,
     placement: 'inline',
     description: {
       zh: '（一）（二）：二级标题，也可写作 (一)',
@@ -134,6 +139,7 @@ export const OUTLINE_RULES: readonly OutlineRule[] = [
     examples: [
       '一、2025年工作回顾\n（一）精准施策稳经济。面对复杂形势。\n（二）深化改革扩开放。持续优化环境。',
       '(一)加强组织领导。\n(二)强化督促检查。',
+      '（ 一 ）加强干部队伍建设。\n（ 二 ）加强基层组织建设。',
     ],
     counterExamples: ['（二）深化改革扩开放。持续优化环境。\n（三）保障民生。', '市（一）区的情况，（二）区也一样。'],
   },
