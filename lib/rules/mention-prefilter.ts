@@ -16,6 +16,7 @@ import {
   BARE_TERMS,
   LEXICON_TERMS,
   LOCAL_CONGRESSES,
+  MEETING_HEADS,
   NAMED_MEETINGS,
   NUMBERED_HEADS,
   NUMBERED_PROGRAMS,
@@ -46,11 +47,7 @@ function wordsFilter(words: readonly string[]): PairFilter {
   };
 }
 
-const MEETING_WORDS = [
-  '政治局',
-  '深化改革',
-  ...'工作会|座谈会|推进会|现场会|表彰大会|视频会|交流会|电视电话会议|动员大会|总结大会|研讨会|峰会'.split('|'),
-];
+const MEETING_WORDS = ['政治局', '深化改革', ...MEETING_HEADS.split('|')];
 const DIGITS = '0123456789０１２３４５６７８９';
 
 const FILTERS = new Map<RegExp, PairFilter>([

@@ -36,6 +36,7 @@ import {
   LOCAL_CONGRESS_LEFT,
   NAMED_MEETINGS,
   NAMED_MEETING_LEFT,
+  WHOLE_AREA_LEFT,
   NUMBERED_HEADS,
   PARTY_CONGRESS,
   PARTY_CONGRESSES,
@@ -200,7 +201,11 @@ export const MENTION_RULES: readonly MentionRule[] = [
       if (group(m, 'politburo') !== undefined) return { start: widenLeft(text, m.index, POLITBURO_LEFT, 4), end };
       const head = group(m, 'named');
       if (head === undefined) return null;
-      const left = NAMED_MEETING_LEFT.exec(text.slice(Math.max(0, m.index - 18), m.index));
+      const before = text.slice(Math.max(0, m.index - 18), m.index);
+      // 全县干部大会: the whole county's cadres are the name, with nothing between.
+      const cadres = head === '干部大会' ? WHOLE_AREA_LEFT.exec(before) : null;
+      if (cadres) return { start: m.index - cadres[0].length, end };
+      const left = NAMED_MEETING_LEFT.exec(before);
       if (!left) return null;
       if (left[0].startsWith('中央') && head !== '工作会议') return null;
       const name = left.groups?.convened ?? left[0];
@@ -214,8 +219,23 @@ export const MENTION_RULES: readonly MentionRule[] = [
       '我主持召开⟦中央政治局常委会会议⟧时',
       '⟦中央全面深化改革委员会第十二次会议⟧',
       '⟦全国抗击新冠肺炎疫情表彰大会⟧',
+      '今天召开⟦全县三级干部大会⟧',
+      '在⟦全市领导干部大会⟧上',
+      '参加⟦全县干部大会⟧的同志',
+      '这次⟦全县经济高质量发展大会⟧',
+      '落实⟦全县优化营商环境大会⟧部署',
+      '⟦全市重点项目建设推进大会⟧',
+      '⟦全县安全生产警示教育大会⟧',
+      '召开⟦全省经济形势分析调度会⟧',
     ],
-    counterExamples: ['会议强调', '召开会议', '中央领导同志出席座谈会', '出席今天座谈会的科学家'],
+    counterExamples: [
+      '会议强调',
+      '召开会议',
+      '中央领导同志出席座谈会',
+      '出席今天座谈会的科学家',
+      '全县上下要开好这次大会',
+      '开好干部大会',
+    ],
   },
   ...PROGRAM_RULES,
   {

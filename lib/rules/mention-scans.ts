@@ -37,9 +37,16 @@ export const PARTY_CONGRESSES = new RegExp(
   `(?<partyCongress>次全国代表大会|[${NUMERALS}]大(?![学型类项批幅量力致多概约小道街厦件事城洲关队]))`,
   'g',
 );
+/**
+ * What a named meeting ends with. Not a bare 大会 or 会议 (这次大会, 开好会议 name nothing): the kinds of meeting a
+ * county or province names, 三级干部大会, 高质量发展大会, 营商环境大会, 调度会, 务虚会 among them.
+ */
+export const MEETING_HEADS =
+  '工作会议|工作会|座谈会|推进会|现场会|表彰大会|视频会|交流会|电视电话会议|动员大会|总结大会|研讨会|峰会|' +
+  '干部大会|推进大会|誓师大会|警示教育大会|发展大会|环境大会|部署会|调度会|观摩会|务虚会';
 export const NAMED_MEETINGS = new RegExp(
   `(?<politburo>政治局(?:常委会)?会议|政治局第[${NUMERALS}]+次集体学习|深化改革(?:领导小组|委员会)(?:第[${NUMERALS}]+次)?会议)` +
-    `|(?<named>工作会议|工作会|座谈会|推进会|现场会|表彰大会|视频会|交流会|电视电话会议|动员大会|总结大会|研讨会|峰会)`,
+    `|(?<named>${MEETING_HEADS})`,
   'g',
 );
 export const LOCAL_CONGRESS_LEFT = new RegExp(`(?:省|市|县|区|州|自治区)第[${NUMERALS}]+$`);
@@ -47,6 +54,8 @@ export const PARTY_CONGRESS_LEFT = new RegExp(`中国共产党第[${NUMERALS}]+$
 export const PARTY_CONGRESS =
   /^(?:中国共产党第[一二三四五六七八九十]+次全国代表大会|(?:党的|中共)?(?:十[一二三四五六七八九]|二十[一二三四五六七八九]?)大)$/;
 export const POLITBURO_LEFT = /(?:中央全面|中央)$/;
+/** The whole country, province, city, district or county, right before 干部大会 (全县干部大会). */
+export const WHOLE_AREA_LEFT = /(?:全国|全省|全市|全区|全县)$/;
 /** What names a meeting before its head: 中央经济工作会议, 全省…视频会, (召开)科学家座谈会. */
 export const NAMED_MEETING_LEFT = new RegExp(
   `(?:中央[${CJK}]{2,6}(?=$)|(?:全国|全省|全市|全区|全县)${NAME_CHAR}{2,14}$|(?:召开|出席|举行)了?(?:一个|这次)?(?<convened>${NAME_CHAR}{2,10})$)`,
