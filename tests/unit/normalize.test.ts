@@ -115,7 +115,8 @@ describe('title and date behind page variants', () => {
   });
 
   it("finds the chair's script of a meeting as the title, as the verdict counts it a speech", () => {
-    const text = '在全县安全生产工作会议上的主持词\n（2026年4月2日）\n同志们：\n现在开会。今天召开全县安全生产工作会议。';
+    const text =
+      '在全县安全生产工作会议上的主持词\n（2026年4月2日）\n同志们：\n现在开会。今天召开全县安全生产工作会议。';
     expect(analyze(text)).toMatchObject({ title: '在全县安全生产工作会议上的主持词', date: '2026-04-02' });
     expect(findTitle('会议主持词的写法\n主持词要简洁。')).toBeUndefined();
   });
