@@ -263,6 +263,13 @@ export const LEXICON: readonly LexiconEntry[] = [
   p('双百工程'),
   p('万企兴万村'),
   p('四好农村路'),
+  // Responsibility systems named for their chiefs (河长 for each river …), and a national campaign.
+  p('河长制'),
+  p('湖长制'),
+  p('林长制'),
+  p('田长制'),
+  p('河湖长制'),
+  p('厕所革命'),
   p('中国制造2025'),
   p('互联网+', true),
   p('人工智能+', true),

@@ -172,7 +172,13 @@ export const PROGRAM_RULES: readonly MentionRule[] = [
     },
     pattern: LEXICON_TERMS,
     accept: lexiconMatch('program'),
-    examples: ['认真落实⟦“三会一课”⟧、谈心谈话等制度', '深入学习运用⟦“千万工程”⟧经验', '落实⟦三会一课⟧制度'],
+    examples: [
+      '认真落实⟦“三会一课”⟧、谈心谈话等制度',
+      '深入学习运用⟦“千万工程”⟧经验',
+      '落实⟦三会一课⟧制度',
+      '全面推行⟦河长制⟧、⟦林长制⟧',
+      '持续推进农村⟦“厕所革命”⟧',
+    ],
     counterExamples: ['三会一次', '开展“互联网”宣传'],
   },
 ];
