@@ -5,7 +5,7 @@
  */
 import { group, widenLeft } from './mention-predicates';
 import type { MentionRule, MentionSpan } from './mention-rules';
-import { AMOUNTS, TARGET_CONTEXT_LEFT, TARGET_VERB_LEFT } from './mention-scans';
+import { AMOUNTS, TARGET_CONTEXT_LEFT, TARGET_OBJECT_LEFT, TARGET_VERB_LEFT } from './mention-scans';
 import { type QuantityTense, quantityTense } from './quantity-tense';
 
 /** The amount with its comparative (增长5.5%, 不少于3人), or null when it is a date, an ordinal or a bare count. */
@@ -18,7 +18,10 @@ function quantitySpan(m: RegExpExecArray, text: string): MentionSpan | null {
   if (text[m.index - 1] === '第' || /[0-9０-９.．\-—/:：]/.test(text[m.index - 1] ?? '')) return null;
   const start = widenLeft(text, m.index, TARGET_VERB_LEFT);
   const span = { start, end: m.index + amount.length };
-  const licensed = start < m.index || TARGET_CONTEXT_LEFT.test(text.slice(Math.max(0, m.index - 2), m.index));
+  const licensed =
+    start < m.index ||
+    TARGET_CONTEXT_LEFT.test(text.slice(Math.max(0, m.index - 2), m.index)) ||
+    TARGET_OBJECT_LEFT.test(text.slice(Math.max(0, m.index - 14), m.index));
   if (/^(?:元|美元|%|％|个百分点)$/.test(unit)) return span;
   if (/^(?:年|个月|天)$/.test(unit)) {
     if (!qualifier?.includes('内')) return null;
@@ -74,8 +77,18 @@ export const QUANTITY_RULES: readonly MentionRule[] = [
       '动态储备村级后备干部⟦2名以上⟧',
       '常住人口在5000人以上增配⟦1名⟧专职副书记',
       '社区专职工作者⟦不少于3人⟧',
+      '今年新建高标准农田⟦12万亩⟧',
+      '全年实施重点项目⟦150个⟧',
     ],
-    counterExamples: ['2025年3月5日', '第3名', '1月7日，我主持召开', '经过14年不屈不挠的浴血奋战', '成立75周年'],
+    counterExamples: [
+      '2025年3月5日',
+      '第3名',
+      '1月7日，我主持召开',
+      '经过14年不屈不挠的浴血奋战',
+      '成立75周年',
+      '全县有行政村120个',
+      '建设中的项目有30个',
+    ],
   },
   {
     id: 'result.quantity',
