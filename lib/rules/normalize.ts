@@ -86,8 +86,36 @@ function neighbour(text: string, i: number, step: 1 | -1): number {
   return -1;
 }
 
+const FULL_STOP = 0x3002;
+
+/** Whether the '.' at `i` closes an outline numeral at a line start (一. 十二.): a heading marker, not a full stop. */
+function closesLineStartNumeral(text: string, i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && '一二三四五六七八九十'.includes(text[j])) j--;
+  if (j === i - 1) return false;
+  while (j >= 0 && isBlank(text.charCodeAt(j))) j--;
+  return j < 0 || text.charCodeAt(j) === 10;
+}
+
+/**
+ * '.' typed for 。 on pages keyed in ASCII (产业发展提质增效.新培育…): a full stop when Chinese text precedes it and
+ * Chinese text or the line's end follows. Never in 6.5, www.gov.cn or an outline marker 一. at a line start.
+ */
+function foldAsciiPeriod(text: string, i: number): number {
+  const prev = neighbour(text, i, -1);
+  if (!isChineseWriting(prev) || closesLineStartNumeral(text, i)) return 0x2e;
+  const next = neighbour(text, i, 1);
+  return next === -1 || isChineseWriting(next) ? FULL_STOP : 0x2e;
+}
+
+/** Chinese text other than full-width digits and letters (６.５ is a decimal). */
+function isChineseWriting(code: number): boolean {
+  return isChinese(code) && !(code >= 0xff10 && code <= 0xff5a);
+}
+
 /** Fold one ASCII punctuation mark when it sits in Chinese text (never in 10:30, 1,000, http://). */
 function foldAsciiPunct(text: string, i: number, code: number): number {
+  if (code === 0x2e) return foldAsciiPeriod(text, i);
   const full = TO_FULL_WIDTH[code];
   const before = i > 0 ? text.charCodeAt(i - 1) : -1;
   const after = i + 1 < text.length ? text.charCodeAt(i + 1) : -1;
@@ -187,7 +215,8 @@ function identityOf(text: string): NormalizedText {
 
 /** Characters whose fold depends on their neighbours (flag table: one lookup per character). */
 const CONTEXT_DEPENDENT = new Uint8Array(0x10000);
-for (const code of [...Object.keys(TO_FULL_WIDTH).map(Number), 0x22, 0xff0e, 0x2d, 10]) CONTEXT_DEPENDENT[code] = 1;
+for (const code of [...Object.keys(TO_FULL_WIDTH).map(Number), 0x22, 0xff0e, 0x2d, 0x2e, 10])
+  CONTEXT_DEPENDENT[code] = 1;
 
 /**
  * Characters `mayChange` must look at — those that fold, context-dependent ones, blanks — as a 64K byte table:
@@ -248,7 +277,7 @@ export function normalizeText(original: string): NormalizedText {
     const code = original.charCodeAt(i);
     let out = fold[code];
     if (CONTEXT_DEPENDENT[code] === 1) {
-      if (code in TO_FULL_WIDTH) out = foldAsciiPunct(original, i, code);
+      if (code in TO_FULL_WIDTH || code === 0x2e) out = foldAsciiPunct(original, i, code);
       else if (code === 0x22) {
         out = foldStraightQuote(original, i, quoteOpen);
         if (out !== 0x22) quoteOpen = !quoteOpen;

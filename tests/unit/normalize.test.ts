@@ -19,6 +19,7 @@ describe('normalizeText: what it folds', () => {
     ['提出"两个确保"的要求', '提出“两个确保”的要求'],
     ['在全县大会上的讲话\n同志\n们：今天召开会\n议', '在全县大会上的讲话\n同志们：今天召开会议'],
     ['题目－－副题', '题目——副题'],
+    ['(一)产业提质增效.新培育企业26家.\n思想统一.行动一致', '（一）产业提质增效。新培育企业26家。\n思想统一。行动一致'],
   ])('%s → %s', (input, expected) => {
     expect(fold(input)).toBe(expected);
   });
@@ -27,6 +28,7 @@ describe('normalizeText: what it folds', () => {
     ['decimals and times', '增长6.5%，上午10:30开会，共1,000人'],
     ['numbering', '1. 总体要求\n2. 主要任务'],
     ['URLs', '网址 http://www.gov.cn/a,b?c=1'],
+    ['outline markers and names with a dot', '一.提高站位\n十二. 加强领导\n访问www.gov.cn查询，Node.js版本'],
     ['English', 'Hello, world: (yes)!'],
     ['a title line followed by the body', '在全县大会上的讲话\n同志们：'],
   ])('leaves %s alone', (_, input) => {
@@ -55,7 +57,8 @@ describe('normalizeText: the offset map (property-style over random texts)', () 
       for (let f = 0; f < n.text.length; f++) {
         const o = n.toOriginal(f);
         const back = normalizeText(original[o]).text;
-        const same = back === n.text[f] || /[，：；（）！？“”—.]/.test(n.text[f]);
+        // Context-dependent folds (an ASCII mark becomes full-width only inside Chinese text) are checked above.
+        const same = back === n.text[f] || /[，：；（）！？“”—.。]/.test(n.text[f]);
         if (!same) bad.push(`${JSON.stringify(original)} @${f}`);
       }
     }
