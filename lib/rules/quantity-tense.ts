@@ -10,9 +10,11 @@ export type QuantityTense = 'target' | 'result';
 
 /**
  * Within the sentence: words that make a number a goal. 到2027年 is "by 2027", but 到2025年的 is the far end of a
- * comparison (由2020年的186亿元增加到2025年的265亿元), which says nothing about the future.
+ * comparison (由2020年的186亿元增加到2025年的265亿元), which says nothing about the future; and 未来工厂, 未来社区,
+ * 未来乡村 are names of programs, not the future.
  */
-const FORWARD = /目标|力争|预期|确保|争取|到20[0-9]{2}年(?!的)|今年|明年|今后|未来|要实现|要达到|将达到|不低于|控制在/;
+const FORWARD =
+  /目标|力争|预期|确保|争取|到20[0-9]{2}年(?!的)|今年|明年|今后|未来(?!工厂|社区|乡村|实验室|产业)|要实现|要达到|将达到|不低于|控制在/;
 /**
  * Within the sentence: words that make a number an outcome already reached. 以来 and N年来 look back from now
  * (今年以来, 党的十八大以来, 近年来, 五年来): what follows them has happened, even in a sentence that says 今年.
