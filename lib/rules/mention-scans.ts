@@ -87,7 +87,7 @@ export const NUMBERED_HEADS = new RegExp(
 );
 export const PROGRAM_HEAD_TERMS = new RegExp(`(?<head>(?:${PROGRAM_HEADS})(?![${HEAD_BLOCKERS}]))`, 'g');
 export const AMOUNTS = new RegExp(
-  `(?<amount>(?<digits>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?:多|余)?(?:万亿|亿|万|千)?` +
+  `(?<amount>(?<digits>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?:多|余)?(?:万亿|亿|万|千)?(?:多|余)?` +
     `(?<unit>元|美元|%|％|个百分点|人次|名|人|个月|个|家|所|项|户|座|套|公里|千米|吨|亩|公顷|千瓦|辆|台|场|件|年|天)` +
     `(?<qualifier>以上|以下|左右|以内|之内|内)?)`,
   'g',
