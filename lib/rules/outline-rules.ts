@@ -214,7 +214,8 @@ export const OUTLINE_RULES: readonly OutlineRule[] = [
     id: 'outline.diTopic',
     family: 'di',
     kind: 'point',
-    marker: `第(${CN})(个[^\\s，。：；、“”,:;]{1,4}?)[：，:,]`,
+    // 第一个字是“实”: a keyword speech names each point in quotes after 是.
+    marker: `第(${CN})(个[^\\s，。：；、“”,:;]{1,4}?)(?:[：，:,]|是(?=“))`,
     placement: 'inline',
     description: {
       zh: '第一个问题：第二个问题：（以及 第一个阶段，…）',
@@ -223,10 +224,12 @@ export const OUTLINE_RULES: readonly OutlineRule[] = [
     examples: [
       '下面，我讲3个问题。第一个问题：深刻认识脱贫攻坚的进展。党的十八大以来成绩显著。第二个问题：清醒把握困难挑战。成绩来之不易。',
       '可以分两个阶段来安排。\n第一个阶段，从二○二○年到二○三五年。\n第二个阶段，从二○三五年到本世纪中叶。',
+      '我给大家讲三个字。\n第一个字是“实”。实字为先。\n第二个字是“严”。严是爱。',
     ],
     counterExamples: [
       '实现第一个百年奋斗目标。第二个百年奋斗目标，是建成现代化强国。',
       '第一个问题：深刻认识进展。第二个阶段，从二○三五年开始。',
+      '他学写的第一个字是“人”，第二个字是“大”。',
     ],
   },
   {
