@@ -3,6 +3,7 @@
  * the CLI and the tests all call it on the same plain text.
  */
 import { findBoilerplate, withoutBoilerplate } from './boilerplate';
+import { withoutCoverNote } from './cover-note';
 import { applyCustomRules, type CompiledRuleSet } from './custom-rules';
 import { MENTION_RULES } from './mention-rules';
 import { findMentions, mentionKey } from './mentions';
@@ -33,7 +34,8 @@ function analyzeNormalized(text: string, options: AnalyzeOptions): Analysis {
   const mentions = options.ruleSet
     ? findMentionsWithRuleSet(text, boilerplate, options.ruleSet)
     : findMentions(text, { boilerplate });
-  const speech = withoutBoilerplate(text, boilerplate);
+  // The verdict reads the speech alone: no site boilerplate, no office's cover note circulating it.
+  const speech = withoutCoverNote(withoutBoilerplate(text, boilerplate));
   const verdict = judge(buildVerdictContext(speech, outline, mentions));
   const title = findTitle(speech);
   const date = findDate(speech, title);

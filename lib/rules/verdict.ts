@@ -3,6 +3,7 @@
  * into a score (logistic of bias + Σ weights) and a genre.
  */
 import { withoutBoilerplate } from './boilerplate';
+import { withoutCoverNote } from './cover-note';
 import type { Genre, Mention, OutlineItem, Reason, Verdict } from './types';
 import { joinSpacedWraps, unwrapHardLines } from './unwrap';
 import { VERDICT_BIAS, VERDICT_RULES, countMatches, type VerdictContext, type VerdictRule } from './verdict-rules';
@@ -137,5 +138,5 @@ export function verdictFor(
   outline: readonly OutlineItem[] = [],
   mentions: readonly Mention[] = [],
 ): Verdict {
-  return judge(buildVerdictContext(withoutBoilerplate(text), outline, mentions));
+  return judge(buildVerdictContext(withoutCoverNote(withoutBoilerplate(text)), outline, mentions));
 }
