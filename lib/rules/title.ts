@@ -19,7 +19,7 @@ const SPEECH_WORD = '(?:讲话|讲话稿|讲话文稿|表态发言|发言|致辞
 
 /** A whole line that is a title: “…在…会议上的讲话”, “2026年安徽省政府工作报告”, “——在…代表大会上的报告”. */
 const TITLE_LINE = new RegExp(
-  `^(?:(?:\\d{4}年)?[^。！？\\n]{0,60}?(?:上|时)的(?:重要)?${SPEECH_WORD}|\\d{4}年[^。！？，\\n]{0,24}?政府工作报告|${DASH}[ \\t　]*在[^。！？\\n]{2,50}?上的报告)$`,
+  `^(?:(?:\\d{4}年)?[^。！？\\n]{0,60}?(?:上|时)的(?:重要)?${SPEECH_WORD}|\\d{4}年[^。！？，\\n]{0,24}?政府工作报告|${DASH}[ \\t　]*在[^。！？\\n]{2,50}?上的(?:工作)?报告)$`,
 );
 /** A bare “政府工作报告” line only counts when the next line gives the occasion (else it is a menu link). */
 const BARE_REPORT_LINE = /^[^。！？，\n]{0,24}?政府工作报告$/;
