@@ -49,7 +49,9 @@ export const PARTY_CONGRESSES = new RegExp(
  */
 export const MEETING_HEADS =
   '工作会议|工作会|座谈会|推进会|现场会|表彰大会|视频会|交流会|电视电话会议|动员大会|总结大会|研讨会|峰会|' +
-  '干部大会|推进大会|誓师大会|警示教育大会|发展大会|环境大会|部署会|调度会|观摩会|务虚会';
+  '干部大会|推进大会|誓师大会|警示教育大会|发展大会|环境大会|部署会|调度会|观摩会|务虚会|' +
+  // The standing meetings of a party committee or government, and its study sessions, named by their organ.
+  '常委会会议|常委会（扩大）会议|常务会议|中心组学习会|中心组集体学习会|领导干部会议';
 export const NAMED_MEETINGS = new RegExp(
   `(?<politburo>政治局(?:常委会)?会议|政治局第[${NUMERALS}]+次集体学习|深化改革(?:领导小组|委员会)(?:第[${NUMERALS}]+次)?会议)` +
     `|(?<named>${MEETING_HEADS})`,
@@ -64,7 +66,9 @@ export const POLITBURO_LEFT = /(?:中央全面|中央)$/;
 export const WHOLE_AREA_LEFT = /(?:全国|全省|全市|全区|全县)$/;
 /** What names a meeting before its head: 中央经济工作会议, 全省…视频会, (召开)科学家座谈会. */
 export const NAMED_MEETING_LEFT = new RegExp(
-  `(?:中央[${CJK}]{2,6}(?=$)|(?:全国|全省|全市|全区|全县)${NAME_CHAR}{2,14}$|(?:召开|出席|举行)了?(?:一个|这次)?(?<convened>${NAME_CHAR}{2,10})$)`,
+  `(?:中央[${CJK}]{2,6}(?=$)|(?:全国|全省|全市|全区|全县)${NAME_CHAR}{2,14}$|(?:召开|出席|举行)了?(?:一个|这次)?(?<convened>${NAME_CHAR}{2,10})$` +
+    // The organ whose meeting it is: 县委常委会会议, 县政府常务会议, 县委理论学习中心组学习会.
+    `|(?:省委|市委|县委|区委|州委|党委|党组|省政府|市政府|县政府|区政府|人民政府|国务院)(?:理论学习)?$)`,
 );
 
 /**
