@@ -267,7 +267,8 @@ export const OUTLINE_RULES: readonly OutlineRule[] = [
     id: 'outline.shi',
     family: 'shi',
     kind: 'list',
-    marker: `(${CN})()是`,
+    // 1是 2是: document sites that print every numeral as a digit (1、 and （1） are their headings already).
+    marker: `(${CN}|[1-9])()是`,
     placement: 'inline',
     rejectEcho: true,
     description: {
@@ -277,12 +278,14 @@ export const OUTLINE_RULES: readonly OutlineRule[] = [
     examples: [
       '主要有四个特点：一是强化党委抓。重视程度提高。二是推动重心下移。基层基础夯实。',
       '注意把握以下几点：一是注重对标对表；二是坚持问题导向；三是强化系统观念。',
+      '存在的问题：1是项目储备不足。2是要素保障不够有力。3是部分单位作风不实。',
     ],
     counterExamples: [
       '统一是前提。唯一是标准。',
       '一是加强学习，这是基础。',
       '要做到一是一、二是二，实事求是。',
       '一是一，二是二。实事求是。',
+      '这个数的个位是1。3是奇数。',
       '主要有三件大事：一是迎来建党百年，二是进入新时代，三是完成脱贫攻坚。',
       '这就是“一肩挑”。“一将难求”的困境。“两学一做”一是重点，二是难点。',
     ],
