@@ -16,10 +16,12 @@ const ZERO_WIDTH = /[\u200b-\u200d\ufeff\u2060]/g;
 const DASH = '(?:——|――)';
 // The chair's script (主持词) is spoken at the meeting too: the verdict and the speaker rules count it already.
 const SPEECH_WORD = '(?:讲话|讲话稿|讲话文稿|表态发言|发言|致辞|演讲|主旨讲话|讲稿|主持词|主持辞|主持讲话)';
+/** The kind of speech a title may name before the word (在…会议上的总结讲话, 动员讲话, 点评讲话). */
+const SPEECH_KIND = '(?:重要|总结|点评|动员|部署|即席|书面)?';
 
 /** A whole line that is a title: “…在…会议上的讲话”, “2026年安徽省政府工作报告”, “——在…代表大会上的报告”. */
 const TITLE_LINE = new RegExp(
-  `^(?:(?:\\d{4}年)?[^。！？\\n]{0,60}?(?:上|时)的(?:重要)?${SPEECH_WORD}|\\d{4}年[^。！？，\\n]{0,24}?政府工作报告|${DASH}[ \\t　]*在[^。！？\\n]{2,50}?上的(?:工作)?报告)$`,
+  `^(?:(?:\\d{4}年)?[^。！？\\n]{0,60}?(?:上|时)的${SPEECH_KIND}${SPEECH_WORD}|\\d{4}年[^。！？，\\n]{0,24}?政府工作报告|${DASH}[ \\t　]*在[^。！？\\n]{2,50}?上的(?:工作)?报告)$`,
 );
 /** A bare “政府工作报告” line only counts when the next line gives the occasion (else it is a menu link). */
 const BARE_REPORT_LINE = /^[^。！？，\n]{0,24}?政府工作报告$/;
@@ -33,7 +35,7 @@ const OCCASION_START = new RegExp(
 );
 /** Run-in title at the very start of a text without line breaks. */
 const RUN_IN_TITLE =
-  /^[^。！？\n]{0,60}?在[^。！？\n]{2,60}?(?:上|时)的(?:重要)?(?:讲话|致辞|演讲)(?=[（(]|同志们|各位|女士们|尊敬的|※)/;
+  /^[^。！？\n]{0,60}?在[^。！？\n]{2,60}?(?:上|时)的(?:重要|总结|点评|动员|部署)?(?:讲话|致辞|演讲)(?=[（(]|同志们|各位|女士们|尊敬的|※)/;
 /** Run-in title closed by a byline marker: “标题※习近平正文…” (求是 reprints). */
 const BYLINE_TITLE = /^([^。！？\n※]{4,60})※/;
 

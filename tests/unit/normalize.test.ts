@@ -126,6 +126,15 @@ describe('title and date behind page variants', () => {
     expect(findTitle('会议主持词的写法\n主持词要简洁。')).toBeUndefined();
   });
 
+  it('finds a title that names the kind of speech (总结讲话, 动员讲话, 点评讲话)', () => {
+    for (const title of [
+      '在全县经济工作会议上的总结讲话',
+      '在全市宣传工作会议上的动员讲话',
+      '在全县安全生产会议上的点评讲话',
+    ])
+      expect(analyze(`${title}\n同志们：\n今天召开会议。`).title).toBe(title);
+  });
+
   it('does not take a quoted speech for a title', () => {
     expect(findTitle('深入学习贯彻县委书记在全县经济工作会议上的讲话精神\n各乡镇要')).toBeUndefined();
   });
