@@ -17,6 +17,7 @@
  * Standalone: `npx tsx bench/cold.ts` (needs `.output/chrome-mv3` or TIFA_EXTENSION_DIR).
  */
 import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { join } from 'node:path';
 import {
   CORPUS_DIR,
@@ -85,13 +86,18 @@ const DONE_PROBE = `
   } catch {}
 `;
 
+/** Loads `url` in `page` and waits for the content script's first run to record tifa:total (DONE_PROBE). */
+async function loadUntilFirstRun(page: Page, url: string, probes = ''): Promise<void> {
+  await page.addInitScript({ content: probes + DONE_PROBE });
+  const done = page.waitForEvent('console', { predicate: (m) => m.text() === DONE_TEXT, timeout: 30_000 });
+  await page.goto(url);
+  await done;
+}
+
 async function tifaCold(tifa: ExtensionBrowser, url: string): Promise<ColdRun> {
   const { page } = await newTab(tifa, undefined);
   try {
-    await page.addInitScript({ content: LONG_TASK_PROBE + DONE_PROBE });
-    const done = page.waitForEvent('console', { predicate: (m) => m.text() === DONE_TEXT, timeout: 30_000 });
-    await page.goto(url);
-    await done;
+    await loadUntilFirstRun(page, url, LONG_TASK_PROBE);
     if ((await waitForTifa(page, 1_000)) !== 'policy') throw new Error(`${url}: Tifa did not see a policy text`);
     // Both clocks count from their own timeOrigin; origin + time puts the page and the worker on one axis.
     const worker = await tifa.serviceWorker.evaluate(() => {
@@ -142,10 +148,7 @@ async function tifaStoppedWorker(tifa: ExtensionBrowser, url: string): Promise<{
   // Not newTab(): it asks the (stopped) worker for the tab ids.
   const page = await tifa.context.newPage();
   try {
-    await page.addInitScript({ content: DONE_PROBE });
-    const done = page.waitForEvent('console', { predicate: (m) => m.text() === DONE_TEXT, timeout: 30_000 });
-    await page.goto(url);
-    await done;
+    await loadUntilFirstRun(page, url);
     // No helper function inside: tsx would wrap it in a __name() call the page does not have.
     return await page.evaluate(() => ({
       total: performance.getEntriesByName('tifa:total', 'measure')[0]?.duration ?? Number.NaN,

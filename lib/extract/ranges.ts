@@ -76,7 +76,7 @@ export function boundsForAll(ex: ExtractedText, spans: readonly { start: number;
 
 function checkSpan(ex: ExtractedText, start: number, end: number): void {
   if (!(Number.isInteger(start) && Number.isInteger(end)) || start < 0 || end < start || end > ex.text.length) {
-    throw new RangeError(`rangeFor: [${start}, ${end}) is not a span of the ${ex.text.length}-character text`);
+    throw new RangeError(`boundsFor: [${start}, ${end}) is not a span of the ${ex.text.length}-character text`);
   }
 }
 

@@ -2,8 +2,8 @@
  * `analyze(text)`: the one entry point of the shared rule set. Pure and synchronous: the content script,
  * the CLI and the tests all call it on the same plain text.
  */
-import { findBoilerplate, withoutBoilerplate } from './boilerplate';
-import { withoutCoverNote } from './cover-note';
+import { findBoilerplate } from './boilerplate';
+import { speechOnly } from './cover-note';
 import { applyCustomRules, type CompiledRuleSet } from './custom-rules';
 import { MENTION_RULES } from './mention-rules';
 import { findMentions, mentionKey } from './mentions';
@@ -35,7 +35,7 @@ function analyzeNormalized(text: string, options: AnalyzeOptions): Analysis {
     ? findMentionsWithRuleSet(text, boilerplate, options.ruleSet)
     : findMentions(text, { boilerplate });
   // The verdict reads the speech alone: no site boilerplate, no office's cover note circulating it.
-  const speech = withoutCoverNote(withoutBoilerplate(text, boilerplate));
+  const speech = speechOnly(text, boilerplate);
   const verdict = judge(buildVerdictContext(speech, outline, mentions));
   const title = findTitle(speech);
   const date = findDate(speech, title);

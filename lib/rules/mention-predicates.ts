@@ -28,14 +28,14 @@ export const MEASURE_ONLY = new RegExp(`^[${NUMERAL_CHARS}]+[个项大条把张�
 /** A run of wins or moves (“十一连冠”, “五连胜”, “三连涨”): a record, not a formulation. */
 export const STREAK = new RegExp(`^[${NUMERAL_CHARS}]+连[冠胜败涨跌升降增减霸]`);
 
+/** A length of time in quotes (“三个月”, “两年”, “七天”) is emphasis, not a formulation. */
+const DURATION = /^[一二两三四五六七八九十百]+(?:个月|个小时|个工作日|小时|分钟|天|日|周|年|岁)$/;
+
 /**
  * A numbered formulation as written in quotes: starts with a numeral (两/三/…/双/百/千/万) and has a head
  * after it (“三把尺子”, “三强型”, “两张皮”); 一 only counts with a second numeral (“一带一路”, “一老一小”), since
  * “一刀切”, “一肩挑”, “一将难求” are idioms. Parts joined by 、 must each start with a numeral (“双随机、一公开”).
  */
-/** A length of time in quotes (“三个月”, “两年”, “七天”) is emphasis, not a formulation. */
-const DURATION = /^[一二两三四五六七八九十百]+(?:个月|个小时|个工作日|小时|分钟|天|日|周|年|岁)$/;
-
 export function isNumberedTerm(inner: string): boolean {
   if (inner.includes('、')) {
     // Every part starts with a numeral and one is a numbered term by itself: “双随机、一公开”, “五统一、一开放”.
@@ -48,7 +48,7 @@ export function isNumberedTerm(inner: string): boolean {
   }
   // Some document sites print every numeral as a digit (“3个聚焦”, “5大行动”): read it as the numeral it was.
   const digit = /^[1-9](?=[个大项条种张])/.exec(inner);
-  if (digit) return isNumberedTerm('一二三四五六七八九'[Number(digit[0]) - 1] + inner.slice(1));
+  if (digit) return isNumberedTerm(NUMERALS[Number(digit[0]) - 1] + inner.slice(1));
   if (inner.length < 2 || inner.length > 8 || NOT_FORMULATIONS.has(inner)) return false;
   if (!ALL_CJK.test(inner) || DURATION.test(inner)) return false;
   if (inner.includes('的')) return false;

@@ -10,14 +10,14 @@ export const PLENUM_LEFT = new RegExp(`(?:省委|市委|县委|区委|党的|中
 /** Comparatives that belong to a target's text: 增长5.5%, 不少于3人. */
 export const TARGET_VERB_LEFT =
   /(?:年均增长|增长|下降|提高|降低|减少|增加|新增|达到|超过|突破|控制在|不少于|不低于|不超过|不高于)了?$/;
-/** Verbs that make a bare count a target without being part of it: 培养储备|5000名以上, 增配|1名. */
-export const TARGET_CONTEXT_LEFT = /(?:储备|培养|增配|完成|实现|建成|新建|培训|引进|带动|吸纳|安置|招录|选派)$/;
 /**
- * The same with the object between verb and count, as plans are written: 新建高标准农田|12万亩, 实施重点项目|150个,
- * 改造老旧小区|86个. The object is a few characters of one clause, without 的/是/有 (建设中的项目有30个 is no plan).
+ * What makes a bare count an amount without being part of it: a verb right before it (培养储备|5000名以上,
+ * 增配|1名), or a plan's verb with its object between (新建高标准农田|12万亩, 实施重点项目|150个, 改造老旧小区|86个;
+ * the object is a few characters of one clause, without 的/是/有: 建设中的项目有30个 is no plan).
+ * Read on the 14 characters before the count.
  */
-export const TARGET_OBJECT_LEFT =
-  /(?:新建|建成|实施|改造|培育|引进|创建|开工|新开工|招引|打造|新增|认定|储备|培训|完成)(?:(?![的是有为在和与及])[\u4e00-\u9fff]){1,10}$/;
+export const TARGET_LICENSE_LEFT =
+  /(?:储备|培养|增配|完成|实现|建成|新建|培训|引进|带动|吸纳|安置|招录|选派)$|(?:新建|建成|实施|改造|培育|引进|创建|开工|新开工|招引|打造|新增|认定|储备|培训|完成)(?:(?![的是有为在和与及])[\u4e00-\u9fff]){1,10}$/;
 
 export const CONGRESS_LEFT = new RegExp(`(?:(?:${PROVINCES})(?:省|市|自治区)|[省市])?第?[${NUMERALS}]{1,3}$`);
 

@@ -5,7 +5,7 @@
  */
 import { group, widenLeft } from './mention-predicates';
 import type { MentionRule, MentionSpan } from './mention-rules';
-import { AMOUNTS, TARGET_CONTEXT_LEFT, TARGET_OBJECT_LEFT, TARGET_VERB_LEFT } from './mention-scans';
+import { AMOUNTS, TARGET_LICENSE_LEFT, TARGET_VERB_LEFT } from './mention-scans';
 import { type QuantityTense, quantityTense } from './quantity-tense';
 
 /** The amount with its comparative (增长5.5%, 不少于3人), or null when it is a date, an ordinal or a bare count. */
@@ -18,10 +18,7 @@ function quantitySpan(m: RegExpExecArray, text: string): MentionSpan | null {
   if (text[m.index - 1] === '第' || /[0-9０-９.．\-—/:：]/.test(text[m.index - 1] ?? '')) return null;
   const start = widenLeft(text, m.index, TARGET_VERB_LEFT);
   const span = { start, end: m.index + amount.length };
-  const licensed =
-    start < m.index ||
-    TARGET_CONTEXT_LEFT.test(text.slice(Math.max(0, m.index - 2), m.index)) ||
-    TARGET_OBJECT_LEFT.test(text.slice(Math.max(0, m.index - 14), m.index));
+  const licensed = start < m.index || TARGET_LICENSE_LEFT.test(text.slice(Math.max(0, m.index - 14), m.index));
   if (/^(?:元|美元|%|％|个百分点)$/.test(unit)) return span;
   if (/^(?:年|个月|天)$/.test(unit)) {
     if (!qualifier?.includes('内')) return null;

@@ -16,13 +16,21 @@ const ZERO_WIDTH = /[\u200b-\u200d\ufeff\u2060]/g;
 const DASH = '(?:——|――)';
 // The chair's script (主持词) is spoken at the meeting too: the verdict and the speaker rules count it already.
 const SPEECH_WORD = '(?:讲话|讲话稿|讲话文稿|表态发言|发言|致辞|演讲|主旨讲话|讲稿|主持词|主持辞|主持讲话)';
-/** The kind of speech a title may name before the word (在…会议上的总结讲话, 动员讲话, 点评讲话). */
-const SPEECH_KIND = '(?:重要|总结|点评|动员|部署|即席|书面)?';
+/**
+ * The kind of speech a title may name before the word (在…会议上的总结讲话, 动员讲话, 点评讲话, 开班讲话): one list for
+ * the title reader and the verdict's title rules (verdict-speech-titles.ts).
+ */
+export const SPEECH_KIND = '(?:重要|总结|点评|动员|部署|主持|即席|书面|开班|开幕|闭幕)?';
 
 /** A whole line that is a title: “…在…会议上的讲话”, “2026年安徽省政府工作报告”, “——在…代表大会上的报告”. */
 const TITLE_LINE = new RegExp(
   `^(?:(?:\\d{4}年)?[^。！？\\n]{0,60}?(?:上|时)的${SPEECH_KIND}${SPEECH_WORD}|\\d{4}年[^。！？，\\n]{0,24}?政府工作报告|${DASH}[ \\t　]*在[^。！？\\n]{2,50}?上的(?:工作)?报告)$`,
 );
+/** Whether one line of text is a title line as findTitle reads it (…在…会议上的讲话, 2026年…政府工作报告, ——在…上的报告). */
+export function isTitleLine(line: string): boolean {
+  return TITLE_LINE.test(clean(line));
+}
+
 /** A bare “政府工作报告” line only counts when the next line gives the occasion (else it is a menu link). */
 const BARE_REPORT_LINE = /^[^。！？，\n]{0,24}?政府工作报告$/;
 /** A subtitle line giving the occasion: “——2026年2月5日在…会议上”, “（2026年1月27日在…会议上）”. */
@@ -34,8 +42,9 @@ const OCCASION_START = new RegExp(
   `^(?:${DASH}|[（(])[ \\t　]*(?:\\d{4}年\\d{1,2}月\\d{1,2}日|[${N}]{4}年[${N}]{1,2}月[${N}]{1,3}日)在`,
 );
 /** Run-in title at the very start of a text without line breaks. */
-const RUN_IN_TITLE =
-  /^[^。！？\n]{0,60}?在[^。！？\n]{2,60}?(?:上|时)的(?:重要|总结|点评|动员|部署)?(?:讲话|致辞|演讲)(?=[（(]|同志们|各位|女士们|尊敬的|※)/;
+const RUN_IN_TITLE = new RegExp(
+  `^[^。！？\\n]{0,60}?在[^。！？\\n]{2,60}?(?:上|时)的${SPEECH_KIND}(?:讲话|致辞|演讲)(?=[（(]|同志们|各位|女士们|尊敬的|※)`,
+);
 /** Run-in title closed by a byline marker: “标题※习近平正文…” (求是 reprints). */
 const BYLINE_TITLE = /^([^。！？\n※]{4,60})※/;
 

@@ -4,14 +4,14 @@
  * 在…会议上的讲话, 县长在…会上的发言, 务虚会区长讲话, 县长讲话：在…会议上, 关于…的讲话, 党课讲稿. Rules read
  * normalised text (normalize.ts): full-width punctuation, simplified script.
  */
+import { SPEECH_KIND } from './title';
+
 /** Speakers' roles that title a local speech: 县长在…的讲话, 务虚会区长讲话. */
 const ROLE = '(?:书记|县长|市长|区长|镇长|乡长|局长|主任|部长|主席|委员|常委|负责人|领导|校长|同志)';
 /** What a speech is called in its title. */
 const SPEECH_WORD =
   '(?:讲话要点|讲话摘要|讲话|讲话稿|讲话文稿|讲话提纲|表态发言|交流发言|发言|发言稿|致辞|主旨讲话|动员讲话|总结讲话|点评讲话|' +
   '主持讲话|主持词|主持辞|演讲|讲稿)';
-/** What the speech is, before its name: 在…会议上的总结讲话 · …上的点评讲话 · …上的即席讲话. */
-const SPEECH_KIND = '(?:重要|总结|点评|动员|主持|即席|书面|开班|开幕|闭幕)?';
 /** After a title's speech word: the body (salutation, date, line end) — or site junk glued on; never 精神/中/时. */
 const NOT_A_REFERENCE = '(?![精中时后引指强内全的和与及稿要会上，。、；]|文稿)';
 /** A line that quotes a speech (学习贯彻…讲话, 传达…讲话) is not its title. */

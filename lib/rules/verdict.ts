@@ -2,8 +2,7 @@
  * The verdict engine: evaluates every verdict rule on a text and combines the weights of those that fire
  * into a score (logistic of bias + Σ weights) and a genre.
  */
-import { withoutBoilerplate } from './boilerplate';
-import { withoutCoverNote } from './cover-note';
+import { speechOnly } from './cover-note';
 import type { Genre, Mention, OutlineItem, Reason, Verdict } from './types';
 import { joinSpacedWraps, unwrapHardLines } from './unwrap';
 import { VERDICT_BIAS, VERDICT_RULES, countMatches, type VerdictContext, type VerdictRule } from './verdict-rules';
@@ -132,11 +131,11 @@ export function judge(ctx: VerdictContext, rules: readonly VerdictRule[] = VERDI
   return { isPolicy, genre, score, reasons };
 }
 
-/** Verdict for a raw text (boilerplate removed first). */
+/** Verdict for a raw text (boilerplate and a cover note removed first). */
 export function verdictFor(
   text: string,
   outline: readonly OutlineItem[] = [],
   mentions: readonly Mention[] = [],
 ): Verdict {
-  return judge(buildVerdictContext(withoutCoverNote(withoutBoilerplate(text)), outline, mentions));
+  return judge(buildVerdictContext(speechOnly(text), outline, mentions));
 }
