@@ -13,11 +13,14 @@
  * - The round trip's legs on each cold run (page → worker, the handler, worker → page), and the messaging
  *   floor from an extension page: an empty message, and the page's text under a kind nobody handles.
  *
+ * - The alternative to the round trip: the rule set run in the page itself, cold (its script loaded, and its first
+ *   analysis of the page's text), which is what a content script carrying the rules would pay on every load.
+ *
  * Goals: the page's own thread (extract + paint) ≤ 0.4× mark.js cold; total to highlights ≤ 1× mark.js cold.
+ * Samplers: bench/cold-samples.ts.
  * Standalone: `npx tsx bench/cold.ts` (needs `.output/chrome-mv3` or TIFA_EXTENSION_DIR).
  */
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { join } from 'node:path';
 import {
   CORPUS_DIR,
@@ -27,11 +30,20 @@ import {
   seedPageHtml,
   speechPageHtml,
   startServer,
-  waitForTifa,
   type ExtensionBrowser,
 } from '../tests/e2e/harness';
-import { compareRow, summarize, type Samples, runAlone } from './measure';
-import { LONG_TASK_PROBE, MARK_JS, tifaRun } from './reading';
+import {
+  bareWalkCold,
+  markJsCold,
+  messagingFloor,
+  rulesInPageCold,
+  rulesScript,
+  tifaCold,
+  tifaStoppedWorker,
+  tifaWarm,
+  type ColdRun,
+} from './cold-samples';
+import { compareRow, summarize, runAlone } from './measure';
 import type { BenchRow } from './types';
 
 const AREA = 'cold';
@@ -43,229 +55,6 @@ const TOTAL_GOAL = 1;
 /** Outline markers, quoted names, 《titles》 and numbers with units: what a reader would mark by hand. */
 const MARK_REGEX_SOURCE =
   '[一二三四五六七八九十]+[、是要]|第[一二三四五六七八九十]+[，、]|“[^”]{2,14}”|《[^》]{2,40}》|\\d+(?:\\.\\d+)?[%万亿元个]';
-
-interface ColdRun {
-  extract: number;
-  analyze: number;
-  highlight: number;
-  total: number;
-  main: number;
-  /** Also on the page's thread, inside the round trip: serialising the text into the message, decoding the reply. */
-  send: number;
-  decode: number;
-  /** From navigation start to the content script's run starting (document_idle), for context. */
-  startedAt: number;
-  /** The content script's wait for the page's first paint (and the toggles) before its run. */
-  wait: number;
-  /** Longest task that overlapped the round trip (the page's own parsing, layout and paint). */
-  busyDuringAnalyze: number;
-  /** The page's first contentful paint, from navigation start: a run starting before it competes with it. */
-  firstPaint: number;
-  /** The round trip's legs: page → worker handler, the handler (analyse + encode), handler → page. */
-  toWorker: number;
-  inWorker: number;
-  toPage: number;
-}
-
-/**
- * Says on the console when the content script's first run has recorded tifa:total. The harness waits for that
- * message instead of polling the page (waitForTifa / waitForFunction): its first poll injects Playwright's
- * ~330 KB utility script into the page, and a trace showed that evaluation (and the polls after it) landing on
- * the page's thread in the middle of the cold run, between the message to the worker and its reply. mark.js's
- * samples never had it in their timed part (the script tag is added, and the utility injected, before timing).
- */
-const DONE_TEXT = 'tifa-cold:done';
-const DONE_PROBE = `
-  try {
-    const observer = new PerformanceObserver((list) => {
-      if (list.getEntriesByName('tifa:total').length === 0) return;
-      observer.disconnect();
-      console.debug('${DONE_TEXT}');
-    });
-    observer.observe({ type: 'measure' });
-  } catch {}
-`;
-
-/** Loads `url` in `page` and waits for the content script's first run to record tifa:total (DONE_PROBE). */
-async function loadUntilFirstRun(page: Page, url: string, probes = ''): Promise<void> {
-  await page.addInitScript({ content: probes + DONE_PROBE });
-  const done = page.waitForEvent('console', { predicate: (m) => m.text() === DONE_TEXT, timeout: 30_000 });
-  await page.goto(url);
-  await done;
-}
-
-async function tifaCold(tifa: ExtensionBrowser, url: string): Promise<ColdRun> {
-  const { page } = await newTab(tifa, undefined);
-  try {
-    await loadUntilFirstRun(page, url, LONG_TASK_PROBE);
-    if ((await waitForTifa(page, 1_000)) !== 'policy') throw new Error(`${url}: Tifa did not see a policy text`);
-    // Both clocks count from their own timeOrigin; origin + time puts the page and the worker on one axis.
-    const worker = await tifa.serviceWorker.evaluate(() => {
-      const m = performance.getEntriesByName('tifa:worker-analyze', 'measure')[0];
-      return { start: performance.timeOrigin + (m?.startTime ?? Number.NaN), duration: m?.duration ?? Number.NaN };
-    });
-    const run = await page.evaluate(() => {
-      const m = (name: string) => performance.getEntriesByName(name, 'measure')[0];
-      const analyze = m('tifa:analyze');
-      const tasks = (window as unknown as { __longTasks: Array<{ start: number; duration: number }> }).__longTasks;
-      const overlapping = tasks.filter(
-        (t) => t.start < analyze.startTime + analyze.duration && t.start + t.duration > analyze.startTime,
-      );
-      return {
-        extract: m('tifa:extract').duration,
-        analyze: analyze.duration,
-        highlight: m('tifa:highlight').duration,
-        total: m('tifa:total').duration,
-        main: m('tifa:main-thread')?.duration ?? Number.NaN,
-        send: m('tifa:send')?.duration ?? Number.NaN,
-        decode: m('tifa:decode')?.duration ?? Number.NaN,
-        startedAt: m('tifa:total').startTime,
-        wait: m('tifa:wait')?.duration ?? Number.NaN,
-        busyDuringAnalyze: Math.max(0, ...overlapping.map((t) => t.duration)),
-        firstPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
-        sent: performance.timeOrigin + analyze.startTime,
-        received: performance.timeOrigin + analyze.startTime + analyze.duration,
-      };
-    });
-    const { sent, received, ...times } = run;
-    return {
-      ...times,
-      toWorker: worker.start - sent,
-      inWorker: worker.duration,
-      toPage: received - (worker.start + worker.duration),
-    };
-  } finally {
-    await page.close();
-  }
-}
-
-/**
- * A cold page that also finds the worker stopped, as most page loads do (Chromium stops an idle extension worker
- * after 30 s): the worker is stopped before each sample. The content script wakes it as it starts (reading.wake).
- */
-async function tifaStoppedWorker(tifa: ExtensionBrowser, url: string): Promise<{ total: number; analyze: number }> {
-  await tifa.stopServiceWorker();
-  // Not newTab(): it asks the (stopped) worker for the tab ids.
-  const page = await tifa.context.newPage();
-  try {
-    await loadUntilFirstRun(page, url);
-    // No helper function inside: tsx would wrap it in a __name() call the page does not have.
-    return await page.evaluate(() => ({
-      total: performance.getEntriesByName('tifa:total', 'measure')[0]?.duration ?? Number.NaN,
-      analyze: performance.getEntriesByName('tifa:analyze', 'measure')[0]?.duration ?? Number.NaN,
-    }));
-  } finally {
-    await page.close();
-  }
-}
-
-async function markJsCold(tifa: ExtensionBrowser, url: string): Promise<{ script: number; marked: number }> {
-  const { page } = await newTab(tifa, undefined);
-  try {
-    await page.addInitScript({ content: LONG_TASK_PROBE });
-    await page.goto(url);
-    await page.addScriptTag({ path: MARK_JS });
-    return await page.evaluate(async (source) => {
-      type MarkCtor = new (ctx: Element) => { markRegExp(re: RegExp, o: { done(n: number): void }): void };
-      const Mark = (window as unknown as { Mark: MarkCtor }).Mark;
-      const t0 = performance.now();
-      let marked = 0;
-      await new Promise<void>((resolve) =>
-        new Mark(document.body).markRegExp(new RegExp(source, 'g'), {
-          done: (n) => {
-            marked = n;
-            resolve();
-          },
-        }),
-      );
-      return { script: performance.now() - t0, marked };
-    }, MARK_REGEX_SOURCE);
-  } finally {
-    await page.close();
-  }
-}
-
-/**
- * The least any extraction from the DOM does: one TreeWalker over the page's text nodes, reading each node's
- * text, on a fresh page (cold, like mark.js's samples). It bounds the page-thread goal from below: Tifa's
- * extraction also decides what is hidden, chrome or a block boundary, but it cannot touch fewer nodes.
- */
-async function bareWalkCold(tifa: ExtensionBrowser, url: string): Promise<number> {
-  const { page } = await newTab(tifa, undefined);
-  try {
-    await page.goto(url);
-    return await page.evaluate(() => {
-      const t0 = performance.now();
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      let chars = 0;
-      while (walker.nextNode()) chars += (walker.currentNode as Text).data.length;
-      const ms = performance.now() - t0;
-      return chars > 0 ? ms : Number.NaN;
-    });
-  } finally {
-    await page.close();
-  }
-}
-
-async function tifaWarm(
-  tifa: ExtensionBrowser,
-  url: string,
-): Promise<{ main: Samples; analyze: Samples; total: Samples }> {
-  const { page, tabId } = await newTab(tifa, url);
-  try {
-    await waitForTifa(page, 30_000);
-    const runs = [];
-    for (let i = 0; i < WARM_RUNS + 2; i++) runs.push(await tifaRun(tifa, page, tabId));
-    const warm = runs.slice(2);
-    return {
-      main: summarize(warm.map((r) => r.extract + r.highlight)),
-      analyze: summarize(warm.map((r) => r.analyze)),
-      total: summarize(warm.map((r) => r.total)),
-    };
-  } finally {
-    await page.close();
-  }
-}
-
-/**
- * The messaging floor, timed in an extension page (same path to the worker): an empty message, and the page's
- * text under a kind nobody handles (serialisation and transfer only). reading.analyze itself is served to
- * content scripts only; its legs are measured on the cold runs (to the worker, in it, back).
- */
-async function messagingFloor(tifa: ExtensionBrowser, text: string): Promise<{ ping: number; transfer: number }> {
-  const panel = await tifa.openExtensionPage('popup.html');
-  try {
-    // The helper tsx's keepNames adds to functions declared inside evaluate callbacks.
-    await panel.evaluate('window.__name = window.__name || ((f) => f)');
-    return await panel.evaluate(
-      async ({ text, samples }) => {
-        const send = (m: unknown) =>
-          (
-            globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-          ).chrome.runtime.sendMessage(m);
-        const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-        const time = async (fn: (i: number) => Promise<unknown>) => {
-          const out: number[] = [];
-          for (let i = 0; i < samples + 1; i++) {
-            const t0 = performance.now();
-            await fn(i).catch(() => undefined);
-            if (i > 0) out.push(performance.now() - t0);
-          }
-          return median(out);
-        };
-        return {
-          ping: await time(() => send({ tifa: 1, kind: 'bench.nobodyHandlesThis', payload: {} })),
-          transfer: await time((i) =>
-            send({ tifa: 1, kind: 'bench.nobodyHandlesThis', payload: { text: `${text}${i}` } }),
-          ),
-        };
-      },
-      { text, samples: 7 },
-    );
-  } finally {
-    await panel.close();
-  }
-}
 
 /** ~60,000 characters: two provincial government work reports, one after the other, as one portal page. */
 function provincialReports(): string {
@@ -281,20 +70,22 @@ function provincialReports(): string {
 const fmt = (ms: number) => (ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
 const med = (xs: number[]) => summarize(xs.filter(Number.isFinite)).medianMs;
 
-async function benchPage(tifa: ExtensionBrowser, urls: { tifa: string; plain: string }, label: string) {
+async function benchPage(tifa: ExtensionBrowser, urls: { tifa: string; plain: string }, label: string, rules: string) {
   // One load first: the extension's code for this page (and the worker's rule set) is then as warm as a reader's.
   await tifaCold(tifa, urls.tifa);
   const cold: ColdRun[] = [];
   const marks: { script: number; marked: number }[] = [];
   const walks: number[] = [];
+  const inPage: { load: number; analyze: number }[] = [];
   for (let i = 0; i < SAMPLES; i++) {
     cold.push(await tifaCold(tifa, urls.tifa));
-    marks.push(await markJsCold(tifa, urls.plain));
+    marks.push(await markJsCold(tifa, urls.plain, MARK_REGEX_SOURCE));
     walks.push(await bareWalkCold(tifa, urls.plain));
+    inPage.push(await rulesInPageCold(tifa, urls.plain, rules));
   }
   const stopped: { total: number; analyze: number }[] = [];
   for (let i = 0; i < STOPPED_WORKER_SAMPLES; i++) stopped.push(await tifaStoppedWorker(tifa, urls.tifa));
-  const warm = await tifaWarm(tifa, urls.tifa);
+  const warm = await tifaWarm(tifa, urls.tifa, WARM_RUNS);
   const mark = summarize(marks.map((m) => m.script));
   const main = summarize(cold.map((r) => r.extract + r.highlight));
   const total = summarize(cold.map((r) => r.total));
@@ -363,12 +154,34 @@ async function benchPage(tifa: ExtensionBrowser, urls: { tifa: string; plain: st
     compareRow(
       {
         area: AREA,
+        case: `${label}: Tifa cold, the round trip's transport alone (to the worker + back) vs mark.js cold`,
+        extra: 'what any analysis in the worker costs before the rules run: the floor of the total',
+      },
+      summarize(cold.map((r) => r.toWorker + r.toPage)),
+      mark,
+      undefined,
+    ),
+    compareRow(
+      {
+        area: AREA,
         case: `${label}: Tifa cold, total to highlights vs mark.js cold`,
         extra: `warm ${fmt(warm.total.medianMs)} ms`,
       },
       total,
       mark,
       { maxRatio: TOTAL_GOAL },
+    ),
+    compareRow(
+      {
+        area: AREA,
+        case: `${label}: the rule set run in the page instead, cold (script load + first analysis) vs mark.js cold`,
+        extra:
+          `load ${fmt(med(inPage.map((r) => r.load)))} ms (${Math.round(rules.length / 1024)} KB) + first analysis ` +
+          `${fmt(med(inPage.map((r) => r.analyze)))} ms, before any extraction or paint`,
+      },
+      summarize(inPage.map((r) => r.load + r.analyze)),
+      mark,
+      undefined,
     ),
     compareRow(
       {
@@ -395,6 +208,7 @@ export async function run(): Promise<BenchRow[]> {
     routes: { '/seed.html': { body: seedPageHtml() }, '/report.html': { body: provincialReports() } },
   });
   const tifa = await launchBrowser();
+  const rules = await rulesScript();
   try {
     const pages = [
       ['/seed.html', 'seed speech'],
@@ -402,7 +216,8 @@ export async function run(): Promise<BenchRow[]> {
     ] as const;
     const rows: BenchRow[] = [];
     for (const [path, label] of pages) {
-      rows.push(...(await benchPage(tifa, { tifa: server.url(path), plain: server.url(path, OTHER_HOST) }, label)));
+      const urls = { tifa: server.url(path), plain: server.url(path, OTHER_HOST) };
+      rows.push(...(await benchPage(tifa, urls, label, rules)));
     }
     return rows;
   } finally {
