@@ -12,12 +12,22 @@ export const TARGET_VERB_LEFT =
   /(?:年均增长|增长|下降|提高|降低|减少|增加|新增|达到|超过|突破|控制在|不少于|不低于|不超过|不高于)了?$/;
 /**
  * What makes a bare count an amount without being part of it: a verb right before it (培养储备|5000名以上,
- * 增配|1名), or a plan's verb with its object between (新建高标准农田|12万亩, 实施重点项目|150个, 改造老旧小区|86个;
- * the object is a few characters of one clause, without 的/是/有: 建设中的项目有30个 is no plan).
+ * 增配|1名), or a plan's or a review's verb with its object between (新建高标准农田|12万亩, 实施重点项目|150个,
+ * 改造老旧小区|86个; the object is a few characters of one clause, without 的/是/有: 建设中的项目有30个 is no plan).
+ * A review counts what an organ handled (a discipline commission's 处置问题线索860件, 立案420件, 给予党纪政务处分
+ * 398人; a CPPCC's 收到提案186件, 开展视察调研21次; a county's 化解信访积案35件): those verbs license too.
  * Read on the 14 characters before the count.
  */
-export const TARGET_LICENSE_LEFT =
-  /(?:储备|培养|增配|完成|实现|建成|新建|培训|引进|带动|吸纳|安置|招录|选派)$|(?:新建|建成|实施|改造|培育|引进|创建|开工|新开工|招引|打造|新增|认定|储备|培训|完成)(?:(?![的是有为在和与及])[\u4e00-\u9fff]){1,10}$/;
+const LICENSING_VERBS =
+  '新建|建成|实施|改造|培育|引进|创建|开工|新开工|招引|打造|新增|认定|储备|培训|完成|' +
+  '处置|立案|受理|查处|查办|处分|问责|办理|办结|办复|收到|提出|报送|开展|组织|举办|召开|走访|化解|调处|' +
+  '发放|拨付|筹集|争取|审查|约谈|督办|整改|解决|给予|移送|追回|挽回';
+export const TARGET_LICENSE_LEFT = new RegExp(
+  `(?:(?:储备|培养|增配|完成|实现|建成|新建|培训|引进|带动|吸纳|安置|招录|选派|立案|处分|问责|办结|办复|受理|查处|化解)|` +
+    `(?:${LICENSING_VERBS})(?:(?![的是有为在和与及])[\u4e00-\u9fff]){1,10})` +
+    // Not right after a numeral and 个: 解决三个1亿人问题 names a problem, it counts nothing.
+    '(?<![一二三四五六七八九十两几]个)$',
+);
 
 export const CONGRESS_LEFT = new RegExp(`(?:(?:${PROVINCES})(?:省|市|自治区)|[省市])?第?[${NUMERALS}]{1,3}$`);
 
@@ -92,7 +102,7 @@ export const NUMBERED_HEADS = new RegExp(
 export const PROGRAM_HEAD_TERMS = new RegExp(`(?<head>(?:${PROGRAM_HEADS})(?![${HEAD_BLOCKERS}]))`, 'g');
 export const AMOUNTS = new RegExp(
   `(?<amount>(?<digits>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?:多|余)?(?:万亿|亿|万|千)?(?:多|余)?` +
-    `(?<unit>元|美元|%|％|个百分点|人次|名|人|个月|个|家|所|项|户|座|套|公里|千米|吨|亩|公顷|千瓦|辆|台|场|件|年|天)` +
+    `(?<unit>元|美元|%|％|个百分点|人次|场次|批次|架次|名|人|个月|个|家|所|项|户|座|套|公里|千米|吨|亩|公顷|千瓦|辆|台|场|件|起|次|篇|条|批|期|处|年|天)` +
     `(?<qualifier>以上|以下|左右|以内|之内|内)?)`,
   'g',
 );

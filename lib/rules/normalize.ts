@@ -158,7 +158,7 @@ for (const word of JOINED_WORDS)
  * What a blank after a digit is dropped before: the rest of the number (8 ．8 ％), and its magnitude or unit as PDF
  * conversions space them out (户籍人口 195 万, 完成 1000 多公里, 投入 4 亿多元, 2019 年 3 月).
  */
-const NUMBER_JOINER = /[.．%％万亿千百多余元美个人名家所项户座套公吨亩辆台场件年月日天]/;
+const NUMBER_JOINER = /[.．%％万亿千百多余元美个人名家所项户座套公吨亩辆台场件起次篇条批期处年月日天]/;
 
 function isDropCandidate(code: number): boolean {
   return isBlank(code) || code === 10 || code === 13;

@@ -2,8 +2,9 @@
  * Is a number a forward-looking target (增长5%左右 as this year's goal) or a past result (比上年增长6.5%)? A report
  * spends its first part on the review (过去一年 / 2025年工作回顾) and its second on the plan (2026年工作安排): most
  * numbers in the review are results. The sentence decides first (目标, 力争, 到2027年, 预期, 确保 are forward;
- * 比上年, 同比, 累计, 完成了 are past), then the section the number stands in, then `target` by default. 预计 is
- * no cue: a review estimates the year just ended with it (预计全年接待游客9.6亿人次).
+ * 比上年, 同比, 累计, 完成了 are past), then a paragraph that opens by looking back (今年以来，…), then the section the
+ * number stands in; outside any section, a plain statement is a result, and a directive (要, 将) or a goal's shape
+ * (不少于, 左右) makes a target. 预计 is no cue: a review estimates the year just ended with it (预计全年接待游客9.6亿人次).
  */
 
 export type QuantityTense = 'target' | 'result';
@@ -14,20 +15,42 @@ export type QuantityTense = 'target' | 'result';
  * 未来乡村 are names of programs, not the future.
  */
 const FORWARD =
-  /目标|力争|预期|确保|争取|到20[0-9]{2}年(?!的)|今年|明年|今后|未来(?!工厂|社区|乡村|实验室|产业)|要实现|要达到|将达到|不低于|控制在/;
+  /目标|力争|预期|确保|争取|到20[0-9]{2}年(?!的)|[0-9一二三四五两]年内|今年|明年|今后|未来(?!工厂|社区|乡村|实验室|产业)|要实现|要达到|将达到|不低于|控制在/;
 /**
  * Within the sentence: words that make a number an outcome already reached. 以来 and N年来 look back from now
  * (今年以来, 党的十八大以来, 近年来, 五年来): what follows them has happened, even in a sentence that says 今年.
  */
 const PAST =
   /比上年|较上年|同比|上年|去年|累计|完成了|实现了|达到了|增长了|下降了|提高了|突破了|以来|(?:[一二两三四五六七八九十几多近]|[0-9]{1,2})年来|过去|已经|已|分别增长|比20[0-9]{2}年/;
-/** Headings and lead-ins that open a review part. */
-const REVIEW_SECTION = /工作回顾|过去一年|过去五年|过去的一年|回顾过去|一年来|五年来|发展成就|主要成就|取得的成绩/g;
-/** Headings and lead-ins that open a plan part. */
+/**
+ * Outside any review or plan part (a speech rarely heads its parts 工作回顾 / 工作安排), a number stated as a plain
+ * fact is one: 全市茶园面积达到45万亩, 向150个国家提供283批抗疫援助, 近几年阵地建设投入就达2.9亿元. A target in a
+ * speech comes with a directive (要新建高标准农田5万亩, 将建成…), a FORWARD cue, or the shape of a goal: a bound or an
+ * approximation (不少于3人, 控制在3%以内, 增长5%左右). 以上 and 超过 are not enough: 贫困发生率仍在3%以上 is a fact.
+ */
+const DIRECTIVE = /要|将|拟|计划|需要|必须|应当|应该/;
+const TARGET_SHAPE = /左右|以内|之内|年内|个月内|天内|不少于|不低于|不超过|不高于|控制在/;
+/**
+ * Headings and lead-ins that open a review part. A county speech's first part is often headed by its verdict on the
+ * year (充分肯定成绩, 客观看待今年经济发展成绩, 今年以来工作情况) rather than by 回顾; 取得新成效 and 更好成绩 head
+ * plans, so only 成绩 that is looked at, affirmed or already taken (取得的成绩) counts.
+ */
+const REVIEW_SECTION =
+  /工作回顾|过去一年|过去五年|过去的一年|回顾过去|一年来|五年来|发展成就|主要成就|取得的成绩|取得的成效|工作成效|主要成效|肯定成绩|(?:看待|认识|总结|盘点)[^，。；\n]{0,10}成绩|成绩来之不易|工作总结|以来[^，。；\n]{0,8}情况/g;
+/**
+ * Headings and lead-ins that open a plan part: named as such (工作安排, 下一步), or a speech's task heading that drives
+ * toward a new result (推动乡村振兴取得新成效, 奋力争创更好成绩). A review's subheading states the result without the
+ * drive (改革开放取得新突破), and is no cue.
+ */
 const PLAN_SECTION =
-  /工作安排|重点工作|主要任务|重点任务|总体要求|目标任务|主要目标|主要考虑|今年工作|做好今年|下一步|今后五年|预期目标/g;
+  /工作安排|重点工作|主要任务|重点任务|总体要求|目标任务|主要目标|主要考虑|今年工作|做好今年|下一步|下步工作|工作打算|工作思路|工作设想|今后五年|预期目标|(?:推动|推进|确保|力争|奋力|努力|促进)[^，。；\n]{0,12}(?:取得|实现|迈上|开创|展现|争创|创造)(?:新|更好|更大)/g;
 /** Where a sentence ends (the cue words must be in the same sentence as the number). */
 const SENTENCE_END = /[。；！？\n]/;
+/**
+ * A paragraph that opens by looking back (今年以来，… / 近年来，… / 过去一年，…) tells what has happened in every
+ * sentence of it, not only its first: 今年以来，全县上下…。我们新建高标准农田5.2万亩，实施重点项目86个。
+ */
+const LOOK_BACK_LEAD = /^[^。；！？\n]{0,16}?(?:以来|年来|过去一年|过去五年|过去的一年)[，,]/;
 const LOOK_BACK = 80;
 const LOOK_AHEAD = 30;
 
@@ -104,5 +127,8 @@ export function quantityTense(text: string, start: number, end: number): Quantit
   if (FORWARD.test(near) || FORWARD.test(after.slice(0, 6))) return 'target';
   if (PAST.test(before)) return 'result';
   if (FORWARD.test(before)) return 'target';
-  return sectionTense(text, start) ?? 'target';
+  if (LOOK_BACK_LEAD.test(text.slice(text.lastIndexOf('\n', start - 1) + 1, start))) return 'result';
+  const section = sectionTense(text, start);
+  if (section !== null) return section;
+  return DIRECTIVE.test(before) || TARGET_SHAPE.test(text.slice(start, end)) ? 'target' : 'result';
 }

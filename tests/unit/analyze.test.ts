@@ -80,8 +80,13 @@ describe('analyze(): the seed speech', () => {
 
   it('marks the quantitative targets the speech sets', () => {
     const targets = a.mentions.filter((m) => m.category === 'target').map((m) => m.text);
-    expect(targets).toEqual(expect.arrayContaining(['2.9亿元', '3年内', '2名以上', '不少于3人', '5000人以上']));
+    expect(targets).toEqual(expect.arrayContaining(['3年内', '2名以上', '不少于3人', '5000人以上']));
     expect(targets.some((t) => t.endsWith('5000名以上'))).toBe(true);
+  });
+
+  it('keeps what the city has already done apart from its targets (近几年…投入就达2.9亿元, 我市90%行政村)', () => {
+    const results = a.mentions.filter((m) => m.category === 'result').map((m) => m.text);
+    expect(results).toEqual(expect.arrayContaining(['2.9亿元', '90%']));
   });
 });
 

@@ -97,6 +97,18 @@ describe('analyze() on a folded page reports spans on the original text', () => 
   });
 });
 
+describe('amounts in traditional script (big5 gateway pages)', () => {
+  it('reads 萬畝, 輛, 噸 and 公頃 as amounts, with the look-back lead of their paragraph', () => {
+    const text =
+      '在全縣經濟工作會議上的講話\n同志們：\n今年以來，全縣上下真抓實幹。我們新建高標準農田5.2萬畝，新增公交車120輛，' +
+      '建成冷庫3000噸，完成造林800公頃。\n明年要力爭新建高標準農田6萬畝。';
+    const found = analyze(text).mentions.map((m) => `${m.category} ${m.text}`);
+    expect(found).toEqual(
+      expect.arrayContaining(['result 5.2萬畝', 'result 120輛', 'result 3000噸', 'result 800公頃', 'target 6萬畝']),
+    );
+  });
+});
+
 describe('trad-simp table', () => {
   it('never maps a character that is itself a simplified target, so folding is idempotent', () => {
     const targets = new Set(TRAD_TO_SIMP.values());
