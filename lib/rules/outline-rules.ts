@@ -211,6 +211,25 @@ export const OUTLINE_RULES: readonly OutlineRule[] = [
     ],
   },
   {
+    id: 'outline.diDigit',
+    family: 'di',
+    kind: 'point',
+    // 第1， 第2， from document sites that print every numeral as a digit. Only with its comma or colon: 第1要务,
+    // 第1名 and 第3、4季度 are no points, and 排名第1， mid-sentence is not at a boundary.
+    marker: `第([1-9][0-9]?)()[，,：:]`,
+    placement: 'inline',
+    description: {
+      zh: '第1，第2，：数字写法的讲话要点（须带逗号或冒号）',
+      en: 'Speech points written with digits 第1，第2， (only with their comma or colon)',
+    },
+    examples: ['三、强化保障\n第1，要加强组织领导。第2，要强化督查问责。第3，要严格值班值守。'],
+    counterExamples: [
+      '发展是第1要务。第2要务是稳定。',
+      '全省排名第1，比上年前进2位。第2名是某某县。',
+      '第3、4季度经济运行平稳。',
+    ],
+  },
+  {
     id: 'outline.diTopic',
     family: 'di',
     kind: 'point',
@@ -309,9 +328,23 @@ export const OUTLINE_RULES: readonly OutlineRule[] = [
       '再次强调要加强领导。',
     ],
   },
+  {
+    id: 'outline.circled',
+    family: 'circled',
+    kind: 'list',
+    // ①–⑳, as county documents number the items of a paragraph (做到以下几点：①…；②…；③…).
+    marker: '([\u2460-\u2473])()',
+    placement: 'inline',
+    description: {
+      zh: '①②③：段内列举，位于句号、分号、冒号之后或段首',
+      en: 'Circled numbers ①②③ enumerating inside a paragraph, after 。；： or at a paragraph start',
+    },
+    examples: ['我们要做到以下几点：①压实属地责任；②压实部门监管责任；③压实企业主体责任。'],
+    counterExamples: ['如图①所示，各乡镇②号线路已经完工。', '见注①。②号楼已交付。', '①压实属地责任。'],
+  },
 ];
 
-/** Ordinal of an ordinal token: 一 → 1, 十二 → 12, １２ → 12, 首先 → 1; `LAST` for 最后. */
+/** Ordinal of an ordinal token: 一 → 1, 十二 → 12, １２ → 12, ③ → 3, 首先 → 1; `LAST` for 最后. */
 export const LAST = -1;
 const SEQ_ORDINALS: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: LAST };
 const CN_VALUE: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -320,6 +353,7 @@ export function ordinalOf(token: string): number {
   const seq = SEQ_ORDINALS[token];
   if (seq !== undefined) return seq;
   const c0 = token.charCodeAt(0);
+  if (c0 >= 0x2460 && c0 <= 0x2473) return c0 - 0x2460 + 1; // ① … ⑳
   if ((c0 >= 0x30 && c0 <= 0x39) || (c0 >= 0xff10 && c0 <= 0xff19)) {
     let n = 0;
     for (let i = 0; i < token.length; i++) {

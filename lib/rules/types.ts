@@ -41,6 +41,7 @@ export type OutlineFamily =
   | 'yao'
   | 'shi'
   | 'seq'
+  | 'circled'
   | 'tiao'
   | 'zhang';
 
