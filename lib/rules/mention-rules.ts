@@ -232,6 +232,8 @@ export const MENTION_RULES: readonly MentionRule[] = [
       '⟦市委常委会（扩大）会议⟧对全市工作作了部署',
       '在⟦县委理论学习中心组学习会⟧上的讲话',
       '⟦全县乡科级领导干部会议⟧已召开',
+      '在⟦县委全委（扩大）会⟧暨⟦全县经济工作会议⟧上的讲话',
+      '⟦市委全委会⟧审议通过了',
     ],
     counterExamples: [
       '会议强调',
@@ -241,6 +243,7 @@ export const MENTION_RULES: readonly MentionRule[] = [
       '全县上下要开好这次大会',
       '开好干部大会',
       '常务会议研究决定',
+      '全委会研究决定',
     ],
   },
   ...PROGRAM_RULES,

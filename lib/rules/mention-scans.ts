@@ -19,7 +19,7 @@ export const TARGET_VERB_LEFT =
  * Read on the 14 characters before the count.
  */
 const LICENSING_VERBS =
-  '新建|建成|实施|改造|培育|引进|创建|开工|新开工|招引|打造|新增|认定|储备|培训|完成|' +
+  '新建|新改建|改扩建|建成|实施|改造|培育|引进|创建|开工|新开工|招引|打造|新增|认定|储备|培训|完成|' +
   '处置|立案|受理|查处|查办|处分|问责|办理|办结|办复|收到|提出|报送|开展|组织|举办|召开|走访|化解|调处|' +
   '发放|拨付|筹集|争取|审查|约谈|督办|整改|解决|给予|移送|追回|挽回';
 export const TARGET_LICENSE_LEFT = new RegExp(
@@ -61,7 +61,9 @@ export const MEETING_HEADS =
   '工作会议|工作会|座谈会|推进会|现场会|表彰大会|视频会|交流会|电视电话会议|动员大会|总结大会|研讨会|峰会|' +
   '干部大会|推进大会|誓师大会|警示教育大会|发展大会|环境大会|部署会|调度会|观摩会|务虚会|' +
   // The standing meetings of a party committee or government, and its study sessions, named by their organ.
-  '常委会会议|常委会（扩大）会议|常务会议|中心组学习会|中心组集体学习会|领导干部会议';
+  '常委会会议|常委会（扩大）会议|常务会议|中心组学习会|中心组集体学习会|领导干部会议|' +
+  // A committee's plenary (县委全委（扩大）会暨全县经济工作会议), named by its organ like the standing meetings.
+  '全委（扩大）会议|全委（扩大）会|全委扩大会议|全委扩大会|全委会';
 export const NAMED_MEETINGS = new RegExp(
   `(?<politburo>政治局(?:常委会)?会议|政治局第[${NUMERALS}]+次集体学习|深化改革(?:领导小组|委员会)(?:第[${NUMERALS}]+次)?会议)` +
     `|(?<named>${MEETING_HEADS})`,
