@@ -6,7 +6,8 @@
  * span found in the folded text is reported on the page's own characters.
  *
  * Folding is 1:1 (one UTF-16 unit for one) except for the few characters it removes (spaces inside numbers,
- * line breaks inside cue words); those are kept in a sorted list, and `toOriginal` maps through it.
+ * line breaks inside cue words, the pinyin notes some sites print after characters); those are kept in a sorted
+ * list, and `toOriginal` maps through it.
  */
 import { TRAD_TO_SIMP } from './trad-simp';
 
@@ -194,6 +195,35 @@ function removals(text: string, fold: Uint16Array): number[] {
   return out;
 }
 
+/**
+ * Pinyin that copy-deterring document sites print after a character (優(yōu)化經(jīng)濟): an ASCII-parenthesised
+ * syllable with a tone mark, right after an ideograph. The tone mark keeps (a), (pm) or (GDP) out.
+ */
+const PINYIN_NOTE = /(?<=[\u3400-\u9fff])\([a-z\u00e0-\u00fc\u0101-\u01dc]{1,7}\)/g;
+const TONE_MARK = /[\u00e0-\u00fc\u0101-\u01dc]/;
+
+/** Offsets of every character of every pinyin note, ascending. */
+function pinyinNotes(text: string): number[] {
+  if (text.indexOf('(') < 0) return [];
+  const out: number[] = [];
+  for (const m of text.matchAll(PINYIN_NOTE)) {
+    if (!TONE_MARK.test(m[0])) continue;
+    for (let k = 0; k < m[0].length; k++) out.push(m.index + k);
+  }
+  return out;
+}
+
+/** Two ascending offset lists as one (they never share an offset: notes hold no blank). */
+function mergeSorted(a: number[], b: number[]): number[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i] < b[j]) ? a[i++] : b[j++]);
+  return out;
+}
+
 /** Straight double quotes in Chinese text alternate “ and ” within a line. */
 function foldStraightQuote(text: string, i: number, open: boolean): number {
   const prev = neighbour(text, i, -1);
@@ -307,7 +337,7 @@ export function normalizeText(original: string): NormalizedText {
     codes[i] = out;
     if (out !== code) changed = true;
   }
-  const removed = removals(original, fold);
+  const removed = mergeSorted(removals(original, fold), pinyinNotes(original));
   if (!changed && removed.length === 0) return identityOf(original);
   if (removed.length === 0) {
     return { text: fromCodes(codes), identity: false, toOriginal: (o) => o, toOriginalEnd: (o) => o };

@@ -109,6 +109,31 @@ describe('amounts in traditional script (big5 gateway pages)', () => {
   });
 });
 
+describe('pinyin notes printed after characters (copy-deterring document sites)', () => {
+  const page =
+    '在全縣優(yōu)化營商環(huán)境大會上的講話\n同志們：\n今天召開全縣優(yōu)化營商環(huán)境大會。下面，我講兩點意見。\n' +
+    '一、端正思想認(rèn)識\n一是要認(rèn)清優(yōu)化環(huán)境的重大意義。二是要明確責(zé)任。\n二、強化措施\n要深入推進“放管服”改革。';
+
+  it('reads the text without them, and reports spans on the page as printed', () => {
+    expect(normalizeText(page).text).toContain('今天召开全县优化营商环境大会。');
+    const a = analyze(page);
+    expect(a.title).toBe('在全县优化营商环境大会上的讲话');
+    expect(a.outline.map((o) => o.marker + o.title)).toEqual([
+      '一、端正思想认识',
+      '一是要认清优化环境的重大意义',
+      '二是要明确责任',
+      '二、强化措施',
+    ]);
+    for (const m of a.mentions) expect(page.slice(m.start, m.end)).toBe(m.text);
+    expect(a.mentions.map((m) => m.key)).toContain('全县优化营商环境大会');
+  });
+
+  it('keeps letters in brackets that carry no tone mark: (a), (pm), (GDP)', () => {
+    const text = '增长(a)和(pm)，全县(GDP)';
+    expect(normalizeText(text).text).toHaveLength(text.length);
+  });
+});
+
 describe('trad-simp table', () => {
   it('never maps a character that is itself a simplified target, so folding is idempotent', () => {
     const targets = new Set(TRAD_TO_SIMP.values());
