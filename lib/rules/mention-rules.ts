@@ -49,6 +49,12 @@ import {
   TITLED,
 } from './mention-scans';
 
+/** A quoted name + 经验 / 精神 / 模式: “浦江经验”, “红船精神”, “安吉模式”. */
+const NAMED_MODEL = /^([\u4e00-\u9fff]{2,6})(?:经验|精神|模式)$/;
+/** Names that are praise or kinds, not places or things: “好经验”, “成功经验”, “新模式”. */
+const GENERIC_MODEL_NAME =
+  /^(?:好|新|老|宝贵|成功|先进|典型|有益|实践|工作|管理|发展|创新|服务|治理|经营|运营|商业|合作|传统|基本|有效|成熟|可复制)/;
+
 export { LEXICON, lexiconEntry, type LexiconEntry } from './mention-lexicon';
 export { isNumberedTerm } from './mention-predicates';
 export { trieRegexSource } from './regex-trie';
@@ -319,6 +325,30 @@ export const MENTION_RULES: readonly MentionRule[] = [
       '破解发展“两难”',
       '下好“五子”',
     ],
+  },
+  {
+    id: 'formulation.quotedModel',
+    category: 'formulation',
+    priority: 30,
+    description: {
+      zh: '引号中以地名或名称命名的经验、精神、模式：“浦江经验”“晋江经验”“红船精神”“塞罕坝精神”（不含“好经验”“新模式”之类泛称）',
+      en: 'A named experience, spirit or model in quotes: “浦江经验”, “晋江经验”, “红船精神” (not generic ones like “好经验”)',
+    },
+    pattern: QUOTED,
+    accept(m, text) {
+      const inner = group(m, 'quoted');
+      if (inner === undefined || lexiconEntry(inner) !== undefined) return null;
+      const named = NAMED_MODEL.exec(inner);
+      if (!named || GENERIC_MODEL_NAME.test(named[1])) return null;
+      return text[m.index + m[0].length] === '式' ? null : { start: m.index, end: m.index + m[0].length };
+    },
+    examples: [
+      '用好⟦“浦江经验”⟧和“枫桥经验”',
+      '学习运用⟦“晋江经验”⟧',
+      '弘扬⟦“红船精神”⟧和⟦“塞罕坝精神”⟧',
+      '推广⟦“安吉模式”⟧',
+    ],
+    counterExamples: ['总结“好经验”', '探索“新模式”', '这些“成功经验”值得推广', '发扬“钉钉子精神”式的作风'],
   },
   {
     id: 'formulation.numberedHead',
