@@ -15,15 +15,16 @@ export const TARGET_VERB_LEFT =
  * 增配|1名), or a plan's or a review's verb with its object between (新建高标准农田|12万亩, 实施重点项目|150个,
  * 改造老旧小区|86个; the object is a few characters of one clause, without 的/是/有: 建设中的项目有30个 is no plan).
  * A review counts what an organ handled (a discipline commission's 处置问题线索860件, 立案420件, 给予党纪政务处分
- * 398人; a CPPCC's 收到提案186件, 开展视察调研21次; a county's 化解信访积案35件): those verbs license too.
+ * 398人; a CPPCC's 收到提案186件, 开展视察调研21次; a county's 化解信访积案35件, 发生生产安全事故12起, 死亡5人):
+ * those verbs license too.
  * Read on the 14 characters before the count.
  */
 const LICENSING_VERBS =
   '新建|新改建|改扩建|建成|实施|改造|培育|引进|创建|开工|新开工|招引|打造|新增|认定|储备|培训|完成|' +
   '处置|立案|受理|查处|查办|处分|问责|办理|办结|办复|收到|提出|报送|开展|组织|举办|召开|走访|化解|调处|' +
-  '发放|拨付|筹集|争取|审查|约谈|督办|整改|解决|给予|移送|追回|挽回';
+  '发放|拨付|筹集|争取|审查|约谈|督办|整改|解决|给予|移送|追回|挽回|发生|死亡|受伤';
 export const TARGET_LICENSE_LEFT = new RegExp(
-  `(?:(?:储备|培养|增配|完成|实现|建成|新建|培训|引进|带动|吸纳|安置|招录|选派|立案|处分|问责|办结|办复|受理|查处|化解)|` +
+  `(?:(?:储备|培养|增配|完成|实现|建成|新建|培训|引进|带动|吸纳|安置|招录|选派|立案|处分|问责|办结|办复|受理|查处|化解|死亡|受伤)|` +
     `(?:${LICENSING_VERBS})(?:(?![的是有为在和与及])[\u4e00-\u9fff]){1,10})` +
     // Not right after a numeral and 个: 解决三个1亿人问题 names a problem, it counts nothing.
     '(?<![一二三四五六七八九十两几]个)$',

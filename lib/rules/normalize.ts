@@ -6,10 +6,11 @@
  * span found in the folded text is reported on the page's own characters.
  *
  * Folding is 1:1 (one UTF-16 unit for one) except for the few characters it removes (spaces inside numbers,
- * line breaks inside cue words, the pinyin notes some sites print after characters); those are kept in a sorted
- * list, and `toOriginal` maps through it.
+ * line breaks inside cue words or cut by a hard wrap, the pinyin notes some sites print after characters); those
+ * are kept in a sorted list, and `toOriginal` maps through it.
  */
 import { TRAD_TO_SIMP } from './trad-simp';
+import { hardWrapBreaks } from './unwrap';
 
 export interface NormalizedText {
   /** The folded text the rules read. */
@@ -213,14 +214,17 @@ function pinyinNotes(text: string): number[] {
   return out;
 }
 
-/** Two ascending offset lists as one (they never share an offset: notes hold no blank). */
+/** Two ascending offset lists as one, each offset once (a wrap's break may also sit inside a cue word). */
 function mergeSorted(a: number[], b: number[]): number[] {
   if (b.length === 0) return a;
   if (a.length === 0) return b;
   const out: number[] = [];
   let i = 0;
   let j = 0;
-  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i] < b[j]) ? a[i++] : b[j++]);
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i] < b[j]) ? a[i++] : b[j++];
+    if (out.length === 0 || out[out.length - 1] !== next) out.push(next);
+  }
   return out;
 }
 
@@ -304,7 +308,8 @@ function mayChange(text: string, fold: Uint16Array): boolean {
 
 export function normalizeText(original: string): NormalizedText {
   const fold = (plainFold ??= buildPlainFold());
-  if (!mayChange(original, fold)) return identityOf(original);
+  const wrapBreaks = hardWrapBreaks(original);
+  if (wrapBreaks.length === 0 && !mayChange(original, fold)) return identityOf(original);
   const n = original.length;
   const codes = new Uint16Array(n);
   let changed = false;
@@ -337,7 +342,7 @@ export function normalizeText(original: string): NormalizedText {
     codes[i] = out;
     if (out !== code) changed = true;
   }
-  const removed = mergeSorted(removals(original, fold), pinyinNotes(original));
+  const removed = mergeSorted(mergeSorted(removals(original, fold), pinyinNotes(original)), wrapBreaks);
   if (!changed && removed.length === 0) return identityOf(original);
   if (removed.length === 0) {
     return { text: fromCodes(codes), identity: false, toOriginal: (o) => o, toOriginalEnd: (o) => o };

@@ -6,7 +6,8 @@
  * titles and salutations on lines of their own. Other 文库 pages join the PDF's lines with a blank instead
  * (`主 要任务是`, `讲几点意 见`): blanks inside Chinese text that recur at one width are dropped the same way.
  *
- * Only the verdict's view changes (offsets of highlights are computed elsewhere, on the normalised text).
+ * The normaliser drops the same breaks (`hardWrapBreaks`), so outline headings and amounts cut by the wrap are read
+ * whole and still mapped back to the page; the verdict also joins what a text that skipped normalisation kept.
  */
 
 /** Lines shorter than this are titles, headings or menu items, never evidence of a wrap width. */
@@ -20,47 +21,88 @@ const DETECT_CHARS = 8000;
 
 const HEADING_START =
   /^[ \t　]*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|第[一二三四五六七八九十]+[，、章条部]|\d{1,2}[、.．]|[一二三四五六七八九十]是)/;
-const CLOSED = /[。！？：；…”」）)]$/;
+const CLOSED = /[。！？：；…”」）):;!?]$/;
 
-/** Running prose has commas and stops inside its lines; a list of links or dates of equal length has none. */
-const PROSE_MARK = /[，。、；]/;
+/**
+ * Running prose has commas and stops inside its lines; a list of links or dates of equal length has none. ASCII
+ * commas count: the normaliser asks before it folds them (文库 pages print `同志们:` and `,` as often as not).
+ */
+const PROSE_MARK = /[，。、；,;]/;
 
-/** The wrap width of a hard-wrapped text (the commonest long-line length), or 0 when lines are not cut evenly. */
-export function wrapWidth(text: string): number {
+/**
+ * The normaliser joins lines for every rule, not only the verdict, so it asks for more evidence: four lines at the
+ * width, three in four of them cut mid-sentence. A short speech whose headings happen to be as long as its sentences (and
+ * end without a stop) is no hard wrap.
+ */
+const MIN_LINES_TO_FOLD = 4;
+
+/**
+ * The wrap width of a hard-wrapped text (the commonest long-line length), or 0 when lines are not cut evenly.
+ * `minLines`: lines at that width needed (MIN_LINES for the verdict's view, MIN_LINES_TO_FOLD for the normaliser,
+ * which then also wants most of them to end mid-sentence).
+ */
+export function wrapWidth(text: string, minLines = MIN_LINES): number {
   const counts = new Map<number, number>();
+  const open = new Map<number, number>();
   let long = 0;
   const end = Math.min(text.length, DETECT_CHARS);
   for (let start = 0; start < end; ) {
     let nl = text.indexOf('\n', start);
     if (nl < 0 || nl > end) nl = end;
     const len = nl - start;
-    if (len >= MIN_WRAPPED && PROSE_MARK.test(text.slice(start, nl))) {
+    const line = text.slice(start, nl);
+    if (len >= MIN_WRAPPED && PROSE_MARK.test(line)) {
       long++;
       counts.set(len, (counts.get(len) ?? 0) + 1);
+      if (!CLOSED.test(line)) open.set(len, (open.get(len) ?? 0) + 1);
     }
     start = nl + 1;
   }
-  if (long < MIN_LINES) return 0;
+  if (long < minLines) return 0;
   let width = 0;
   let best = 0;
   for (const [len, n] of counts) if (n > best || (n === best && len > width)) [width, best] = [len, n];
   let near = 0;
-  for (const [len, n] of counts) if (len >= width - SLACK && len <= width + SLACK) near += n;
-  return near >= MIN_LINES && near * 2 >= long ? width : 0;
+  let cut = 0;
+  for (const [len, n] of counts) {
+    if (len < width - SLACK || len > width + SLACK) continue;
+    near += n;
+    cut += open.get(len) ?? 0;
+  }
+  if (minLines > MIN_LINES && cut * 4 < near * 3) return 0;
+  return near >= minLines && near * 2 >= long ? width : 0;
+}
+
+/**
+ * Offsets of the line breaks a hard wrap put inside paragraphs, ascending (none when the text is not hard-wrapped):
+ * a break after a line as long as the wrap that does not close a sentence, before a line that is no heading.
+ */
+export function hardWrapBreaks(text: string, minLines = MIN_LINES_TO_FOLD): number[] {
+  const width = wrapWidth(text, minLines);
+  if (width === 0) return [];
+  const breaks: number[] = [];
+  let prevStart = 0;
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+    const prev = text.slice(prevStart, nl);
+    const nextEnd = text.indexOf('\n', nl + 1);
+    const next = text.slice(nl + 1, nextEnd < 0 ? text.length : nextEnd);
+    if (prev.length >= width - SLACK && !CLOSED.test(prev) && next !== '' && !HEADING_START.test(next)) breaks.push(nl);
+    prevStart = nl + 1;
+  }
+  return breaks;
 }
 
 /** The text with the breaks of a hard wrap joined (unchanged when the text is not hard-wrapped). */
 export function unwrapHardLines(text: string): string {
-  const width = wrapWidth(text);
-  if (width === 0) return text;
-  const lines = text.split('\n');
-  let out = lines[0];
-  for (let i = 1; i < lines.length; i++) {
-    const prev = lines[i - 1];
-    const join = prev.length >= width - SLACK && !CLOSED.test(prev) && lines[i] !== '' && !HEADING_START.test(lines[i]);
-    out += (join ? '' : '\n') + lines[i];
+  const breaks = hardWrapBreaks(text, MIN_LINES);
+  if (breaks.length === 0) return text;
+  let out = '';
+  let from = 0;
+  for (const at of breaks) {
+    out += text.slice(from, at);
+    from = at + 1;
   }
-  return out;
+  return out + text.slice(from);
 }
 
 /** A blank between two of these is inside Chinese text (ideographs and full-width punctuation). */

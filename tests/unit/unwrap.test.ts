@@ -70,3 +70,42 @@ describe('joinSpacedWraps: blanks a PDF conversion left where its lines ended', 
     for (const width of [13, 19, 27]) expect(analyze(spaced(LECTURE, width)).verdict.isPolicy).toBe(true);
   });
 });
+
+describe('hard wraps in the normaliser: every rule reads the wrapped lines joined', () => {
+  // A county speech as a 文库 page's PDF preview prints it: ASCII punctuation, lines cut at 20 characters.
+  const SPEECH =
+    '县长在全县安全生产工作会议上的讲话\n同志们:\n刚才,分管副县长通报了去年全县安全生产工作情况,几个部门作了发言,我都同意。下面,我再强调三点意见。\n' +
+    '一、清醒认识严峻形势,切实增强抓好安全生产工作的责任感和紧迫感\n去年,全县共发生生产安全事故12起,死亡5人,同比分别下降20%和16.7%。' +
+    '但是,我们也要清醒看到,当前全县安全生产形势依然复杂严峻,容不得半点松懈。\n' +
+    '二、聚焦重点领域,全面排查整治风险隐患\n要深入开展道路交通安全专项整治,严厉打击超速超载等违法行为,全年查处交通违法行为2万起以上,坚决遏制较大事故发生。';
+
+  it('reads a heading and an amount the wrap cut as one (2万起以\\n上), on the page as printed', () => {
+    const page = wrap(SPEECH, 22);
+    expect(page).toContain('以\n上');
+    expect(page).toContain('安全生产工\n作的责任感');
+    const a = analyze(page);
+    expect(a.outline.map((o) => o.title)).toEqual([
+      '清醒认识严峻形势，切实增强抓好安全生产工作的责任感和紧迫感',
+      '聚焦重点领域，全面排查整治风险隐患',
+    ]);
+    const amounts = a.mentions.filter((m) => m.category === 'target' || m.category === 'result');
+    expect(amounts.map((m) => m.text.replace(/\n/g, ''))).toEqual(
+      expect.arrayContaining(['12起', '5人', '下降20%', '2万起以上']),
+    );
+    for (const m of a.mentions) expect(page.slice(m.start, m.end)).toBe(m.text);
+  });
+
+  it('leaves a short speech alone whose headings are as long as its sentences', () => {
+    const text =
+      '在全县组织工作会议上的讲话\n同志们：\n下面，我讲三点意见。\n一．提高政治站位，增强做好组织工作的责任感\n组织工作是党的建设的重要组成部分。\n' +
+      '二．突出工作重点，推动组织工作提质增效\n（ 一 ）加强干部队伍建设。要坚持好干部标准。\n（ 二 ）加强基层组织建设。要深化抓党建促乡村振兴。\n' +
+      '三．加强自身建设，打造模范部门\n同志们，让我们团结一心，扎实工作！';
+    expect(analyze(text).outline.map((o) => o.title)).toEqual([
+      '提高政治站位，增强做好组织工作的责任感',
+      '突出工作重点，推动组织工作提质增效',
+      '加强干部队伍建设',
+      '加强基层组织建设',
+      '加强自身建设，打造模范部门',
+    ]);
+  });
+});
