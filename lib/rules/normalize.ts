@@ -200,16 +200,21 @@ function removals(text: string, fold: Uint16Array): number[] {
  * Pinyin that copy-deterring document sites print after a character (優(yōu)化經(jīng)濟): an ASCII-parenthesised
  * syllable with a tone mark, right after an ideograph. The tone mark keeps (a), (pm) or (GDP) out.
  */
-const PINYIN_NOTE = /(?<=[\u3400-\u9fff])\([a-z\u00e0-\u00fc\u0101-\u01dc]{1,7}\)/g;
+const PINYIN_NOTE = /\([a-z\u00e0-\u00fc\u0101-\u01dc]{1,7}\)/y;
 const TONE_MARK = /[\u00e0-\u00fc\u0101-\u01dc]/;
 
-/** Offsets of every character of every pinyin note, ascending. */
+/**
+ * Offsets of every character of every pinyin note, ascending. Found from each '(' (a regex with a lookbehind for
+ * the ideograph tried itself at every position of the text: +25% on normalising a report).
+ */
 function pinyinNotes(text: string): number[] {
-  if (text.indexOf('(') < 0) return [];
   const out: number[] = [];
-  for (const m of text.matchAll(PINYIN_NOTE)) {
-    if (!TONE_MARK.test(m[0])) continue;
-    for (let k = 0; k < m[0].length; k++) out.push(m.index + k);
+  for (let i = text.indexOf('('); i > 0; i = text.indexOf('(', i + 1)) {
+    if (!isIdeograph(text.charCodeAt(i - 1))) continue;
+    PINYIN_NOTE.lastIndex = i;
+    const note = PINYIN_NOTE.exec(text)?.[0];
+    if (note === undefined || !TONE_MARK.test(note)) continue;
+    for (let k = 0; k < note.length; k++) out.push(i + k);
   }
   return out;
 }
