@@ -204,8 +204,8 @@ const PINYIN_NOTE = /\([a-z\u00e0-\u00fc\u0101-\u01dc]{1,7}\)/y;
 const TONE_MARK = /[\u00e0-\u00fc\u0101-\u01dc]/;
 
 /**
- * Offsets of every character of every pinyin note, ascending. Found from each '(' (a regex with a lookbehind for
- * the ideograph tried itself at every position of the text: +25% on normalising a report).
+ * Offsets of every character of every pinyin note, ascending. Found from each '(': a regex led by a lookbehind for
+ * the ideograph would try itself at every position of the text.
  */
 function pinyinNotes(text: string): number[] {
   const out: number[] = [];
