@@ -38,12 +38,12 @@ const TARGET_SHAPE = /左右|以内|之内|年内|个月内|天内|不少于|不
 const REVIEW_SECTION =
   /工作回顾|过去一年|过去五年|过去的一年|回顾过去|一年来|五年来|发展成就|主要成就|取得的成绩|取得的成效|工作成效|主要成效|肯定成绩|(?:看待|认识|总结|盘点)[^，。；\n]{0,10}成绩|成绩来之不易|工作总结|以来[^，。；\n]{0,8}情况/g;
 /**
- * Headings and lead-ins that open a plan part: named as such (工作安排, 下一步), or a speech's task heading that drives
- * toward a new result (推动乡村振兴取得新成效, 奋力争创更好成绩). A review's subheading states the result without the
+ * Headings and lead-ins that open a plan part: named as such (工作安排, 下一步, 全力抓好明年各项工作), or a
+ * speech's task heading that drives toward a new result (推动乡村振兴取得新成效, 奋力争创更好成绩). A review's subheading states the result without the
  * drive (改革开放取得新突破), and is no cue.
  */
 const PLAN_SECTION =
-  /工作安排|重点工作|主要任务|重点任务|总体要求|目标任务|主要目标|主要考虑|今年工作|做好今年|下一步|下步工作|工作打算|工作思路|工作设想|今后五年|预期目标|(?:推动|推进|确保|力争|奋力|努力|促进)[^，。；\n]{0,12}(?:取得|实现|迈上|开创|展现|争创|创造)(?:新|更好|更大)/g;
+  /工作安排|重点工作|主要任务|重点任务|总体要求|目标任务|主要目标|主要考虑|今年工作|做好今年|下一步|下步工作|工作打算|工作思路|工作设想|今后五年|预期目标|明年|新的一年|(?:推动|推进|确保|力争|奋力|努力|促进)[^，。；\n]{0,12}(?:取得|实现|迈上|开创|展现|争创|创造)(?:新|更好|更大)/g;
 /** Where a sentence ends (the cue words must be in the same sentence as the number). */
 const SENTENCE_END = /[。；！？\n]/;
 /**
