@@ -17,7 +17,8 @@ export const TARGET_VERB_LEFT =
  * A review counts what an organ handled (a discipline commission's 处置问题线索860件, 立案420件, 给予党纪政务处分
  * 398人; a CPPCC's 收到提案186件, 开展视察调研21次; a county's 化解信访积案35件, 发生生产安全事故12起, 死亡5人):
  * those verbs license too.
- * Read on the 14 characters before the count.
+ * The object may quote a name (建成“四好农村路”1200公里, 新增专精特新“小巨人”企业15家). Read on the 16 characters
+ * before the count.
  */
 const LICENSING_VERBS =
   '新建|新改建|改扩建|建成|实施|改造|培育|引进|创建|开工|新开工|招引|打造|新增|认定|储备|培训|完成|' +
@@ -25,7 +26,7 @@ const LICENSING_VERBS =
   '发放|拨付|筹集|争取|审查|约谈|督办|整改|解决|给予|移送|追回|挽回|发生|死亡|受伤';
 export const TARGET_LICENSE_LEFT = new RegExp(
   `(?:(?:储备|培养|增配|完成|实现|建成|新建|培训|引进|带动|吸纳|安置|招录|选派|立案|处分|问责|办结|办复|受理|查处|化解|死亡|受伤)|` +
-    `(?:${LICENSING_VERBS})(?:(?![的是有为在和与及])[\u4e00-\u9fff]){1,10})` +
+    `(?:${LICENSING_VERBS})(?:(?![的是有为在和与及])[\u4e00-\u9fff“”]){1,12})` +
     // Not right after a numeral and 个: 解决三个1亿人问题 names a problem, it counts nothing.
     '(?<![一二三四五六七八九十两几]个)$',
 );

@@ -6,6 +6,7 @@ import {
   GENERIC_NAME_START,
   GENERIC_PROGRAM_NAMES,
   GENERIC_SHORT_NAMES,
+  PROGRAM_HEADS,
   QUALIFYING_NAME_START,
 } from './mention-lexicon';
 import {
@@ -35,6 +36,17 @@ function listedName(window: string, headTail: string): RegExpExecArray | null {
 }
 
 const PROGRAM_HEAD_BEFORE_SEPARATOR = /(?:工程|行动|计划|战略|活动)”?[、和及]$/;
+
+/** A program's head joined to the next name (乡村振兴战略和…): the name after it is a program of its own. */
+const PROGRAM_THEN_AND = new RegExp(`(?:${PROGRAM_HEADS}|活动)”?[和与及]`, 'g');
+
+/** The part of a would-be name after the last program it runs on from: 乡村振兴战略和|区域协调发展. */
+function afterLastProgram(name: string): string {
+  let from = 0;
+  PROGRAM_THEN_AND.lastIndex = 0;
+  for (let m = PROGRAM_THEN_AND.exec(name); m; m = PROGRAM_THEN_AND.exec(name)) from = m.index + m[0].length;
+  return name.slice(from);
+}
 
 export const PROGRAM_RULES: readonly MentionRule[] = [
   {
@@ -106,7 +118,7 @@ export const PROGRAM_RULES: readonly MentionRule[] = [
       if (!left) return null;
       // The leftmost verb may be followed by another (深入推进实施…): the name starts after the last one.
       // The name starts after the last boundary word inside the window (我们要深入贯彻|三大攻坚战).
-      const name = afterLeftBoundary(stripLeadingVerbs(left[1]));
+      const name = afterLastProgram(afterLeftBoundary(stripLeadingVerbs(left[1])));
       if (name.length < 2) return null;
       const end = m.index + m[0].length;
       const start = m.index - name.length;
@@ -143,6 +155,7 @@ export const PROGRAM_RULES: readonly MentionRule[] = [
       '同志们：我们要深入贯彻⟦三大攻坚战⟧',
       '、我们要扎实开展⟦重点产业补链延链专项行动⟧',
       '：要大力实施⟦农村人居环境整治提升行动⟧',
+      '深入实施⟦创新驱动发展战略⟧、⟦乡村振兴战略⟧和⟦区域协调发展战略⟧',
     ],
     counterExamples: [
       '实施一批重大工程',
@@ -177,6 +190,7 @@ export const PROGRAM_RULES: readonly MentionRule[] = [
       '深入学习运用⟦“千万工程”⟧经验',
       '落实⟦三会一课⟧制度',
       '全面推行⟦河长制⟧、⟦林长制⟧',
+      '实施产业⟦“链长制”⟧，落实农村公路⟦路长制⟧',
       '持续推进农村⟦“厕所革命”⟧',
     ],
     counterExamples: ['三会一次', '开展“互联网”宣传'],

@@ -16,6 +16,8 @@ function quantitySpan(m: RegExpExecArray, text: string): MentionSpan | null {
   const unit = group(m, 'unit') ?? '';
   const qualifier = group(m, 'qualifier');
   if (text[m.index - 1] === '第' || /[0-9０-９.．\-—/:：]/.test(text[m.index - 1] ?? '')) return null;
+  // “30条” and “3个100万” are the names of policy packages, not counts.
+  if (text[m.index - 1] === '“') return null;
   const start = widenLeft(text, m.index, TARGET_VERB_LEFT);
   const span = { start, end: m.index + amount.length };
   // 人大3次会议, 3期工程: a session's or a phase's number, not a count of meetings or phases.
@@ -24,7 +26,7 @@ function quantitySpan(m: RegExpExecArray, text: string): MentionSpan | null {
     /^(?:会议|全会|全体会议|代表大会|工程|项目)/.test(text.slice(span.end, span.end + 4))
   )
     return null;
-  const licensed = start < m.index || TARGET_LICENSE_LEFT.test(text.slice(Math.max(0, m.index - 14), m.index));
+  const licensed = start < m.index || TARGET_LICENSE_LEFT.test(text.slice(Math.max(0, m.index - 16), m.index));
   if (/^(?:元|美元|%|％|个百分点)$/.test(unit)) return span;
   if (/^(?:年|个月|天)$/.test(unit)) {
     if (!qualifier?.includes('内')) return null;
@@ -96,6 +98,7 @@ export const QUANTITY_RULES: readonly MentionRule[] = [
       '开工建设3期工程',
       '会议共有12条意见',
       '以解决三个1亿人问题为着力点',
+      '制定实施经济向上向好“30条”，以新一轮“3个100万”为抓手',
     ],
   },
   {
@@ -127,6 +130,7 @@ export const QUANTITY_RULES: readonly MentionRule[] = [
       '近年来，全市累计化解信访积案⟦35件⟧，查处违纪案件⟦12起⟧，举办培训班⟦8期⟧。',
       '一年来，全县新改建农村公路⟦180公里⟧，改扩建学校⟦12所⟧。',
       '2024年，全县共发生生产安全事故⟦12起⟧，死亡⟦5人⟧，同比分别⟦下降20%⟧和16.7%。',
+      '过去一年，建成“四好农村路”⟦1200公里⟧，新增专精特新“小巨人”企业⟦15家⟧。',
       '去年，全省开展农产品定量抽检⟦2.3万批次⟧，举办促消费活动⟦1.6万场次⟧。',
       '某某是中国名茶之乡，全市茶园面积⟦达到45万亩⟧，茶叶综合产值⟦突破200亿元⟧。',
       '近几年全市仅阵地建设投入就达⟦2.9亿元⟧，硬件条件明显改善',
