@@ -43,6 +43,8 @@ import {
   PARTY_CONGRESS_LEFT,
   PLENUMS,
   PLENUM_LEFT,
+  NUMBERED_SITTINGS,
+  ORGAN_BEFORE_SITTING,
   POLITBURO_LEFT,
   QUOTED,
   SESSIONS,
@@ -251,6 +253,27 @@ export const MENTION_RULES: readonly MentionRule[] = [
       '常务会议研究决定',
       '全委会研究决定',
     ],
+  },
+  {
+    id: 'meeting.sitting',
+    category: 'meeting',
+    priority: 35,
+    description: {
+      zh: '机关的第几次会议：县委常委会第45次会议、县政府第28次常务会议、县委理论学习中心组第12次集体学习',
+      en: "An organ's numbered sitting: 县委常委会第45次会议, 县政府第28次常务会议, 县委理论学习中心组第12次集体学习",
+    },
+    pattern: NUMBERED_SITTINGS,
+    accept(m, text) {
+      const organ = ORGAN_BEFORE_SITTING.exec(text.slice(Math.max(0, m.index - 12), m.index));
+      return organ ? { start: m.index - organ[0].length, end: m.index + m[0].length } : null;
+    },
+    examples: [
+      '⟦县委常委会第45次会议⟧、⟦县政府第28次常务会议⟧研究决定',
+      '⟦县委理论学习中心组第12次集体学习⟧',
+      '⟦国务院第十五次常务会议⟧审议通过',
+      '在⟦六届人大常委会第三次会议⟧上',
+    ],
+    counterExamples: ['这是第3次会议', '召开第二次全体会议', '大会第三次全体会议'],
   },
   ...PROGRAM_RULES,
   {

@@ -71,6 +71,18 @@ export const NAMED_MEETINGS = new RegExp(
     `|(?<named>${MEETING_HEADS})`,
   'g',
 );
+/**
+ * An organ's numbered sitting, the number between organ and kind: 县委常委会第45次会议, 县政府第28次常务会议,
+ * 县委理论学习中心组第12次集体学习(会). Anchored on 第 (a literal the engine skips to), widened to the organ by the rule.
+ */
+export const NUMBERED_SITTINGS = new RegExp(
+  `(?<sitting>第[0-9０-９${NUMERALS}百]{1,4}次(?:常务会议|会议|全体会议|集体学习会?|专题学习会?))`,
+  'g',
+);
+export const ORGAN_BEFORE_SITTING = new RegExp(
+  `(?:(?:省委|市委|县委|区委|州委|党委|党组|省政府|市政府|县政府|区政府|州政府|人民政府|国务院)(?:常委会|常务会|理论学习中心组|中心组)?` +
+    `|(?:[${NUMERALS}]{1,3}届)?(?:全国|省|市|县|区)?(?:人大|政协)常委会)$`,
+);
 export const LOCAL_CONGRESS_LEFT = new RegExp(`(?:省|市|县|区|州|自治区)第[${NUMERALS}]+$`);
 export const PARTY_CONGRESS_LEFT = new RegExp(`中国共产党第[${NUMERALS}]+$|(?:党的|中共)?(?:二十|二|十)?$`);
 export const PARTY_CONGRESS =
