@@ -329,6 +329,20 @@ export const OUTLINE_RULES: readonly OutlineRule[] = [
     ],
   },
   {
+    id: 'outline.qi',
+    family: 'seq',
+    kind: 'list',
+    // 其一，其二，其三，: its own sequence beside 首先/其次 (the variant 其, captured in a lookbehind, keeps them apart).
+    marker: `其(${CN_DIGIT})(?<=(其)${CN_DIGIT})[，,：:]`,
+    placement: 'inline',
+    description: {
+      zh: '其一，其二，其三，：段内列举，位于句号、冒号之后或段首',
+      en: 'Inline sequence 其一，其二，其三， after 。： or at a paragraph start',
+    },
+    examples: ['这里有三层意思。其一，要认清形势。其二，要找准差距。其三，要明确方向。'],
+    counterExamples: ['两者必居其一，不可偏废。', '其二，要找准差距。其三，要明确方向。', '其一是认清形势。其二是找准差距。'],
+  },
+  {
     id: 'outline.circled',
     family: 'circled',
     kind: 'list',
