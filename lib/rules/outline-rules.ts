@@ -340,7 +340,11 @@ export const OUTLINE_RULES: readonly OutlineRule[] = [
       en: 'Inline sequence 其一，其二，其三， after 。： or at a paragraph start',
     },
     examples: ['这里有三层意思。其一，要认清形势。其二，要找准差距。其三，要明确方向。'],
-    counterExamples: ['两者必居其一，不可偏废。', '其二，要找准差距。其三，要明确方向。', '其一是认清形势。其二是找准差距。'],
+    counterExamples: [
+      '两者必居其一，不可偏废。',
+      '其二，要找准差距。其三，要明确方向。',
+      '其一是认清形势。其二是找准差距。',
+    ],
   },
   {
     id: 'outline.circled',
