@@ -141,6 +141,18 @@ const DELIVERED_DATE = new RegExp(
 const BRACKETED_DATE = new RegExp(`[（(]${DATE_SRC}(?:[，,][^）)]{1,10})?[）)]`);
 /** The source note of a reprint: “这是…2020年6月2日在…的讲话”. */
 const NOTE_DATE = new RegExp(`这是[^。\\n]{0,20}?${DATE_SRC}在`);
+/** A date alone on its line: under the title and speaker, or signed at the end (县委书记 王建国 / 2026年3月8日). */
+const LINE_DATE = new RegExp(`(?:^|\\n)[ \\t　]*${DATE_SRC}[ \\t　]*(?=\\n|$)`, 'g');
+/** A signed date stands in the last few lines; a date line further up the tail is part of the body. */
+const SIGNED_TAIL_CHARS = 200;
+
+/** The last date alone on its line in `tail`. */
+function lastLineDate(tail: string): RegExpExecArray | null {
+  let last: RegExpExecArray | null = null;
+  LINE_DATE.lastIndex = 0;
+  for (let m = LINE_DATE.exec(tail); m; m = LINE_DATE.exec(tail)) last = m;
+  return last;
+}
 
 function dateFrom(m: RegExpExecArray | null): string | undefined {
   if (!m) return undefined;
@@ -152,7 +164,9 @@ export function findDate(text: string, title?: string): string | undefined {
     dateFrom(DELIVERED_DATE.exec(text.slice(0, 1500))) ??
     // A bracketed date deeper in the text is usually a historical date in the body, not the speech's.
     dateFrom(BRACKETED_DATE.exec(text.slice(0, 300))) ??
-    dateFrom(NOTE_DATE.exec(text.slice(Math.max(0, text.length - TAIL_CHARS))));
+    dateFrom(lastLineDate(text.slice(0, 300))) ??
+    dateFrom(NOTE_DATE.exec(text.slice(Math.max(0, text.length - TAIL_CHARS)))) ??
+    dateFrom(lastLineDate(text.slice(Math.max(0, text.trimEnd().length - SIGNED_TAIL_CHARS))));
   if (found) return found;
   const year = title && /^(\d{4})年/.exec(title);
   return year ? year[1] : undefined;

@@ -156,6 +156,17 @@ describe('title and date behind page variants', () => {
     expect(analyze(text)).toMatchObject({ title: '在全县安全生产工作会议上的讲话稿', date: '2024-03-08' });
   });
 
+  it('finds a date alone on its line, under the speaker or signed at the end', () => {
+    const body = '今天召开全县安全生产工作会议。下面，我讲三点意见。\n一、认清形势\n二、明确任务\n三、狠抓落实\n';
+    const under = `在全县安全生产工作会议上的讲话\n县长 李明\n2026年3月8日\n同志们：\n${body}`;
+    expect(findDate(under)).toBe('2026-03-08');
+    const signed = `王建国同志在全县安全生产工作会议上的讲话\n同志们：\n${body}同志们，让我们共同努力！\n二〇二六年三月八日\n`;
+    expect(findDate(signed)).toBe('2026-03-08');
+    // A date line in the middle of a long body is the body's (a timeline), not the speech's.
+    const timeline = `在全县安全生产工作会议上的讲话\n同志们：\n${'全县安全生产形势总体平稳。'.repeat(30)}\n2019年5月1日\n${'要压实责任。'.repeat(60)}`;
+    expect(findDate(timeline)).toBeUndefined();
+  });
+
   it("finds the chair's script of a meeting as the title, as the verdict counts it a speech", () => {
     const text =
       '在全县安全生产工作会议上的主持词\n（2026年4月2日）\n同志们：\n现在开会。今天召开全县安全生产工作会议。';
