@@ -281,6 +281,7 @@ export const LEXICON: readonly LexiconEntry[] = [
   p('链长制'),
   p('山长制'),
   p('厕所革命'),
+  p('群众身边不正之风和腐败问题集中整治'),
   p('中国制造2025'),
   p('互联网+', true),
   p('人工智能+', true),

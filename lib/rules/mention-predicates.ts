@@ -114,8 +114,13 @@ export function quotedProgram(m: RegExpExecArray, text: string): MentionSpan | n
     return { start: withModifier(text, start), end: quoteEnd };
   }
   if (lexiconEntry(inner)?.category === 'program' || PROGRAM_SHAPE.test(inner)) return { start, end: quoteEnd };
+  // A year-long campaign named for its drive: “作风建设提升年”, “项目攻坚年”, “营商环境优化年”.
+  if (CAMPAIGN_YEAR.test(inner)) return { start: withModifier(text, start), end: quoteEnd };
   return null;
 }
+
+const CAMPAIGN_YEAR =
+  /^[\u4e00-\u9fff]{2,10}(?:提升|攻坚|突破|落实|推进|优化|巩固|深化|建设|能力|效能|服务|质量|创新|招商|项目)年$/;
 
 /**
  * Rules anchor their regex on a rare literal (届, a digit) and widen the match to the left here, so the regex
