@@ -17,7 +17,7 @@
  * mention-predicates.ts, the program rules in program-rules.ts; this file keeps the types and the table.
  */
 import type { MentionCategory, RuleDoc } from './types';
-import { DOCUMENT_HEAD, lexiconEntry } from './mention-lexicon';
+import { lexiconEntry } from './mention-lexicon';
 import {
   PROGRAM_SHAPE,
   group,
@@ -27,6 +27,7 @@ import {
   lexiconMatch,
   widenLeft,
 } from './mention-predicates';
+import { DOCUMENT_RULES } from './document-rules';
 import { PROGRAM_RULES } from './program-rules';
 import { QUANTITY_RULES } from './quantity-rules';
 import {
@@ -48,7 +49,6 @@ import {
   POLITBURO_LEFT,
   QUOTED,
   SESSIONS,
-  TITLED,
 } from './mention-scans';
 
 /** A quoted name + 经验 / 精神 / 模式: “浦江经验”, “红船精神”, “安吉模式”. */
@@ -88,33 +88,7 @@ export interface MentionRule extends RuleDoc {
 // The rules
 
 export const MENTION_RULES: readonly MentionRule[] = [
-  {
-    id: 'document.title',
-    category: 'document',
-    priority: 50,
-    description: {
-      zh: '书名号《…》中的政策文件、法规、规划名称（以“办法”“条例”“规划”“意见”等结尾；不含报刊、影视、文艺作品）',
-      en: 'Titles in 《…》 of policies, laws and plans (ending in 办法/条例/规划/意见…; not newspapers, films or books)',
-    },
-    pattern: TITLED,
-    accept(m) {
-      const titled = group(m, 'titled');
-      if (titled === undefined) return null;
-      const title = titled.trim().replace(/[（(][^（）()]*[）)]$/, '');
-      return DOCUMENT_HEAD.test(title) ? { start: m.index, end: m.index + m[0].length } : null;
-    },
-    examples: [
-      '认真落实我市⟦《村级后备干部培养管理办法》⟧',
-      '根据⟦《中华人民共和国监察法》⟧',
-      '一并审议⟦《甘肃省国民经济和社会发展第十五个五年规划纲要（草案）》⟧',
-      '认真学习⟦《习近平著作选读》⟧和⟦《习近平新时代中国特色社会主义思想学习问答》⟧',
-    ],
-    counterExamples: [
-      '近期播出的《阳光问廉》节目暴露出一些问题',
-      '据《 人民日报 》报道',
-      '《哪吒之魔童闹海》票房创新高',
-    ],
-  },
+  ...DOCUMENT_RULES,
   {
     id: 'meeting.partyCongress',
     category: 'meeting',

@@ -41,6 +41,10 @@ export const CONGRESS_LEFT = new RegExp(`(?:(?:${PROVINCES})(?:省|市|自治区
 /** “quoted” terms: read by program.quoted and formulation.quotedNumbered (one shared scan). */
 export const QUOTED = /“(?<quoted>[^“”\n]{1,20})”/g;
 export const TITLED = /《(?<titled>[^《》\n]{1,80})》/g;
+/** An issuing number's year and serial: 〔2025〕12号 (also [2025], 【2025】, （2025）), widened to its issuer by the rule. */
+export const DOCUMENT_NUMBERS = /[〔[【（(](?:19|20)[0-9]{2}[〕\]】）)][0-9]{1,4}号/g;
+/** The yearly No. 1 documents: 中央一号文件, 省委一号文件, 市委1号文件. */
+export const NUMBER_ONE_DOCUMENTS = /(?:中央|省委|市委|州委|县委|区委)(?:、省政府|、市政府|、县政府)?(?:一|1)号文件/g;
 
 export const SESSIONS = new RegExp(
   `(?<session>届(?:全国)?人(?:民代表)?大(?:会)?(?:常务委员会)?(?:第?[${NUMERALS}]+次会议)?|全国两会|全国政协[${NUMERALS}]+届[${NUMERALS}]+次会议)`,
