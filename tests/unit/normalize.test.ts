@@ -134,6 +134,14 @@ describe('pinyin notes printed after characters (copy-deterring document sites)'
   });
 });
 
+describe('traditional script: names the rules know', () => {
+  it('reads 廁所革命 and 圍繞 in a big5 page', () => {
+    const page = '在全縣農村人居環境整治工作會議上的講話\n同志們：\n要深入推進農村“廁所革命”，圍繞鄉村振興抓落實。';
+    expect(normalizeText(page).text).toContain('“厕所革命”，围绕乡村振兴');
+    expect(analyze(page).mentions.map((m) => m.key)).toContain('厕所革命');
+  });
+});
+
 describe('trad-simp table', () => {
   it('never maps a character that is itself a simplified target, so folding is idempotent', () => {
     const targets = new Set(TRAD_TO_SIMP.values());
