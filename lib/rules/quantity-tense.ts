@@ -25,10 +25,11 @@ const PAST =
 /**
  * Outside any review or plan part (a speech rarely heads its parts 工作回顾 / 工作安排), a number stated as a plain
  * fact is one: 全市茶园面积达到45万亩, 向150个国家提供283批抗疫援助, 近几年阵地建设投入就达2.9亿元. A target in a
- * speech comes with a directive (要新建高标准农田5万亩, 将建成…), a FORWARD cue, or the shape of a goal: a bound or an
- * approximation (不少于3人, 控制在3%以内, 增长5%左右). 以上 and 超过 are not enough: 贫困发生率仍在3%以上 is a fact.
+ * speech comes with a directive (要新建高标准农田5万亩, 将建成…; not the 要 of 主要 or 重要), a FORWARD cue, or the
+ * shape of a goal: a bound or an approximation (不少于3人, 控制在3%以内, 增长5%左右). 以上 and 超过 are not enough:
+ * 贫困发生率仍在3%以上 is a fact.
  */
-const DIRECTIVE = /要|将|拟|计划|需要|必须|应当|应该/;
+const DIRECTIVE = /(?<![主重纲摘概提简])要(?![素求闻点件])|将(?![近军])|拟|计划|必须|应当|应该/;
 const TARGET_SHAPE = /左右|以内|之内|年内|个月内|天内|不少于|不低于|不超过|不高于|控制在/;
 /**
  * Headings and lead-ins that open a review part. A county speech's first part is often headed by its verdict on the
@@ -38,9 +39,9 @@ const TARGET_SHAPE = /左右|以内|之内|年内|个月内|天内|不少于|不
 const REVIEW_SECTION =
   /工作回顾|过去一年|过去五年|过去的一年|回顾过去|一年来|五年来|发展成就|主要成就|取得的成绩|取得的成效|工作成效|主要成效|肯定成绩|(?:看待|认识|总结|盘点)[^，。；\n]{0,10}成绩|成绩来之不易|工作总结|以来[^，。；\n]{0,8}情况/g;
 /**
- * Headings and lead-ins that open a plan part: named as such (工作安排, 下一步, 全力抓好明年各项工作), or a
- * speech's task heading that drives toward a new result (推动乡村振兴取得新成效, 奋力争创更好成绩). A review's subheading states the result without the
- * drive (改革开放取得新突破), and is no cue.
+ * Headings and lead-ins that open a plan part: named as such (工作安排, 下一步, 全力抓好明年各项工作), or a speech's
+ * task heading that drives toward a new result (推动乡村振兴取得新成效, 奋力争创更好成绩). A review's subheading
+ * states the result without the drive (改革开放取得新突破), and is no cue.
  */
 const PLAN_SECTION =
   /工作安排|重点工作|主要任务|重点任务|总体要求|目标任务|主要目标|主要考虑|今年工作|做好今年|下一步|下步工作|工作打算|工作思路|工作设想|今后五年|预期目标|明年|新的一年|(?:推动|推进|确保|力争|奋力|努力|促进)[^，。；\n]{0,12}(?:取得|实现|迈上|开创|展现|争创|创造)(?:新|更好|更大)/g;
