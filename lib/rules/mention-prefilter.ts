@@ -54,7 +54,7 @@ const FILTERS = new Map<RegExp, PairFilter>([
   [QUOTED, { first: '“' }],
   [TITLED, { first: '《' }],
   // 届(全国)人大… · 全国两会 · 全国政协
-  [SESSIONS, { first: '届全', second: '全人国' }],
+  [SESSIONS, { first: '届全', second: '全人国省市县区' }],
   // 届(中央)一中全会 · 届二次全会
   [PLENUMS, { first: '届', second: `中${NUMERALS}` }],
   [LOCAL_CONGRESSES, { first: '次', second: '党' }],

@@ -47,9 +47,18 @@ export const DOCUMENT_NUMBERS = /[〔[【（(](?:19|20)[0-9]{2}[〕\]】）)][0-
 export const NUMBER_ONE_DOCUMENTS = /(?:中央|省委|市委|州委|县委|区委)(?:、省政府|、市政府|、县政府)?(?:一|1)号文件/g;
 
 export const SESSIONS = new RegExp(
-  `(?<session>届(?:全国)?人(?:民代表)?大(?:会)?(?:常务委员会)?(?:第?[${NUMERALS}]+次会议)?|全国两会|全国政协[${NUMERALS}]+届[${NUMERALS}]+次会议)`,
+  `(?<session>届(?:全国)?人(?:民代表)?大(?:会)?(?:常务委员会)?(?:第?[${NUMERALS}]+次会议)?|全国两会|全国政协[${NUMERALS}]+届[${NUMERALS}]+次会议` +
+    // A county's or province's own two sessions: 全县“两会”, 全省两会.
+    '|全[省市县区]“?两会”?)',
   'g',
 );
+/** A CPPCC session: 市政协十五届五次会议, 政协第十四届全国委员会第三次会议, 政协某某县第十届委员会第五次会议. */
+export const CPPCC_SESSIONS = new RegExp(
+  `(?<cppcc>政协[^s，。；、“”]{0,5}?第?[${NUMERALS}]{1,3}届(?:[^s，。；、“”]{0,6}?委员会)?第?[${NUMERALS}]{1,3}次(?:全体)?会议)`,
+  'g',
+);
+/** The area a CPPCC session belongs to, written before 政协: 市政协, 省政协, 全国政协. */
+export const CPPCC_LEFT = /(?:全国|[省市县区州])$/;
 export const PLENUMS = new RegExp(
   `(?<plenum>届(?:中央)?[${NUMERALS}]中(?:、[${NUMERALS}]中)*全会|届[${NUMERALS}]+次全会)`,
   'g',
