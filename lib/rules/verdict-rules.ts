@@ -253,7 +253,9 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
     weight: -3,
     scope: 'head',
     pattern:
-      /〔\d{4}〕\d+号|现予印发|请认真(?:遵照)?(?:贯彻)?执行|特此(?:通知|公告|通告)|本(?:办法|规定|细则|条例)自[^。\n]{0,20}起施行|(?:^|\n)[^\n。]{0,60}关于[^\n。]{2,60}?的(?:通知|公告|通告|批复|实施意见)[ \t　]*(?:\n|$)/,
+      // A document number on a line of its own heads a notice; cited in a sentence (《…意见》（县委办发〔2025〕12号）), it
+      // is a speech quoting its sources.
+      /(?:^|\n)[ \t　（(]*[^\n。，；]{0,12}〔\d{4}〕\d+号[）)]?[ \t　]*(?=\n|$)|现予印发|请认真(?:遵照)?(?:贯彻)?执行|特此(?:通知|公告|通告)|本(?:办法|规定|细则|条例)自[^。\n]{0,20}起施行|(?:^|\n)[^\n。]{0,60}关于[^\n。]{2,60}?的(?:通知|公告|通告|批复|实施意见)[ \t　]*(?:\n|$)/,
     description: {
       zh: '是通知、公告或规范性文件（文号〔2012〕3号、“现予印发”“特此通知”）',
       en: 'A notice or normative document (document number, “现予印发”, “特此通知”)',
@@ -262,7 +264,10 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
       '新余市人民政府办公室关于印发《新余市绿色建筑管理办法》的通知\n（余府发〔2012〕3号）',
       '现将有关事项通知如下。特此通知。',
     ],
-    counterExamples: ['要认真落实党中央关于加强基层治理的部署。'],
+    counterExamples: [
+      '要认真落实党中央关于加强基层治理的部署。',
+      '要认真落实《关于进一步加强安全生产工作的意见》（县委办发〔2025〕12号），深入开展隐患排查。',
+    ],
   },
   {
     id: 'law.articles',

@@ -162,3 +162,15 @@ describe('judge', () => {
     expect(verdictOf(seed).score).toBe(verdictOf(seed.slice(0, footer)).score);
   });
 });
+
+describe('a speech that cites documents by their numbers', () => {
+  it('is still a speech: a number cited in a sentence is no notice header, one on its own line is', () => {
+    const speech =
+      '在全县农村工作会议上的讲话\n同志们：\n要认真贯彻落实中央一号文件精神，严格执行县委办公室《关于进一步加强农村集体“三资”管理的通知》' +
+      '（县委办发〔2025〕12号）和国办发〔2024〕36号文件要求。\n一、提高认识\n二、狠抓落实\n';
+    expect(verdictFor(speech)).toMatchObject({ isPolicy: true, genre: 'speech' });
+    const notice =
+      '县委办公室关于加强农村集体“三资”管理的通知\n县委办发〔2025〕12号\n各乡镇党委：\n现将有关事项通知如下。';
+    expect(verdictFor(notice).isPolicy).toBe(false);
+  });
+});
