@@ -164,6 +164,13 @@ describe('title and date behind page variants', () => {
     expect(analyze(text)).toMatchObject({ title: '在全县安全生产工作会议上的讲话稿', date: '2024-03-08' });
   });
 
+  it("leaves out a template site's label for one of several speeches on a page (篇一：, 【篇2】)", () => {
+    const page = (label: string) =>
+      `2025年在全县经济工作会议上的讲话范文(精选3篇)\n${label}在全县经济工作会议上的讲话\n同志们：\n今天召开全县经济工作会议。`;
+    for (const label of ['篇一：', '【篇2】', '第1篇：', '范文一：'])
+      expect(findTitle(page(label))).toBe('在全县经济工作会议上的讲话');
+  });
+
   it('finds a date alone on its line, under the speaker or signed at the end', () => {
     const body = '今天召开全县安全生产工作会议。下面，我讲三点意见。\n一、认清形势\n二、明确任务\n三、狠抓落实\n';
     const under = `在全县安全生产工作会议上的讲话\n县长 李明\n2026年3月8日\n同志们：\n${body}`;
