@@ -35,6 +35,11 @@ const PROSE_MARK = /[，。、；,;]/;
  * end without a stop) is no hard wrap.
  */
 const MIN_LINES_TO_FOLD = 4;
+/**
+ * A PDF page's lines hold 20–40 characters; a column of short parallel lines without stops (坚持党的全面领导，确保正确方向 /
+ * 坚持以人民为中心，增进民生福祉 / …) is a list, not a wrap.
+ */
+const MIN_WIDTH_TO_FOLD = 18;
 
 /**
  * The wrap width of a hard-wrapped text (the commonest long-line length), or 0 when lines are not cut evenly.
@@ -69,7 +74,7 @@ export function wrapWidth(text: string, minLines = MIN_LINES): number {
     near += n;
     cut += open.get(len) ?? 0;
   }
-  if (minLines > MIN_LINES && cut * 4 < near * 3) return 0;
+  if (minLines > MIN_LINES && (cut * 4 < near * 3 || width < MIN_WIDTH_TO_FOLD)) return 0;
   return near >= minLines && near * 2 >= long ? width : 0;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../lib/rules';
+import { normalizeText } from '../../lib/rules/normalize';
 import { joinSpacedWraps, spacedWrapWidth, unwrapHardLines, wrapWidth } from '../../lib/rules/unwrap';
 
 /** A PDF page as 文库 sites serve it: every paragraph cut at `width` characters. */
@@ -93,6 +94,18 @@ describe('hard wraps in the normaliser: every rule reads the wrapped lines joine
       expect.arrayContaining(['12起', '5人', '下降20%', '2万起以上']),
     );
     for (const m of a.mentions) expect(page.slice(m.start, m.end)).toBe(m.text);
+  });
+
+  it('leaves a column of short parallel lines alone (a list, not a wrap)', () => {
+    const list = [
+      '坚持党的全面领导，确保正确方向',
+      '坚持以人民为中心，增进民生福祉',
+      '坚持新发展理念，推动高质量发展',
+      '坚持深化改革开放，增强发展动力',
+      '坚持系统观念，统筹发展和安全',
+    ].join('\n');
+    const text = `在全县干部大会上的讲话\n同志们：\n今年工作要做到五个坚持：\n${list}\n要抓好落实。`;
+    expect(normalizeText(text).text).toContain(list);
   });
 
   it('leaves a short speech alone whose headings are as long as its sentences', () => {
