@@ -39,6 +39,13 @@ const NAMED_MODEL = /^([\u4e00-\u9fff]{2,6})(?:经验|精神|模式)$/;
 const GENERIC_MODEL_NAME =
   /^(?:好|新|老|宝贵|成功|先进|典型|有益|实践|工作|管理|发展|创新|服务|治理|经营|运营|商业|合作|传统|基本|有效|成熟|可复制)/;
 
+/** A package of measures named by its count: “30条”, “新十条”, “26条”. */
+const POLICY_PACKAGE = /^新?(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})条$/;
+/** Issued or applied before it (制定实施经济向上向好|“30条”), within its clause. */
+const PACKAGE_LEFT = /(?:制定|出台|实施|落实|推出|印发|兑现|用好|推行)[^，。；：\n]{0,12}$/;
+/** Or named as policy right after it: “新十条”政策. */
+const PACKAGE_RIGHT = /^(?:政策|措施|意见)/;
+
 export { LEXICON, lexiconEntry, type LexiconEntry } from './mention-lexicon';
 export { isNumberedTerm } from './mention-predicates';
 export { trieRegexSource } from './regex-trie';
@@ -170,6 +177,25 @@ export const MENTION_RULES: readonly MentionRule[] = [
       '推广⟦“安吉模式”⟧',
     ],
     counterExamples: ['总结“好经验”', '探索“新模式”', '这些“成功经验”值得推广', '发扬“钉钉子精神”式的作风'],
+  },
+  {
+    id: 'formulation.policyPackage',
+    category: 'formulation',
+    priority: 30,
+    description: {
+      zh: '引号中的“N条”政策措施包：制定实施“30条”、民营经济高质量发展“26条”、“新十条”政策（须有出台、实施等语境）',
+      en: 'A policy package named by its count in quotes: 制定实施“30条”, “新十条”政策 (only where it is issued or applied)',
+    },
+    pattern: QUOTED,
+    accept(m, text) {
+      const inner = group(m, 'quoted');
+      if (inner === undefined || !POLICY_PACKAGE.test(inner)) return null;
+      const end = m.index + m[0].length;
+      const issued = PACKAGE_LEFT.test(text.slice(Math.max(0, m.index - 16), m.index));
+      return issued || PACKAGE_RIGHT.test(text.slice(end, end + 2)) ? { start: m.index, end } : null;
+    },
+    examples: ['制定实施经济向上向好⟦“30条”⟧', '出台民营经济高质量发展⟦“26条”⟧', '落实好⟦“新十条”⟧政策'],
+    counterExamples: ['这“3条”线路已经开通', '他提了“两条”意见'],
   },
   {
     id: 'formulation.numberedHead',
