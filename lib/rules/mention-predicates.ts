@@ -116,6 +116,10 @@ export function quotedProgram(m: RegExpExecArray, text: string): MentionSpan | n
   if (lexiconEntry(inner)?.category === 'program' || PROGRAM_SHAPE.test(inner)) return { start, end: quoteEnd };
   // A year-long campaign named for its drive: “作风建设提升年”, “项目攻坚年”, “营商环境优化年”.
   if (CAMPAIGN_YEAR.test(inner)) return { start: withModifier(text, start), end: quoteEnd };
+  // A named initiative being built: “双一流”建设, “无废城市”建设, “海上福建”建设. A numbered formulation built up
+  // (“五个中心”建设) stays a formulation, and so does a listed one (“两重”建设).
+  if (text.startsWith('建设', quoteEnd) && !isNumberedTerm(inner) && lexiconEntry(inner) === undefined)
+    return { start: withModifier(text, start), end: quoteEnd + 2 };
   return null;
 }
 

@@ -73,6 +73,7 @@ export const PROGRAM_RULES: readonly MentionRule[] = [
       '推进⟦“互联网+”⟧政务服务',
       '今年是全县⟦“作风建设提升年”⟧',
       '开展⟦“项目攻坚年”⟧',
+      '加快⟦“海上福建”建设⟧，推进⟦“无废城市”建设⟧',
     ],
     counterExamples: [
       '思路是“破”出来的',
@@ -88,6 +89,7 @@ export const PROGRAM_RULES: readonly MentionRule[] = [
       '举办“中国航天日”主场活动',
       '“总书记有号令、党中央有部署，重庆见行动”',
       '迎来“丰收年”',
+      '推进上海“五个中心”建设',
       '“2025年”是关键之年',
     ],
   },
