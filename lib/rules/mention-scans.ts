@@ -2,6 +2,7 @@
  * The scans of the mention rules. Each regex is anchored on a fairly rare literal and a rule's accept widens the
  * match to the left where needed (left contexts below).
  */
+import { AMOUNT_MAGNITUDES, AMOUNT_UNITS } from './amount-units';
 import { CJK, HEAD_BLOCKERS, LEXICON, NAME_CHAR, NUMERALS, PROGRAM_HEADS, PROVINCES } from './mention-lexicon';
 import { trieRegexSource } from './regex-trie';
 
@@ -130,8 +131,8 @@ export const NUMBERED_HEADS = new RegExp(
 );
 export const PROGRAM_HEAD_TERMS = new RegExp(`(?<head>(?:${PROGRAM_HEADS})(?![${HEAD_BLOCKERS}]))`, 'g');
 export const AMOUNTS = new RegExp(
-  `(?<amount>(?<digits>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?:多|余)?(?:万亿|亿|万|千)?(?:多|余)?` +
-    `(?<unit>元|美元|%|％|个百分点|人次|场次|批次|架次|名|人|个月|个|家|所|项|户|座|套|公里|千米|吨|亩|公顷|千瓦|辆|台|场|件|起|次|篇|条|批|期|处|年|天)` +
+  `(?<amount>(?<digits>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?:多|余)?(?:${AMOUNT_MAGNITUDES.join('|')})?(?:多|余)?` +
+    `(?<unit>${AMOUNT_UNITS.join('|')})` +
     `(?<qualifier>以上|以下|左右|以内|之内|内)?)`,
   'g',
 );

@@ -9,6 +9,7 @@
  * line breaks inside cue words or cut by a hard wrap, the pinyin notes some sites print after characters); those
  * are kept in a sorted list, and `toOriginal` maps through it.
  */
+import { AMOUNT_MAGNITUDES, AMOUNT_UNITS } from './amount-units';
 import { TRAD_TO_SIMP } from './trad-simp';
 import { hardWrapBreaks } from './unwrap';
 
@@ -158,9 +159,12 @@ for (const word of JOINED_WORDS)
 
 /**
  * What a blank after a digit is dropped before: the rest of the number (8 ．8 ％), and its magnitude or unit as PDF
- * conversions space them out (户籍人口 195 万, 完成 1000 多公里, 投入 4 亿多元, 2019 年 3 月).
+ * conversions space them out (户籍人口 195 万, 完成 1000 多公里, 投入 4 亿多元, 2019 年 3 月): the first characters of
+ * the amount scan's magnitudes and units (amount-units.ts), with 百, 多, 余 and a date's 月 and 日.
  */
-const NUMBER_JOINER = /[.．%％万亿千百多余元美个人名家所项户座套公吨亩辆台场件起次篇条批期处年月日天]/;
+const NUMBER_JOINER = new RegExp(
+  `[.．百多余月日${[...new Set([...AMOUNT_MAGNITUDES, ...AMOUNT_UNITS].map((word) => word[0]))].join('')}]`,
+);
 
 function isDropCandidate(code: number): boolean {
   return isBlank(code) || code === 10 || code === 13;

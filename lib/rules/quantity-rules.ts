@@ -15,9 +15,8 @@ function quantitySpan(m: RegExpExecArray, text: string): MentionSpan | null {
   const digits = group(m, 'digits') ?? '';
   const unit = group(m, 'unit') ?? '';
   const qualifier = group(m, 'qualifier');
-  if (text[m.index - 1] === '第' || /[0-9０-９.．\-—/:：]/.test(text[m.index - 1] ?? '')) return null;
-  // “30条” and “3个100万” are the names of policy packages, not counts.
-  if (text[m.index - 1] === '“') return null;
+  // An ordinal (第3名), the tail of a longer number or date, or a name in quotes (“30条”, “3个100万”): no amount.
+  if (/[第0-9０-９.．\-—/:：“]/.test(text[m.index - 1] ?? '')) return null;
   const start = widenLeft(text, m.index, TARGET_VERB_LEFT);
   const span = { start, end: m.index + amount.length };
   // 人大3次会议, 3期工程: a session's or a phase's number, not a count of meetings or phases.

@@ -48,16 +48,13 @@ const RUN_IN_TITLE = new RegExp(
 /** Run-in title closed by a byline marker: “标题※习近平正文…” (求是 reprints). */
 const BYLINE_TITLE = /^([^。！？\n※]{4,60})※/;
 
-function clean(line: string): string {
-  return line.replace(ZERO_WIDTH, '').trim();
-}
-
 /** A template site's label for one of several speeches on a page: 篇一：, 第2篇：, 【篇三】, 范文1： (not the title). */
 const PIECE_LABEL =
   /^(?:篇[一二三四五六七八九十]{1,3}|第[一二三四五六七八九十0-9]{1,3}篇|【篇[一二三四五六七八九十0-9]{1,3}】|范文[一二三四五六七八九十0-9]{1,3})[：:．.、 \t　]*/;
 
-function withoutPieceLabel(line: string): string {
-  return line.replace(PIECE_LABEL, '');
+/** A line as the title reader sees it: no zero-width characters, no outer blanks, no piece label. */
+function clean(line: string): string {
+  return line.replace(ZERO_WIDTH, '').trim().replace(PIECE_LABEL, '');
 }
 
 /** Join title fragments; very short fragments are a broken line (政府工作报\n告), longer ones a two-line title. */
@@ -92,7 +89,7 @@ export function findTitle(text: string): string | undefined {
         const main = joinFragments(previousTitleLines(lines, i));
         return (main ? main + line : line.slice(2).trim()).slice(0, MAX_TITLE);
       }
-      return withoutPieceLabel(line).slice(0, MAX_TITLE);
+      return line.slice(0, MAX_TITLE);
     }
     if (BARE_REPORT_LINE.test(line)) {
       const next = lines.slice(i + 1).find((l) => l.length > 0);

@@ -86,13 +86,13 @@ export function hardWrapBreaks(text: string, minLines = MIN_LINES_TO_FOLD): numb
   const width = wrapWidth(text, minLines);
   if (width === 0) return [];
   const breaks: number[] = [];
-  let prevStart = 0;
-  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
-    const prev = text.slice(prevStart, nl);
-    const nextEnd = text.indexOf('\n', nl + 1);
-    const next = text.slice(nl + 1, nextEnd < 0 ? text.length : nextEnd);
-    if (prev.length >= width - SLACK && !CLOSED.test(prev) && next !== '' && !HEADING_START.test(next)) breaks.push(nl);
-    prevStart = nl + 1;
+  const lines = text.split('\n');
+  let nl = -1; // the line break after lines[i]
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const line = lines[i];
+    nl += line.length + 1;
+    const next = lines[i + 1];
+    if (line.length >= width - SLACK && !CLOSED.test(line) && next !== '' && !HEADING_START.test(next)) breaks.push(nl);
   }
   return breaks;
 }
